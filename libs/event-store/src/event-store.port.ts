@@ -1,0 +1,134 @@
+/**
+ * The event-store port: everything the service needs from an event store, and no more.
+ * Implemented by the embedded durable log (default) and by EventStoreDB.
+ *
+ * Revisions and positions are bigints, as in @eventstore/db-client:
+ * - a stream's revision counts its events from 0;
+ * - a position is the event's place in the global log, strictly increasing in commit order.
+ */
+
+/** Metadata every event carries. No personal data here, ever. */
+export interface EventMetadata {
+  /** The organisation (tenant) the change belongs to; null for events of no organisation (e.g. passports). */
+  organisationId: string | null;
+  /** Who caused it: the admin token's `sub`; null for the system or the invitee. */
+  actor: string | null;
+  /** The id of the request/command that led to this event. */
+  correlationId: string;
+  /** The id of the message (command or event) that directly caused this event. */
+  causationId: string | null;
+  /** ISO-8601 instant, UTC, when the event was decided. */
+  timestamp: string;
+  /** The version of the event's data schema. */
+  schemaVersion: number;
+}
+
+/** An event to append. `id` is a UUID; re-appending the same ids is idempotent. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event as read back from the store. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+}
+
+/** Expected revision of the stream at append time. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export const ANY = 'any' as const;
+export const NO_STREAM = 'no_stream' as const;
+export const STREAM_EXISTS = 'stream_exists' as const;
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream (pass it as the next expected revision). */
+  nextExpectedRevision: bigint;
+  /** The global position of the last event written (or, for an idempotent re-append, already there). */
+  position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction;
+  /** Revision to start from (inclusive). Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  /** At most this many events. Defaults to all (read in pages internally). */
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events with position strictly greater than this. Omit to read from the start. */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events with position strictly greater than this; omit for the start of the log. */
+  after?: bigint;
+  /** Called once the subscription has delivered everything that was in the log when it caught up. */
+  onCaughtUp?: () => void;
+  /** Called if the subscription fails for good (after its own retries). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * A catch-up subscription: delivers every event after the given position, in order,
+ * then keeps delivering new ones as they are appended. The handler is awaited: the next
+ * event is not delivered before the previous handler settles. A handler that throws stops the
+ * subscription and reports through onError (delivery is at-least-once: resubscribe from the
+ * last position you processed).
+ */
+export interface Subscription {
+  /** Stop delivering; resolves once no handler is running. */
+  stop(): Promise<void>;
+}
+
+export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Reads a stream. A missing stream yields nothing (no error). */
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** The stream's last revision, or null when it does not exist. */
+  streamRevision(streamId: string): Promise<bigint | null>;
+  /** Reads the global log, forwards, in pages. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** The position of the last event in the log (0n-based; -1n when the log is empty). */
+  headPosition(): Promise<bigint>;
+  subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** Reachability, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The stream was not at the expected revision. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | null,
+  ) {
+    super(
+      `Stream ${streamId}: expected revision ${String(expected)}, actual ${actual === null ? 'no stream' : String(actual)}`,
+    );
+  }
+}
+
+/** Another process holds the store (e.g. a second process opened the same DATA_DIR). */
+export class EventStoreLockedError extends Error {
+  override readonly name = 'EventStoreLockedError';
+}
+
+/** The store's files are damaged beyond what a torn tail repair fixes. */
+export class EventStoreCorruptionError extends Error {
+  override readonly name = 'EventStoreCorruptionError';
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

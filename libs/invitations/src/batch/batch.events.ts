@@ -1,0 +1,6 @@
+import type { Event } from '../shared/decider';
+
+/** Stream: `batch-<batchId>`. */
+export type BatchCreated = Event<'BatchCreated', { batchId: string; poolId: string; organisationId: string; name: string }>;
+
+export type BatchEvent = BatchCreated;

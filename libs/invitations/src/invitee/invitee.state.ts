@@ -1,0 +1,33 @@
+import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+
+/** The tab an invitee shows under (GraphQL `InviteeState`), plus the states outside the tabs. */
+export type InviteeStatus = 'UPLOADED' | 'INVITED' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED';
+
+export interface CurrentInvitation {
+  invitationId: string;
+  sentAt: string;
+  expiresAt: string;
+  message: string | null;
+  /** Null until the notification process manager has issued the token. */
+  tokenHash: string | null;
+}
+
+export type InviteeState =
+  | { status: 'absent' }
+  | {
+      status: InviteeStatus | 'REMOVED';
+      inviteeId: string;
+      batchId: string;
+      poolId: string;
+      organisationId: string;
+      person: PersonDetails;
+      uploadStatus: UploadStatus;
+      discrepancies: ProfileField[];
+      passportId: string | null;
+      uploadId: string | null;
+      stagedAt: string;
+      invitation: CurrentInvitation | null;
+      invitedAt: string | null;
+      acceptedAt: string | null;
+      autoAccepted: boolean;
+    };

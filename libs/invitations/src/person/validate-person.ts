@@ -1,0 +1,1 @@
+// Signature fixed here; implementation follows.

@@ -1,0 +1,8 @@
+export interface CreateResourcePool {
+  type: 'CreateResourcePool';
+  poolId: string;
+  organisationId: string;
+  name: string;
+}
+
+export type ResourcePoolCommand = CreateResourcePool;

@@ -1,0 +1,6 @@
+import type { Event } from '../shared/decider';
+
+/** Stream: `pool-<poolId>`. */
+export type ResourcePoolCreated = Event<'ResourcePoolCreated', { poolId: string; organisationId: string; name: string }>;
+
+export type ResourcePoolEvent = ResourcePoolCreated;
