@@ -14,6 +14,7 @@ export interface StageInvitee {
   person: PersonDetails;
   classification: Classification;
   uploadId: string | null;
+  now: string;
 }
 
 export interface CorrectInvitee {
