@@ -1,1 +1,125 @@
-// Signature fixed here; implementation follows.
+import { isEmail } from 'class-validator';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { PersonDetails } from './person-details';
+
+/** A person's details as an admin typed them (GraphQL input or one CSV row): anything may be missing or messy. */
+export interface PersonInput {
+  email?: string | null;
+  dateOfBirth?: string | null;
+  firstName?: string | null;
+  middleNames?: string | null;
+  lastName?: string | null;
+  preferredName?: string | null;
+  mobile?: string | null;
+  jobRole?: string | null;
+}
+
+export type PersonField = keyof PersonInput;
+
+export interface PersonRules {
+  /** ISO 3166 region for national-format mobile numbers (DEFAULT_PHONE_REGION). */
+  defaultRegion: string;
+  /** Longest value accepted in any field. */
+  maxFieldLength: number;
+  /** Today's date (YYYY-MM-DD, UTC): a date of birth may not be after it. */
+  today: string;
+}
+
+export interface PersonFieldError {
+  field: PersonField;
+  message: string;
+}
+
+export type PersonValidation = { ok: true; person: PersonDetails } | { ok: false; errors: PersonFieldError[] };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const PHONE_PUNCTUATION = /[\s\-().]/g;
+const ACCEPTED_PHONE_TYPES = new Set([undefined, 'MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+/**
+ * Checks and normalises one person's details, with the same rules for a single person and for every CSV row:
+ * email trimmed and lower-cased; date of birth `YYYY-MM-DD` or `DD/MM/YYYY`, a real date, not in the future;
+ * mobile normalised to E.164, repairing what spreadsheets do to numbers; every field no longer than the limit;
+ * empty values become null. Whether names are required depends on the passport check, so it is not decided here.
+ * Every problem is reported, not only the first.
+ */
+export function validatePerson(input: PersonInput, rules: PersonRules): PersonValidation {
+  const errors: PersonFieldError[] = [];
+  const text = (field: PersonField): string | null => {
+    const value = clean(input[field]);
+    if (value !== null && value.length > rules.maxFieldLength) {
+      errors.push({ field, message: `must be at most ${rules.maxFieldLength} characters` });
+    }
+    return value;
+  };
+
+  const email = text('email')?.toLowerCase() ?? null;
+  if (email === null) errors.push({ field: 'email', message: 'is required' });
+  else if (!isEmail(email)) errors.push({ field: 'email', message: 'is not a valid email address' });
+
+  const rawDate = text('dateOfBirth');
+  const dateOfBirth = rawDate === null ? null : parseDateOfBirth(rawDate);
+  if (rawDate === null) errors.push({ field: 'dateOfBirth', message: 'is required' });
+  else if (dateOfBirth === null) {
+    errors.push({ field: 'dateOfBirth', message: 'must be a real date written YYYY-MM-DD or DD/MM/YYYY' });
+  } else if (dateOfBirth > rules.today) errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
+
+  const rawMobile = text('mobile');
+  const mobile = rawMobile === null ? null : normaliseMobile(rawMobile, rules.defaultRegion);
+  if (rawMobile !== null && mobile === null) {
+    errors.push({ field: 'mobile', message: 'is not a valid mobile number (use E.164, e.g. +61412345678)' });
+  }
+
+  const person: PersonDetails = {
+    email: email ?? '',
+    dateOfBirth: dateOfBirth ?? '',
+    firstName: text('firstName'),
+    middleNames: text('middleNames'),
+    lastName: text('lastName'),
+    preferredName: text('preferredName'),
+    mobile,
+    jobRole: text('jobRole'),
+  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, person };
+}
+
+/** Trims, folds Unicode to NFC and turns empty values into null. */
+function clean(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed.normalize('NFC');
+}
+
+/** `YYYY-MM-DD` or `DD/MM/YYYY` to `YYYY-MM-DD`, or null when it is not a real date. */
+export function parseDateOfBirth(value: string): string | null {
+  const iso = ISO_DATE.exec(value);
+  const dayFirst = iso ? null : DAY_FIRST_DATE.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : null;
+  if (!parts) return null;
+  const [year, month, day] = parts.map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 1900 ? date.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * A mobile number in E.164, or null when it is not one. Accepts E.164, spaces, dashes and a national format for
+ * the default region, and repairs what Excel does to numbers: a dropped leading `+` (`61412345678`) and a
+ * dropped leading `0` of a national number (`412345678`). Fixed-line numbers are refused.
+ */
+export function normaliseMobile(value: string, defaultRegion: string): string | null {
+  const compact = value.replace(PHONE_PUNCTUATION, '');
+  if (!/^\+?\d+$/.test(compact)) return null;
+  const candidates = compact.startsWith('+') ? [compact] : [compact, `+${compact}`, `0${compact}`];
+  for (const candidate of candidates) {
+    const phone = parsePhoneNumberFromString(candidate, defaultRegion as CountryCode);
+    if (phone?.isValid() && ACCEPTED_PHONE_TYPES.has(phone.getType())) return phone.number;
+  }
+  return null;
+}
+
+/** Trimmed and lower-cased: the form emails are compared and reserved in. */
+export function normaliseEmail(value: string): string {
+  return value.trim().toLowerCase();
+}

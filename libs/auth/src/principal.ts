@@ -1,0 +1,11 @@
+/** The admin acting on a request, from the verified token's claims. */
+export interface Principal {
+  /** `sub`: recorded as the actor of every event the request causes. */
+  userId: string;
+  /** `org`: the organisation (tenant) every query and command is scoped to. */
+  organisationId: string;
+  roles: string[];
+}
+
+export const ORG_ADMIN_ROLE = 'org-admin';
+export const OPS_ROLE = 'ops';

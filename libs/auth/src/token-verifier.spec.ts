@@ -1,0 +1,86 @@
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mintDevToken } from './dev-token';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const secret = 'test-secret-of-enough-length-0123456789';
+const hs = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+
+describe('TokenVerifier with an HS256 secret', () => {
+  it('reads the principal from a valid token', async () => {
+    const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a' });
+    await expect(hs.verify(token)).resolves.toEqual({ userId: 'user-1', organisationId: 'org-a', roles: ['org-admin'] });
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const token = await mintDevToken('another-secret-of-enough-length-xyz', { sub: 'u', org: 'o' });
+    await expect(hs.verify(token)).rejects.toThrow(new InvalidTokenError('The token is not valid'));
+  });
+
+  it('refuses an expired token with a message that says so', async () => {
+    const token = await new SignJWT({ org: 'o', roles: ['org-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(secret));
+    await expect(hs.verify(token)).rejects.toThrow('The token has expired');
+  });
+
+  it('refuses a token without an organisation', async () => {
+    const token = await new SignJWT({ roles: ['org-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(hs.verify(token)).rejects.toThrow('The token has no organisation (org)');
+  });
+
+  it('refuses malformed tokens and the "none" algorithm', async () => {
+    await expect(hs.verify('not.a.token')).rejects.toBeInstanceOf(InvalidTokenError);
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"u","org":"o"}').toString('base64url')}.`;
+    await expect(hs.verify(unsigned)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});
+
+describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
+  let server: Server;
+  let url: string;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey as CryptoKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const sign = (issuer: string, audience: string) =>
+    new SignJWT({ org: 'org-b', roles: ['org-admin'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('user-9')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+
+  it('accepts a token from the identity provider', async () => {
+    const verifier = new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
+    await expect(verifier.verify(await sign('https://idp', 'invitations'))).resolves.toMatchObject({
+      userId: 'user-9',
+      organisationId: 'org-b',
+    });
+  });
+
+  it('refuses a token for another audience or issuer', async () => {
+    const verifier = new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
+    await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(await sign('https://evil', 'invitations'))).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});

@@ -1,0 +1,94 @@
+import { isSupportedCountry } from 'libphonenumber-js';
+import { resolve } from 'node:path';
+
+/** The service's configuration, read once from the environment (see the README's table). */
+export interface ServiceConfig {
+  port: number;
+  /** 'embedded' or an EventStoreDB connection string. */
+  eventStore: string;
+  /** 'embedded' or a MongoDB URI. */
+  readStore: string;
+  dataDir: string;
+  jwt: { secret: string | null; jwksUrl: string | null; issuer: string | null; audience: string | null };
+  defaultPhoneRegion: string;
+  invitationTtlDays: number;
+  publicBaseUrl: string;
+  /** 'outbox' or an smtp:// URL. */
+  notifier: string;
+  production: boolean;
+  /** Whether this process runs the projections and the notification process manager (false when a projector does). */
+  runProjections: boolean;
+  /** How long a mutation waits for the read models to include its own write before answering. */
+  consistencyWaitMs: number;
+  uploads: { maxBytes: number; maxRows: number; maxFieldLength: number; previewTtlHours: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): ServiceConfig {
+  const problems: string[] = [];
+  const number = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min) {
+      problems.push(`${name} must be a number ≥ ${min} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const text = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    return raw ? raw : null;
+  };
+
+  const port = number('PORT', 3000, 0);
+  const eventStore = text('EVENT_STORE') ?? 'embedded';
+  if (eventStore !== 'embedded' && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent):\/\//.test(eventStore)) {
+    problems.push(`EVENT_STORE must be "embedded" or an EventStoreDB connection string (esdb://..., kurrentdb://...)`);
+  }
+  const readStore = text('READ_STORE') ?? 'embedded';
+  if (readStore !== 'embedded' && !/^mongodb(\+srv)?:\/\//.test(readStore)) {
+    problems.push(`READ_STORE must be "embedded" or a MongoDB URI (mongodb://...)`);
+  }
+  const notifier = text('NOTIFIER') ?? 'outbox';
+  if (notifier !== 'outbox' && !/^smtps?:\/\//.test(notifier)) problems.push(`NOTIFIER must be "outbox" or an smtp:// URL`);
+  const defaultPhoneRegion = (text('DEFAULT_PHONE_REGION') ?? 'AU').toUpperCase();
+  if (!isSupportedCountry(defaultPhoneRegion)) problems.push(`DEFAULT_PHONE_REGION "${defaultPhoneRegion}" is not a known region`);
+  const jwksUrl = text('JWT_JWKS_URL');
+  const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicBaseUrl);
+  } catch {
+    problems.push(`PUBLIC_BASE_URL must be an absolute URL (got "${publicBaseUrl}")`);
+  }
+
+  const config: ServiceConfig = {
+    port,
+    eventStore,
+    readStore,
+    dataDir: resolve(text('DATA_DIR') ?? './data'),
+    jwt: { secret: text('JWT_SECRET'), jwksUrl, issuer: text('JWT_ISSUER'), audience: text('JWT_AUDIENCE') },
+    defaultPhoneRegion,
+    invitationTtlDays: number('INVITATION_TTL_DAYS', 14, 0),
+    publicBaseUrl,
+    notifier,
+    production: env.NODE_ENV === 'production',
+    runProjections: (text('RUN_PROJECTIONS') ?? 'true') !== 'false',
+    consistencyWaitMs: number('CONSISTENCY_WAIT_MS', 5000, 0),
+    uploads: {
+      maxBytes: number('UPLOAD_MAX_BYTES', 35 * 1024 * 1024, 1),
+      maxRows: number('UPLOAD_MAX_ROWS', 150_000, 1),
+      maxFieldLength: number('UPLOAD_MAX_FIELD_LENGTH', 256, 1),
+      previewTtlHours: number('UPLOAD_PREVIEW_TTL_HOURS', 24, 0),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
