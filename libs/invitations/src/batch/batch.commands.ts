@@ -5,6 +5,8 @@ export interface CreateBatch {
   pool: { poolId: string; organisationId: string } | null;
   organisationId: string;
   name: string;
+  /** ISO-8601 instant, UTC: when the batch is created. */
+  now: string;
 }
 
 export type BatchCommand = CreateBatch;

@@ -1,11 +1,7 @@
-import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+import type { Classification } from '../person/classification';
+import type { PersonDetails } from '../person/person-details';
 
-/** How the person compares with the passports on record, as found by the handler (see classify-person.ts). */
-export interface Classification {
-  uploadStatus: UploadStatus;
-  discrepancies: ProfileField[];
-  passportId: string | null;
-}
+export type { Classification } from '../person/classification';
 
 export interface StageInvitee {
   type: 'StageInvitee';

@@ -69,9 +69,16 @@ export type InvitationTokenIssued = Event<
   { inviteeId: string; invitationId: string; tokenHash: string; issuedAt: string }
 >;
 
-export type InvitationRevoked = Event<'InvitationRevoked', { inviteeId: string; invitationId: string; revokedAt: string }>;
+export type InvitationRevoked = Event<
+  'InvitationRevoked',
+  { inviteeId: string; invitationId: string; revokedAt: string }
+>;
 
-export type InvitationExpired = Event<'InvitationExpired', { inviteeId: string; invitationId: string; expiredAt: string }>;
+/** `expiredAt` is the invitation's own expiresAt (when it lapsed), not when the scheduler noticed. */
+export type InvitationExpired = Event<
+  'InvitationExpired',
+  { inviteeId: string; invitationId: string; expiredAt: string }
+>;
 
 export type InvitationAccepted = Event<
   'InvitationAccepted',

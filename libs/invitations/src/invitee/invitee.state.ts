@@ -3,6 +3,10 @@ import type { PersonDetails, ProfileField, UploadStatus } from '../person/person
 /** The tab an invitee shows under (GraphQL `InviteeState`), plus the states outside the tabs. */
 export type InviteeStatus = 'UPLOADED' | 'INVITED' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED';
 
+/**
+ * The latest invitation. It stays in the state once revoked, expired or accepted: a resend names it as the
+ * previous one, and accepting twice with its token is recognised as harmless.
+ */
 export interface CurrentInvitation {
   invitationId: string;
   sentAt: string;
@@ -31,3 +35,6 @@ export type InviteeState =
       acceptedAt: string | null;
       autoAccepted: boolean;
     };
+
+/** An invitee that was staged, whatever became of it since (removed included). */
+export type StagedInviteeState = Exclude<InviteeState, { status: 'absent' }>;

@@ -19,3 +19,12 @@ export interface ReleasePoolSeat {
 }
 
 export type PoolSeatCommand = ReservePoolSeat | ReleasePoolSeat;
+
+/** Claims an email or a mobile for a passport: a passport is unique per normalised email and per normalised mobile. */
+export interface ClaimPassportKey {
+  type: 'ClaimPassportKey';
+  passportId: string;
+  key: 'email' | 'mobile';
+}
+
+export type PassportKeyCommand = ClaimPassportKey;

@@ -9,8 +9,17 @@ import type { Event } from '../shared/decider';
  *   stream `passport-key-<sha256("email|<email>")>` and `passport-key-<sha256("mobile|<mobile>")>`.
  * Hashed so that no personal data appears in a stream id.
  */
-export type PoolSeatReserved = Event<'PoolSeatReserved', { poolId: string; inviteeId: string; key: 'email' | 'mobile' }>;
-export type PoolSeatReleased = Event<'PoolSeatReleased', { poolId: string; inviteeId: string; key: 'email' | 'mobile' }>;
+/** Which normalised detail a reservation is keyed by. */
+export type ReservationKey = 'email' | 'mobile';
+
+export type PoolSeatReserved = Event<
+  'PoolSeatReserved',
+  { poolId: string; inviteeId: string; key: 'email' | 'mobile' }
+>;
+export type PoolSeatReleased = Event<
+  'PoolSeatReleased',
+  { poolId: string; inviteeId: string; key: 'email' | 'mobile' }
+>;
 export type PassportKeyClaimed = Event<'PassportKeyClaimed', { passportId: string; key: 'email' | 'mobile' }>;
 
 export type PoolSeatEvent = PoolSeatReserved | PoolSeatReleased;

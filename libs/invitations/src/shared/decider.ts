@@ -14,7 +14,10 @@ export interface Decider<Command, E extends Event, State> {
 }
 
 /** Rebuilds a decider's state from its events. */
-export function fold<E extends Event, State>(decider: Pick<Decider<unknown, E, State>, 'evolve' | 'initialState'>, events: Iterable<E>): State {
+export function fold<E extends Event, State>(
+  decider: Pick<Decider<unknown, E, State>, 'evolve' | 'initialState'>,
+  events: Iterable<E>,
+): State {
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, event);
   return state;

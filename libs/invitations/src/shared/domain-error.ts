@@ -26,4 +26,5 @@ export class DomainError extends Error {
 }
 
 /** The one message for any token that cannot be used: unknown, expired, revoked, superseded. Reveals nothing. */
-export const UNUSABLE_TOKEN_MESSAGE = 'This invitation link is not valid. Ask the organisation that invited you to send a new one.';
+export const UNUSABLE_TOKEN_MESSAGE =
+  'This invitation link is not valid. Ask the organisation that invited you to send a new one.';

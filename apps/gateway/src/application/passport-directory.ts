@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Passport } from '../../../../libs/invitations/src/passport/passport';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { MemberDoc, PassportDoc } from '../../../../libs/projections/src/read-model.docs';
+import { READ_STORE } from '../infrastructure/tokens';
+
+/**
+ * Looks passports and memberships up in the read models. Used to classify people (NEW / EXISTING / INVALID) and
+ * to find members of other pools; uniqueness never rests on it (the event store's reservation streams do that).
+ */
+@Injectable()
+export class PassportDirectory {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async byEmail(email: string): Promise<Passport | null> {
+    return toPassport(await this.readStore.collection<PassportDoc>('passports').findOne({ email }));
+  }
+
+  async byMobile(mobile: string | null): Promise<Passport | null> {
+    if (!mobile) return null;
+    return toPassport(await this.readStore.collection<PassportDoc>('passports').findOne({ mobile }));
+  }
+
+  /** The person's passport if they are already a member of another pool of this organisation. */
+  async memberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
+    const count = await this.readStore
+      .collection<MemberDoc>('members')
+      .countDocuments({ organisationId, passportId, poolId: { $ne: poolId } });
+    return count > 0;
+  }
+}
+
+export function toPassport(doc: PassportDoc | null): Passport | null {
+  if (!doc) return null;
+  return {
+    passportId: doc._id,
+    email: doc.email,
+    dateOfBirth: doc.dateOfBirth,
+    firstName: doc.firstName,
+    middleNames: doc.middleNames,
+    lastName: doc.lastName,
+    preferredName: doc.preferredName,
+    mobile: doc.mobile,
+  };
+}

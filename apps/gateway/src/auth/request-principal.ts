@@ -1,0 +1,11 @@
+import type { Request } from 'express';
+import type { Principal } from '../../../../libs/auth/src/principal';
+
+/** The HTTP request, with the principal the auth guard verified (absent on public operations). */
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+}
+
+export interface GqlContext {
+  req: AuthenticatedRequest;
+}

@@ -1,0 +1,18 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { HTTP_STATUS, toClientError } from './error-mapping';
+
+/** REST routes answer errors as JSON `{code, message, errors}` with the matching HTTP status; no stack traces. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    const error = toClientError(exception);
+    response.status(HTTP_STATUS[error.code]).json(error);
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import { Public } from '../auth/public.decorator';
+import { BackgroundService } from '../infrastructure/background.service';
+import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
+
+/** How far behind the log the read models may be for the service to count as ready. */
+const MAX_READY_LAG = 1000n;
+const CHECK_TIMEOUT_MS = 2000;
+
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly background: BackgroundService,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([() => this.indicators.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]);
+  }
+
+  /** Readiness: both stores reachable and the projections caught up within a bound. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.indicators.check('eventStore').attempt(() => this.store.ping()).withTimeout(CHECK_TIMEOUT_MS),
+      () => this.indicators.check('readStore').attempt(() => this.readStore.ping()).withTimeout(CHECK_TIMEOUT_MS),
+      () => this.projections(),
+    ]);
+  }
+
+  private async projections() {
+    const check = this.indicators.check('projections');
+    if (!this.config.runProjections) return check.up({ runBy: 'projector' });
+    const runner = this.background.projections;
+    const lag = await runner.lag();
+    const data = { caughtUp: runner.caughtUp, lag: lag.toString() };
+    return runner.caughtUp && lag <= MAX_READY_LAG ? check.up(data) : check.down(data);
+  }
+}

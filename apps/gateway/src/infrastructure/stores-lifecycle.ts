@@ -1,0 +1,21 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { Notifier } from '../../../../libs/notifications/src/notifier.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { EVENT_STORE, NOTIFIER, READ_STORE } from './tokens';
+
+/** Closes the stores last, after everything that uses them has stopped (Nest shuts providers down in reverse). */
+@Injectable()
+export class StoresLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.notifier.close();
+    await this.readStore.close();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,10 @@
+export type BatchState =
+  | { status: 'absent' }
+  | {
+      status: 'created';
+      batchId: string;
+      poolId: string;
+      organisationId: string;
+      name: string;
+      createdAt: string;
+    };

@@ -1,0 +1,137 @@
+import { PROFILE_FIELD_INPUT } from '../person/profile-fields';
+import { DomainError, type FieldError } from '../shared/domain-error';
+import { isAtOrAfter } from '../shared/instants';
+import type {
+  ExpireInvitation,
+  IssueInvitationToken,
+  ResendInvitation,
+  RevokeInvitation,
+  SendInvitation,
+} from './invitee.commands';
+import type { InviteeEvent } from './invitee.events';
+import { latestInvitation, requireInvitee } from './invitee.guards';
+import { INVITEE_MESSAGES } from './invitee.messages';
+import type { InviteeState, StagedInviteeState } from './invitee.state';
+
+/**
+ * Invites a staged person. One already a member of another pool of the organisation is not asked again:
+ * they are accepted at once, with no invitation and so no token.
+ */
+export function sendInvitation(command: SendInvitation, state: InviteeState): InviteeEvent[] {
+  const invitee = requireInvitee(state);
+  if (invitee.status === 'INVITED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyInvited);
+  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status !== 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
+  if (invitee.uploadStatus === 'INVALID') {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      INVITEE_MESSAGES.detailsDifferFromPassport,
+      discrepancyErrors(invitee),
+    );
+  }
+  const { inviteeId, batchId, poolId } = invitee;
+  const { invitationId, message, now, expiresAt, memberElsewhereWithPassportId } = command;
+  if (memberElsewhereWithPassportId !== null) {
+    return [
+      {
+        type: 'InvitationAccepted',
+        data: {
+          inviteeId,
+          batchId,
+          poolId,
+          passportId: memberElsewhereWithPassportId,
+          invitationId: null,
+          acceptedAt: now,
+          autoAccepted: true,
+        },
+      },
+    ];
+  }
+  return [
+    {
+      type: 'InvitationSent',
+      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt },
+    },
+  ];
+}
+
+/**
+ * A new invitation in place of the latest one, whose token stops working at once. Allowed after a revocation
+ * too: revoking by mistake happens, and the admin's remedy is to send again.
+ */
+export function resendInvitation(command: ResendInvitation, state: InviteeState): InviteeEvent[] {
+  const invitee = requireInvitee(state);
+  if (invitee.status === 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
+  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  const { inviteeId, batchId, poolId } = invitee;
+  const { invitationId, message, now, expiresAt } = command;
+  const previousInvitationId = latestInvitation(invitee).invitationId;
+  return [
+    {
+      type: 'InvitationResent',
+      data: {
+        inviteeId,
+        invitationId,
+        previousInvitationId,
+        batchId,
+        poolId,
+        message,
+        sentAt: now,
+        expiresAt,
+      },
+    },
+  ];
+}
+
+/**
+ * Records the hash of the token the notification process manager is about to send. Nothing when the invitation
+ * is no longer the current, pending one (superseded, revoked, accepted meanwhile): the manager then sends nothing.
+ * Issuing again replaces the hash, so only the latest token of an invitation works.
+ */
+export function issueInvitationToken(command: IssueInvitationToken, state: InviteeState): InviteeEvent[] {
+  if (state.status !== 'INVITED') return [];
+  const invitation = latestInvitation(state);
+  const superseded = invitation.invitationId !== command.invitationId;
+  // The same hash again is a redelivery of the same notification: recording it twice would change nothing.
+  if (superseded || invitation.tokenHash === command.tokenHash) return [];
+  const { invitationId, tokenHash, now } = command;
+  return [
+    {
+      type: 'InvitationTokenIssued',
+      data: { inviteeId: state.inviteeId, invitationId, tokenHash, issuedAt: now },
+    },
+  ];
+}
+
+/** Withdraws a pending (or lapsed) invitation; its token stops working. */
+export function revokeInvitation(command: RevokeInvitation, state: InviteeState): InviteeEvent[] {
+  const invitee = requireInvitee(state);
+  if (invitee.status === 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
+  if (invitee.status === 'REVOKED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyRevoked);
+  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  const { invitationId } = latestInvitation(invitee);
+  return [
+    {
+      type: 'InvitationRevoked',
+      data: { inviteeId: invitee.inviteeId, invitationId, revokedAt: command.now },
+    },
+  ];
+}
+
+/** Marks a pending invitation expired once its time is up. Nothing otherwise, so a scheduler may call it freely. */
+export function expireInvitation(command: ExpireInvitation, state: InviteeState): InviteeEvent[] {
+  if (state.status !== 'INVITED') return [];
+  const { invitationId, expiresAt } = latestInvitation(state);
+  if (!isAtOrAfter(command.now, expiresAt)) return [];
+  return [
+    { type: 'InvitationExpired', data: { inviteeId: state.inviteeId, invitationId, expiredAt: expiresAt } },
+  ];
+}
+
+/** Names the fields to correct, never the values on record. */
+function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
+  return invitee.discrepancies.map((field) => ({
+    field: PROFILE_FIELD_INPUT[field],
+    message: 'differs from the Skills Passport on record',
+  }));
+}

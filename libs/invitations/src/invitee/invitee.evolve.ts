@@ -1,0 +1,70 @@
+import type { InviteeEvent, InvitationResent, InvitationSent } from './invitee.events';
+import type { CurrentInvitation, InviteeState } from './invitee.state';
+
+export const initialInviteeState = (): InviteeState => ({ status: 'absent' });
+
+/**
+ * The invitee's state after one more event. Never mutates: a state folded from a prefix of the stream stays as it
+ * stood then (the basis of "as of" queries). Events before staging cannot occur in a well-formed stream and are
+ * ignored rather than fabricating an invitee.
+ */
+export function evolveInvitee(state: InviteeState, event: InviteeEvent): InviteeState {
+  if (event.type === 'InviteeStaged') {
+    const { person, ...staged } = event.data;
+    return {
+      status: 'UPLOADED',
+      ...staged,
+      person: { ...person },
+      discrepancies: [...staged.discrepancies],
+      invitation: null,
+      invitedAt: null,
+      acceptedAt: null,
+      autoAccepted: false,
+    };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'InviteeCorrected': {
+      const { person, uploadStatus, discrepancies, passportId } = event.data;
+      return { ...state, person: { ...person }, uploadStatus, discrepancies: [...discrepancies], passportId };
+    }
+    case 'InviteeRemoved':
+      return { ...state, status: 'REMOVED' };
+    case 'InvitationSent':
+    case 'InvitationResent':
+      return {
+        ...state,
+        status: 'INVITED',
+        invitation: newInvitation(event),
+        // invitedAt is when the person was first invited: a resend does not move it.
+        invitedAt: state.invitedAt ?? event.data.sentAt,
+      };
+    case 'InvitationTokenIssued': {
+      const { invitation } = state;
+      if (invitation?.invitationId !== event.data.invitationId) return state;
+      return { ...state, invitation: { ...invitation, tokenHash: event.data.tokenHash } };
+    }
+    case 'InvitationRevoked':
+      return { ...state, status: 'REVOKED' };
+    case 'InvitationExpired':
+      return { ...state, status: 'EXPIRED' };
+    case 'InvitationAccepted': {
+      const { acceptedAt, autoAccepted, passportId } = event.data;
+      // An auto-accepted person was never sent an invitation: they count as invited when accepted.
+      return {
+        ...state,
+        status: 'ACCEPTED',
+        acceptedAt,
+        autoAccepted,
+        passportId,
+        invitedAt: state.invitedAt ?? acceptedAt,
+      };
+    }
+  }
+}
+
+/** A new invitation has no token until the notification process manager issues one. */
+function newInvitation(event: InvitationSent | InvitationResent): CurrentInvitation {
+  const { invitationId, sentAt, expiresAt, message } = event.data;
+  return { invitationId, sentAt, expiresAt, message, tokenHash: null };
+}

@@ -1,0 +1,10 @@
+import type { Passport } from './passport';
+
+/** Creates the passport of a NEW person as they accept, from the details staged for them. */
+export interface CreatePassport {
+  type: 'CreatePassport';
+  passport: Passport;
+}
+
+/** There is deliberately no command that changes a passport: no organisation may. */
+export type PassportCommand = CreatePassport;

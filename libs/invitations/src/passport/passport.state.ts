@@ -1,0 +1,3 @@
+import type { Passport } from './passport';
+
+export type PassportState = { status: 'absent' } | { status: 'created'; passport: Passport };

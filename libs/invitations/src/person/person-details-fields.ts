@@ -1,0 +1,28 @@
+import type { PersonDetails } from './person-details';
+
+/** Every field of PersonDetails: a `satisfies` check keeps this list in step with the interface. */
+const PERSON_DETAIL_FIELDS = [
+  'email',
+  'dateOfBirth',
+  'firstName',
+  'middleNames',
+  'lastName',
+  'preferredName',
+  'mobile',
+  'jobRole',
+] as const satisfies readonly (keyof PersonDetails)[];
+
+type MissingField = Exclude<keyof PersonDetails, (typeof PERSON_DETAIL_FIELDS)[number]>;
+// Fails to compile when PersonDetails gains a field that the list above lacks.
+const _everyFieldListed: MissingField extends never ? true : false = true;
+
+/** A copy holding the PersonDetails fields only, so that nothing else a caller attached reaches an event. */
+export function copyPersonDetails(person: PersonDetails): PersonDetails {
+  const copy = {} as Record<keyof PersonDetails, string | null>;
+  for (const field of PERSON_DETAIL_FIELDS) copy[field] = person[field];
+  return copy as PersonDetails;
+}
+
+export function samePersonDetails(a: PersonDetails, b: PersonDetails): boolean {
+  return PERSON_DETAIL_FIELDS.every((field) => a[field] === b[field]);
+}

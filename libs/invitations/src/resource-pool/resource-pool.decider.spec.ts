@@ -1,0 +1,64 @@
+import { given } from '../testing/given-when-then';
+import type { CreateResourcePool } from './resource-pool.commands';
+import { resourcePoolDecider } from './resource-pool.decider';
+import type { ResourcePoolCreated } from './resource-pool.events';
+
+const NOW = '2025-03-01T09:00:00.000Z';
+const create = (name: string): CreateResourcePool => ({
+  type: 'CreateResourcePool',
+  poolId: 'pool-0001',
+  organisationId: 'org-0001',
+  name,
+  now: NOW,
+});
+const created = (name: string): ResourcePoolCreated => ({
+  type: 'ResourcePoolCreated',
+  data: { poolId: 'pool-0001', organisationId: 'org-0001', name, createdAt: NOW },
+});
+
+describe('resource pool', () => {
+  it('is created with its name trimmed', () => {
+    given(resourcePoolDecider, [])
+      .when(create('  Sydney nurses \n'))
+      .then([created('Sydney nurses')]);
+  });
+
+  it('then holds its name, organisation and creation time', () => {
+    expect(
+      given(resourcePoolDecider, [])
+        .when(create('Sydney nurses'))
+        .then([created('Sydney nurses')]),
+    ).toEqual({
+      status: 'created',
+      poolId: 'pool-0001',
+      organisationId: 'org-0001',
+      name: 'Sydney nurses',
+      createdAt: NOW,
+    });
+  });
+
+  it.each(['', '   ', '\t\n'])('refuses an empty name (%j) with a field error', (name) => {
+    const error = given(resourcePoolDecider, []).when(create(name)).thenThrows('BAD_USER_INPUT', 'empty');
+    expect(error.errors).toEqual([{ field: 'name', message: 'must not be empty' }]);
+  });
+
+  it('accepts a name of 200 characters, counted in code points', () => {
+    const name = '🏥'.repeat(200); // 400 UTF-16 units, 200 characters
+    given(resourcePoolDecider, [])
+      .when(create(name))
+      .then([created(name)]);
+  });
+
+  it('refuses a name longer than 200 characters', () => {
+    const error = given(resourcePoolDecider, [])
+      .when(create('x'.repeat(201)))
+      .thenThrows('BAD_USER_INPUT', '200');
+    expect(error.errors).toEqual([{ field: 'name', message: expect.stringContaining('200') }]);
+  });
+
+  it('cannot be created twice', () => {
+    given(resourcePoolDecider, [created('Sydney nurses')])
+      .when(create('Sydney nurses'))
+      .thenThrows('CONFLICT');
+  });
+});

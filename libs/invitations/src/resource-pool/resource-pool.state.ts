@@ -1,0 +1,3 @@
+export type ResourcePoolState =
+  | { status: 'absent' }
+  | { status: 'created'; poolId: string; organisationId: string; name: string; createdAt: string };
