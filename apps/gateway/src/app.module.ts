@@ -39,6 +39,7 @@ import { PublicResolver } from './graphql/public.resolver';
 import { DateScalar, DateTimeScalar } from './graphql/scalars';
 import { AcceptPageController } from './http/accept-page.controller';
 import { HealthController } from './http/health.controller';
+import { OpsController } from './http/ops.controller';
 import { BackgroundService } from './infrastructure/background.service';
 import { openEventStore, openNotifier, openReadStore } from './infrastructure/open-stores';
 import { StoresLifecycle } from './infrastructure/stores-lifecycle';
@@ -103,7 +104,7 @@ export class GatewayModule {
           playground: false,
         }),
       ],
-      controllers: [HealthController, AcceptPageController],
+      controllers: [HealthController, AcceptPageController, OpsController],
       providers: [
         ...infrastructure,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -14,8 +15,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   await app.listen(config.port);
+  const { port } = app.getHttpServer().address() as AddressInfo;
   Logger.log(
-    `Invitation service listening on http://localhost:${config.port}/graphql (event store: ${redact(config.eventStore)}, read store: ${redact(config.readStore)})`,
+    `Invitation service listening on http://localhost:${port}/graphql (event store: ${redact(config.eventStore)}, read store: ${redact(config.readStore)})`,
     'Gateway',
   );
 }

@@ -7,14 +7,13 @@ import { EmbeddedReadStore } from '../../../../libs/read-store/src/embedded/embe
 import { MongoReadStore } from '../../../../libs/read-store/src/mongo/mongo-read-store';
 import type { Notifier } from '../../../../libs/notifications/src/notifier.port';
 import { OutboxNotifier } from '../../../../libs/notifications/src/outbox/outbox-notifier';
-import { SmtpNotifier } from '../../../../libs/notifications/src/smtp/smtp-notifier';
 import type { ServiceConfig } from '../../../../libs/shared/src/config';
 
 /** The event store the configuration names: the embedded log in DATA_DIR/events, or EventStoreDB. */
 export function openEventStore(config: ServiceConfig): Promise<EventStore> {
   return config.eventStore === 'embedded'
     ? EmbeddedEventStore.open(join(config.dataDir, 'events'))
-    : Promise.resolve(EsdbEventStore.connect(config.eventStore));
+    : Promise.resolve(EsdbEventStore.fromConnectionString(config.eventStore));
 }
 
 /** The read store the configuration names: in memory (rebuilt from the log at start), or MongoDB. */
@@ -27,5 +26,8 @@ export function openReadStore(config: ServiceConfig): Promise<ReadStore> {
 /** The notifier: the outbox file DATA_DIR/outbox/messages.ndjson, or SMTP (text messages still go to the outbox). */
 export async function openNotifier(config: ServiceConfig): Promise<Notifier> {
   const outbox = await OutboxNotifier.open(join(config.dataDir, 'outbox'));
-  return config.notifier === 'outbox' ? outbox : new SmtpNotifier(config.notifier, { smsFallback: outbox });
+  if (config.notifier === 'outbox') return outbox;
+  // Loaded only when configured: the embedded default needs no mail library.
+  const { SmtpNotifier } = await import('../../../../libs/notifications/src/smtp/smtp-notifier');
+  return new SmtpNotifier(config.notifier, { smsFallback: outbox });
 }

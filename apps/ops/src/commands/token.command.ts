@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { mintDevToken } from '../../../../libs/auth/src/dev-token';
+import { resolveJwtSecret } from '../../../../libs/auth/src/jwt-secret';
+import { ORG_ADMIN_ROLE } from '../../../../libs/auth/src/principal';
+import { loadConfig } from '../../../../libs/shared/src/config';
+
+export const tokenUsage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--expires 12h]
+  Prints a development admin token (HS256) signed with JWT_SECRET, or with the secret the embedded service keeps
+  in DATA_DIR/jwt-secret. Roles default to org-admin; use --role ops for the operator endpoint.`;
+
+export async function tokenCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      expires: { type: 'string', default: '12h' },
+    },
+    strict: true,
+  });
+  if (!values.org || !values.sub) throw new UsageError(`--org and --sub are required\n\n${tokenUsage}`);
+  const config = loadConfig();
+  if (config.jwt.jwksUrl) {
+    throw new UsageError('JWT_JWKS_URL is set: tokens come from your identity provider, not from this command');
+  }
+  const secret = await resolveJwtSecret(config.jwt.secret, config.dataDir);
+  const token = await mintDevToken(secret, {
+    org: values.org,
+    sub: values.sub,
+    roles: values.role?.length ? values.role : [ORG_ADMIN_ROLE],
+    expiresIn: values.expires,
+  });
+  process.stdout.write(`${token}\n`);
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
