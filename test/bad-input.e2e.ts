@@ -105,3 +105,18 @@ describe('bad input, end to end', () => {
     await refused(op.BATCH, { id: batchId, first: 10, after: '!!!' }, 'BAD_USER_INPUT');
   });
 });
+
+describe('rate limiting of the public operations, end to end', () => {
+  let gw: Gateway;
+  beforeAll(async () => (gw = await Gateway.start({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } })));
+  afterAll(() => gw.stop());
+
+  it('answers RATE_LIMITED once a client has tried too many tokens, on GraphQL and on the accept page', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await gw.graphql(op.ACCEPT, { token: `guess-${i}` })).errors?.[0].extensions?.code);
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${gw.url}/invitations/accept?token=guess-${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+});

@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import depthLimit from 'graphql-depth-limit';
 import { resolveJwtSecret } from '../../../libs/auth/src/jwt-secret';
 import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
@@ -91,6 +92,7 @@ export class GatewayModule {
       imports: [
         CqrsModule.forRoot(),
         TerminusModule,
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.publicRateLimitPerMinute }]),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           typePaths: [SCHEMA_PATH],

@@ -20,6 +20,8 @@ export interface ServiceConfig {
   runProjections: boolean;
   /** How long a mutation waits for the read models to include its own write before answering. */
   consistencyWaitMs: number;
+  /** Requests per minute one client may make to the public invitation operations. */
+  publicRateLimitPerMinute: number;
   /** How often invitations past their expiry are expired. */
   expirySweepSeconds: number;
   uploads: { maxBytes: number; maxRows: number; maxFieldLength: number; previewTtlHours: number };
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     runProjections: (text('RUN_PROJECTIONS') ?? 'true') !== 'false',
     consistencyWaitMs: number('CONSISTENCY_WAIT_MS', 5000, 0),
     expirySweepSeconds: number('EXPIRY_SWEEP_SECONDS', 60, 0.05),
+    publicRateLimitPerMinute: number('PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1),
     uploads: {
       maxBytes: number('UPLOAD_MAX_BYTES', 35 * 1024 * 1024, 1),
       maxRows: number('UPLOAD_MAX_ROWS', 150_000, 1),

@@ -1,8 +1,10 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { invitationTemplateCsv } from '../../../../libs/uploads/src/template';
 import { InvitationPreviews } from '../application/invitation-preview';
 import { Public } from '../auth/public.decorator';
+import { PublicRateLimitGuard } from '../auth/public-rate-limit.guard';
 import type { GqlContext } from '../auth/request-principal';
 import { AcceptInvitationCommand } from '../commands/accept-invitation';
 import { CommandContexts } from './command-context.factory';
@@ -17,12 +19,14 @@ export class PublicResolver {
   ) {}
 
   @Public()
+  @UseGuards(PublicRateLimitGuard)
   @Query('invitationByToken')
   invitationByToken(@Args('token') token: string) {
     return this.previews.preview(token);
   }
 
   @Public()
+  @UseGuards(PublicRateLimitGuard)
   @Mutation('acceptInvitation')
   async acceptInvitation(@Args('token') token: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAnyone(req, 'acceptInvitation');

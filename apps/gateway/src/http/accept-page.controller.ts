@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
 import { InvitationPreviews } from '../application/invitation-preview';
 import { Public } from '../auth/public.decorator';
+import { PublicRateLimitGuard } from '../auth/public-rate-limit.guard';
 import type { AuthenticatedRequest } from '../auth/request-principal';
 import { AcceptInvitationCommand } from '../commands/accept-invitation';
 import { CommandContexts } from '../graphql/command-context.factory';
@@ -15,6 +16,7 @@ import { acceptedPage, invitationPage, messagePage } from './accept-page.html';
  * never cached. Any unusable token gets the same generic message.
  */
 @Public()
+@UseGuards(PublicRateLimitGuard)
 @Controller('invitations/accept')
 export class AcceptPageController {
   constructor(
