@@ -20,6 +20,7 @@ import { InvitationPreviews } from './application/invitation-preview';
 import { PassportDirectory } from './application/passport-directory';
 import { PersonIntake } from './application/person-input';
 import { PoolSeats } from './application/pool-seats';
+import { Staging } from './application/staging';
 import { OrganisationScope } from './application/scope';
 import { AuthGuard } from './auth/auth.guard';
 import { AcceptInvitationHandler } from './commands/accept-invitation';
@@ -37,6 +38,11 @@ import { CommandContexts } from './graphql/command-context.factory';
 import { InviteesResolver } from './graphql/invitees.resolver';
 import { PoolsResolver } from './graphql/pools.resolver';
 import { PublicResolver } from './graphql/public.resolver';
+import { UploadsResolver } from './graphql/uploads.resolver';
+import { ConfirmUploadHandler } from './uploads/confirm-upload.command';
+import { PreviewUploadHandler } from './uploads/preview-upload.command';
+import { UploadsController } from './uploads/uploads.controller';
+import { Uploads } from './uploads/upload.query';
 import { DateScalar, DateTimeScalar } from './graphql/scalars';
 import { AcceptPageController } from './http/accept-page.controller';
 import { HealthController } from './http/health.controller';
@@ -67,6 +73,8 @@ const commandHandlers = [
   ResendInvitationHandler,
   RevokeInvitationHandler,
   AcceptInvitationHandler,
+  PreviewUploadHandler,
+  ConfirmUploadHandler,
 ];
 
 @Module({})
@@ -106,7 +114,7 @@ export class GatewayModule {
           playground: false,
         }),
       ],
-      controllers: [HealthController, AcceptPageController, OpsController],
+      controllers: [HealthController, AcceptPageController, OpsController, UploadsController],
       providers: [
         ...infrastructure,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -116,6 +124,7 @@ export class GatewayModule {
         PassportDirectory,
         PersonIntake,
         PoolSeats,
+        Staging,
         InvitationPreviews,
         CommandContexts,
         ReadModels,
@@ -124,6 +133,8 @@ export class GatewayModule {
         BatchesResolver,
         InviteesResolver,
         PublicResolver,
+        UploadsResolver,
+        Uploads,
       ],
     };
   }

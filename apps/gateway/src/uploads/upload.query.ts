@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
+import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
+import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
+import { loadStream } from '../../../../libs/shared/src/handle-command';
+import { notFound } from '../application/scope';
+import { EVENT_STORE } from '../infrastructure/tokens';
+
+export type RecordedUpload = Exclude<UploadState, { status: 'absent' }>;
+
+/** The GraphQL `UploadPreview`. */
+export interface UploadPreviewView {
+  id: string;
+  batchId: string;
+  totalRows: number;
+  newCount: number;
+  existingCount: number;
+  invalidCount: number;
+  duplicateCount: number;
+  duplicates: { row: number; email: string; mobile: string | null; reasons: string[] }[];
+  possibleDuplicates: { row: number; email: string; reason: string }[];
+  duplicatesReportUrl: string;
+  expiresAt: string;
+  confirmed: boolean;
+  cohort: { staffType: string | null; jobRole: string | null; startDate: string | null };
+}
+
+/** Uploads are read from their stream in the log: the preview and its rows, and whether it was confirmed. */
+@Injectable()
+export class Uploads {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The upload, or NOT_FOUND when it does not exist or belongs to another organisation. */
+  async load(organisationId: string, uploadId: string): Promise<RecordedUpload> {
+    const { state } = await loadStream(this.store, uploadStreamId(uploadId), uploadDecider);
+    if (state.status === 'absent' || state.preview.organisationId !== organisationId) throw notFound('upload');
+    return state;
+  }
+
+  async find(organisationId: string, uploadId: string): Promise<UploadPreviewView | null> {
+    try {
+      return toPreviewView(await this.load(organisationId, uploadId));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+}
+
+export function toPreviewView(upload: RecordedUpload): UploadPreviewView {
+  const { preview, rows } = upload;
+  return {
+    id: preview.uploadId,
+    batchId: preview.batchId,
+    totalRows: preview.totalRows,
+    newCount: preview.newCount,
+    existingCount: preview.existingCount,
+    invalidCount: preview.invalidCount,
+    duplicateCount: preview.duplicateCount,
+    duplicates: rows
+      .filter((r) => r.duplicateReasons.length > 0)
+      .map((r) => ({ row: r.row, email: r.person.email, mobile: r.person.mobile, reasons: r.duplicateReasons })),
+    possibleDuplicates: rows
+      .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
+      .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' })),
+    duplicatesReportUrl: `/api/uploads/${preview.uploadId}/duplicates.csv`,
+    expiresAt: preview.expiresAt,
+    confirmed: upload.status === 'confirmed',
+    cohort: preview.cohort,
+  };
+}

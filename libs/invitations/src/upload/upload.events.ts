@@ -1,0 +1,70 @@
+import type { Event } from '../shared/decider';
+import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+
+/** Why a row of an upload is a duplicate (the contract's `DuplicateReason`): confirming skips it. */
+export type UploadDuplicateReason =
+  | 'EMAIL_REPEATED_IN_FILE'
+  | 'MOBILE_REPEATED_IN_FILE'
+  | 'ALREADY_IN_POOL'
+  | 'MOBILE_BELONGS_TO_OTHER_PASSPORT';
+
+/** One row of an upload as previewed: what confirming stages (or skips, for a duplicate). */
+export interface UploadRow {
+  /** 1-based data row. */
+  row: number;
+  person: PersonDetails;
+  uploadStatus: UploadStatus;
+  discrepancies: ProfileField[];
+  passportId: string | null;
+  duplicateReasons: UploadDuplicateReason[];
+  possibleDuplicate: boolean;
+}
+
+export interface UploadCohort {
+  staffType: string | null;
+  jobRole: string | null;
+  startDate: string | null;
+}
+
+/**
+ * Stream `upload-<uploadId>`: one CSV file's preview, then its confirmation. The rows follow the preview in
+ * chunks (UploadRowsRecorded), each small enough for one event (EventStoreDB's 1 MiB), so confirming needs no
+ * second upload and the preview survives restarts.
+ */
+export type UploadPreviewed = Event<
+  'UploadPreviewed',
+  {
+    uploadId: string;
+    batchId: string;
+    poolId: string;
+    organisationId: string;
+    cohort: UploadCohort;
+    totalRows: number;
+    newCount: number;
+    existingCount: number;
+    invalidCount: number;
+    duplicateCount: number;
+    /** How many UploadRowsRecorded events follow. */
+    chunks: number;
+    previewedAt: string;
+    expiresAt: string;
+  }
+>;
+
+export type UploadRowsRecorded = Event<'UploadRowsRecorded', { uploadId: string; chunk: number; rows: UploadRow[] }>;
+
+/** Every non-duplicate row was staged (or found staged already), and invited when asked. */
+export type UploadConfirmed = Event<
+  'UploadConfirmed',
+  {
+    uploadId: string;
+    staged: number;
+    skippedDuplicates: number;
+    invited: number;
+    autoAccepted: number;
+    sendInvitations: boolean;
+    confirmedAt: string;
+  }
+>;
+
+export type UploadEvent = UploadPreviewed | UploadRowsRecorded | UploadConfirmed;
