@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+// Mobile-only metadata: smaller and faster than the full set, and a number's type comes with its validation.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
 import type { PersonDetails } from './person-details';
 
 /** A person's details as an admin typed them (GraphQL input or one CSV row): anything may be missing or messy. */
@@ -35,7 +36,7 @@ export type PersonValidation = { ok: true; person: PersonDetails } | { ok: false
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const PHONE_PUNCTUATION = /[\s\-().]/g;
-const ACCEPTED_PHONE_TYPES = new Set([undefined, 'MOBILE', 'FIXED_LINE_OR_MOBILE']);
+const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
 /**
  * Checks and normalises one person's details, with the same rules for a single person and for every CSV row:
@@ -114,7 +115,9 @@ export function normaliseMobile(value: string, defaultRegion: string): string | 
   const candidates = compact.startsWith('+') ? [compact] : [compact, `+${compact}`, `0${compact}`];
   for (const candidate of candidates) {
     const phone = parsePhoneNumberFromString(candidate, defaultRegion as CountryCode);
-    if (phone?.isValid() && ACCEPTED_PHONE_TYPES.has(phone.getType())) return phone.number;
+    // getType() answers undefined for a number that is not a valid mobile (it validates as it types).
+    const type = phone?.getType();
+    if (phone && type && MOBILE_TYPES.has(type)) return phone.number;
   }
   return null;
 }

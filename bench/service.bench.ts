@@ -1,0 +1,230 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { mintDevToken } from '../libs/auth/src/dev-token';
+import { EmbeddedEventStore } from '../libs/event-store/src/embedded/embedded-event-store';
+import type { NewEvent } from '../libs/event-store/src/event-store.port';
+import type { Passport } from '../libs/invitations/src/passport/passport';
+import { passportStreamId } from '../libs/invitations/src/reservation/stream-ids';
+import { deriveId } from '../libs/shared/src/ids';
+import { CSV_COLUMNS } from '../libs/uploads/src/template';
+import { generateUploadData } from './upload-data';
+
+export interface ServiceBenchFigures {
+  /** The 150,000-row file posted to POST /api/uploads of a running gateway holding 150,000 passports. */
+  previewRowsPerSec: number;
+  previewSeconds: number;
+  /** The gateway process's peak resident memory while it previewed (its read models included). */
+  previewPeakRssMb: number;
+  /** The gateway's resident memory before the preview: code, the read models of 150,000 passports. */
+  gatewayRssBeforePreviewMb: number;
+  /** confirmUpload of 10,000 rows with invitations, until all 10,000 are in the Invited tab. */
+  confirmInviteToQueryableSeconds: number;
+}
+
+const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
+/** The repository: this file runs compiled, from dist/bench. */
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The upload path measured through the service, as admins use it: a gateway process (the compiled
+ * `dist/apps/gateway/src/main.js`) on the embedded stores, seeded with 150,000 passports in its log.
+ */
+export async function benchService(): Promise<ServiceBenchFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'service-bench-'));
+  const csvPath = join(dataDir, 'upload.csv');
+  try {
+    const data = await generateUploadData(csvPath);
+    await seedPassports(join(dataDir, 'events'), data.passports);
+    const gateway = await startGateway(dataDir);
+    try {
+      const token = await mintDevToken(JWT_SECRET, { org: 'bench-org', sub: 'bench-admin' });
+      const graphql = graphqlClient(gateway.url, token);
+      await waitUntilReady(gateway.url);
+
+      const batchId = await createBatch(graphql, 'Bench preview');
+      const rssBefore = await rssMb(gateway.child.pid!);
+      const sampler = peakRssSampler(gateway.child.pid!);
+      const started = performance.now();
+      const response = await fetch(`${gateway.url}/api/uploads?batchId=${batchId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body: Readable.toWeb(createReadStream(csvPath)) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit);
+      const preview = (await response.json()) as { totalRows?: number; code?: string; message?: string };
+      const previewSeconds = (performance.now() - started) / 1000;
+      const peak = await sampler.stop();
+      if (response.status !== 200 || preview.totalRows !== data.rows) {
+        throw new Error(`the preview failed: ${response.status} ${JSON.stringify(preview).slice(0, 500)}`);
+      }
+
+      const confirmSeconds = await confirmTenThousand(gateway.url, token, graphql, dataDir);
+      return {
+        previewRowsPerSec: Math.round(data.rows / previewSeconds),
+        previewSeconds: round(previewSeconds),
+        previewPeakRssMb: peak,
+        gatewayRssBeforePreviewMb: rssBefore,
+        confirmInviteToQueryableSeconds: round(confirmSeconds),
+      };
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes PassportCreated events straight into the log the gateway will open (its read models rebuild from it). */
+async function seedPassports(eventsDir: string, passports: Passport[]): Promise<void> {
+  const store = await EmbeddedEventStore.open(eventsDir);
+  try {
+    const event = (passport: Passport): NewEvent => ({
+      id: deriveId('bench-passport', passport.passportId),
+      type: 'PassportCreated',
+      data: { ...passport, firstName: passport.firstName, lastName: passport.lastName },
+      metadata: {
+        organisationId: null,
+        actor: null,
+        correlationId: 'bench-seed',
+        causationId: null,
+        timestamp: '2026-01-01T00:00:00.000Z',
+        schemaVersion: 1,
+      },
+    });
+    for (let i = 0; i < passports.length; i += 2000) {
+      await Promise.all(passports.slice(i, i + 2000).map((p) => store.append(passportStreamId(p.passportId), [event(p)], 'no_stream')));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function confirmTenThousand(url: string, token: string, graphql: GraphQL, dataDir: string): Promise<number> {
+  const batchId = await createBatch(graphql, 'Bench confirm');
+  const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
+  const lines = [CSV_COLUMNS.join(',')];
+  for (let i = 0; i < 10_000; i++) {
+    const mobile = `+614${String(20_000_000 + i).padStart(8, '0')}`;
+    lines.push(`confirm${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`);
+  }
+  const csvPath = join(dataDir, 'confirm.csv');
+  await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
+  const previewed = await fetch(`${url}/api/uploads?batchId=${batchId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+    body: await readFile(csvPath),
+  });
+  const { id } = (await previewed.json()) as { id: string };
+
+  const started = performance.now();
+  const confirmed = await graphql<{ confirmUpload: { staged: number; invited: number } }>(
+    `mutation($id: ID!) { confirmUpload(input: { uploadId: $id, sendInvitations: true }) { staged invited } }`,
+    { id },
+  );
+  if (confirmed.confirmUpload.invited !== 10_000) throw new Error(`confirmed ${JSON.stringify(confirmed)}`);
+  for (;;) {
+    const { invitationBatch } = await graphql<{ invitationBatch: { invited: { totalCount: number } } }>(
+      `query($id: ID!) { invitationBatch(id: $id) { invited(first: 1) { totalCount } } }`,
+      { id: batchId },
+    );
+    if (invitationBatch.invited.totalCount === 10_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+type GraphQL = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+function graphqlClient(url: string, token: string): GraphQL {
+  return async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}
+
+async function createBatch(graphql: GraphQL, name: string): Promise<string> {
+  const { createResourcePool } = await graphql<{ createResourcePool: { id: string } }>(
+    `mutation($name: String!) { createResourcePool(input: { name: $name }) { id } }`,
+    { name },
+  );
+  const { createInvitationBatch } = await graphql<{ createInvitationBatch: { id: string } }>(
+    `mutation($poolId: ID!, $name: String!) { createInvitationBatch(input: { poolId: $poolId, name: $name }) { id } }`,
+    { poolId: createResourcePool.id, name },
+  );
+  return createInvitationBatch.id;
+}
+
+interface RunningGateway {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startGateway(dataDir: string): Promise<RunningGateway> {
+  const main = join(ROOT, 'dist/apps/gateway/src/main.js');
+  await stat(main);
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET, PORT: '0', CONSISTENCY_WAIT_MS: '60000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
+      if (match) resolve(`http://127.0.0.1:${match[1]}`);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`the gateway exited:\n${output}`)));
+  });
+  return {
+    url,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function waitUntilReady(url: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(`${url}/health/ready`).catch(() => null);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function peakRssSampler(pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    void rssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
+  }, 10);
+  return {
+    async stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, await rssMb(pid));
+      return peak;
+    },
+  };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;

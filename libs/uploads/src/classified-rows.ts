@@ -1,0 +1,147 @@
+import type { PersonDetails, ProfileField, UploadStatus } from '../../invitations/src/person/person-details';
+import { PROFILE_FIELDS } from '../../invitations/src/person/profile-fields';
+import { PackedPeople } from './packed-person';
+
+/** Why a row is reported as a duplicate (the contract's `DuplicateReason`); confirming skips it. */
+export type DuplicateReason =
+  | 'EMAIL_REPEATED_IN_FILE'
+  | 'MOBILE_REPEATED_IN_FILE'
+  | 'ALREADY_IN_POOL'
+  | 'MOBILE_BELONGS_TO_OTHER_PASSPORT';
+
+/** In the contract's enum order: the order reasons are listed in. */
+export const DUPLICATE_REASONS: readonly DuplicateReason[] = [
+  'EMAIL_REPEATED_IN_FILE',
+  'MOBILE_REPEATED_IN_FILE',
+  'ALREADY_IN_POOL',
+  'MOBILE_BELONGS_TO_OTHER_PASSPORT',
+];
+
+/** One data row of an upload, validated and classified. */
+export interface ClassifiedRow {
+  /** 1-based data row. */
+  row: number;
+  person: PersonDetails;
+  uploadStatus: UploadStatus;
+  /** The fields that differ from the matched passport (never the values on record). */
+  discrepancies: ProfileField[];
+  passportId: string | null;
+  /** Empty unless the row is a duplicate, which confirming skips. */
+  duplicateReasons: DuplicateReason[];
+  /** First name, last name and date of birth match a passport under another email: a warning, not a refusal. */
+  possibleDuplicate: boolean;
+}
+
+/** How a row compares with the passports (classifyPerson's answer). */
+export interface RowClassification {
+  uploadStatus: UploadStatus;
+  discrepancies: readonly ProfileField[];
+  passportId: string | null;
+}
+
+const STATUSES: readonly UploadStatus[] = ['NEW', 'EXISTING', 'INVALID'];
+const POSSIBLE_DUPLICATE_FLAG = 1 << DUPLICATE_REASONS.length;
+
+/**
+ * Every classified row of an upload, stored compactly: the person as one packed string, the status, the
+ * discrepancies and the duplicate reasons as bits in typed arrays. A row becomes a ClassifiedRow object
+ * only when asked for, so 150,000 rows cost tens of MB rather than hundreds.
+ */
+export class ClassifiedRows implements Iterable<ClassifiedRow> {
+  /** 0 while unclassified, else 1 + index in STATUSES. */
+  private readonly statuses: Uint8Array;
+  private readonly discrepancyBits: Uint8Array;
+  /** Duplicate reasons as bits in DUPLICATE_REASONS order, and POSSIBLE_DUPLICATE_FLAG. */
+  private readonly flags: Uint8Array;
+  private readonly passportIds: (string | null)[];
+
+  constructor(private readonly people: PackedPeople) {
+    this.statuses = new Uint8Array(people.length);
+    this.discrepancyBits = new Uint8Array(people.length);
+    this.flags = new Uint8Array(people.length);
+    this.passportIds = new Array<string | null>(people.length).fill(null);
+  }
+
+  get length(): number {
+    return this.people.length;
+  }
+
+  /** Records the classification of the row at `index` (0-based: row `index + 1`). */
+  set(
+    index: number,
+    classification: RowClassification,
+    duplicateReasons: readonly DuplicateReason[],
+    possibleDuplicate: boolean,
+  ): void {
+    this.statuses[index] = 1 + STATUSES.indexOf(classification.uploadStatus);
+    this.discrepancyBits[index] = toBits(PROFILE_FIELDS, classification.discrepancies);
+    this.flags[index] =
+      toBits(DUPLICATE_REASONS, duplicateReasons) | (possibleDuplicate ? POSSIBLE_DUPLICATE_FLAG : 0);
+    this.passportIds[index] = classification.passportId;
+  }
+
+  /** The row at `index` (0-based), or undefined when out of range or never classified. */
+  at(index: number): ClassifiedRow | undefined {
+    const person = index >= 0 && index < this.length ? this.people.at(index) : null;
+    const status = this.statusAt(index);
+    if (person === null || status === undefined) return undefined;
+    return {
+      row: index + 1,
+      person,
+      uploadStatus: status,
+      discrepancies: fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
+      passportId: this.passportIds[index],
+      duplicateReasons: this.duplicateReasonsAt(index),
+      possibleDuplicate: this.isPossibleDuplicate(index),
+    };
+  }
+
+  /** Rows `start` to `end` (0-based, end excluded): for writing them out in chunks. */
+  slice(start: number, end = this.length): ClassifiedRow[] {
+    const rows: ClassifiedRow[] = [];
+    for (let index = Math.max(0, start); index < Math.min(end, this.length); index += 1) {
+      const row = this.at(index);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  *[Symbol.iterator](): Iterator<ClassifiedRow> {
+    for (let index = 0; index < this.length; index += 1) {
+      const row = this.at(index);
+      if (row) yield row;
+    }
+  }
+
+  statusAt(index: number): UploadStatus | undefined {
+    const status = this.statuses[index];
+    return status ? STATUSES[status - 1] : undefined;
+  }
+
+  isDuplicate(index: number): boolean {
+    return (this.flags[index] & ~POSSIBLE_DUPLICATE_FLAG) !== 0;
+  }
+
+  duplicateReasonsAt(index: number): DuplicateReason[] {
+    return fromBits(DUPLICATE_REASONS, this.flags[index]);
+  }
+
+  isPossibleDuplicate(index: number): boolean {
+    return (this.flags[index] & POSSIBLE_DUPLICATE_FLAG) !== 0;
+  }
+
+  /** The person on a row, without building the rest of the row. */
+  personAt(index: number): PersonDetails | null {
+    return this.people.at(index);
+  }
+}
+
+function toBits<T>(all: readonly T[], chosen: readonly T[]): number {
+  let bits = 0;
+  for (const value of chosen) bits |= 1 << all.indexOf(value);
+  return bits;
+}
+
+function fromBits<T>(all: readonly T[], bits: number): T[] {
+  return all.filter((_, index) => (bits & (1 << index)) !== 0);
+}

@@ -1,0 +1,233 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Passport } from '../../invitations/src/passport/passport';
+import { classifyPerson } from '../../invitations/src/person/classify-person';
+import { isGiven } from '../../invitations/src/person/is-given';
+import { requireNamesForNewPerson } from '../../invitations/src/person/names-required';
+import type { PersonDetails } from '../../invitations/src/person/person-details';
+import { nameKey } from '../../projections/src/text-keys';
+import { ClassifiedRows, DuplicateReason } from './classified-rows';
+import { ErrorList, MAX_LISTED_ERRORS } from './field-error';
+import { PackedPeople } from './packed-person';
+import { PoolSeatsTaken, UploadLookups } from './upload-lookups';
+import { COLUMN_OF_FIELD } from './validate-rows';
+
+export interface ClassifyUploadOptions {
+  poolId: string;
+  /** Rows per lookup call (each key once per call). */
+  lookupBatchSize?: number;
+  /** Batches whose lookups run at once, ahead of the batch being classified. */
+  lookupConcurrency?: number;
+  maxListedErrors?: number;
+}
+
+export interface UploadClassification {
+  rows: ClassifiedRows;
+  /** First and last names missing on rows that would create a passport. */
+  errors: ErrorList;
+}
+
+export const DEFAULT_LOOKUP_BATCH_SIZE = 1000;
+export const DEFAULT_LOOKUP_CONCURRENCY = 4;
+
+/**
+ * Classifies every validated row against the passports and the pool, in batches whose lookups run a few
+ * at a time ahead of the rows being classified. Rows are classified in file order, so that of rows sharing
+ * an email (or a mobile) the first one is kept and every later one is a duplicate.
+ *
+ * - Upload status and discrepancies: classifyPerson, against the passports found by email and by mobile.
+ * - Duplicates, skipped when confirming: EMAIL_REPEATED_IN_FILE, MOBILE_REPEATED_IN_FILE, ALREADY_IN_POOL
+ *   (email or mobile already staged, invited or accepted in the pool), MOBILE_BELONGS_TO_OTHER_PASSPORT.
+ * - Names are required for a NEW row that will be staged: a missing one is an error of the upload. A
+ *   duplicate is exempt, since confirming skips it.
+ * - A row that will be staged is flagged a possible duplicate when its first name, last name and date of
+ *   birth match a passport under another email.
+ * Work and memory are linear in the rows: Maps per batch, two Sets over the file.
+ */
+export async function classifyUpload(
+  people: PackedPeople,
+  options: ClassifyUploadOptions,
+  lookups: UploadLookups,
+): Promise<UploadClassification> {
+  const batchSize = options.lookupBatchSize ?? DEFAULT_LOOKUP_BATCH_SIZE;
+  const concurrency = options.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY;
+  const classifier = new UploadClassifier(
+    new ClassifiedRows(people),
+    new ErrorList(options.maxListedErrors ?? MAX_LISTED_ERRORS),
+  );
+
+  const pending: Promise<BatchFacts>[] = [];
+  let nextStart = 0;
+  const lookUpNextBatch = () => {
+    if (nextStart >= people.length) return;
+    const facts = lookUpBatch(
+      people,
+      nextStart,
+      Math.min(nextStart + batchSize, people.length),
+      options.poolId,
+      lookups,
+    );
+    // Awaited in turn below; until then, a failure must not count as an unhandled rejection.
+    facts.catch(() => undefined);
+    pending.push(facts);
+    nextStart += batchSize;
+  };
+  while (pending.length < concurrency && nextStart < people.length) lookUpNextBatch();
+  for (let facts = pending.shift(); facts; facts = pending.shift()) {
+    const batch = await facts;
+    lookUpNextBatch();
+    classifier.classify(batch);
+    // Fast lookups (a cache, the in-memory store) settle as microtasks only: let timers and I/O in.
+    await nextTurn();
+  }
+  return { rows: classifier.rows, errors: classifier.errors };
+}
+
+/** What the read store knows about one batch of rows. */
+interface BatchFacts {
+  start: number;
+  people: (PersonDetails | null)[];
+  /** Each row's name key (null without both names), computed once: folding names is not cheap. */
+  nameKeys: (string | null)[];
+  byEmail: Map<string, Passport>;
+  byMobile: Map<string, Passport>;
+  byNameKey: Map<string, Passport[]>;
+  seats: PoolSeatsTaken;
+}
+
+async function lookUpBatch(
+  people: PackedPeople,
+  start: number,
+  end: number,
+  poolId: string,
+  lookups: UploadLookups,
+): Promise<BatchFacts> {
+  const batch: (PersonDetails | null)[] = [];
+  const batchNameKeys: (string | null)[] = [];
+  const emails = new Set<string>();
+  const mobiles = new Set<string>();
+  const nameKeys = new Set<string>();
+  for (let index = start; index < end; index += 1) {
+    const person = people.at(index);
+    const key = person === null ? null : personNameKey(person);
+    batch.push(person);
+    batchNameKeys.push(key);
+    if (person === null) continue;
+    emails.add(person.email);
+    if (person.mobile !== null) mobiles.add(person.mobile);
+    if (key !== null) nameKeys.add(key);
+  }
+  const [byEmail, byMobile, byName, seats] = await Promise.all([
+    lookups.passportsByEmail([...emails]),
+    mobiles.size > 0 ? lookups.passportsByMobile([...mobiles]) : [],
+    nameKeys.size > 0 ? lookups.passportsByNameKey([...nameKeys]) : [],
+    lookups.poolSeatsTaken(poolId, [...emails], [...mobiles]),
+  ]);
+  return {
+    start,
+    people: batch,
+    nameKeys: batchNameKeys,
+    byEmail: indexBy(byEmail, (passport) => passport.email),
+    byMobile: indexBy(byMobile, (passport) => passport.mobile),
+    byNameKey: groupBy(byName, (passport) =>
+      nameKey(passport.firstName, passport.lastName, passport.dateOfBirth),
+    ),
+    seats,
+  };
+}
+
+/** Classifies batches in file order, remembering the emails and mobiles of the rows before. */
+class UploadClassifier {
+  private readonly emailsSeen = new Set<string>();
+  private readonly mobilesSeen = new Set<string>();
+
+  constructor(
+    readonly rows: ClassifiedRows,
+    readonly errors: ErrorList,
+  ) {}
+
+  classify(facts: BatchFacts): void {
+    for (let offset = 0; offset < facts.people.length; offset += 1) {
+      const person = facts.people[offset];
+      if (person !== null) this.classifyRow(facts.start + offset, person, facts.nameKeys[offset], facts);
+    }
+  }
+
+  private classifyRow(index: number, person: PersonDetails, nameKey: string | null, facts: BatchFacts): void {
+    const byEmail = facts.byEmail.get(person.email) ?? null;
+    const byMobile = person.mobile === null ? null : (facts.byMobile.get(person.mobile) ?? null);
+    const classification = classifyPerson(person, byEmail, byMobile);
+    const duplicateReasons = this.duplicateReasons(person, byMobile, facts.seats);
+    const staged = duplicateReasons.length === 0;
+    if (staged) {
+      for (const { field, message } of requireNamesForNewPerson(person, classification)) {
+        this.errors.add({
+          row: index + 1,
+          field: COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD],
+          message,
+        });
+      }
+    }
+    const possibleDuplicate =
+      staged && nameKey !== null && hasPassportUnderAnotherEmail(person, facts.byNameKey.get(nameKey));
+    this.rows.set(index, classification, duplicateReasons, possibleDuplicate);
+  }
+
+  private duplicateReasons(
+    person: PersonDetails,
+    byMobile: Passport | null,
+    seats: PoolSeatsTaken,
+  ): readonly DuplicateReason[] {
+    const reasons: DuplicateReason[] = [];
+    if (!addedFirstTime(this.emailsSeen, person.email)) reasons.push('EMAIL_REPEATED_IN_FILE');
+    if (person.mobile !== null && !addedFirstTime(this.mobilesSeen, person.mobile))
+      reasons.push('MOBILE_REPEATED_IN_FILE');
+    if (seats.emails.has(person.email) || (person.mobile !== null && seats.mobiles.has(person.mobile))) {
+      reasons.push('ALREADY_IN_POOL');
+    }
+    if (byMobile !== null && byMobile.email !== person.email)
+      reasons.push('MOBILE_BELONGS_TO_OTHER_PASSPORT');
+    return reasons;
+  }
+}
+
+/** Adds `value`, answering whether it was new: one hash lookup instead of `has` then `add`. */
+function addedFirstTime(set: Set<string>, value: string): boolean {
+  const size = set.size;
+  set.add(value);
+  return set.size > size;
+}
+
+function hasPassportUnderAnotherEmail(
+  person: PersonDetails,
+  sameNameAndBirth: readonly Passport[] | undefined,
+): boolean {
+  return (
+    sameNameAndBirth !== undefined && sameNameAndBirth.some((passport) => passport.email !== person.email)
+  );
+}
+
+/** Only a row with both names can match on names. */
+function personNameKey(person: PersonDetails): string | null {
+  if (!isGiven(person.firstName) || !isGiven(person.lastName)) return null;
+  return nameKey(person.firstName, person.lastName, person.dateOfBirth);
+}
+
+function indexBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const value = key(item);
+    if (value !== null) map.set(value, item);
+  }
+  return map;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const value = key(item);
+    const group = map.get(value);
+    if (group) group.push(item);
+    else map.set(value, [item]);
+  }
+  return map;
+}

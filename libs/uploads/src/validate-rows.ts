@@ -1,0 +1,126 @@
+import type { PersonDetails } from '../../invitations/src/person/person-details';
+import {
+  PersonField,
+  PersonInput,
+  PersonRules,
+  validatePerson,
+} from '../../invitations/src/person/validate-person';
+import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError } from './field-error';
+import { PackedPeople, holdsSeparator } from './packed-person';
+import { ParsedRow } from './parse-upload';
+import { CSV_COLUMNS, CsvCells, CsvColumn } from './template';
+
+/** The CSV column that holds each field of a person: errors are named by column, as the admin sees the file. */
+export const COLUMN_OF_FIELD: Readonly<Record<PersonField, CsvColumn>> = {
+  email: 'email',
+  dateOfBirth: 'date_of_birth',
+  firstName: 'first_name',
+  middleNames: 'middle_names',
+  lastName: 'last_name',
+  preferredName: 'preferred_name',
+  mobile: 'mobile',
+  jobRole: 'job_role',
+};
+
+export type RowValidation =
+  { person: PersonDetails; errors?: undefined } | { person: null; errors: FieldError[] };
+
+export interface ValidateRowsOptions {
+  /** The cohort's job role, for rows that give none. */
+  jobRoleFallback?: string | null;
+  maxListedErrors?: number;
+}
+
+export interface ValidatedRows {
+  /** Every data row's validated details (null for a row with errors), compactly. */
+  people: PackedPeople;
+  /** Every row error: the first `maxListedErrors` listed, all counted. */
+  errors: ErrorList;
+  /** Why the file was refused before its end (wrong header, broken quoting, a limit); empty otherwise. */
+  rejection: readonly FieldError[];
+}
+
+/**
+ * Validates every row of a parsed upload with the same rules as a single person (validatePerson), listing
+ * every error of every row, by row and CSV column. Reading continues after errors so that the admin sees
+ * them all at once; only a refusal of the file itself (UploadRejectedError) stops it.
+ */
+export async function validateRows(
+  rows: AsyncIterable<ParsedRow>,
+  rules: PersonRules,
+  options: ValidateRowsOptions = {},
+): Promise<ValidatedRows> {
+  const people = new PackedPeople();
+  const errors = new ErrorList(options.maxListedErrors ?? MAX_LISTED_ERRORS);
+  try {
+    for await (const parsed of rows) {
+      const validation = validateRow(parsed, rules, options.jobRoleFallback ?? null);
+      people.push(validation.person);
+      if (validation.errors) errors.addAll(validation.errors);
+    }
+  } catch (error) {
+    if (!(error instanceof UploadRejectedError)) throw error;
+    return { people, errors, rejection: error.errors };
+  }
+  return { people, errors, rejection: [] };
+}
+
+/** One row's validated details, or every error it holds. */
+export function validateRow(
+  parsed: ParsedRow,
+  rules: PersonRules,
+  jobRoleFallback: string | null,
+): RowValidation {
+  const { row } = parsed;
+  if (parsed.cells === null) return { person: null, errors: [{ row, message: parsed.problem }] };
+
+  const errors = unreadableCells(row, parsed.cells);
+  const validation = validatePerson(personInput(parsed.cells), rules);
+  if (!validation.ok) {
+    const named = new Set(errors.map((error) => error.field));
+    for (const { field, message } of validation.errors) {
+      const column = COLUMN_OF_FIELD[field];
+      if (!named.has(column)) errors.push({ row, field: column, message });
+    }
+  }
+  if (errors.length > 0 || !validation.ok) return { person: null, errors: inColumnOrder(errors) };
+
+  const { person } = validation;
+  if (person.jobRole === null && jobRoleFallback !== null) person.jobRole = jobRoleFallback;
+  return { person };
+}
+
+function personInput(cells: CsvCells): PersonInput {
+  return {
+    email: cells.email,
+    dateOfBirth: cells.date_of_birth,
+    firstName: cells.first_name,
+    middleNames: cells.middle_names,
+    lastName: cells.last_name,
+    preferredName: cells.preferred_name,
+    mobile: cells.mobile,
+    jobRole: cells.job_role,
+  };
+}
+
+/**
+ * Cells the rules of a person cannot judge: U+FFFD is what the decoder makes of bytes that are not UTF-8
+ * (a file saved as "CSV" in a legacy code page rather than "CSV UTF-8"), and a NUL cannot be stored.
+ */
+function unreadableCells(row: number, cells: CsvCells): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const column of CSV_COLUMNS) {
+    const value = cells[column];
+    if (value.includes('\uFFFD')) {
+      errors.push({ row, field: column, message: 'is not UTF-8 text: save the file as "CSV UTF-8"' });
+    } else if (holdsSeparator(value)) {
+      errors.push({ row, field: column, message: 'must not contain a NUL character' });
+    }
+  }
+  return errors;
+}
+
+function inColumnOrder(errors: FieldError[]): FieldError[] {
+  const position = (error: FieldError) => CSV_COLUMNS.indexOf(error.field as CsvColumn);
+  return errors.sort((a, b) => position(a) - position(b));
+}
