@@ -54,9 +54,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const all: Record<string, number> = {};
   for (const name of Object.keys(parts)) {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', __filename, '--part', name], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--expose-gc', __filename, '--part', name],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const figures = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
     console.log(`${name}: ${JSON.stringify(figures)}`);
     Object.assign(all, figures);

@@ -96,20 +96,31 @@ async function seedPassports(eventsDir: string, passports: Passport[]): Promise<
       },
     });
     for (let i = 0; i < passports.length; i += 2000) {
-      await Promise.all(passports.slice(i, i + 2000).map((p) => store.append(passportStreamId(p.passportId), [event(p)], 'no_stream')));
+      await Promise.all(
+        passports
+          .slice(i, i + 2000)
+          .map((p) => store.append(passportStreamId(p.passportId), [event(p)], 'no_stream')),
+      );
     }
   } finally {
     await store.close();
   }
 }
 
-async function confirmTenThousand(url: string, token: string, graphql: GraphQL, dataDir: string): Promise<number> {
+async function confirmTenThousand(
+  url: string,
+  token: string,
+  graphql: GraphQL,
+  dataDir: string,
+): Promise<number> {
   const batchId = await createBatch(graphql, 'Bench confirm');
   const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
   const lines = [CSV_COLUMNS.join(',')];
   for (let i = 0; i < 10_000; i++) {
     const mobile = `+614${String(20_000_000 + i).padStart(8, '0')}`;
-    lines.push(`confirm${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`);
+    lines.push(
+      `confirm${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`,
+    );
   }
   const csvPath = join(dataDir, 'confirm.csv');
   await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
@@ -122,13 +133,28 @@ async function confirmTenThousand(url: string, token: string, graphql: GraphQL, 
 
   const started = performance.now();
   const confirmed = await graphql<{ confirmUpload: { staged: number; invited: number } }>(
-    `mutation($id: ID!) { confirmUpload(input: { uploadId: $id, sendInvitations: true }) { staged invited } }`,
+    `
+      mutation ($id: ID!) {
+        confirmUpload(input: { uploadId: $id, sendInvitations: true }) {
+          staged
+          invited
+        }
+      }
+    `,
     { id },
   );
   if (confirmed.confirmUpload.invited !== 10_000) throw new Error(`confirmed ${JSON.stringify(confirmed)}`);
   for (;;) {
     const { invitationBatch } = await graphql<{ invitationBatch: { invited: { totalCount: number } } }>(
-      `query($id: ID!) { invitationBatch(id: $id) { invited(first: 1) { totalCount } } }`,
+      `
+        query ($id: ID!) {
+          invitationBatch(id: $id) {
+            invited(first: 1) {
+              totalCount
+            }
+          }
+        }
+      `,
       { id: batchId },
     );
     if (invitationBatch.invited.totalCount === 10_000) break;
@@ -154,11 +180,23 @@ function graphqlClient(url: string, token: string): GraphQL {
 
 async function createBatch(graphql: GraphQL, name: string): Promise<string> {
   const { createResourcePool } = await graphql<{ createResourcePool: { id: string } }>(
-    `mutation($name: String!) { createResourcePool(input: { name: $name }) { id } }`,
+    `
+      mutation ($name: String!) {
+        createResourcePool(input: { name: $name }) {
+          id
+        }
+      }
+    `,
     { name },
   );
   const { createInvitationBatch } = await graphql<{ createInvitationBatch: { id: string } }>(
-    `mutation($poolId: ID!, $name: String!) { createInvitationBatch(input: { poolId: $poolId, name: $name }) { id } }`,
+    `
+      mutation ($poolId: ID!, $name: String!) {
+        createInvitationBatch(input: { poolId: $poolId, name: $name }) {
+          id
+        }
+      }
+    `,
     { poolId: createResourcePool.id, name },
   );
   return createInvitationBatch.id;
@@ -174,7 +212,15 @@ async function startGateway(dataDir: string): Promise<RunningGateway> {
   const main = join(ROOT, 'dist/apps/gateway/src/main.js');
   await stat(main);
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH, NO_COLOR: '1', NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET, PORT: '0', CONSISTENCY_WAIT_MS: '60000' },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWT_SECRET,
+      PORT: '0',
+      CONSISTENCY_WAIT_MS: '60000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -216,7 +262,10 @@ async function rssMb(pid: number): Promise<number> {
 function peakRssSampler(pid: number) {
   let peak = 0;
   const timer = setInterval(() => {
-    void rssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
+    void rssMb(pid).then(
+      (mb) => (peak = Math.max(peak, mb)),
+      () => undefined,
+    );
   }, 10);
   return {
     async stop() {

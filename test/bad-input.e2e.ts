@@ -11,7 +11,11 @@ describe('bad input, end to end', () => {
   beforeAll(async () => {
     gw = await Gateway.start();
     token = await gw.token('org-x', 'xavier');
-    const { createResourcePool } = await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'Pool' }, token);
+    const { createResourcePool } = await gw.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: 'Pool' },
+      token,
+    );
     const { createInvitationBatch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
       op.CREATE_BATCH,
       { poolId: createResourcePool.id, name: 'Batch' },
@@ -24,7 +28,12 @@ describe('bad input, end to end', () => {
   const person = { email: 'pat@example.com', dateOfBirth: '1985-05-05', firstName: 'Pat', lastName: 'Lee' };
 
   /** Sends the operation, expects the code, and checks that the log did not move. */
-  async function refused(query: string, variables: Record<string, unknown>, code: string, auth: string = token) {
+  async function refused(
+    query: string,
+    variables: Record<string, unknown>,
+    code: string,
+    auth: string = token,
+  ) {
     const head = await gw.logHead();
     const result = await gw.graphql(query, variables, auth);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
@@ -40,29 +49,53 @@ describe('bad input, end to end', () => {
     ['an over-long field', { lastName: 'L'.repeat(257) }, 'lastName'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, change, field) => {
     const error = await refused(op.STAGE, { input: { batchId, ...person, ...change } }, 'BAD_USER_INPUT');
-    expect(error.extensions?.errors).toEqual([expect.objectContaining({ field, message: expect.any(String) })]);
+    expect(error.extensions?.errors).toEqual([
+      expect.objectContaining({ field, message: expect.any(String) }),
+    ]);
   });
 
   it('refuses an impossible date of birth (the Date scalar)', async () => {
-    const error = await refused(op.STAGE, { input: { batchId, ...person, dateOfBirth: '1985-02-30' } }, 'BAD_USER_INPUT');
+    const error = await refused(
+      op.STAGE,
+      { input: { batchId, ...person, dateOfBirth: '1985-02-30' } },
+      'BAD_USER_INPUT',
+    );
     expect(error.message).toMatch(/real date/);
   });
 
   it('lists every problem at once', async () => {
-    const error = await refused(op.STAGE, { input: { batchId, ...person, email: 'nope', mobile: 'x', firstName: 'F'.repeat(300) } }, 'BAD_USER_INPUT');
-    expect((error.extensions?.errors ?? []).map((e) => e.field).sort()).toEqual(['email', 'firstName', 'mobile']);
+    const error = await refused(
+      op.STAGE,
+      { input: { batchId, ...person, email: 'nope', mobile: 'x', firstName: 'F'.repeat(300) } },
+      'BAD_USER_INPUT',
+    );
+    expect((error.extensions?.errors ?? []).map((e) => e.field).sort()).toEqual([
+      'email',
+      'firstName',
+      'mobile',
+    ]);
   });
 
   it('refuses a NEW person without names, naming both', async () => {
-    const error = await refused(op.STAGE, { input: { batchId, email: 'new@example.com', dateOfBirth: '1990-01-01' } }, 'BAD_USER_INPUT');
+    const error = await refused(
+      op.STAGE,
+      { input: { batchId, email: 'new@example.com', dateOfBirth: '1990-01-01' } },
+      'BAD_USER_INPUT',
+    );
     expect((error.extensions?.errors ?? []).map((e) => e.field)).toEqual(['firstName', 'lastName']);
   });
 
   it('answers NOT_FOUND for unknown ids', async () => {
-    await refused(op.STAGE, { input: { batchId: '00000000-0000-4000-8000-000000000000', ...person } }, 'NOT_FOUND');
+    await refused(
+      op.STAGE,
+      { input: { batchId: '00000000-0000-4000-8000-000000000000', ...person } },
+      'NOT_FOUND',
+    );
     await refused(op.REVOKE, { id: 'no-such-invitee' }, 'NOT_FOUND');
     await refused(op.CREATE_BATCH, { poolId: 'no-such-pool', name: 'B' }, 'NOT_FOUND');
-    expect((await gw.ok<{ invitee: unknown }>(op.INVITEE, { id: 'no-such-invitee' }, token)).invitee).toBeNull();
+    expect(
+      (await gw.ok<{ invitee: unknown }>(op.INVITEE, { id: 'no-such-invitee' }, token)).invitee,
+    ).toBeNull();
   });
 
   it('refuses an empty or over-long pool name', async () => {
@@ -73,7 +106,11 @@ describe('bad input, end to end', () => {
   it('refuses missing, malformed, expired and wrongly signed tokens with UNAUTHENTICATED', async () => {
     await refused(op.POOLS, {}, 'UNAUTHENTICATED', '');
     await refused(op.POOLS, {}, 'UNAUTHENTICATED', 'not-a-jwt');
-    const expired = await mintDevToken('e2e-secret-0123456789abcdef0123456789', { sub: 'x', org: 'org-x', expiresIn: '-1m' });
+    const expired = await mintDevToken('e2e-secret-0123456789abcdef0123456789', {
+      sub: 'x',
+      org: 'org-x',
+      expiresIn: '-1m',
+    });
     const error = await refused(op.CREATE_POOL, { name: 'P' }, 'UNAUTHENTICATED', expired);
     expect(error.message).toMatch(/expired/);
     const forged = await mintDevToken('some-other-secret-0123456789abcdef', { sub: 'x', org: 'org-x' });
@@ -113,10 +150,12 @@ describe('rate limiting of the public operations, end to end', () => {
 
   it('answers RATE_LIMITED once a client has tried too many tokens, on GraphQL and on the accept page', async () => {
     const codes: (string | undefined)[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await gw.graphql(op.ACCEPT, { token: `guess-${i}` })).errors?.[0].extensions?.code);
+    for (let i = 0; i < 4; i++)
+      codes.push((await gw.graphql(op.ACCEPT, { token: `guess-${i}` })).errors?.[0].extensions?.code);
     expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${gw.url}/invitations/accept?token=guess-${i}`)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await fetch(`${gw.url}/invitations/accept?token=guess-${i}`)).status);
     expect(statuses).toEqual([400, 400, 400, 429]);
   });
 });

@@ -14,14 +14,19 @@ describe('uniqueness under concurrency, end to end', () => {
   beforeAll(async () => {
     gw = await Gateway.start();
     token = await gw.token('org-c', 'carol');
-    poolId = (await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'Pool' }, token)).createResourcePool.id;
+    poolId = (await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'Pool' }, token))
+      .createResourcePool.id;
     for (const name of ['one', 'two']) {
-      batches.push((await gw.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId, name }, token)).createInvitationBatch.id);
+      batches.push(
+        (await gw.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId, name }, token))
+          .createInvitationBatch.id,
+      );
     }
   });
   afterAll(() => gw.stop());
 
-  const stage = (input: Record<string, unknown>) => gw.graphql<{ stageInvitee: { id: string } }>(op.STAGE, { input }, token);
+  const stage = (input: Record<string, unknown>) =>
+    gw.graphql<{ stageInvitee: { id: string } }>(op.STAGE, { input }, token);
   const outcome = (results: Awaited<ReturnType<typeof stage>>[]) => ({
     won: results.filter((r) => r.data?.stageInvitee).length,
     conflicts: results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length,
@@ -41,7 +46,16 @@ describe('uniqueness under concurrency, end to end', () => {
     );
     expect(outcome(results)).toEqual({ won: 1, conflicts: 11 });
     const totals = await Promise.all(
-      batches.map(async (id) => (await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(op.BATCH, { id, first: 1 }, token)).invitationBatch.counts.uploaded),
+      batches.map(
+        async (id) =>
+          (
+            await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(
+              op.BATCH,
+              { id, first: 1 },
+              token,
+            )
+          ).invitationBatch.counts.uploaded,
+      ),
     );
     expect(totals[0] + totals[1]).toBe(1);
   });
@@ -49,23 +63,58 @@ describe('uniqueness under concurrency, end to end', () => {
   it('of concurrent requests with different emails but the same mobile, exactly one wins', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        stage({ batchId: batches[0], email: `m${i}@example.com`, dateOfBirth: '1990-01-01', firstName: 'M', lastName: 'N', mobile: i % 2 ? '+61 400 111 222' : '0400111222' }),
+        stage({
+          batchId: batches[0],
+          email: `m${i}@example.com`,
+          dateOfBirth: '1990-01-01',
+          firstName: 'M',
+          lastName: 'N',
+          mobile: i % 2 ? '+61 400 111 222' : '0400111222',
+        }),
       ),
     );
     expect(outcome(results)).toEqual({ won: 1, conflicts: 7 });
   });
 
   it('a removed person frees their seat: they can be staged again', async () => {
-    const first = await stage({ batchId: batches[0], email: 'rae@example.com', dateOfBirth: '1990-01-01', firstName: 'Rae', lastName: 'X' });
+    const first = await stage({
+      batchId: batches[0],
+      email: 'rae@example.com',
+      dateOfBirth: '1990-01-01',
+      firstName: 'Rae',
+      lastName: 'X',
+    });
     const id = first.data!.stageInvitee.id;
-    expect((await stage({ batchId: batches[1], email: 'rae@example.com', dateOfBirth: '1990-01-01', firstName: 'Rae', lastName: 'X' })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(
+      (
+        await stage({
+          batchId: batches[1],
+          email: 'rae@example.com',
+          dateOfBirth: '1990-01-01',
+          firstName: 'Rae',
+          lastName: 'X',
+        })
+      ).errors?.[0].extensions?.code,
+    ).toBe('CONFLICT');
     expect((await gw.ok<{ removeInvitee: boolean }>(op.REMOVE, { id }, token)).removeInvitee).toBe(true);
-    const again = await stage({ batchId: batches[1], email: 'rae@example.com', dateOfBirth: '1990-01-01', firstName: 'Rae', lastName: 'X' });
+    const again = await stage({
+      batchId: batches[1],
+      email: 'rae@example.com',
+      dateOfBirth: '1990-01-01',
+      firstName: 'Rae',
+      lastName: 'X',
+    });
     expect(again.data?.stageInvitee.id).toBeDefined();
   });
 
   it('a retried request with the same Idempotency-Key stages once and answers the same', async () => {
-    const input = { batchId: batches[0], email: 'idem@example.com', dateOfBirth: '1990-01-01', firstName: 'I', lastName: 'D' };
+    const input = {
+      batchId: batches[0],
+      email: 'idem@example.com',
+      dateOfBirth: '1990-01-01',
+      firstName: 'I',
+      lastName: 'D',
+    };
     const headers = { 'idempotency-key': 'stage-idem-1' };
     const first = await gw.graphql<{ stageInvitee: { id: string } }>(op.STAGE, { input }, token, headers);
     const second = await gw.graphql<{ stageInvitee: { id: string } }>(op.STAGE, { input }, token, headers);

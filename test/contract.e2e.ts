@@ -2,7 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildSchema, getIntrospectionQuery, buildClientSchema, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  buildClientSchema,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { Gateway } from './support/gateway-harness';
 
 const ROOT = join(__dirname, '..');
@@ -25,10 +32,13 @@ describe('the public contract', () => {
 
   // The contract lives beside the repository (../shared), as on every machine of this project.
   const describeWithContract = existsSync(CONTRACT_CHECK) ? describe : describe.skip;
-  describeWithContract(`contract-check (${existsSync(CONTRACT_CHECK) ? CONTRACT_CHECK : 'skipped: ../shared/tools/contract-check.mjs not found beside the repository'})`, () => {
-    it('keeps every promise of ../shared/contract/schema.graphql', async () => {
-      const { stdout } = await promisify(execFile)(process.execPath, [CONTRACT_CHECK], { cwd: ROOT });
-      expect(stdout).toMatch(/^contract kept/m);
-    });
-  });
+  describeWithContract(
+    `contract-check (${existsSync(CONTRACT_CHECK) ? CONTRACT_CHECK : 'skipped: ../shared/tools/contract-check.mjs not found beside the repository'})`,
+    () => {
+      it('keeps every promise of ../shared/contract/schema.graphql', async () => {
+        const { stdout } = await promisify(execFile)(process.execPath, [CONTRACT_CHECK], { cwd: ROOT });
+        expect(stdout).toMatch(/^contract kept/m);
+      });
+    },
+  );
 });

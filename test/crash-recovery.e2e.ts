@@ -13,15 +13,28 @@ describe('crash recovery, end to end', () => {
   beforeAll(async () => (dataDir = await mkdtemp(join(tmpdir(), 'gateway-crash-'))));
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  type Tab = { invitationBatch: { counts: Record<string, number>; uploaded: { totalCount: number; nodes: { id: string; email: string }[] } } };
+  type Tab = {
+    invitationBatch: {
+      counts: Record<string, number>;
+      uploaded: { totalCount: number; nodes: { id: string; email: string }[] };
+    };
+  };
   const snapshot = async (gw: Gateway, token: string, batchId: string) =>
     (await gw.ok<Tab>(op.BATCH, { id: batchId, first: 500 }, token)).invitationBatch;
 
   it('keeps every acknowledged invitee across a kill -9 and rebuilds identical read models', async () => {
     const first = await Gateway.start({ dataDir });
     const token = await first.token('org-k', 'kim');
-    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'P' }, token);
-    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId: pool.id, name: 'B' }, token);
+    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: 'P' },
+      token,
+    );
+    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(
+      op.CREATE_BATCH,
+      { poolId: pool.id, name: 'B' },
+      token,
+    );
 
     const acknowledged: string[] = [];
     let next = 0;
@@ -29,7 +42,13 @@ describe('crash recovery, end to end', () => {
     const writer = async () => {
       while (!killed) {
         const n = next++;
-        const input = { batchId: batch.id, email: `p${n}@example.com`, dateOfBirth: '1990-01-01', firstName: 'P', lastName: `N${n}` };
+        const input = {
+          batchId: batch.id,
+          email: `p${n}@example.com`,
+          dateOfBirth: '1990-01-01',
+          firstName: 'P',
+          lastName: `N${n}`,
+        };
         try {
           const result = await first.graphql<{ stageInvitee: { id: string } }>(op.STAGE, { input }, token);
           if (result.data?.stageInvitee) acknowledged.push(result.data.stageInvitee.id);
@@ -51,7 +70,19 @@ describe('crash recovery, end to end', () => {
     expect(after.uploaded.totalCount).toBeGreaterThanOrEqual(acknowledged.length);
     expect(after.counts.uploaded).toBe(after.uploaded.totalCount);
     // The service still works on the recovered log.
-    await second.ok(op.STAGE, { input: { batchId: batch.id, email: 'after@example.com', dateOfBirth: '1990-01-01', firstName: 'A', lastName: 'B' } }, token);
+    await second.ok(
+      op.STAGE,
+      {
+        input: {
+          batchId: batch.id,
+          email: 'after@example.com',
+          dateOfBirth: '1990-01-01',
+          firstName: 'A',
+          lastName: 'B',
+        },
+      },
+      token,
+    );
     const beforeRestart = await snapshot(second, token, batch.id);
     await second.stop({ keepData: true });
 

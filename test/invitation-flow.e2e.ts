@@ -23,14 +23,26 @@ describe('the invitation workflow, end to end', () => {
     jobRole: 'Rigger',
   };
 
-  type Invitee = { id: string; state: string; uploadStatus: string; discrepancies: string[]; autoAccepted: boolean; expiresAt: string | null };
+  type Invitee = {
+    id: string;
+    state: string;
+    uploadStatus: string;
+    discrepancies: string[];
+    autoAccepted: boolean;
+    expiresAt: string | null;
+  };
   type Counts = { uploaded: number; invalid: number; invited: number; accepted: number };
 
   const counts = async (batchId: string, token: string): Promise<Counts> =>
-    (await gw.ok<{ invitationBatch: { counts: Counts } }>(op.BATCH, { id: batchId, first: 50 }, token)).invitationBatch.counts;
+    (await gw.ok<{ invitationBatch: { counts: Counts } }>(op.BATCH, { id: batchId, first: 50 }, token))
+      .invitationBatch.counts;
 
   const createPoolAndBatch = async (token: string, poolName: string, batchName: string) => {
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: poolName }, token);
+    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: poolName },
+      token,
+    );
     const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
       op.CREATE_BATCH,
       { poolId: pool.id, name: batchName },
@@ -44,15 +56,18 @@ describe('the invitation workflow, end to end', () => {
 
   const send = async (token: string, input: Record<string, unknown>) =>
     (
-      await gw.ok<{ sendInvitations: { invited: Invitee[]; autoAccepted: Invitee[]; skipped: { inviteeId: string; reason: string }[] } }>(
-        op.SEND,
-        { input },
-        token,
-      )
+      await gw.ok<{
+        sendInvitations: {
+          invited: Invitee[];
+          autoAccepted: Invitee[];
+          skipped: { inviteeId: string; reason: string }[];
+        };
+      }>(op.SEND, { input }, token)
     ).sendInvitations;
 
   /** The n-th email sent to the invitee. */
-  const emailTo = (inviteeId: string, nth = 1) => gw.waitForMessage((m) => m.inviteeId === inviteeId && m.channel === 'email', nth);
+  const emailTo = (inviteeId: string, nth = 1) =>
+    gw.waitForMessage((m) => m.inviteeId === inviteeId && m.channel === 'email', nth);
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
@@ -72,11 +87,24 @@ describe('the invitation workflow, end to end', () => {
 
   it('A stages a new person: no passport, NEW, in the Uploaded tab', async () => {
     a = await createPoolAndBatch(tokenA, 'Riggers', 'March intake');
-    expect((await gw.ok<{ checkPersonnel: { passportExists: boolean } }>(op.CHECK, { email: alex.email, dob: alex.dateOfBirth }, tokenA)).checkPersonnel).toEqual({
+    expect(
+      (
+        await gw.ok<{ checkPersonnel: { passportExists: boolean } }>(
+          op.CHECK,
+          { email: alex.email, dob: alex.dateOfBirth },
+          tokenA,
+        )
+      ).checkPersonnel,
+    ).toEqual({
       passportExists: false,
     });
     alexInA = await stage(tokenA, { batchId: a.batchId, ...alex });
-    expect(alexInA).toMatchObject({ state: 'UPLOADED', uploadStatus: 'NEW', discrepancies: [], autoAccepted: false });
+    expect(alexInA).toMatchObject({
+      state: 'UPLOADED',
+      uploadStatus: 'NEW',
+      discrepancies: [],
+      autoAccepted: false,
+    });
     expect(alexInA).toMatchObject({ email: 'alex.nguyen@example.com', mobile: '+61412345678' });
     expect(await counts(a.batchId, tokenA)).toEqual({ uploaded: 1, invalid: 0, invited: 0, accepted: 0 });
   });
@@ -92,9 +120,14 @@ describe('the invitation workflow, end to end', () => {
 
     const email = await emailTo(alexInA.id);
     const sms = await gw.waitForMessage((m) => m.inviteeId === alexInA.id && m.channel === 'sms');
-    expect(email).toMatchObject({ to: 'alex.nguyen@example.com', subject: 'You are invited to join Riggers' });
+    expect(email).toMatchObject({
+      to: 'alex.nguyen@example.com',
+      subject: 'You are invited to join Riggers',
+    });
     expect(email.body).toContain('Welcome aboard');
-    expect(email.acceptUrl).toMatch(/^https:\/\/invitations\.example\.test\/invitations\/accept\?token=[A-Za-z0-9_-]{64}$/);
+    expect(email.acceptUrl).toMatch(
+      /^https:\/\/invitations\.example\.test\/invitations\/accept\?token=[A-Za-z0-9_-]{64}$/,
+    );
     expect(sms).toMatchObject({ to: '+61412345678', acceptUrl: email.acceptUrl });
     expect(tokenOf(email)).toHaveLength(64);
   });
@@ -102,7 +135,11 @@ describe('the invitation workflow, end to end', () => {
   it('the invitee previews and accepts; accepting twice is harmless; a passport now exists', async () => {
     const token = tokenOf(await emailTo(alexInA.id));
     const preview = await gw.ok<{ invitationByToken: Record<string, unknown> }>(op.BY_TOKEN, { token });
-    expect(preview.invitationByToken).toMatchObject({ poolName: 'Riggers', firstName: 'Al', state: 'INVITED' });
+    expect(preview.invitationByToken).toMatchObject({
+      poolName: 'Riggers',
+      firstName: 'Al',
+      state: 'INVITED',
+    });
 
     const accepted = await gw.ok<{ acceptInvitation: unknown }>(op.ACCEPT, { token });
     expect(accepted.acceptInvitation).toEqual({ inviteeId: alexInA.id, poolId: a.poolId, state: 'ACCEPTED' });
@@ -112,21 +149,38 @@ describe('the invitation workflow, end to end', () => {
     expect(await counts(a.batchId, tokenA)).toEqual({ uploaded: 0, invalid: 0, invited: 0, accepted: 1 });
     const pool = await gw.ok<{ resourcePool: { memberCount: number } }>(op.POOL, { id: a.poolId }, tokenA);
     expect(pool.resourcePool.memberCount).toBe(1);
-    const check = await gw.ok<{ checkPersonnel: { passportExists: boolean } }>(op.CHECK, { email: 'alex.nguyen@example.com', dob: '1991-03-14' }, tokenB);
+    const check = await gw.ok<{ checkPersonnel: { passportExists: boolean } }>(
+      op.CHECK,
+      { email: 'alex.nguyen@example.com', dob: '1991-03-14' },
+      tokenB,
+    );
     expect(check.checkPersonnel.passportExists).toBe(true);
   });
 
   it('B stages the same person: EXISTING; into another pool with another date of birth: INVALID, the field named', async () => {
     b1 = await createPoolAndBatch(tokenB, 'Scaffolders', 'Batch one');
     b2 = await createPoolAndBatch(tokenB, 'Crane crew', 'Batch two');
-    alexInB1 = await stage(tokenB, { batchId: b1.batchId, email: 'ALEX.NGUYEN@example.com', dateOfBirth: '1991-03-14', mobile: '+61 412 345 678' });
+    alexInB1 = await stage(tokenB, {
+      batchId: b1.batchId,
+      email: 'ALEX.NGUYEN@example.com',
+      dateOfBirth: '1991-03-14',
+      mobile: '+61 412 345 678',
+    });
     await pause(30);
     stagedInB1At = new Date().toISOString();
     await pause(30);
     expect(alexInB1).toMatchObject({ uploadStatus: 'EXISTING', discrepancies: [], state: 'UPLOADED' });
 
-    alexInB2 = await stage(tokenB, { batchId: b2.batchId, email: 'alex.nguyen@example.com', dateOfBirth: '1991-04-14' });
-    expect(alexInB2).toMatchObject({ uploadStatus: 'INVALID', discrepancies: ['DATE_OF_BIRTH'], dateOfBirth: '1991-04-14' });
+    alexInB2 = await stage(tokenB, {
+      batchId: b2.batchId,
+      email: 'alex.nguyen@example.com',
+      dateOfBirth: '1991-04-14',
+    });
+    expect(alexInB2).toMatchObject({
+      uploadStatus: 'INVALID',
+      discrepancies: ['DATE_OF_BIRTH'],
+      dateOfBirth: '1991-04-14',
+    });
     expect(JSON.stringify(alexInB2)).not.toContain('1991-03-14');
     expect(await counts(b2.batchId, tokenB)).toEqual({ uploaded: 1, invalid: 1, invited: 0, accepted: 0 });
 
@@ -134,9 +188,18 @@ describe('the invitation workflow, end to end', () => {
     expect(skipped.invited).toEqual([]);
     expect(skipped.skipped).toEqual([{ inviteeId: alexInB2.id, reason: expect.stringMatching(/passport/i) }]);
 
-    const corrected = (await gw.ok<{ correctInvitee: Invitee }>(op.CORRECT, { input: { inviteeId: alexInB2.id, dateOfBirth: '1991-03-14' } }, tokenB))
-      .correctInvitee;
-    expect(corrected).toMatchObject({ uploadStatus: 'EXISTING', discrepancies: [], dateOfBirth: '1991-03-14' });
+    const corrected = (
+      await gw.ok<{ correctInvitee: Invitee }>(
+        op.CORRECT,
+        { input: { inviteeId: alexInB2.id, dateOfBirth: '1991-03-14' } },
+        tokenB,
+      )
+    ).correctInvitee;
+    expect(corrected).toMatchObject({
+      uploadStatus: 'EXISTING',
+      discrepancies: [],
+      dateOfBirth: '1991-03-14',
+    });
     expect(await counts(b2.batchId, tokenB)).toEqual({ uploaded: 1, invalid: 0, invited: 0, accepted: 0 });
   });
 
@@ -166,19 +229,32 @@ describe('the invitation workflow, end to end', () => {
     const before = (await gw.outbox()).length;
     const sent = await send(tokenB, { batchId: b2.batchId, all: true });
     expect(sent.invited).toEqual([]);
-    expect(sent.autoAccepted).toEqual([expect.objectContaining({ id: alexInB2.id, state: 'ACCEPTED', autoAccepted: true })]);
+    expect(sent.autoAccepted).toEqual([
+      expect.objectContaining({ id: alexInB2.id, state: 'ACCEPTED', autoAccepted: true }),
+    ]);
     expect(await counts(b2.batchId, tokenB)).toEqual({ uploaded: 0, invalid: 0, invited: 0, accepted: 1 });
-    const batch = await gw.ok<{ invitationBatch: { accepted: { nodes: { autoAccepted: boolean }[] } } }>(op.BATCH, { id: b2.batchId, first: 10 }, tokenB);
+    const batch = await gw.ok<{ invitationBatch: { accepted: { nodes: { autoAccepted: boolean }[] } } }>(
+      op.BATCH,
+      { id: b2.batchId, first: 10 },
+      tokenB,
+    );
     expect(batch.invitationBatch.accepted.nodes).toEqual([expect.objectContaining({ autoAccepted: true })]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await gw.outbox()).length).toBe(before);
   });
 
   it('resend issues a new token and voids the old one', async () => {
-    const bea = await stage(tokenB, { batchId: b1.batchId, email: 'bea@example.com', dateOfBirth: '1988-08-08', firstName: 'Bea', lastName: "O'Hara" });
+    const bea = await stage(tokenB, {
+      batchId: b1.batchId,
+      email: 'bea@example.com',
+      dateOfBirth: '1988-08-08',
+      firstName: 'Bea',
+      lastName: "O'Hara",
+    });
     await send(tokenB, { batchId: b1.batchId, inviteeIds: [bea.id] });
     const first = tokenOf(await emailTo(bea.id));
-    const resent = (await gw.ok<{ resendInvitation: Invitee }>(op.RESEND, { id: bea.id }, tokenB)).resendInvitation;
+    const resent = (await gw.ok<{ resendInvitation: Invitee }>(op.RESEND, { id: bea.id }, tokenB))
+      .resendInvitation;
     expect(resent.state).toBe('INVITED');
     const second = tokenOf(await emailTo(bea.id, 2));
     expect(second).not.toBe(first);
@@ -186,14 +262,24 @@ describe('the invitation workflow, end to end', () => {
     const refused = await gw.graphql(op.ACCEPT, { token: first });
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/not valid/);
-    expect((await gw.ok<{ acceptInvitation: { state: string } }>(op.ACCEPT, { token: second })).acceptInvitation.state).toBe('ACCEPTED');
+    expect(
+      (await gw.ok<{ acceptInvitation: { state: string } }>(op.ACCEPT, { token: second })).acceptInvitation
+        .state,
+    ).toBe('ACCEPTED');
   });
 
   it('revoke makes the token unusable, with the same generic message', async () => {
-    const cal = await stage(tokenB, { batchId: b1.batchId, email: 'cal@example.com', dateOfBirth: '1979-01-31', firstName: 'Cal', lastName: 'Smith' });
+    const cal = await stage(tokenB, {
+      batchId: b1.batchId,
+      email: 'cal@example.com',
+      dateOfBirth: '1979-01-31',
+      firstName: 'Cal',
+      lastName: 'Smith',
+    });
     await send(tokenB, { batchId: b1.batchId, inviteeIds: [cal.id] });
     const token = tokenOf(await emailTo(cal.id));
-    const revoked = (await gw.ok<{ revokeInvitation: Invitee }>(op.REVOKE, { id: cal.id }, tokenB)).revokeInvitation;
+    const revoked = (await gw.ok<{ revokeInvitation: Invitee }>(op.REVOKE, { id: cal.id }, tokenB))
+      .revokeInvitation;
     expect(revoked.state).toBe('REVOKED');
     const refused = await gw.graphql(op.ACCEPT, { token });
     const unknown = await gw.graphql(op.ACCEPT, { token: token.slice(0, -4) + 'AAAA' });
@@ -216,7 +302,18 @@ describe('the invitation workflow, end to end', () => {
       [op.CORRECT, { input: { inviteeId: alexInB1.id, firstName: 'Mallory' } }],
       [op.REVOKE, { id: alexInB1.id }],
       [op.HISTORY, { id: alexInB1.id }],
-      [op.STAGE, { input: { batchId: b1.batchId, email: 'eve@example.com', dateOfBirth: '1990-01-01', firstName: 'Eve', lastName: 'X' } }],
+      [
+        op.STAGE,
+        {
+          input: {
+            batchId: b1.batchId,
+            email: 'eve@example.com',
+            dateOfBirth: '1990-01-01',
+            firstName: 'Eve',
+            lastName: 'X',
+          },
+        },
+      ],
       [op.CREATE_BATCH, { poolId: b1.poolId, name: 'sneaky' }],
     ] as const) {
       const result = await gw.graphql(query, variables, tokenA);
@@ -225,22 +322,41 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('history lists every change with who made it; as-of rebuilds the state at an instant', async () => {
-    const { invitationHistory } = await gw.ok<{ invitationHistory: { type: string; actor: string | null; at: string; data: string }[] }>(
-      op.HISTORY,
-      { id: alexInB1.id },
-      tokenB,
-    );
-    expect(invitationHistory.map((e) => e.type)).toEqual(['InviteeStaged', 'InvitationSent', 'InvitationTokenIssued', 'InvitationAccepted']);
+    const { invitationHistory } = await gw.ok<{
+      invitationHistory: { type: string; actor: string | null; at: string; data: string }[];
+    }>(op.HISTORY, { id: alexInB1.id }, tokenB);
+    expect(invitationHistory.map((e) => e.type)).toEqual([
+      'InviteeStaged',
+      'InvitationSent',
+      'InvitationTokenIssued',
+      'InvitationAccepted',
+    ]);
     expect(invitationHistory.map((e) => e.actor)).toEqual(['bob', 'bob', null, null]);
     expect(invitationHistory.map((e) => e.data).join()).not.toMatch(/[0-9a-f]{64}/); // no token hashes
 
-    const before = await gw.ok<{ invitationHistory: { type: string }[] }>(op.HISTORY, { id: alexInB1.id, asOf: stagedInB1At }, tokenB);
+    const before = await gw.ok<{ invitationHistory: { type: string }[] }>(
+      op.HISTORY,
+      { id: alexInB1.id, asOf: stagedInB1At },
+      tokenB,
+    );
     expect(before.invitationHistory.map((e) => e.type)).toEqual(['InviteeStaged']);
-    const asOf = await gw.ok<{ inviteeAsOf: Invitee }>(op.AS_OF, { id: alexInB1.id, asOf: stagedInB1At }, tokenB);
+    const asOf = await gw.ok<{ inviteeAsOf: Invitee }>(
+      op.AS_OF,
+      { id: alexInB1.id, asOf: stagedInB1At },
+      tokenB,
+    );
     expect(asOf.inviteeAsOf).toMatchObject({ id: alexInB1.id, state: 'UPLOADED', uploadStatus: 'EXISTING' });
-    const now = await gw.ok<{ inviteeAsOf: Invitee }>(op.AS_OF, { id: alexInB1.id, asOf: new Date().toISOString() }, tokenB);
+    const now = await gw.ok<{ inviteeAsOf: Invitee }>(
+      op.AS_OF,
+      { id: alexInB1.id, asOf: new Date().toISOString() },
+      tokenB,
+    );
     expect(now.inviteeAsOf.state).toBe('ACCEPTED');
-    const beforeStaging = await gw.ok<{ inviteeAsOf: Invitee | null }>(op.AS_OF, { id: alexInB1.id, asOf: '2020-01-01T00:00:00Z' }, tokenB);
+    const beforeStaging = await gw.ok<{ inviteeAsOf: Invitee | null }>(
+      op.AS_OF,
+      { id: alexInB1.id, asOf: '2020-01-01T00:00:00Z' },
+      tokenB,
+    );
     expect(beforeStaging.inviteeAsOf).toBeNull();
   });
 });
@@ -249,23 +365,47 @@ describe('invitation expiry, end to end', () => {
   // A gateway whose invitations expire after about two seconds, swept every 200 ms.
   let gw: Gateway;
   beforeAll(async () => {
-    gw = await Gateway.start({ env: { INVITATION_TTL_DAYS: String(2 / 86_400), EXPIRY_SWEEP_SECONDS: '0.2' } });
+    gw = await Gateway.start({
+      env: { INVITATION_TTL_DAYS: String(2 / 86_400), EXPIRY_SWEEP_SECONDS: '0.2' },
+    });
   });
   afterAll(() => gw.stop());
 
   it('refuses the token once expired and moves the person out of the Invited tab', async () => {
     const token = await gw.token('org-e', 'erin');
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'P' }, token);
-    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId: pool.id, name: 'B' }, token);
+    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: 'P' },
+      token,
+    );
+    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
+      op.CREATE_BATCH,
+      { poolId: pool.id, name: 'B' },
+      token,
+    );
     const { stageInvitee: dee } = await gw.ok<{ stageInvitee: { id: string } }>(
       op.STAGE,
-      { input: { batchId: batch.id, email: 'dee@example.com', dateOfBirth: '1990-10-10', firstName: 'Dee', lastName: 'Ng' } },
+      {
+        input: {
+          batchId: batch.id,
+          email: 'dee@example.com',
+          dateOfBirth: '1990-10-10',
+          firstName: 'Dee',
+          lastName: 'Ng',
+        },
+      },
       token,
     );
     await gw.ok(op.SEND, { input: { batchId: batch.id, inviteeIds: [dee.id] } }, token);
     const link = tokenOf(await gw.waitForMessage((m) => m.inviteeId === dee.id && m.channel === 'email'));
     const counts = async () =>
-      (await gw.ok<{ invitationBatch: { counts: Record<string, number> } }>(op.BATCH, { id: batch.id, first: 1 }, token)).invitationBatch.counts;
+      (
+        await gw.ok<{ invitationBatch: { counts: Record<string, number> } }>(
+          op.BATCH,
+          { id: batch.id, first: 1 },
+          token,
+        )
+      ).invitationBatch.counts;
     expect(await counts()).toEqual({ uploaded: 0, invalid: 0, invited: 1, accepted: 0 });
 
     await new Promise((resolve) => setTimeout(resolve, 2600));
@@ -273,7 +413,10 @@ describe('invitation expiry, end to end', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/not valid/);
     const deadline = Date.now() + 5000;
-    while ((await gw.ok<{ invitee: { state: string } }>(op.INVITEE, { id: dee.id }, token)).invitee.state !== 'EXPIRED') {
+    while (
+      (await gw.ok<{ invitee: { state: string } }>(op.INVITEE, { id: dee.id }, token)).invitee.state !==
+      'EXPIRED'
+    ) {
       if (Date.now() > deadline) throw new Error('the invitation was not marked expired');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -48,8 +48,16 @@ describe('bulk CSV upload, end to end', () => {
   afterAll(() => gw.stop());
 
   const newBatch = async (auth = token) => {
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'Pool' }, auth);
-    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId: pool.id, name: 'B' }, auth);
+    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: 'Pool' },
+      auth,
+    );
+    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
+      op.CREATE_BATCH,
+      { poolId: pool.id, name: 'B' },
+      auth,
+    );
     return { poolId: pool.id, batchId: batch.id };
   };
 
@@ -61,7 +69,8 @@ describe('bulk CSV upload, end to end', () => {
     });
 
   const confirm = async (uploadId: string, extra: Record<string, unknown> = {}) =>
-    (await gw.ok<{ confirmUpload: Confirmed }>(CONFIRM, { input: { uploadId, ...extra } }, token)).confirmUpload;
+    (await gw.ok<{ confirmUpload: Confirmed }>(CONFIRM, { input: { uploadId, ...extra } }, token))
+      .confirmUpload;
 
   it('serves the template as text/csv with a byte-order mark, and through GraphQL', async () => {
     const response = await fetch(`${gw.url}/api/templates/invitations.csv`);
@@ -91,13 +100,33 @@ describe('bulk CSV upload, end to end', () => {
     const response = await postCsv(batchId, csv);
     expect(response.status).toBe(200);
     const preview = (await response.json()) as Preview;
-    expect(preview).toMatchObject({ totalRows: 3, newCount: 3, existingCount: 0, invalidCount: 0, duplicateCount: 0, confirmed: false });
+    expect(preview).toMatchObject({
+      totalRows: 3,
+      newCount: 3,
+      existingCount: 0,
+      invalidCount: 0,
+      duplicateCount: 0,
+      confirmed: false,
+    });
 
     const confirmed = await confirm(preview.id);
-    expect(confirmed).toMatchObject({ staged: 3, skippedDuplicates: 0, invited: 0, batch: { counts: { uploaded: 3 } } });
-    const tab = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string; email: string }[] } } }>(op.BATCH, { id: batchId, first: 10 }, token);
+    expect(confirmed).toMatchObject({
+      staged: 3,
+      skippedDuplicates: 0,
+      invited: 0,
+      batch: { counts: { uploaded: 3 } },
+    });
+    const tab = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string; email: string }[] } } }>(
+      op.BATCH,
+      { id: batchId, first: 10 },
+      token,
+    );
     const mobiles = await Promise.all(
-      tab.invitationBatch.uploaded.nodes.map(async (n) => (await gw.ok<{ invitee: { email: string; mobile: string } }>(op.INVITEE, { id: n.id }, token)).invitee),
+      tab.invitationBatch.uploaded.nodes.map(
+        async (n) =>
+          (await gw.ok<{ invitee: { email: string; mobile: string } }>(op.INVITEE, { id: n.id }, token))
+            .invitee,
+      ),
     );
     expect(Object.fromEntries(mobiles.map((i) => [i.email, i.mobile]))).toEqual({
       'zoe@example.com': '+61412345678',
@@ -108,14 +137,26 @@ describe('bulk CSV upload, end to end', () => {
 
   it('accepts a semicolon-delimited file, and the GraphQL preview with a cohort whose job role fills empty ones', async () => {
     const { batchId } = await newBatch();
-    const csv = [HEADER.replace(/,/g, ';'), 'ana@example.com;1990-01-01;Ana;;Lima;;;', 'ben@example.com;1990-01-01;Ben;;Ode;;;Chef'].join('\n');
-    const { previewUpload } = await gw.ok<{ previewUpload: Preview }>(PREVIEW, { input: { batchId, csv, cohort: { jobRole: 'Porter', staffType: 'Casual' } } }, token);
+    const csv = [
+      HEADER.replace(/,/g, ';'),
+      'ana@example.com;1990-01-01;Ana;;Lima;;;',
+      'ben@example.com;1990-01-01;Ben;;Ode;;;Chef',
+    ].join('\n');
+    const { previewUpload } = await gw.ok<{ previewUpload: Preview }>(
+      PREVIEW,
+      { input: { batchId, csv, cohort: { jobRole: 'Porter', staffType: 'Casual' } } },
+      token,
+    );
     expect(previewUpload).toMatchObject({ totalRows: 2, newCount: 2, cohort: { jobRole: 'Porter' } });
     await confirm(previewUpload.id);
-    const { invitationBatch } = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string; email: string }[] } } }>(op.BATCH, { id: batchId, first: 10 }, token);
+    const { invitationBatch } = await gw.ok<{
+      invitationBatch: { uploaded: { nodes: { id: string; email: string }[] } };
+    }>(op.BATCH, { id: batchId, first: 10 }, token);
     const roles: Record<string, string> = {};
     for (const node of invitationBatch.uploaded.nodes) {
-      roles[node.email] = (await gw.ok<{ invitee: { jobRole: string } }>(op.INVITEE, { id: node.id }, token)).invitee.jobRole;
+      roles[node.email] = (
+        await gw.ok<{ invitee: { jobRole: string } }>(op.INVITEE, { id: node.id }, token)
+      ).invitee.jobRole;
     }
     expect(roles).toEqual({ 'ana@example.com': 'Porter', 'ben@example.com': 'Chef' });
   });
@@ -140,7 +181,11 @@ describe('bulk CSV upload, end to end', () => {
       [5, 'first_name'],
       [5, 'last_name'],
     ]);
-    const { invitationBatch } = await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(op.BATCH, { id: batchId, first: 1 }, token);
+    const { invitationBatch } = await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(
+      op.BATCH,
+      { id: batchId, first: 1 },
+      token,
+    );
     expect(invitationBatch.counts.uploaded).toBe(0);
   });
 
@@ -187,8 +232,16 @@ describe('bulk CSV upload, end to end', () => {
   it('accepts a multipart form with the file in the field "file", and refuses another organisation\'s batch with 404', async () => {
     const { batchId } = await newBatch();
     const form = new FormData();
-    form.append('file', new Blob([`${HEADER}\nform@example.com,1990-01-01,Form,,Post,,,`], { type: 'text/csv' }), 'people.csv');
-    const response = await fetch(`${gw.url}/api/uploads?batchId=${batchId}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    form.append(
+      'file',
+      new Blob([`${HEADER}\nform@example.com,1990-01-01,Form,,Post,,,`], { type: 'text/csv' }),
+      'people.csv',
+    );
+    const response = await fetch(`${gw.url}/api/uploads?batchId=${batchId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as Preview).totalRows).toBe(1);
 
@@ -199,14 +252,45 @@ describe('bulk CSV upload, end to end', () => {
   it('classifies against passports and the pool, reports duplicates with formula-safe cells, and never changes a passport', async () => {
     // A passport for Pat (accepted in another organisation), and Sam already staged in this pool.
     const elsewhere = await newBatch(other);
-    await gw.ok(op.STAGE, { input: { batchId: elsewhere.batchId, email: 'pat@example.com', dateOfBirth: '1980-01-01', firstName: 'Pat', lastName: 'Kim', mobile: '+61400000001' } }, other);
-    const { invitationBatch } = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string }[] } } }>(op.BATCH, { id: elsewhere.batchId, first: 1 }, other);
+    await gw.ok(
+      op.STAGE,
+      {
+        input: {
+          batchId: elsewhere.batchId,
+          email: 'pat@example.com',
+          dateOfBirth: '1980-01-01',
+          firstName: 'Pat',
+          lastName: 'Kim',
+          mobile: '+61400000001',
+        },
+      },
+      other,
+    );
+    const { invitationBatch } = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string }[] } } }>(
+      op.BATCH,
+      { id: elsewhere.batchId, first: 1 },
+      other,
+    );
     await gw.ok(op.SEND, { input: { batchId: elsewhere.batchId, all: true } }, other);
     const patId = invitationBatch.uploaded.nodes[0].id;
-    await gw.ok(op.ACCEPT, { token: tokenOf(await gw.waitForMessage((m) => m.inviteeId === patId && m.channel === 'email')) });
+    await gw.ok(op.ACCEPT, {
+      token: tokenOf(await gw.waitForMessage((m) => m.inviteeId === patId && m.channel === 'email')),
+    });
 
     const { batchId } = await newBatch();
-    await gw.ok(op.STAGE, { input: { batchId, email: 'sam@example.com', dateOfBirth: '1990-01-01', firstName: 'Sam', lastName: 'Lee' } }, token);
+    await gw.ok(
+      op.STAGE,
+      {
+        input: {
+          batchId,
+          email: 'sam@example.com',
+          dateOfBirth: '1990-01-01',
+          firstName: 'Sam',
+          lastName: 'Lee',
+        },
+      },
+      token,
+    );
     const csv = [
       HEADER,
       'pat@example.com,1980-01-01,Pat,,Kim,,,', // 1 EXISTING
@@ -224,14 +308,29 @@ describe('bulk CSV upload, end to end', () => {
     expect(preview.duplicates).toEqual([
       { row: 3, email: 'pat@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
       { row: 4, email: 'sam@example.com', mobile: null, reasons: ['ALREADY_IN_POOL'] },
-      { row: 5, email: 'new@example.com', mobile: '+61400000001', reasons: ['MOBILE_BELONGS_TO_OTHER_PASSPORT'] },
+      {
+        row: 5,
+        email: 'new@example.com',
+        mobile: '+61400000001',
+        reasons: ['MOBILE_BELONGS_TO_OTHER_PASSPORT'],
+      },
       { row: 7, email: 'x@example.com', mobile: '+61400000002', reasons: ['MOBILE_REPEATED_IN_FILE'] },
       { row: 8, email: '=cmd@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
     ]);
-    expect(preview).toMatchObject({ totalRows: 8, existingCount: 1, newCount: 2, invalidCount: 0, duplicateCount: 5 });
-    expect(preview.possibleDuplicates).toEqual([{ row: 2, email: 'pat2@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' }]);
+    expect(preview).toMatchObject({
+      totalRows: 8,
+      existingCount: 1,
+      newCount: 2,
+      invalidCount: 0,
+      duplicateCount: 5,
+    });
+    expect(preview.possibleDuplicates).toEqual([
+      { row: 2, email: 'pat2@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' },
+    ]);
 
-    const report = await fetch(`${gw.url}${preview.duplicatesReportUrl}`, { headers: { authorization: `Bearer ${token}` } });
+    const report = await fetch(`${gw.url}${preview.duplicatesReportUrl}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(report.status).toBe(200);
     const bytes = Buffer.from(await report.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -241,7 +340,13 @@ describe('bulk CSV upload, end to end', () => {
     expect(lines).toContain(`8,"'=cmd@example.com",,EMAIL_REPEATED_IN_FILE`);
     expect(lines.every((line) => !/(^|,)"?[=+\-@\t\r]/.test(line))).toBe(true);
     expect((await fetch(`${gw.url}${preview.duplicatesReportUrl}`)).status).toBe(401);
-    expect((await fetch(`${gw.url}${preview.duplicatesReportUrl}`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${gw.url}${preview.duplicatesReportUrl}`, {
+          headers: { authorization: `Bearer ${other}` },
+        })
+      ).status,
+    ).toBe(404);
 
     const confirmed = await confirm(preview.id);
     expect(confirmed).toMatchObject({ staged: 3, skippedDuplicates: 5 });
@@ -249,7 +354,16 @@ describe('bulk CSV upload, end to end', () => {
     const again = await newBatch(other);
     const { stageInvitee } = await gw.ok<{ stageInvitee: { uploadStatus: string } }>(
       op.STAGE,
-      { input: { batchId: again.batchId, email: 'pat@example.com', dateOfBirth: '1980-01-01', firstName: 'Pat', lastName: 'Kim', mobile: '+61400000001' } },
+      {
+        input: {
+          batchId: again.batchId,
+          email: 'pat@example.com',
+          dateOfBirth: '1980-01-01',
+          firstName: 'Pat',
+          lastName: 'Kim',
+          mobile: '+61400000001',
+        },
+      },
       other,
     );
     expect(stageInvitee.uploadStatus).toBe('EXISTING');
@@ -277,8 +391,16 @@ describe('a confirmation cut short, end to end', () => {
   it('completes on retry after a kill -9, with no duplicates', async () => {
     const first = await Gateway.start();
     const token = await first.token('org-w', 'wes');
-    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(op.CREATE_POOL, { name: 'P' }, token);
-    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(op.CREATE_BATCH, { poolId: pool.id, name: 'B' }, token);
+    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(
+      op.CREATE_POOL,
+      { name: 'P' },
+      token,
+    );
+    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(
+      op.CREATE_BATCH,
+      { poolId: pool.id, name: 'B' },
+      token,
+    );
     const rows = Array.from({ length: 3000 }, (_, i) => `cut${i}@example.com,1990-01-01,C,,U${i},,,`);
     const preview = (await (
       await fetch(`${first.url}/api/uploads?batchId=${batch.id}`, {
@@ -290,7 +412,13 @@ describe('a confirmation cut short, end to end', () => {
 
     const confirming = first.graphql(CONFIRM, { input: { uploadId: preview.id } }, token).catch(() => null);
     const countOf = async (gw: Gateway) =>
-      (await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(op.BATCH, { id: batch.id, first: 1 }, token)).invitationBatch.counts.uploaded;
+      (
+        await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(
+          op.BATCH,
+          { id: batch.id, first: 1 },
+          token,
+        )
+      ).invitationBatch.counts.uploaded;
     while ((await countOf(first)) < 200) await new Promise((resolve) => setTimeout(resolve, 20));
     await first.kill();
     await confirming;
@@ -300,10 +428,18 @@ describe('a confirmation cut short, end to end', () => {
       const partial = await countOf(second);
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(3000);
-      const { confirmUpload } = await second.ok<{ confirmUpload: Confirmed }>(CONFIRM, { input: { uploadId: preview.id } }, token);
+      const { confirmUpload } = await second.ok<{ confirmUpload: Confirmed }>(
+        CONFIRM,
+        { input: { uploadId: preview.id } },
+        token,
+      );
       expect(confirmUpload).toMatchObject({ staged: 3000, skippedDuplicates: 0 });
       expect(await countOf(second)).toBe(3000);
-      const tab = await second.ok<{ invitationBatch: { uploaded: { totalCount: number } } }>(op.BATCH, { id: batch.id, first: 1 }, token);
+      const tab = await second.ok<{ invitationBatch: { uploaded: { totalCount: number } } }>(
+        op.BATCH,
+        { id: batch.id, first: 1 },
+        token,
+      );
       expect(tab.invitationBatch.uploaded.totalCount).toBe(3000);
     } finally {
       await second.stop();

@@ -42,23 +42,30 @@ export class Gateway {
   static async start(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Gateway> {
     const ownsDir = !options.dataDir;
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gateway-e2e-')));
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/gateway/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NO_COLOR: '1',
-        DATA_DIR: dataDir,
-        JWT_SECRET: TEST_JWT_SECRET,
-        PORT: '0',
-        PUBLIC_BASE_URL: 'https://invitations.example.test',
-        ...options.env,
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/gateway/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          NO_COLOR: '1',
+          DATA_DIR: dataDir,
+          JWT_SECRET: TEST_JWT_SECRET,
+          PORT: '0',
+          PUBLIC_BASE_URL: 'https://invitations.example.test',
+          ...options.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`gateway did not start in time:\n${output}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`gateway did not start in time:\n${output}`)),
+        START_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
@@ -108,16 +115,25 @@ export class Gateway {
   ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
   }
 
   /** Like graphql(), but fails the test on any error and returns the data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<T> {
     const result = await this.graphql<T>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length || !result.data)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }
 
@@ -133,7 +149,10 @@ export class Gateway {
   async outbox(): Promise<OutgoingMessage[]> {
     try {
       const text = await readFile(join(this.dataDir, 'outbox', 'messages.ndjson'), 'utf8');
-      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutgoingMessage);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as OutgoingMessage);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -141,16 +160,22 @@ export class Gateway {
   }
 
   /** Waits for the outbox to hold `count` messages matching the predicate; answers the last of them. */
-  async waitForMessage(predicate: (m: OutgoingMessage) => boolean, count = 1, timeoutMs = 10_000): Promise<OutgoingMessage> {
+  async waitForMessage(
+    predicate: (m: OutgoingMessage) => boolean,
+    count = 1,
+    timeoutMs = 10_000,
+  ): Promise<OutgoingMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = (await this.outbox()).filter(predicate);
       if (found.length >= count) return found[count - 1];
-      if (Date.now() > deadline) throw new Error(`fewer than ${count} matching messages reached the outbox in time`);
+      if (Date.now() > deadline)
+        throw new Error(`fewer than ${count} matching messages reached the outbox in time`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 }
 
 /** The token of an accept link. */
-export const tokenOf = (message: OutgoingMessage): string => new URL(message.acceptUrl).searchParams.get('token') ?? '';
+export const tokenOf = (message: OutgoingMessage): string =>
+  new URL(message.acceptUrl).searchParams.get('token') ?? '';

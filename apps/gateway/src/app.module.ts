@@ -9,9 +9,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import depthLimit from 'graphql-depth-limit';
 import { resolveJwtSecret } from '../../../libs/auth/src/jwt-secret';
 import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
-import type { EventStore } from '../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port';
-import type { Notifier } from '../../../libs/notifications/src/notifier.port';
 import { systemClock, type Clock } from '../../../libs/shared/src/clock';
 import type { ServiceConfig } from '../../../libs/shared/src/config';
 import { Consistency } from './application/consistency';
@@ -50,7 +47,14 @@ import { OpsController } from './http/ops.controller';
 import { BackgroundService } from './infrastructure/background.service';
 import { openEventStore, openNotifier, openReadStore } from './infrastructure/open-stores';
 import { StoresLifecycle } from './infrastructure/stores-lifecycle';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG, TOKEN_VERIFIER } from './infrastructure/tokens';
+import {
+  CLOCK,
+  EVENT_STORE,
+  NOTIFIER,
+  READ_STORE,
+  SERVICE_CONFIG,
+  TOKEN_VERIFIER,
+} from './infrastructure/tokens';
 import { InviteeHistory } from './queries/history.query';
 import { ReadModels } from './queries/read-models.query';
 
@@ -88,7 +92,11 @@ export class GatewayModule {
       { provide: NOTIFIER, useFactory: () => openNotifier(config) },
       {
         provide: TOKEN_VERIFIER,
-        useFactory: async () => new TokenVerifier({ ...config.jwt, secret: config.jwt.jwksUrl ? null : await resolveJwtSecret(config.jwt.secret, config.dataDir) }),
+        useFactory: async () =>
+          new TokenVerifier({
+            ...config.jwt,
+            secret: config.jwt.jwksUrl ? null : await resolveJwtSecret(config.jwt.secret, config.dataDir),
+          }),
       },
       StoresLifecycle,
       BackgroundService,

@@ -10,7 +10,11 @@ const hs = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: nu
 describe('TokenVerifier with an HS256 secret', () => {
   it('reads the principal from a valid token', async () => {
     const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a' });
-    await expect(hs.verify(token)).resolves.toEqual({ userId: 'user-1', organisationId: 'org-a', roles: ['org-admin'] });
+    await expect(hs.verify(token)).resolves.toEqual({
+      userId: 'user-1',
+      organisationId: 'org-a',
+      roles: ['org-admin'],
+    });
   });
 
   it('refuses a token signed with another secret', async () => {
@@ -71,7 +75,12 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
       .sign(privateKey);
 
   it('accepts a token from the identity provider', async () => {
-    const verifier = new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
+    const verifier = new TokenVerifier({
+      secret: null,
+      jwksUrl: url,
+      issuer: 'https://idp',
+      audience: 'invitations',
+    });
     await expect(verifier.verify(await sign('https://idp', 'invitations'))).resolves.toMatchObject({
       userId: 'user-9',
       organisationId: 'org-b',
@@ -79,8 +88,17 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
   });
 
   it('refuses a token for another audience or issuer', async () => {
-    const verifier = new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
-    await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toBeInstanceOf(InvalidTokenError);
-    await expect(verifier.verify(await sign('https://evil', 'invitations'))).rejects.toBeInstanceOf(InvalidTokenError);
+    const verifier = new TokenVerifier({
+      secret: null,
+      jwksUrl: url,
+      issuer: 'https://idp',
+      audience: 'invitations',
+    });
+    await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toBeInstanceOf(
+      InvalidTokenError,
+    );
+    await expect(verifier.verify(await sign('https://evil', 'invitations'))).rejects.toBeInstanceOf(
+      InvalidTokenError,
+    );
   });
 });

@@ -56,7 +56,8 @@ export class TokenVerifier {
 function principalFrom(payload: JWTPayload): Principal {
   const { sub, org, roles } = payload as JWTPayload & { org?: unknown; roles?: unknown };
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('The token has no subject (sub)');
-  if (typeof org !== 'string' || org === '') throw new InvalidTokenError('The token has no organisation (org)');
+  if (typeof org !== 'string' || org === '')
+    throw new InvalidTokenError('The token has no organisation (org)');
   const roleList = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
   return { userId: sub, organisationId: org, roles: roleList };
 }

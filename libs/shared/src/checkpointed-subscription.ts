@@ -68,7 +68,9 @@ export class CheckpointedSubscription {
     this.caughtUp = false;
     this.failures += 1;
     const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 12));
-    this.logger.error(`${this.name}: subscription failed (${error.name}: ${error.message}); resubscribing in ${delay} ms`);
+    this.logger.error(
+      `${this.name}: subscription failed (${error.name}: ${error.message}); resubscribing in ${delay} ms`,
+    );
     this.retryTimer = setTimeout(() => this.subscribe(), delay);
   }
 }

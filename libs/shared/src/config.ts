@@ -52,17 +52,24 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
 
   const port = number('PORT', 3000, 0);
   const eventStore = text('EVENT_STORE') ?? 'embedded';
-  if (eventStore !== 'embedded' && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent):\/\//.test(eventStore)) {
-    problems.push(`EVENT_STORE must be "embedded" or an EventStoreDB connection string (esdb://..., kurrentdb://...)`);
+  if (
+    eventStore !== 'embedded' &&
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent):\/\//.test(eventStore)
+  ) {
+    problems.push(
+      `EVENT_STORE must be "embedded" or an EventStoreDB connection string (esdb://..., kurrentdb://...)`,
+    );
   }
   const readStore = text('READ_STORE') ?? 'embedded';
   if (readStore !== 'embedded' && !/^mongodb(\+srv)?:\/\//.test(readStore)) {
     problems.push(`READ_STORE must be "embedded" or a MongoDB URI (mongodb://...)`);
   }
   const notifier = text('NOTIFIER') ?? 'outbox';
-  if (notifier !== 'outbox' && !/^smtps?:\/\//.test(notifier)) problems.push(`NOTIFIER must be "outbox" or an smtp:// URL`);
+  if (notifier !== 'outbox' && !/^smtps?:\/\//.test(notifier))
+    problems.push(`NOTIFIER must be "outbox" or an smtp:// URL`);
   const defaultPhoneRegion = (text('DEFAULT_PHONE_REGION') ?? 'AU').toUpperCase();
-  if (!isSupportedCountry(defaultPhoneRegion)) problems.push(`DEFAULT_PHONE_REGION "${defaultPhoneRegion}" is not a known region`);
+  if (!isSupportedCountry(defaultPhoneRegion))
+    problems.push(`DEFAULT_PHONE_REGION "${defaultPhoneRegion}" is not a known region`);
   const jwksUrl = text('JWT_JWKS_URL');
   const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {

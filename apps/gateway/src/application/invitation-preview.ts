@@ -35,7 +35,12 @@ export class InvitationPreviews {
     const { state } = await loadStream(this.store, inviteeStreamId(presented.inviteeId), inviteeDecider);
     if (state.status === 'absent' || state.status === 'REMOVED' || !state.invitation) throw unusableToken();
     const acceptable = inviteeDecider.decide(
-      { type: 'AcceptInvitation', tokenHash: presented.tokenHash, now: this.clock.now().toISOString(), passportId: '' },
+      {
+        type: 'AcceptInvitation',
+        tokenHash: presented.tokenHash,
+        now: this.clock.now().toISOString(),
+        passportId: '',
+      },
       state,
     );
     const { state: pool } = await loadStream(this.store, poolStreamId(state.poolId), resourcePoolDecider);

@@ -30,7 +30,12 @@ export class PoolSeats {
   }
 
   /** Reserves every seat or none: when one is taken, those reserved here are released again before it throws. */
-  async reserveAll(poolId: string, inviteeId: string, keys: SeatKeys, context: CommandContext): Promise<void> {
+  async reserveAll(
+    poolId: string,
+    inviteeId: string,
+    keys: SeatKeys,
+    context: CommandContext,
+  ): Promise<void> {
     const reserved: SeatKeys = [];
     try {
       for (const seat of keys) {
@@ -43,7 +48,12 @@ export class PoolSeats {
     }
   }
 
-  async releaseAll(poolId: string, inviteeId: string, keys: SeatKeys, context: CommandContext): Promise<void> {
+  async releaseAll(
+    poolId: string,
+    inviteeId: string,
+    keys: SeatKeys,
+    context: CommandContext,
+  ): Promise<void> {
     for (const { key, value } of keys) {
       await handleCommand(
         this.store,
@@ -55,7 +65,12 @@ export class PoolSeats {
     }
   }
 
-  private async reserve(poolId: string, inviteeId: string, { key, value }: SeatKeys[number], context: CommandContext) {
+  private async reserve(
+    poolId: string,
+    inviteeId: string,
+    { key, value }: SeatKeys[number],
+    context: CommandContext,
+  ) {
     const streamId = poolSeatStreamId(poolId, key, value);
     await handleCommand(
       this.store,
@@ -66,7 +81,8 @@ export class PoolSeats {
         poolId,
         inviteeId,
         key,
-        holderIsLive: state.holderInviteeId !== null && (await this.isLive(streamId, state.holderInviteeId, context.now)),
+        holderIsLive:
+          state.holderInviteeId !== null && (await this.isLive(streamId, state.holderInviteeId, context.now)),
       }),
       { ...context, commandId: deriveId(context.commandId, 'reserve', key) },
     );

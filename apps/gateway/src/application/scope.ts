@@ -31,7 +31,8 @@ export class OrganisationScope {
 
   async batch(organisationId: string, batchId: string) {
     const { state } = await loadStream(this.store, batchStreamId(batchId), batchDecider);
-    if (state.status === 'absent' || state.organisationId !== organisationId) throw notFound('invitation batch');
+    if (state.status === 'absent' || state.organisationId !== organisationId)
+      throw notFound('invitation batch');
     return state;
   }
 

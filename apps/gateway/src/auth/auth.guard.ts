@@ -46,4 +46,3 @@ export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   }
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }
-

@@ -90,11 +90,13 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
     const holder = await this.claim('email', invitee.person.email, passportId, context);
     if (holder !== passportId) return holder;
     const mobile =
-      invitee.person.mobile && (await this.claim('mobile', invitee.person.mobile, passportId, context)) === passportId
+      invitee.person.mobile &&
+      (await this.claim('mobile', invitee.person.mobile, passportId, context)) === passportId
         ? invitee.person.mobile
         : null;
     const { person } = invitee;
-    if (!person.firstName || !person.lastName) throw new DomainError('CONFLICT', 'The staged details lack a name.');
+    if (!person.firstName || !person.lastName)
+      throw new DomainError('CONFLICT', 'The staged details lack a name.');
     const passport: Passport = {
       passportId,
       email: person.email,
@@ -116,7 +118,12 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
   }
 
   /** Claims a passport key for the passport; answers whichever passport holds it afterwards. */
-  private async claim(key: ReservationKey, value: string, passportId: string, context: CommandContext): Promise<string> {
+  private async claim(
+    key: ReservationKey,
+    value: string,
+    passportId: string,
+    context: CommandContext,
+  ): Promise<string> {
     const streamId = passportKeyStreamId(key, value);
     try {
       await handleCommand(

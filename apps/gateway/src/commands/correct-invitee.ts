@@ -42,7 +42,10 @@ export class CorrectInviteeHandler implements ICommandHandler<CorrectInviteeComm
   async execute({ context, inviteeId, changes }: CorrectInviteeCommand): Promise<Written> {
     const current = await this.scope.invitee(context.organisationId, inviteeId);
     const merged: PersonInput = { ...current.person };
-    for (const [field, value] of Object.entries(changes) as [keyof PersonInput, string | null | undefined][]) {
+    for (const [field, value] of Object.entries(changes) as [
+      keyof PersonInput,
+      string | null | undefined,
+    ][]) {
       if (value !== undefined) merged[field] = value;
     }
     const person = this.intake.validate(merged, context.now);

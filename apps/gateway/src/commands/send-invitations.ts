@@ -58,9 +58,11 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
     const { context, batchId, message } = command;
     await this.scope.batch(context.organisationId, batchId);
     if (message !== null && message.length > MAX_MESSAGE_LENGTH) {
-      throw new DomainError('BAD_USER_INPUT', `The message must be at most ${MAX_MESSAGE_LENGTH} characters long.`, [
-        { field: 'message', message: `must be at most ${MAX_MESSAGE_LENGTH} characters` },
-      ]);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `The message must be at most ${MAX_MESSAGE_LENGTH} characters long.`,
+        [{ field: 'message', message: `must be at most ${MAX_MESSAGE_LENGTH} characters` }],
+      );
     }
     const ids = await this.targets(command);
     const outcome: SendInvitationsOutcome = { invited: [], autoAccepted: [], skipped: [] };
@@ -68,7 +70,8 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
     for (let i = 0; i < ids.length; i += PARALLELISM) {
       const results = await Promise.all(ids.slice(i, i + PARALLELISM).map((id) => this.sendOne(command, id)));
       for (const result of results) {
-        if (result.kind === 'skipped') outcome.skipped.push({ inviteeId: result.inviteeId, reason: result.reason });
+        if (result.kind === 'skipped')
+          outcome.skipped.push({ inviteeId: result.inviteeId, reason: result.reason });
         else outcome[result.kind].push(result.inviteeId);
         if (result.kind !== 'skipped' && result.position > position) position = result.position;
       }
@@ -81,7 +84,10 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
     if (all) {
       const docs = await this.readStore
         .collection<InviteeDoc>('invitees')
-        .find({ organisationId: context.organisationId, batchId, state: 'UPLOADED' }, { projection: { _id: 1 } });
+        .find(
+          { organisationId: context.organisationId, batchId, state: 'UPLOADED' },
+          { projection: { _id: 1 } },
+        );
       const listed = new Set([...(inviteeIds ?? []), ...docs.map((d) => d._id)]);
       return [...listed];
     }
@@ -97,7 +103,8 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
     const { context, batchId, message } = command;
     try {
       const invitee = await this.scope.invitee(context.organisationId, inviteeId);
-      if (invitee.batchId !== batchId) throw new DomainError('NOT_FOUND', 'No invitee with this id in this batch.');
+      if (invitee.batchId !== batchId)
+        throw new DomainError('NOT_FOUND', 'No invitee with this id in this batch.');
       const memberElsewhere = await this.memberElsewhere(invitee);
       const expiresAt = new Date(context.now.getTime() + this.config.invitationTtlDays * 86_400_000);
       const { events, position } = await handleCommand(
@@ -114,7 +121,9 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
         }),
         { ...context, commandId: deriveId(context.commandId, inviteeId) },
       );
-      const kind = events.some((e) => e.type === 'InvitationAccepted') ? ('autoAccepted' as const) : ('invited' as const);
+      const kind = events.some((e) => e.type === 'InvitationAccepted')
+        ? ('autoAccepted' as const)
+        : ('invited' as const);
       return { kind, inviteeId, position };
     } catch (error) {
       if (error instanceof DomainError) return { kind: 'skipped' as const, inviteeId, reason: error.message };
@@ -124,9 +133,14 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
 
   /** The passport of a person who is already a member of another pool of this organisation, else null. */
   private async memberElsewhere(invitee: LiveInvitee): Promise<string | null> {
-    const passportId = invitee.passportId ?? (await this.passports.byEmail(invitee.person.email))?.passportId ?? null;
+    const passportId =
+      invitee.passportId ?? (await this.passports.byEmail(invitee.person.email))?.passportId ?? null;
     if (passportId === null) return null;
-    const member = await this.passports.memberOfAnotherPool(invitee.organisationId, passportId, invitee.poolId);
+    const member = await this.passports.memberOfAnotherPool(
+      invitee.organisationId,
+      passportId,
+      invitee.poolId,
+    );
     return member ? passportId : null;
   }
 }

@@ -35,10 +35,21 @@ export class StageInviteeHandler implements ICommandHandler<StageInviteeCommand>
     const classification = await this.intake.classify(person);
     const missingNames = requireNamesForNewPerson(person, classification);
     if (missingNames.length > 0) {
-      throw new DomainError('BAD_USER_INPUT', 'First and last names are required for a person without a passport.', missingNames);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'First and last names are required for a person without a passport.',
+        missingNames,
+      );
     }
     const inviteeId = deriveId(context.commandId, 'invitee');
-    const position = await this.staging.stage({ batch, inviteeId, person, classification, uploadId: null, context });
+    const position = await this.staging.stage({
+      batch,
+      inviteeId,
+      person,
+      classification,
+      uploadId: null,
+      context,
+    });
     await this.consistency.waitFor(position);
     return { id: inviteeId };
   }

@@ -31,7 +31,8 @@ export function toClientError(error: unknown): ClientError {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = (Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] as ApiErrorCode) ?? 'BAD_USER_INPUT';
+    const code =
+      (Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] as ApiErrorCode) ?? 'BAD_USER_INPUT';
     if (status < 500) return { code, message: error.message, errors: [] };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -13,7 +13,8 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const isContractCode = (code: unknown): code is ApiErrorCode => typeof code === 'string' && code in HTTP_STATUS;
+const isContractCode = (code: unknown): code is ApiErrorCode =>
+  typeof code === 'string' && code in HTTP_STATUS;
 
 /**
  * Apollo's formatError: every error carries one of the contract's codes in `extensions.code`, and
@@ -24,7 +25,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const { locations, path } = formatted;
   if (original instanceof GraphQLError) {
     const code = formatted.extensions?.code;
-    const mapped = isContractCode(code) ? code : REQUEST_ERROR_CODES.has(String(code)) ? 'BAD_USER_INPUT' : null;
+    const mapped = isContractCode(code)
+      ? code
+      : REQUEST_ERROR_CODES.has(String(code))
+        ? 'BAD_USER_INPUT'
+        : null;
     if (mapped) return { message: formatted.message, locations, path, extensions: { code: mapped } };
   }
   const client = toClientError(original);

@@ -40,7 +40,10 @@ export class BatchesResolver {
   }
 
   @Mutation('createInvitationBatch')
-  async createInvitationBatch(@Args('input') input: { poolId: string; name: string }, @Context() { req }: GqlContext) {
+  async createInvitationBatch(
+    @Args('input') input: { poolId: string; name: string },
+    @Context() { req }: GqlContext,
+  ) {
     const context = this.contexts.forAdmin(req, 'createInvitationBatch');
     const { id } = await this.commands.execute(new CreateBatchCommand(context, input.poolId, input.name));
     const doc = await this.readModels.batch(context.organisationId, id);

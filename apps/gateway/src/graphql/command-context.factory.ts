@@ -20,7 +20,11 @@ export class CommandContexts {
   forAdmin(req: AuthenticatedRequest, operation: string): CommandContext & { organisationId: string } {
     const principal = req.principal;
     if (!principal) throw new ApiError('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <JWT>');
-    return { ...this.forAnyone(req, operation, principal.organisationId), organisationId: principal.organisationId, actor: principal.userId };
+    return {
+      ...this.forAnyone(req, operation, principal.organisationId),
+      organisationId: principal.organisationId,
+      actor: principal.userId,
+    };
   }
 
   forAnyone(req: AuthenticatedRequest, operation: string, scope = 'public'): CommandContext {

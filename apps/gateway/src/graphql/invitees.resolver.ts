@@ -44,19 +44,31 @@ export class InviteesResolver {
   }
 
   @Query('checkPersonnel')
-  async checkPersonnel(@Args('email') email: string, @Args('dateOfBirth') dateOfBirth: string, @Context() { req }: GqlContext) {
+  async checkPersonnel(
+    @Args('email') email: string,
+    @Args('dateOfBirth') dateOfBirth: string,
+    @Context() { req }: GqlContext,
+  ) {
     orgOf(req);
     const person = this.intake.validate({ email, dateOfBirth }, new Date());
     return { passportExists: (await this.passports.byEmail(person.email)) !== null };
   }
 
   @Query('invitationHistory')
-  invitationHistory(@Args('inviteeId') inviteeId: string, @Args('asOf') asOf: Date | null, @Context() { req }: GqlContext) {
+  invitationHistory(
+    @Args('inviteeId') inviteeId: string,
+    @Args('asOf') asOf: Date | null,
+    @Context() { req }: GqlContext,
+  ) {
     return this.history.entries(orgOf(req), inviteeId, asOf);
   }
 
   @Query('inviteeAsOf')
-  async inviteeAsOf(@Args('inviteeId') inviteeId: string, @Args('asOf') asOf: Date, @Context() { req }: GqlContext) {
+  async inviteeAsOf(
+    @Args('inviteeId') inviteeId: string,
+    @Args('asOf') asOf: Date,
+    @Context() { req }: GqlContext,
+  ) {
     const state = await this.history.stateAsOf(orgOf(req), inviteeId, asOf);
     return state ? inviteeFromState(state) : null;
   }
@@ -74,7 +86,10 @@ export class InviteesResolver {
   }
 
   @Mutation('correctInvitee')
-  async correctInvitee(@Args('input') { inviteeId, ...changes }: CorrectInput, @Context() { req }: GqlContext) {
+  async correctInvitee(
+    @Args('input') { inviteeId, ...changes }: CorrectInput,
+    @Context() { req }: GqlContext,
+  ) {
     const context = this.contexts.forAdmin(req, 'correctInvitee');
     await this.commands.execute(new CorrectInviteeCommand(context, inviteeId, changes));
     return this.answer(context.organisationId, inviteeId);
@@ -90,10 +105,20 @@ export class InviteesResolver {
   async sendInvitations(@Args('input') input: SendInput, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'sendInvitations');
     const outcome = await this.commands.execute(
-      new SendInvitationsCommand(context, input.batchId, input.inviteeIds ?? null, input.all ?? false, input.message ?? null),
+      new SendInvitationsCommand(
+        context,
+        input.batchId,
+        input.inviteeIds ?? null,
+        input.all ?? false,
+        input.message ?? null,
+      ),
     );
     const answer = (ids: string[]) => Promise.all(ids.map((id) => this.answer(context.organisationId, id)));
-    return { invited: await answer(outcome.invited), autoAccepted: await answer(outcome.autoAccepted), skipped: outcome.skipped };
+    return {
+      invited: await answer(outcome.invited),
+      autoAccepted: await answer(outcome.autoAccepted),
+      skipped: outcome.skipped,
+    };
   }
 
   @Mutation('resendInvitation')

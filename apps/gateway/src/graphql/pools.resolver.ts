@@ -7,7 +7,12 @@ import { ReadModels } from '../queries/read-models.query';
 import { CommandContexts } from './command-context.factory';
 import { orgOf } from './org-of';
 
-const poolView = (doc: PoolDoc) => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt, organisationId: doc.organisationId });
+const poolView = (doc: PoolDoc) => ({
+  id: doc._id,
+  name: doc.name,
+  createdAt: doc.createdAt,
+  organisationId: doc.organisationId,
+});
 type PoolView = ReturnType<typeof poolView>;
 
 @Resolver('ResourcePool')
@@ -41,7 +46,13 @@ export class PoolsResolver {
   @ResolveField('batches')
   async batches(@Parent() pool: PoolView) {
     const docs = await this.readModels.batches(pool.organisationId, pool.id);
-    return docs.map((doc) => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt, poolId: doc.poolId, organisationId: doc.organisationId }));
+    return docs.map((doc) => ({
+      id: doc._id,
+      name: doc.name,
+      createdAt: doc.createdAt,
+      poolId: doc.poolId,
+      organisationId: doc.organisationId,
+    }));
   }
 
   @ResolveField('memberCount')

@@ -19,7 +19,9 @@ function parseDate(value: unknown): string {
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badInput(`DateTime must be an ISO-8601 instant, e.g. 2026-11-22T09:30:00Z (got ${JSON.stringify(value)})`);
+    throw badInput(
+      `DateTime must be an ISO-8601 instant, e.g. 2026-11-22T09:30:00Z (got ${JSON.stringify(value)})`,
+    );
   }
   return new Date(value);
 }

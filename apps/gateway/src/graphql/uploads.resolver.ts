@@ -26,10 +26,15 @@ export class UploadsResolver {
   }
 
   @Mutation('previewUpload')
-  async previewUpload(@Args('input') input: { batchId: string; csv: string; cohort?: CohortInput | null }, @Context() { req }: GqlContext) {
+  async previewUpload(
+    @Args('input') input: { batchId: string; csv: string; cohort?: CohortInput | null },
+    @Context() { req }: GqlContext,
+  ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    const { id } = await this.commands.execute(new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null));
+    const { id } = await this.commands.execute(
+      new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
+    );
     return this.uploads.find(context.organisationId, id);
   }
 
@@ -40,7 +45,12 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'confirmUpload');
     const outcome = await this.commands.execute(
-      new ConfirmUploadCommand(context, input.uploadId, input.sendInvitations ?? false, input.message ?? null),
+      new ConfirmUploadCommand(
+        context,
+        input.uploadId,
+        input.sendInvitations ?? false,
+        input.message ?? null,
+      ),
     );
     const batch = await this.readModels.batch(context.organisationId, outcome.batchId);
     if (!batch) throw new Error(`batch ${outcome.batchId} is missing from the read model`);

@@ -28,12 +28,19 @@ export class AcceptPageController {
   @Get()
   @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-store')
-  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  )
   @Header('X-Content-Type-Options', 'nosniff')
   async show(@Query('token') token: string | undefined, @Res() res: Response): Promise<void> {
     try {
       const preview = await this.previews.preview(token ?? '');
-      sendHtml(res, 200, preview.state === 'ACCEPTED' ? acceptedPage(preview.poolName) : invitationPage(preview, token ?? ''));
+      sendHtml(
+        res,
+        200,
+        preview.state === 'ACCEPTED' ? acceptedPage(preview.poolName) : invitationPage(preview, token ?? ''),
+      );
     } catch (error) {
       sendHtml(res, 400, messagePage('Invitation', messageOf(error)));
     }
@@ -42,9 +49,16 @@ export class AcceptPageController {
   @Post()
   @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-store')
-  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  )
   @Header('X-Content-Type-Options', 'nosniff')
-  async accept(@Body() body: { token?: unknown }, @Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+  async accept(
+    @Body() body: { token?: unknown },
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const token = typeof body?.token === 'string' ? body.token : '';
     try {
       const context = this.contexts.forAnyone(req, 'acceptInvitation');
@@ -65,4 +79,3 @@ function messageOf(error: unknown): string {
 function sendHtml(res: Response, status: number, html: string): void {
   res.status(status).type('text/html; charset=utf-8').send(html);
 }
-

@@ -1,7 +1,10 @@
 import type { InvitationPreview } from '../application/invitation-preview';
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
@@ -37,7 +40,10 @@ export function invitationPage(preview: InvitationPreview, token: string): strin
 }
 
 export function acceptedPage(poolName: string): string {
-  return layout('Invitation accepted', `<h1>Welcome</h1>\n<p>You have joined <strong>${escapeHtml(poolName)}</strong>.</p>`);
+  return layout(
+    'Invitation accepted',
+    `<h1>Welcome</h1>\n<p>You have joined <strong>${escapeHtml(poolName)}</strong>.</p>`,
+  );
 }
 
 export function messagePage(title: string, message: string): string {

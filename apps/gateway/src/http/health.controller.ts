@@ -27,7 +27,9 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   live() {
-    return this.health.check([() => this.indicators.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]);
+    return this.health.check([
+      () => this.indicators.check('process').up({ uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
   }
 
   /** Readiness: both stores reachable and the projections caught up within a bound. */
@@ -35,8 +37,16 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.indicators.check('eventStore').attempt(() => this.store.ping()).withTimeout(CHECK_TIMEOUT_MS),
-      () => this.indicators.check('readStore').attempt(() => this.readStore.ping()).withTimeout(CHECK_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('eventStore')
+          .attempt(() => this.store.ping())
+          .withTimeout(CHECK_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('readStore')
+          .attempt(() => this.readStore.ping())
+          .withTimeout(CHECK_TIMEOUT_MS),
       () => this.projections(),
     ]);
   }

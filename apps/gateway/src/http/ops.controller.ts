@@ -33,7 +33,11 @@ export class OpsController {
       log: { head: head.toString() },
       projections: checkpoints.map((c) => {
         const position = BigInt(String(c.position));
-        return { name: c._id, position: position.toString(), lag: (head > position ? head - position : 0n).toString() };
+        return {
+          name: c._id,
+          position: position.toString(),
+          lag: (head > position ? head - position : 0n).toString(),
+        };
       }),
       runner: this.background.projections.health(),
     };

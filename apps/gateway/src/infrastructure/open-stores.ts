@@ -29,5 +29,8 @@ export async function openNotifier(config: ServiceConfig): Promise<Notifier> {
   if (config.notifier === 'outbox') return outbox;
   // Loaded only when configured: the embedded default needs no mail library.
   const { SmtpNotifier } = await import('../../../../libs/notifications/src/smtp/smtp-notifier');
-  return new SmtpNotifier(config.notifier, { smsFallback: outbox, sentLogPath: join(config.dataDir, 'smtp', 'sent-ids.log') });
+  return new SmtpNotifier(config.notifier, {
+    smsFallback: outbox,
+    sentLogPath: join(config.dataDir, 'smtp', 'sent-ids.log'),
+  });
 }

@@ -31,7 +31,8 @@ export class InviteeHistory {
   async events(organisationId: string, inviteeId: string, asOf?: Date | null): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     for await (const event of this.store.readStream(inviteeStreamId(inviteeId))) events.push(event);
-    if (events.length === 0 || events[0].metadata.organisationId !== organisationId) throw notFound('invitee');
+    if (events.length === 0 || events[0].metadata.organisationId !== organisationId)
+      throw notFound('invitee');
     return asOf ? events.filter((e) => Date.parse(e.metadata.timestamp) <= asOf.getTime()) : events;
   }
 
@@ -42,7 +43,10 @@ export class InviteeHistory {
   /** The state as it stood at `asOf`; null when the invitee did not exist yet. */
   async stateAsOf(organisationId: string, inviteeId: string, asOf: Date): Promise<InviteeState | null> {
     const events = await this.events(organisationId, inviteeId, asOf);
-    const state = fold(inviteeDecider, events.map((e) => ({ type: e.type, data: e.data }) as InviteeEvent));
+    const state = fold(
+      inviteeDecider,
+      events.map((e) => ({ type: e.type, data: e.data }) as InviteeEvent),
+    );
     return state.status === 'absent' ? null : state;
   }
 }
@@ -53,6 +57,8 @@ export function toAuditEntry(event: RecordedEvent): AuditEntry {
     at: event.metadata.timestamp,
     actor: event.metadata.actor,
     position: event.position.toString(),
-    data: JSON.stringify(event.data, (key, value: unknown) => (REDACTED_FIELDS.has(key) ? '[redacted]' : value)),
+    data: JSON.stringify(event.data, (key, value: unknown) =>
+      REDACTED_FIELDS.has(key) ? '[redacted]' : value,
+    ),
   };
 }

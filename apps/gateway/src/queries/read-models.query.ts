@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BatchDoc, InviteeDoc, MemberDoc, PoolDoc } from '../../../../libs/projections/src/read-model.docs';
+import type {
+  BatchDoc,
+  InviteeDoc,
+  MemberDoc,
+  PoolDoc,
+} from '../../../../libs/projections/src/read-model.docs';
 import { foldText } from '../../../../libs/projections/src/text-keys';
 import type { Filter, ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { UploadStatus } from '../../../../libs/invitations/src/person/person-details';
@@ -30,7 +35,9 @@ export class ReadModels {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   pools(organisationId: string): Promise<PoolDoc[]> {
-    return this.readStore.collection<PoolDoc>('pools').find({ organisationId }, { sort: { createdAt: 1, _id: 1 } });
+    return this.readStore
+      .collection<PoolDoc>('pools')
+      .find({ organisationId }, { sort: { createdAt: 1, _id: 1 } });
   }
 
   pool(organisationId: string, poolId: string): Promise<PoolDoc | null> {
@@ -79,7 +86,9 @@ export class ReadModels {
     const search = request.search?.trim();
     if (search) filter.search = { $regex: escapeRegex(foldText(search)) };
     const invitees = this.readStore.collection<InviteeDoc>('invitees');
-    const page: Filter = request.after ? { ...filter, sortKey: { $gt: decodeCursor(request.after) } } : filter;
+    const page: Filter = request.after
+      ? { ...filter, sortKey: { $gt: decodeCursor(request.after) } }
+      : filter;
     const [totalCount, rows] = await Promise.all([
       invitees.countDocuments(filter),
       invitees.find(page, { sort: { sortKey: 1 }, limit: request.first + 1 }),
@@ -100,7 +109,9 @@ const encodeCursor = (sortKey: string) => Buffer.from(sortKey, 'utf8').toString(
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (decoded === '' || encodeCursor(decoded) !== cursor) {
-    throw new DomainError('BAD_USER_INPUT', 'The cursor is not valid.', [{ field: 'after', message: 'is not a valid cursor' }]);
+    throw new DomainError('BAD_USER_INPUT', 'The cursor is not valid.', [
+      { field: 'after', message: 'is not a valid cursor' },
+    ]);
   }
   return decoded;
 }

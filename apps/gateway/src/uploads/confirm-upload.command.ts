@@ -14,7 +14,10 @@ import { SendInvitationsCommand } from '../commands/send-invitations';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { Uploads, type RecordedUpload } from './upload.query';
 
-export type ConfirmUploadOutcome = Pick<UploadConfirmed['data'], 'staged' | 'skippedDuplicates' | 'invited' | 'autoAccepted'> & {
+export type ConfirmUploadOutcome = Pick<
+  UploadConfirmed['data'],
+  'staged' | 'skippedDuplicates' | 'invited' | 'autoAccepted'
+> & {
   batchId: string;
 };
 
@@ -70,7 +73,13 @@ export class ConfirmUploadHandler implements ICommandHandler<ConfirmUploadComman
       invited = sent.invited.length;
       autoAccepted = sent.autoAccepted.length;
     }
-    const counts = { staged: staged.length, skippedDuplicates: skipped, invited, autoAccepted, sendInvitations: command.sendInvitations };
+    const counts = {
+      staged: staged.length,
+      skippedDuplicates: skipped,
+      invited,
+      autoAccepted,
+      sendInvitations: command.sendInvitations,
+    };
     const recorded = await handleCommand(
       this.store,
       uploadStreamId(uploadId),
@@ -86,7 +95,11 @@ export class ConfirmUploadHandler implements ICommandHandler<ConfirmUploadComman
 
   private async stageRows(upload: RecordedUpload, context: CommandContext & { organisationId: string }) {
     const { preview } = upload;
-    const batch = { batchId: preview.batchId, poolId: preview.poolId, organisationId: preview.organisationId };
+    const batch = {
+      batchId: preview.batchId,
+      poolId: preview.poolId,
+      organisationId: preview.organisationId,
+    };
     const rows = upload.rows.filter((r) => r.duplicateReasons.length === 0);
     const staged: string[] = [];
     let skipped = upload.rows.length - rows.length;
@@ -98,7 +111,11 @@ export class ConfirmUploadHandler implements ICommandHandler<ConfirmUploadComman
           batch,
           inviteeId,
           person: row.person,
-          classification: { uploadStatus: row.uploadStatus, discrepancies: row.discrepancies, passportId: row.passportId },
+          classification: {
+            uploadStatus: row.uploadStatus,
+            discrepancies: row.discrepancies,
+            passportId: row.passportId,
+          },
           uploadId: preview.uploadId,
           context: { ...context, commandId: deriveId(preview.uploadId, 'stage', String(row.row)) },
         });
@@ -109,7 +126,8 @@ export class ConfirmUploadHandler implements ICommandHandler<ConfirmUploadComman
         skipped += 1;
       }
     };
-    for (let i = 0; i < rows.length; i += PARALLELISM) await Promise.all(rows.slice(i, i + PARALLELISM).map(stageRow));
+    for (let i = 0; i < rows.length; i += PARALLELISM)
+      await Promise.all(rows.slice(i, i + PARALLELISM).map(stageRow));
     return { staged, skipped, position };
   }
 }

@@ -52,15 +52,23 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
       source,
       {
         poolId: batch.poolId,
-        rules: { defaultRegion: this.config.defaultPhoneRegion, today: context.now.toISOString().slice(0, 10) },
+        rules: {
+          defaultRegion: this.config.defaultPhoneRegion,
+          today: context.now.toISOString().slice(0, 10),
+        },
         limits: { maxBytes, maxRows, maxFieldLength },
         cohort,
       },
       new ReadStoreUploadLookups(this.readStore),
     );
     if (!outcome.ok) {
-      const shown = outcome.errors.length < outcome.totalErrors ? ` (the first ${outcome.errors.length} are listed)` : '';
-      throw new ApiError('INVALID_UPLOAD', `The file cannot be uploaded: ${outcome.totalErrors} error(s)${shown}. Nothing was staged.`, outcome.errors);
+      const shown =
+        outcome.errors.length < outcome.totalErrors ? ` (the first ${outcome.errors.length} are listed)` : '';
+      throw new ApiError(
+        'INVALID_UPLOAD',
+        `The file cannot be uploaded: ${outcome.totalErrors} error(s)${shown}. Nothing was staged.`,
+        outcome.errors,
+      );
     }
     const rows: UploadRow[] = [];
     for (const row of outcome.rows) {

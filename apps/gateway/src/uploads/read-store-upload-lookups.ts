@@ -24,11 +24,19 @@ export class ReadStoreUploadLookups implements UploadLookups {
     return this.passports({ nameKey: { $in: [...nameKeys] } });
   }
 
-  async poolSeatsTaken(poolId: string, emails: readonly string[], mobiles: readonly string[]): Promise<PoolSeatsTaken> {
+  async poolSeatsTaken(
+    poolId: string,
+    emails: readonly string[],
+    mobiles: readonly string[],
+  ): Promise<PoolSeatsTaken> {
     const invitees = this.readStore.collection<InviteeDoc>('invitees');
     const [byEmail, byMobile] = await Promise.all([
-      emails.length ? invitees.find({ poolId, email: { $in: [...emails] } }, { projection: { email: 1 } }) : [],
-      mobiles.length ? invitees.find({ poolId, mobile: { $in: [...mobiles] } }, { projection: { mobile: 1 } }) : [],
+      emails.length
+        ? invitees.find({ poolId, email: { $in: [...emails] } }, { projection: { email: 1 } })
+        : [],
+      mobiles.length
+        ? invitees.find({ poolId, mobile: { $in: [...mobiles] } }, { projection: { mobile: 1 } })
+        : [],
     ]);
     return {
       emails: new Set(byEmail.map((d) => d.email)),

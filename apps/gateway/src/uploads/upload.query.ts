@@ -34,7 +34,8 @@ export class Uploads {
   /** The upload, or NOT_FOUND when it does not exist or belongs to another organisation. */
   async load(organisationId: string, uploadId: string): Promise<RecordedUpload> {
     const { state } = await loadStream(this.store, uploadStreamId(uploadId), uploadDecider);
-    if (state.status === 'absent' || state.preview.organisationId !== organisationId) throw notFound('upload');
+    if (state.status === 'absent' || state.preview.organisationId !== organisationId)
+      throw notFound('upload');
     return state;
   }
 
@@ -60,7 +61,12 @@ export function toPreviewView(upload: RecordedUpload): UploadPreviewView {
     duplicateCount: preview.duplicateCount,
     duplicates: rows
       .filter((r) => r.duplicateReasons.length > 0)
-      .map((r) => ({ row: r.row, email: r.person.email, mobile: r.person.mobile, reasons: r.duplicateReasons })),
+      .map((r) => ({
+        row: r.row,
+        email: r.person.email,
+        mobile: r.person.mobile,
+        reasons: r.duplicateReasons,
+      })),
     possibleDuplicates: rows
       .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
       .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' })),

@@ -39,9 +39,16 @@ export class UploadsController {
   ) {}
 
   @Post('uploads')
-  async preview(@Query('batchId') batchId: string | undefined, @Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+  async preview(
+    @Query('batchId') batchId: string | undefined,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const context = this.contexts.forAdmin(req, 'previewUpload');
-    if (!batchId) throw new ApiError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [{ field: 'batchId', message: 'is required' }]);
+    if (!batchId)
+      throw new ApiError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [
+        { field: 'batchId', message: 'is required' },
+      ]);
     try {
       const source = await csvSource(req);
       const { id } = await this.commands.execute(new PreviewUploadCommand(context, batchId, source, null));
@@ -56,12 +63,21 @@ export class UploadsController {
   @Get('uploads/:id/duplicates.csv')
   @Header('Content-Type', DUPLICATES_REPORT_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
-  async duplicates(@Param('id') id: string, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  async duplicates(
+    @Param('id') id: string,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const upload = await this.uploads.load(orgOf(req), id);
     res.setHeader('Content-Disposition', `attachment; filename="duplicates-${id}.csv"`);
     const duplicates = upload.rows
       .filter((r) => r.duplicateReasons.length > 0)
-      .map((r) => ({ row: r.row, email: r.person.email, mobile: r.person.mobile, reasons: r.duplicateReasons }));
+      .map((r) => ({
+        row: r.row,
+        email: r.person.email,
+        mobile: r.person.mobile,
+        reasons: r.duplicateReasons,
+      }));
     return new StreamableFile(duplicatesReportCsv(duplicates));
   }
 
@@ -79,7 +95,12 @@ function csvSource(req: AuthenticatedRequest): Promise<AsyncIterable<Uint8Array>
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('text/csv') || type.startsWith('application/csv')) return Promise.resolve(req);
   if (!type.startsWith('multipart/form-data')) {
-    return Promise.reject(new ApiError('BAD_USER_INPUT', 'Send the file as text/csv, or as multipart/form-data in the field "file"'));
+    return Promise.reject(
+      new ApiError(
+        'BAD_USER_INPUT',
+        'Send the file as text/csv, or as multipart/form-data in the field "file"',
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const form = busboy({ headers: req.headers, limits: { files: 1, fields: 20 } });
@@ -92,9 +113,16 @@ function csvSource(req: AuthenticatedRequest): Promise<AsyncIterable<Uint8Array>
       found = true;
       resolve(file);
     });
-    form.on('error', (error: Error) => reject(new ApiError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)));
+    form.on('error', (error: Error) =>
+      reject(new ApiError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)),
+    );
     form.on('close', () => {
-      if (!found) reject(new ApiError('BAD_USER_INPUT', 'The form has no file in the field "file"', [{ field: 'file', message: 'is required' }]));
+      if (!found)
+        reject(
+          new ApiError('BAD_USER_INPUT', 'The form has no file in the field "file"', [
+            { field: 'file', message: 'is required' },
+          ]),
+        );
     });
     req.pipe(form);
   });

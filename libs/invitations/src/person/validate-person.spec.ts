@@ -53,7 +53,10 @@ describe('validatePerson', () => {
 
   it('refuses a date of birth in the future', () => {
     const result = validatePerson({ ...valid, dateOfBirth: '2026-11-23' }, rules);
-    expect(result).toEqual({ ok: false, errors: [{ field: 'dateOfBirth', message: 'must not be in the future' }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'dateOfBirth', message: 'must not be in the future' }],
+    });
   });
 
   it('does not require names (that depends on the passport check)', () => {

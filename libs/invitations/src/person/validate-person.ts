@@ -31,7 +31,8 @@ export interface PersonFieldError {
   message: string;
 }
 
-export type PersonValidation = { ok: true; person: PersonDetails } | { ok: false; errors: PersonFieldError[] };
+export type PersonValidation =
+  { ok: true; person: PersonDetails } | { ok: false; errors: PersonFieldError[] };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -64,7 +65,8 @@ export function validatePerson(input: PersonInput, rules: PersonRules): PersonVa
   if (rawDate === null) errors.push({ field: 'dateOfBirth', message: 'is required' });
   else if (dateOfBirth === null) {
     errors.push({ field: 'dateOfBirth', message: 'must be a real date written YYYY-MM-DD or DD/MM/YYYY' });
-  } else if (dateOfBirth > rules.today) errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
+  } else if (dateOfBirth > rules.today)
+    errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
 
   const rawMobile = text('mobile');
   const mobile = rawMobile === null ? null : normaliseMobile(rawMobile, rules.defaultRegion);
@@ -100,7 +102,8 @@ export function parseDateOfBirth(value: string): string | null {
   if (!parts) return null;
   const [year, month, day] = parts.map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real && year >= 1900 ? date.toISOString().slice(0, 10) : null;
 }
 

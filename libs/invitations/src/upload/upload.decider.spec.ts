@@ -24,7 +24,12 @@ const row = (n: number, overrides: Partial<UploadRow> = {}): UploadRow => ({
 });
 const batch = { batchId: 'b1', poolId: 'p1', organisationId: 'org' };
 const cohort = { staffType: null, jobRole: 'Nurse', startDate: null };
-const rows = [row(1), row(2, { uploadStatus: 'EXISTING', passportId: 'pp' }), row(3, { uploadStatus: 'INVALID', discrepancies: ['DATE_OF_BIRTH'] }), row(4, { duplicateReasons: ['EMAIL_REPEATED_IN_FILE'] })];
+const rows = [
+  row(1),
+  row(2, { uploadStatus: 'EXISTING', passportId: 'pp' }),
+  row(3, { uploadStatus: 'INVALID', discrepancies: ['DATE_OF_BIRTH'] }),
+  row(4, { duplicateReasons: ['EMAIL_REPEATED_IN_FILE'] }),
+];
 const preview = {
   type: 'RecordUploadPreview' as const,
   uploadId: 'u1',
@@ -69,7 +74,15 @@ const complete = {
 };
 const confirmed: UploadEvent = {
   type: 'UploadConfirmed',
-  data: { uploadId: 'u1', staged: 3, skippedDuplicates: 1, invited: 0, autoAccepted: 0, sendInvitations: false, confirmedAt: complete.now },
+  data: {
+    uploadId: 'u1',
+    staged: 3,
+    skippedDuplicates: 1,
+    invited: 0,
+    autoAccepted: 0,
+    sendInvitations: false,
+    confirmedAt: complete.now,
+  },
 };
 
 describe('the upload decider', () => {
@@ -83,7 +96,9 @@ describe('the upload decider', () => {
   });
 
   it('lets a fresh preview be confirmed', () => {
-    given(uploadDecider, previewed).when({ type: 'StartUploadConfirmation', now: '2026-11-23T09:59:59.000Z' }).then([]);
+    given(uploadDecider, previewed)
+      .when({ type: 'StartUploadConfirmation', now: '2026-11-23T09:59:59.000Z' })
+      .then([]);
     given(uploadDecider, previewed).when(complete).then([confirmed]);
   });
 
@@ -94,8 +109,12 @@ describe('the upload decider', () => {
   });
 
   it('confirming twice records nothing more, even after expiry', () => {
-    given(uploadDecider, [...previewed, confirmed]).when({ type: 'StartUploadConfirmation', now: '2027-01-01T00:00:00.000Z' }).then([]);
-    const state = given(uploadDecider, [...previewed, confirmed]).when(complete).then([]);
+    given(uploadDecider, [...previewed, confirmed])
+      .when({ type: 'StartUploadConfirmation', now: '2027-01-01T00:00:00.000Z' })
+      .then([]);
+    const state = given(uploadDecider, [...previewed, confirmed])
+      .when(complete)
+      .then([]);
     expect(state).toMatchObject({ status: 'confirmed', confirmation: confirmed.data });
   });
 

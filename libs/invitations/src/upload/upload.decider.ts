@@ -1,7 +1,12 @@
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { isAtOrAfter } from '../shared/instants';
-import type { CompleteUploadConfirmation, RecordUploadPreview, StartUploadConfirmation, UploadCommand } from './upload.commands';
+import type {
+  CompleteUploadConfirmation,
+  RecordUploadPreview,
+  StartUploadConfirmation,
+  UploadCommand,
+} from './upload.commands';
 import type { UploadEvent } from './upload.events';
 import type { UploadState } from './upload.state';
 
@@ -10,10 +15,14 @@ export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload t
 function recordPreview(command: RecordUploadPreview, state: UploadState): UploadEvent[] {
   if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This upload was already previewed.');
   const { uploadId, batch, rows, rowsPerChunk } = command;
-  const count = (status: string) => rows.filter((r) => r.duplicateReasons.length === 0 && r.uploadStatus === status).length;
+  const count = (status: string) =>
+    rows.filter((r) => r.duplicateReasons.length === 0 && r.uploadStatus === status).length;
   const chunks: UploadEvent[] = [];
   for (let start = 0; start < rows.length; start += rowsPerChunk) {
-    chunks.push({ type: 'UploadRowsRecorded', data: { uploadId, chunk: chunks.length, rows: rows.slice(start, start + rowsPerChunk) } });
+    chunks.push({
+      type: 'UploadRowsRecorded',
+      data: { uploadId, chunk: chunks.length, rows: rows.slice(start, start + rowsPerChunk) },
+    });
   }
   return [
     {
@@ -42,7 +51,8 @@ function recordPreview(command: RecordUploadPreview, state: UploadState): Upload
 function startConfirmation(command: StartUploadConfirmation, state: UploadState): UploadEvent[] {
   if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
   if (state.status === 'confirmed') return [];
-  if (isAtOrAfter(command.now, state.preview.expiresAt)) throw new DomainError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
+  if (isAtOrAfter(command.now, state.preview.expiresAt))
+    throw new DomainError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
   return [];
 }
 
@@ -50,7 +60,9 @@ function completeConfirmation(command: CompleteUploadConfirmation, state: Upload
   if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
   if (state.status === 'confirmed') return [];
   const { type: _type, now, ...counts } = command;
-  return [{ type: 'UploadConfirmed', data: { uploadId: state.preview.uploadId, ...counts, confirmedAt: now } }];
+  return [
+    { type: 'UploadConfirmed', data: { uploadId: state.preview.uploadId, ...counts, confirmedAt: now } },
+  ];
 }
 
 /** Stream `upload-<uploadId>`: a bulk upload's preview, kept so that confirming needs no second upload. */

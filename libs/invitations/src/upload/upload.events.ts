@@ -51,7 +51,10 @@ export type UploadPreviewed = Event<
   }
 >;
 
-export type UploadRowsRecorded = Event<'UploadRowsRecorded', { uploadId: string; chunk: number; rows: UploadRow[] }>;
+export type UploadRowsRecorded = Event<
+  'UploadRowsRecorded',
+  { uploadId: string; chunk: number; rows: UploadRow[] }
+>;
 
 /** Every non-duplicate row was staged (or found staged already), and invited when asked. */
 export type UploadConfirmed = Event<
