@@ -1,21 +1,39 @@
-import 'reflect-metadata';
-import { tokenCommand, tokenUsage, UsageError } from './commands/token.command';
-
-type Command = { run: (argv: string[]) => Promise<void>; usage: string; summary: string };
+import { exportCommand } from './commands/export.command';
+import type { Command } from './commands/command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { replayCommand } from './commands/replay.command';
+import { statusCommand } from './commands/status.command';
+import { tokenCommand } from './commands/token.command';
+import { isUsageError, UsageError } from './cli/usage-error';
 
 const commands: Record<string, Command> = {
-  token: { run: tokenCommand, usage: tokenUsage, summary: 'print a development admin token' },
+  status: statusCommand,
+  rebuild: rebuildCommand,
+  replay: replayCommand,
+  export: exportCommand,
+  token: tokenCommand,
 };
 
 function help(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: npm run ops -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nnpm run ops -- <command> --help for a command's options.`;
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  return [
+    'Usage: npm run ops -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options:',
+    '  --verbose  show the stack of an unexpected error',
+    '',
+    "npm run ops -- <command> --help for a command's options. The configuration comes from the same",
+    'environment as the service (EVENT_STORE, READ_STORE, DATA_DIR, JWT_SECRET, PORT): see docs/operations.md.',
+  ].join('\n');
 }
 
 /** The operators' and auditors' command line. */
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return;
   }
@@ -28,11 +46,35 @@ async function main(argv: string[]): Promise<void> {
   await command.run(rest);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+/** Exit status 2 for a usage error (with the message), 1 for any other error (one line; the stack with --verbose). */
+function fail(error: unknown, verbose: boolean): never {
+  if (isUsageError(error)) {
     console.error((error as Error).message);
     process.exit(2);
   }
-  console.error(error);
+  if (verbose) console.error(error);
+  else console.error(`error: ${oneLine(error)}`);
   process.exit(1);
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter(Boolean)
+    .join('; ');
+}
+
+// A reader that goes away (`npm run ops -- export ... | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
 });
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+// Exits once stdout is flushed: a client of EventStoreDB or MongoDB must not keep a finished command alive.
+main(args.filter((arg) => arg !== '--verbose')).then(
+  () => process.stdout.write('', () => process.exit(0)),
+  (error: unknown) => fail(error, verbose),
+);

@@ -3,12 +3,14 @@ import { mintDevToken } from '../../../../libs/auth/src/dev-token';
 import { resolveJwtSecret } from '../../../../libs/auth/src/jwt-secret';
 import { ORG_ADMIN_ROLE } from '../../../../libs/auth/src/principal';
 import { loadConfig } from '../../../../libs/shared/src/config';
+import { UsageError } from '../cli/usage-error';
+import type { Command } from './command';
 
-export const tokenUsage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--expires 12h]
+const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--expires 12h]
   Prints a development admin token (HS256) signed with JWT_SECRET, or with the secret the embedded service keeps
   in DATA_DIR/jwt-secret. Roles default to org-admin; use --role ops for the operator endpoint.`;
 
-export async function tokenCommand(argv: string[]): Promise<void> {
+async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -19,10 +21,12 @@ export async function tokenCommand(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  if (!values.org || !values.sub) throw new UsageError(`--org and --sub are required\n\n${tokenUsage}`);
+  if (!values.org || !values.sub) throw new UsageError(`--org and --sub are required\n\n${usage}`);
   const config = loadConfig();
   if (config.jwt.jwksUrl) {
-    throw new UsageError('JWT_JWKS_URL is set: tokens come from your identity provider, not from this command');
+    throw new UsageError(
+      'JWT_JWKS_URL is set: tokens come from your identity provider, not from this command',
+    );
   }
   const secret = await resolveJwtSecret(config.jwt.secret, config.dataDir);
   const token = await mintDevToken(secret, {
@@ -34,6 +38,4 @@ export async function tokenCommand(argv: string[]): Promise<void> {
   process.stdout.write(`${token}\n`);
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export const tokenCommand: Command = { summary: 'print a development admin token', usage, run };

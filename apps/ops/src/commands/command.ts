@@ -1,0 +1,6 @@
+/** One command of the ops command line. */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<void>;
+}

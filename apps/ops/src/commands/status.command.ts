@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { allProjections } from '../../../../libs/projections/src/all-projections';
+import { CHECKPOINTS, NO_POSITION } from '../../../../libs/projections/src/checkpoints';
+import type { CheckpointDoc } from '../../../../libs/projections/src/read-model.docs';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { NOTIFICATIONS_SUBSCRIPTION } from '../../../../libs/shared/src/background/notification-subscription';
+import { loadConfig } from '../../../../libs/shared/src/config';
+import { GatewayClient, type StatusReport } from '../cli/gateway-client';
+import { openProductionStores } from '../cli/stores';
+import { formatTable } from '../cli/table';
+import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
+import { writeOut } from '../cli/stdout';
+import type { Command } from './command';
+
+const usage = `npm run ops -- status [--json] [--url URL] [--token TOKEN]
+  Each projection's checkpoint (the last log position its read model includes) and its lag behind the log's head,
+  and the notification process manager's. Embedded stores: asked of the running gateway (GET /ops/status);
+  EventStoreDB + MongoDB: read from the stores (the lag is then counted in events, up to ${'10,000'}).
+  --json         the report as JSON
+${TARGET_USAGE}`;
+
+/** How many events behind a checkpoint may be counted, at most (counting reads the log). */
+const MAX_COUNTED_LAG = 10_000;
+
+/** Every checkpoint the service keeps, shown even before it exists. */
+const SUBSCRIBERS = [...allProjections.map((projection) => projection.name), NOTIFICATIONS_SUBSCRIPTION];
+
+async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...TARGET_OPTIONS, json: { type: 'boolean' } },
+    strict: true,
+  });
+  const config = loadConfig();
+  const target = chooseTarget(config, values);
+  const report =
+    target.kind === 'gateway'
+      ? withEverySubscriber(await new GatewayClient(target.url, await target.token()).status())
+      : await fromStores(await openProductionStores(config));
+  await writeOut(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+}
+
+async function fromStores(stores: {
+  store: EventStore;
+  readStore: ReadStore;
+  close(): Promise<void>;
+}): Promise<StatusReport> {
+  try {
+    const head = await stores.store.headPosition();
+    const docs = await stores.readStore.collection<CheckpointDoc>(CHECKPOINTS).find({}, { sort: { _id: 1 } });
+    const positions = new Map(docs.map((doc) => [doc._id, BigInt(doc.position)]));
+    // The projections usually share a checkpoint: count each distinct one once.
+    const lags = new Map<bigint, string>();
+    const projections = [];
+    for (const name of SUBSCRIBERS) {
+      const position = positions.get(name) ?? NO_POSITION;
+      if (!lags.has(position)) lags.set(position, await eventsAfter(stores.store, position));
+      projections.push({ name, position: position.toString(), lag: lags.get(position)! });
+    }
+    return { log: { head: head.toString() }, projections };
+  } finally {
+    await stores.close();
+  }
+}
+
+/** EventStoreDB's positions are not event counts: count the events after the checkpoint, up to a bound. */
+async function eventsAfter(store: EventStore, position: bigint): Promise<string> {
+  let count = 0;
+  const after = position === NO_POSITION ? undefined : position;
+  for await (const _event of store.readAll({ after, maxCount: MAX_COUNTED_LAG + 1 })) count += 1;
+  return count > MAX_COUNTED_LAG ? `>${MAX_COUNTED_LAG}` : String(count);
+}
+
+/** The gateway lists the checkpoints that exist; one not yet written has included nothing. */
+function withEverySubscriber(report: StatusReport): StatusReport {
+  const head = BigInt(report.log.head);
+  const missing = SUBSCRIBERS.filter(
+    (name) => !report.projections.some((projection) => projection.name === name),
+  );
+  const absent = missing.map((name) => ({
+    name,
+    position: NO_POSITION.toString(),
+    lag: (head + 1n).toString(),
+  }));
+  return { ...report, projections: [...report.projections, ...absent] };
+}
+
+function formatStatus(report: StatusReport): string {
+  const rows = report.projections.map(({ name, position, lag }) => [
+    name,
+    position === NO_POSITION.toString() ? 'none' : position,
+    lag,
+  ]);
+  return `log head: ${report.log.head}\n\n${formatTable(['PROJECTION', 'POSITION', 'LAG'], rows)}`;
+}
+
+export const statusCommand: Command = { summary: "projections' checkpoints and lag", usage, run };

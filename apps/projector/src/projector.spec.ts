@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { EmbeddedReadStore } from '../../../libs/read-store/src/embedded/embedded-read-store';
+import { InMemoryEventStore } from '../../../libs/projections/src/testing/in-memory-event-store';
+import { eventually } from '../../../libs/projections/src/testing/eventually';
+import { sendCommand, stageCommand } from '../../../libs/invitations/src/testing/invitee-fixtures';
+import { onInvitee, RecordingNotifier } from '../../../libs/shared/src/background/testing/invitee-commands';
+import { Projector } from './projector';
+import { FakeLeaseStore } from './testing/fake-lease-store';
+
+describe('two projectors on the same stores', () => {
+  const store = new InMemoryEventStore();
+  const readStore = new EmbeddedReadStore();
+  const leases = new FakeLeaseStore(300);
+  /** One mail server for both: each message must reach it once. */
+  const notifier = new RecordingNotifier();
+  const messages: string[] = [];
+  const logger = {
+    log: (message: string) => messages.push(message),
+    warn: (message: string) => messages.push(message),
+    error: (message: string) => messages.push(message),
+  };
+  // The stores outlive either projector here, as MongoDB and EventStoreDB outlive a projector process.
+  const projector = (holder: string) =>
+    new Projector(
+      { store, readStore, leases, notifier },
+      {
+        config: { publicBaseUrl: 'https://invitations.example.test', expirySweepSeconds: 60 },
+        holder,
+        logger,
+      },
+    );
+  const first = projector('first');
+  const second = projector('second');
+  const state = async (inviteeId: string) =>
+    (await readStore.collection('invitees').findOne({ _id: inviteeId }))?.state;
+  const messagesTo = (inviteeId: string) =>
+    notifier.sent.filter((message) => message.inviteeId === inviteeId);
+
+  async function invite(inviteeId: string): Promise<void> {
+    await onInvitee(store, inviteeId, stageCommand({ inviteeId }));
+    await onInvitee(store, inviteeId, sendCommand());
+  }
+
+  afterAll(async () => {
+    await Promise.all([first.stop(), second.stop()]);
+  });
+
+  it('only the lease holder works; the other stands by, ready', async () => {
+    void first.run();
+    await eventually(() => first.role === 'active');
+    void second.run();
+    const x = randomUUID();
+
+    await invite(x);
+
+    await eventually(async () => (await state(x)) === 'INVITED');
+    await eventually(() => messagesTo(x).length === 2);
+    expect(second.role).toBe('standby');
+    expect((await second.readiness()).status).toBe('ok');
+    await eventually(async () => (await first.readiness()).status === 'ok');
+  });
+
+  it('when the holder can no longer keep its lease, the standby takes over from the checkpoints', async () => {
+    leases.partitioned.add('first');
+    await eventually(() => second.role === 'active', 5000);
+    expect(first.role).toBe('standby');
+    const y = randomUUID();
+
+    await invite(y);
+
+    await eventually(async () => (await state(y)) === 'INVITED');
+    await eventually(() => messagesTo(y).length === 2);
+    const ids = notifier.sent.map((message) => message.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(4);
+    expect(messages.some((message) => message.startsWith('lease expired'))).toBe(true);
+  });
+});

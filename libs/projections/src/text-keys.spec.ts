@@ -1,0 +1,33 @@
+import { foldText, nameKey, searchText, sortKey } from './text-keys';
+
+describe('text keys', () => {
+  it('folds accents and case, and collapses whitespace', () => {
+    expect(foldText('  Zoë   ÅNGSTRÖM\tNúñez ')).toBe('zoe angstrom nunez');
+  });
+
+  it('makes the search text from every name, the email and the mobile, skipping the missing ones', () => {
+    const person = {
+      firstName: 'Chloé',
+      middleNames: null,
+      lastName: "O'Brien",
+      preferredName: 'Clo',
+      email: 'chloe@example.org',
+      mobile: null,
+    };
+    expect(searchText(person)).toBe("chloe o'brien clo chloe@example.org");
+  });
+
+  it('gives the same name key to the same person however the names are written', () => {
+    expect(nameKey(' Zoë ', 'ångström', '1990-12-10')).toBe(nameKey('ZOE', 'Angstrom', '1990-12-10'));
+    expect(nameKey('Zoe', 'Angstrom', '1990-12-10')).not.toBe(nameKey('Zoe', 'Angstrom', '1990-12-11'));
+  });
+
+  it('orders by instant, then by id', () => {
+    const keys = [
+      sortKey('2025-03-02T09:00:00.000Z', 'a'),
+      sortKey('2025-03-01T09:00:00.000Z', 'b'),
+      sortKey('2025-03-01T09:00:00.000Z', 'a'),
+    ];
+    expect([...keys].sort()).toEqual([keys[2], keys[1], keys[0]]);
+  });
+});

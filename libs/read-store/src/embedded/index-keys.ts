@@ -1,0 +1,74 @@
+import { isPlainObject } from './document-clone';
+
+/**
+ * Index keys: one string per value, with a type tag so that 1, '1' and true never share a bucket,
+ * and null and a missing field do (MongoDB indexes a missing field as null, and `{f: null}` matches both).
+ */
+export function valueKey(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return 's' + value;
+    case 'number':
+      return 'n' + String(value); // String(-0) is '0': -0 and 0 are equal to MongoDB.
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    case 'undefined':
+      return 'z';
+    case 'object':
+      if (value === null) return 'z';
+      if (value instanceof Date) return 'd' + value.getTime();
+      return 'o' + canonicalJson(value);
+    default:
+      return 'x' + String(value);
+  }
+}
+
+/** True for the values a query may look up in an index: those whose equality is exactly key equality. */
+export function isLookupValue(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return !Number.isNaN(value);
+    case 'object':
+      return value === null || value instanceof Date;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The key of a compound index entry. Each part is prefixed with its length, so that no choice of
+ * field values can make two different tuples produce the same key.
+ */
+export function compoundKey(parts: readonly string[]): string {
+  if (parts.length === 1) return parts[0];
+  let key = '';
+  for (const part of parts) key += part.length + ':' + part;
+  return key;
+}
+
+/** Every combination of one key per field (a multikey document has several), deduplicated. */
+export function combineKeys(partsPerField: readonly string[][]): string[] {
+  let combinations: string[][] = [[]];
+  for (const parts of partsPerField) {
+    const unique = [...new Set(parts)];
+    combinations = combinations.flatMap((prefix) => unique.map((part) => [...prefix, part]));
+  }
+  return [...new Set(combinations.map(compoundKey))];
+}
+
+/** JSON with object keys sorted, so that equal embedded documents get the same key whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  if (value instanceof Date) return `{"$date":${value.getTime()}}`;
+  if (isPlainObject(value)) {
+    const fields = Object.keys(value)
+      .sort()
+      .map((key) => JSON.stringify(key) + ':' + canonicalJson(value[key]));
+    return '{' + fields.join(',') + '}';
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,2 @@
+export * from './read-store.port';
+export { EmbeddedReadStore } from './embedded/embedded-read-store';
