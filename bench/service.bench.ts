@@ -117,7 +117,8 @@ async function confirmTenThousand(
   const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
   const lines = [CSV_COLUMNS.join(',')];
   for (let i = 0; i < 10_000; i++) {
-    const mobile = `+614${String(20_000_000 + i).padStart(8, '0')}`;
+    // +6149...: a range the seeded passports' mobiles (+61400... to +61439...) never use.
+    const mobile = `+6149${String(i).padStart(7, '0')}`;
     lines.push(
       `confirm${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`,
     );

@@ -30,7 +30,8 @@ const sources = Math.max(
   statSync(join(root, 'tsconfig.build.json')).mtimeMs,
   statSync(join(root, 'package-lock.json')).mtimeMs,
 );
-if (!existsSync(marker) || statSync(marker).mtimeMs < sources) {
+const entry = join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
+if (!existsSync(entry) || !existsSync(marker) || statSync(marker).mtimeMs < sources) {
   console.error('[ensure-built] compiling TypeScript (npm run build)…');
   run('npm run build --silent');
 }

@@ -32,10 +32,9 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    const { id } = await this.commands.execute(
+    return this.commands.execute(
       new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
     );
-    return this.uploads.find(context.organisationId, id);
   }
 
   @Mutation('confirmUpload')

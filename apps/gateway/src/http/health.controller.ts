@@ -7,8 +7,8 @@ import { Public } from '../auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 
-/** How far behind the log the read models may be for the service to count as ready. */
-const MAX_READY_LAG = 1000n;
+/** How many received events the read models may still have to write for the service to count as ready. */
+const MAX_PENDING_EVENTS = 1000;
 const CHECK_TIMEOUT_MS = 2000;
 
 @Public()
@@ -55,8 +55,9 @@ export class HealthController {
     const check = this.indicators.check('projections');
     if (!this.config.runProjections) return check.up({ runBy: 'projector' });
     const runner = this.background.projections;
-    const lag = await runner.lag();
-    const data = { caughtUp: runner.caughtUp, lag: lag.toString() };
-    return runner.caughtUp && lag <= MAX_READY_LAG ? check.up(data) : check.down(data);
+    const { caughtUp, pendingEvents, position } = runner.health();
+    const data = { caughtUp, pendingEvents, position, lag: (await runner.lag()).toString() };
+    // Pending events, not the positions' difference: EventStoreDB's positions are byte offsets, not counts.
+    return caughtUp && pendingEvents <= MAX_PENDING_EVENTS ? check.up(data) : check.down(data);
   }
 }

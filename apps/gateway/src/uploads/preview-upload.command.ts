@@ -12,12 +12,13 @@ import type { CohortInput } from '../../../../libs/uploads/src/cohort';
 import type { UploadSource } from '../../../../libs/uploads/src/parse-upload';
 import { previewUpload } from '../../../../libs/uploads/src/upload-preview';
 import { OrganisationScope } from '../application/scope';
-import type { CommandContext, Written } from '../commands/command-base';
+import type { CommandContext } from '../commands/command-base';
 import { ApiError } from '../errors/api-error';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 import { ReadStoreUploadLookups } from './read-store-upload-lookups';
+import { toPreviewView, type UploadPreviewView } from './upload.query';
 
-export class PreviewUploadCommand extends Command<Written> {
+export class PreviewUploadCommand extends Command<UploadPreviewView> {
   constructor(
     readonly context: CommandContext & { organisationId: string },
     readonly batchId: string,
@@ -45,7 +46,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
     private readonly scope: OrganisationScope,
   ) {}
 
-  async execute({ context, batchId, source, cohort }: PreviewUploadCommand): Promise<Written> {
+  async execute({ context, batchId, source, cohort }: PreviewUploadCommand): Promise<UploadPreviewView> {
     const batch = await this.scope.batch(context.organisationId, batchId);
     const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = this.config.uploads;
     const outcome = await previewUpload(
@@ -83,7 +84,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
       });
     }
     const uploadId = deriveId(context.commandId, 'upload');
-    await handleCommand(
+    const { state } = await handleCommand(
       this.store,
       uploadStreamId(uploadId),
       uploadDecider,
@@ -100,6 +101,8 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
       }),
       context,
     );
-    return { id: uploadId };
+    // The view comes from the state the append left, not from reading the stream back: a large preview is held once.
+    if (state.status === 'absent') throw new Error(`upload ${uploadId} was not recorded`);
+    return toPreviewView(state);
   }
 }

@@ -18,7 +18,7 @@ import { ApiError } from '../errors/api-error';
 import { CommandContexts } from '../graphql/command-context.factory';
 import { orgOf } from '../graphql/org-of';
 import { PreviewUploadCommand } from './preview-upload.command';
-import { Uploads, toPreviewView } from './upload.query';
+import { Uploads } from './upload.query';
 
 /**
  * The REST side of bulk uploads. `POST /api/uploads` takes large files streamed (never held whole): the body as
@@ -51,8 +51,9 @@ export class UploadsController {
       ]);
     try {
       const source = await csvSource(req);
-      const { id } = await this.commands.execute(new PreviewUploadCommand(context, batchId, source, null));
-      res.status(200).json(toPreviewView(await this.uploads.load(context.organisationId, id)));
+      res
+        .status(200)
+        .json(await this.commands.execute(new PreviewUploadCommand(context, batchId, source, null)));
     } catch (error) {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
