@@ -6,7 +6,7 @@ import type { InviteeEvent } from '../../../../libs/invitations/src/invitee/invi
 import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
 import { batchStreamId, inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
 import { auditRecord, recordedBy, type AuditRecord } from './audit-record';
-import { inviteeView, type InviteeView } from './invitee-view';
+import { inviteeView, type InviteeView } from '../../../../libs/invitations/src/invitee/invitee-view';
 import { DEFAULT_PAGE_SIZE, logInPages } from './log-pages';
 
 /** Nothing in the log under that id. */

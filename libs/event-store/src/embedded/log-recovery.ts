@@ -18,7 +18,7 @@ export interface RecoveryReport {
   truncatedBytes: number;
 }
 
-interface ScannedRecord {
+export interface ScannedRecord {
   streamId: string;
   idHash: IdHash;
   offset: number;
@@ -84,7 +84,8 @@ async function scanValidPrefix(window: FileWindow, fileSize: number, index: LogI
   return { problem: null, problemOffset: offset };
 }
 
-function readScannedRecord(window: FileWindow, offset: number, length: number): ScannedRecord {
+/** The indexable facts of the record at `offset` (already checked), read from the window. */
+export function readScannedRecord(window: FileWindow, offset: number, length: number): ScannedRecord {
   const at = offset - window.start;
   const [idFrom, idTo] = recordIdRange(window.buffer, at);
   return {

@@ -8,19 +8,12 @@ import {
   type RecordedEvent,
 } from '../event-store.port';
 import { LOG_FILE_NAME } from './embedded-event-store';
-import { hashIdBytes, type IdHash } from './event-id-index';
 import { FileWindow } from './file-window';
 import type { LogFile } from './log-file';
 import { LogIndex } from './log-index';
 import { LogReader } from './log-reader';
-import {
-  recordBatchIndex,
-  recordBatchSize,
-  recordIdRange,
-  recordPosition,
-  recordRevision,
-  recordStreamId,
-} from './record-format';
+import { readScannedRecord, type ScannedRecord } from './log-recovery';
+import { recordBatchIndex, recordBatchSize, recordPosition } from './record-format';
 
 /** The read side of the event-store port: what reading commands (history, replay, export) need. */
 export type EventLogReader = Pick<
@@ -170,15 +163,6 @@ function chooseRevisions(count: number, options: ReadStreamOptions): number[] {
   return revisions;
 }
 
-interface ScannedRecord {
-  streamId: string;
-  idHash: IdHash;
-  offset: number;
-  length: number;
-  revision: number;
-  batchSize: number;
-}
-
 /**
  * Adds to the index the whole write batches between its end and `size`. Unlike the recovery at open, it
  * repairs nothing and refuses nothing: whatever does not continue the log as a valid record (a write in
@@ -204,26 +188,13 @@ async function indexCompleteBatches(
       recordBatchIndex(window.buffer, at) === batch.length &&
       (batch.length === 0 || batchSize === batch[0].batchSize);
     if (!continuesLog) return;
-    batch.push(scannedRecord(window, offset, checked));
+    batch.push(readScannedRecord(window, offset, checked));
     offset += checked;
     if (batch.length === batchSize) {
       addBatch(index, batch, file.path);
       batch = [];
     }
   }
-}
-
-function scannedRecord(window: FileWindow, offset: number, length: number): ScannedRecord {
-  const at = offset - window.start;
-  const [idFrom, idTo] = recordIdRange(window.buffer, at);
-  return {
-    streamId: recordStreamId(window.buffer, at),
-    idHash: hashIdBytes(window.buffer, idFrom, idTo),
-    offset,
-    length,
-    revision: recordRevision(window.buffer, at),
-    batchSize: recordBatchSize(window.buffer, at),
-  };
 }
 
 function addBatch(index: LogIndex, batch: readonly ScannedRecord[], path: string): void {

@@ -1,4 +1,4 @@
-import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
+import type { InviteeState } from './invitee.state';
 
 /** An invitee as it stood: the API's `Invitee` fields, and its state outside the tabs too (REMOVED). */
 export interface InviteeView {
