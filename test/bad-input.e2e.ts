@@ -11,17 +11,7 @@ describe('bad input, end to end', () => {
   beforeAll(async () => {
     gw = await Gateway.start();
     token = await gw.token('org-x', 'xavier');
-    const { createResourcePool } = await gw.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: 'Pool' },
-      token,
-    );
-    const { createInvitationBatch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: createResourcePool.id, name: 'Batch' },
-      token,
-    );
-    batchId = createInvitationBatch.id;
+    ({ batchId } = await gw.poolAndBatch(token));
   });
   afterAll(() => gw.stop());
 

@@ -25,16 +25,7 @@ describe('crash recovery, end to end', () => {
   it('keeps every acknowledged invitee across a kill -9 and rebuilds identical read models', async () => {
     const first = await Gateway.start({ dataDir });
     const token = await first.token('org-k', 'kim');
-    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: 'P' },
-      token,
-    );
-    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: pool.id, name: 'B' },
-      token,
-    );
+    const batch = { id: (await first.poolAndBatch(token)).batchId };
 
     const acknowledged: string[] = [];
     let next = 0;

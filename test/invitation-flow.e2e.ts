@@ -37,20 +37,6 @@ describe('the invitation workflow, end to end', () => {
     (await gw.ok<{ invitationBatch: { counts: Counts } }>(op.BATCH, { id: batchId, first: 50 }, token))
       .invitationBatch.counts;
 
-  const createPoolAndBatch = async (token: string, poolName: string, batchName: string) => {
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: poolName },
-      token,
-    );
-    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: pool.id, name: batchName },
-      token,
-    );
-    return { poolId: pool.id, batchId: batch.id };
-  };
-
   const stage = async (token: string, input: Record<string, unknown>) =>
     (await gw.ok<{ stageInvitee: Invitee }>(op.STAGE, { input }, token)).stageInvitee;
 
@@ -86,7 +72,7 @@ describe('the invitation workflow, end to end', () => {
   let stagedInB1At: string;
 
   it('A stages a new person: no passport, NEW, in the Uploaded tab', async () => {
-    a = await createPoolAndBatch(tokenA, 'Riggers', 'March intake');
+    a = await gw.poolAndBatch(tokenA, 'Riggers', 'March intake');
     expect(
       (
         await gw.ok<{ checkPersonnel: { passportExists: boolean } }>(
@@ -158,8 +144,8 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('B stages the same person: EXISTING; into another pool with another date of birth: INVALID, the field named', async () => {
-    b1 = await createPoolAndBatch(tokenB, 'Scaffolders', 'Batch one');
-    b2 = await createPoolAndBatch(tokenB, 'Crane crew', 'Batch two');
+    b1 = await gw.poolAndBatch(tokenB, 'Scaffolders', 'Batch one');
+    b2 = await gw.poolAndBatch(tokenB, 'Crane crew', 'Batch two');
     alexInB1 = await stage(tokenB, {
       batchId: b1.batchId,
       email: 'ALEX.NGUYEN@example.com',
@@ -373,16 +359,7 @@ describe('invitation expiry, end to end', () => {
 
   it('refuses the token once expired and moves the person out of the Invited tab', async () => {
     const token = await gw.token('org-e', 'erin');
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: 'P' },
-      token,
-    );
-    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: pool.id, name: 'B' },
-      token,
-    );
+    const batch = { id: (await gw.poolAndBatch(token)).batchId };
     const { stageInvitee: dee } = await gw.ok<{ stageInvitee: { id: string } }>(
       op.STAGE,
       {

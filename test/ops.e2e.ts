@@ -108,17 +108,8 @@ describe('the ops command line, beside a running gateway', () => {
     (await history(inviteeId)).find((entry) => entry.type === type)!.at;
 
   async function poolAndBatch(token: string, pool: string, batch: string) {
-    const { createResourcePool } = await gw.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: pool },
-      token,
-    );
-    const { createInvitationBatch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: createResourcePool.id, name: batch },
-      token,
-    );
-    return [createResourcePool.id, createInvitationBatch.id];
+    const { poolId, batchId } = await gw.poolAndBatch(token, pool, batch);
+    return [poolId, batchId];
   }
 
   async function stage(

@@ -47,19 +47,7 @@ describe('bulk CSV upload, end to end', () => {
   });
   afterAll(() => gw.stop());
 
-  const newBatch = async (auth = token) => {
-    const { createResourcePool: pool } = await gw.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: 'Pool' },
-      auth,
-    );
-    const { createInvitationBatch: batch } = await gw.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: pool.id, name: 'B' },
-      auth,
-    );
-    return { poolId: pool.id, batchId: batch.id };
-  };
+  const newBatch = (auth = token) => gw.poolAndBatch(auth);
 
   const postCsv = (batchId: string, body: string | Buffer, auth = token, type = 'text/csv') =>
     fetch(`${gw.url}/api/uploads?batchId=${batchId}`, {
@@ -391,16 +379,7 @@ describe('a confirmation cut short, end to end', () => {
   it('completes on retry after a kill -9, with no duplicates', async () => {
     const first = await Gateway.start();
     const token = await first.token('org-w', 'wes');
-    const { createResourcePool: pool } = await first.ok<{ createResourcePool: { id: string } }>(
-      op.CREATE_POOL,
-      { name: 'P' },
-      token,
-    );
-    const { createInvitationBatch: batch } = await first.ok<{ createInvitationBatch: { id: string } }>(
-      op.CREATE_BATCH,
-      { poolId: pool.id, name: 'B' },
-      token,
-    );
+    const batch = { id: (await first.poolAndBatch(token)).batchId };
     const rows = Array.from({ length: 3000 }, (_, i) => `cut${i}@example.com,1990-01-01,C,,U${i},,,`);
     const preview = (await (
       await fetch(`${first.url}/api/uploads?batchId=${batch.id}`, {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintDevToken } from '../../libs/auth/src/dev-token';
 import type { OutgoingMessage } from '../../libs/notifications/src/notifier.port';
+import { CREATE_BATCH, CREATE_POOL } from './operations';
 
 export const TEST_JWT_SECRET = 'e2e-secret-0123456789abcdef0123456789';
 const ROOT = join(__dirname, '..', '..');
@@ -135,6 +136,25 @@ export class Gateway {
     if (result.errors?.length || !result.data)
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
+  }
+
+  /** Creates a resource pool and a batch in it, as the admin of `token`. */
+  async poolAndBatch(
+    token: string,
+    poolName = 'Pool',
+    batchName = 'Batch',
+  ): Promise<{ poolId: string; batchId: string }> {
+    const { createResourcePool: pool } = await this.ok<{ createResourcePool: { id: string } }>(
+      CREATE_POOL,
+      { name: poolName },
+      token,
+    );
+    const { createInvitationBatch: batch } = await this.ok<{ createInvitationBatch: { id: string } }>(
+      CREATE_BATCH,
+      { poolId: pool.id, name: batchName },
+      token,
+    );
+    return { poolId: pool.id, batchId: batch.id };
   }
 
   /** The head of the event log, from the operator endpoint (needs the ops role). */
