@@ -12,7 +12,6 @@ import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
 import { systemClock, type Clock } from '../../../libs/shared/src/clock';
 import type { ServiceConfig } from '../../../libs/shared/src/config';
 import { Consistency } from './application/consistency';
-import { ExpirySweeper } from './application/expiry-sweeper';
 import { InvitationPreviews } from './application/invitation-preview';
 import { PassportDirectory } from './application/passport-directory';
 import { PersonIntake } from './application/person-input';
@@ -101,7 +100,6 @@ export class GatewayModule {
       StoresLifecycle,
       BackgroundService,
       { provide: Consistency, useExisting: BackgroundService },
-      ExpirySweeper,
     ];
     return {
       module: GatewayModule,

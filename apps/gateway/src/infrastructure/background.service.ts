@@ -18,8 +18,8 @@ import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG } from './toke
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
- * the projections that build the read models and the process manager that sends invitations (the expiry sweep
- * has its own wrapper, ExpirySweeper). With RUN_PROJECTIONS=false (several gateways and one projector on
+ * the projections that build the read models, the process manager that sends invitations, and the expiry sweep
+ * (every EXPIRY_SWEEP_SECONDS). With RUN_PROJECTIONS=false (several gateways and one projector on
  * EventStoreDB + MongoDB) they run in the projector, and a mutation waits for the projector's checkpoints.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
       clock,
       publicBaseUrl: config.publicBaseUrl,
       logger: this.logger,
-      expirySweepMs: null,
+      expirySweepMs: config.expirySweepSeconds * 1000,
     });
     this.checkpoints = new CheckpointWatcher(readStore, { logger: this.logger });
   }
@@ -50,9 +50,9 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureReadModelIndexes(this.readStore);
-    if (!this.config.runProjections) return;
-    await this.work.start();
+    // The projection runner creates the indexes as it starts; a gateway that only queries creates them itself.
+    if (this.config.runProjections) await this.work.start();
+    else await ensureReadModelIndexes(this.readStore);
   }
 
   async onApplicationShutdown(): Promise<void> {

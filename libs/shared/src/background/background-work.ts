@@ -19,7 +19,7 @@ export interface BackgroundWorkOptions {
   clock: Clock;
   publicBaseUrl: string;
   logger: ProjectionLogger;
-  /** How often to sweep expired invitations; null when something else sweeps (the gateway's ExpirySweeper). */
+  /** How often to sweep expired invitations; null for no sweep timer. */
   expirySweepMs: number | null;
   /** Guards every write of the three (a projector's lease); none by default. */
   fence?: Fence;
