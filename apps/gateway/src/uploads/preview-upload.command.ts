@@ -1,22 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type { UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { ServiceConfig } from '../../../../libs/shared/src/config';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
 import { deriveId } from '../../../../libs/shared/src/ids';
 import type { CohortInput } from '../../../../libs/uploads/src/cohort';
 import type { UploadSource } from '../../../../libs/uploads/src/parse-upload';
+import { digestingSource } from '../../../../libs/uploads/src/file-digest';
 import { previewUpload } from '../../../../libs/uploads/src/upload-preview';
 import { OrganisationScope } from '../application/scope';
 import type { CommandContext } from '../commands/command-base';
 import { ApiError } from '../errors/api-error';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 import { ReadStoreUploadLookups } from './read-store-upload-lookups';
-import { toPreviewView, type UploadPreviewView } from './upload.query';
+import { chunksFor, recordUploadPreview } from './record-upload-preview';
+import { previewView, type UploadPreviewView } from './upload.query';
 
 export class PreviewUploadCommand extends Command<UploadPreviewView> {
   constructor(
@@ -29,13 +27,10 @@ export class PreviewUploadCommand extends Command<UploadPreviewView> {
   }
 }
 
-/** Rows per UploadRowsRecorded event: about 250 KB of JSON, well under EventStoreDB's 1 MiB per event. */
-const ROWS_PER_CHUNK = 1000;
-
 /**
  * Parses, validates and classifies a CSV as it streams in, without staging anything. A file with any error is
- * refused whole (INVALID_UPLOAD, every error by row and field). Otherwise the preview and its rows are recorded
- * in the upload's stream, so that confirming needs no second upload.
+ * refused whole (INVALID_UPLOAD, every error by row and field) and nothing is written. Otherwise the preview and
+ * its rows are recorded in the upload's stream (recordUploadPreview), so that confirming needs no second upload.
  */
 @CommandHandler(PreviewUploadCommand)
 export class PreviewUploadHandler implements ICommandHandler<PreviewUploadCommand> {
@@ -49,8 +44,9 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
   async execute({ context, batchId, source, cohort }: PreviewUploadCommand): Promise<UploadPreviewView> {
     const batch = await this.scope.batch(context.organisationId, batchId);
     const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = this.config.uploads;
+    const file = digestingSource(source);
     const outcome = await previewUpload(
-      source,
+      file.source,
       {
         poolId: batch.poolId,
         rules: {
@@ -71,38 +67,32 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         outcome.errors,
       );
     }
-    const rows: UploadRow[] = [];
-    for (const row of outcome.rows) {
-      rows.push({
-        row: row.row,
-        person: row.person,
-        uploadStatus: row.uploadStatus,
-        discrepancies: [...row.discrepancies],
-        passportId: row.passportId,
-        duplicateReasons: [...row.duplicateReasons],
-        possibleDuplicate: row.possibleDuplicate,
-      });
-    }
     const uploadId = deriveId(context.commandId, 'upload');
-    const { state } = await handleCommand(
+    const recorded = await recordUploadPreview(
       this.store,
-      uploadStreamId(uploadId),
-      uploadDecider,
-      () => ({
-        type: 'RecordUploadPreview' as const,
+      {
+        type: 'RecordUploadPreview',
         uploadId,
         batch: { batchId: batch.batchId, poolId: batch.poolId, organisationId: batch.organisationId },
         cohort: outcome.cohort,
         totalRows: outcome.totalRows,
-        rows,
-        rowsPerChunk: ROWS_PER_CHUNK,
+        newCount: outcome.newCount,
+        existingCount: outcome.existingCount,
+        invalidCount: outcome.invalidCount,
+        duplicateCount: outcome.duplicateCount,
+        chunks: chunksFor(outcome.rows.length),
+        fileSha256: file.sha256(),
         now: context.now.toISOString(),
         expiresAt: new Date(context.now.getTime() + previewTtlHours * 3_600_000).toISOString(),
-      }),
+      },
+      outcome.rows,
       context,
     );
-    // The view comes from the state the append left, not from reading the stream back: a large preview is held once.
-    if (state.status === 'absent') throw new Error(`upload ${uploadId} was not recorded`);
-    return toPreviewView(state);
+    return previewView(
+      recorded.preview,
+      recorded.status === 'confirmed',
+      outcome.duplicates,
+      outcome.possibleDuplicates,
+    );
   }
 }

@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
 import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
+import { collectUploadRows } from '../../../../libs/invitations/src/upload/upload-rows';
+import type { UploadPreviewed, UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
 import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
 import { loadStream } from '../../../../libs/shared/src/handle-command';
 import { notFound } from '../application/scope';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
-export type RecordedUpload = Exclude<UploadState, { status: 'absent' }>;
+/** An upload as recorded: its state, and its rows collected from its chunks. */
+export type RecordedUpload = Exclude<UploadState, { status: 'absent' }> & { rows: UploadRow[] };
 
 /** The GraphQL `UploadPreview`. */
 export interface UploadPreviewView {
@@ -33,10 +36,10 @@ export class Uploads {
 
   /** The upload, or NOT_FOUND when it does not exist or belongs to another organisation. */
   async load(organisationId: string, uploadId: string): Promise<RecordedUpload> {
-    const { state } = await loadStream(this.store, uploadStreamId(uploadId), uploadDecider);
+    const { state, events } = await loadStream(this.store, uploadStreamId(uploadId), uploadDecider);
     if (state.status === 'absent' || state.preview.organisationId !== organisationId)
       throw notFound('upload');
-    return state;
+    return { ...state, rows: collectUploadRows(events) };
   }
 
   async find(organisationId: string, uploadId: string): Promise<UploadPreviewView | null> {
@@ -50,7 +53,31 @@ export class Uploads {
 }
 
 export function toPreviewView(upload: RecordedUpload): UploadPreviewView {
-  const { preview, rows } = upload;
+  const { rows } = upload;
+  return previewView(
+    upload.preview,
+    upload.status === 'confirmed',
+    rows
+      .filter((r) => r.duplicateReasons.length > 0)
+      .map((r) => ({
+        row: r.row,
+        email: r.person.email,
+        mobile: r.person.mobile,
+        reasons: r.duplicateReasons,
+      })),
+    rows
+      .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
+      .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' })),
+  );
+}
+
+/** The view of a recorded preview, with its lists of duplicates and possible duplicates. */
+export function previewView(
+  preview: UploadPreviewed['data'],
+  confirmed: boolean,
+  duplicates: UploadPreviewView['duplicates'],
+  possibleDuplicates: UploadPreviewView['possibleDuplicates'],
+): UploadPreviewView {
   return {
     id: preview.uploadId,
     batchId: preview.batchId,
@@ -59,20 +86,11 @@ export function toPreviewView(upload: RecordedUpload): UploadPreviewView {
     existingCount: preview.existingCount,
     invalidCount: preview.invalidCount,
     duplicateCount: preview.duplicateCount,
-    duplicates: rows
-      .filter((r) => r.duplicateReasons.length > 0)
-      .map((r) => ({
-        row: r.row,
-        email: r.person.email,
-        mobile: r.person.mobile,
-        reasons: r.duplicateReasons,
-      })),
-    possibleDuplicates: rows
-      .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
-      .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' })),
+    duplicates,
+    possibleDuplicates,
     duplicatesReportUrl: `/api/uploads/${preview.uploadId}/duplicates.csv`,
     expiresAt: preview.expiresAt,
-    confirmed: upload.status === 'confirmed',
+    confirmed,
     cohort: preview.cohort,
   };
 }

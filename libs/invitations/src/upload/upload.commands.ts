@@ -1,16 +1,29 @@
 import type { UploadCohort, UploadRow } from './upload.events';
 
+/** Records the preview's summary; its rows follow with RecordUploadRows. */
 export interface RecordUploadPreview {
   type: 'RecordUploadPreview';
   uploadId: string;
   batch: { batchId: string; poolId: string; organisationId: string };
   cohort: UploadCohort;
   totalRows: number;
-  rows: readonly UploadRow[];
-  /** Rows per UploadRowsRecorded event. */
-  rowsPerChunk: number;
+  /** Rows that confirming would stage, by status (duplicates excluded), and the duplicates. */
+  newCount: number;
+  existingCount: number;
+  invalidCount: number;
+  duplicateCount: number;
+  /** How many chunks of rows will follow. */
+  chunks: number;
+  fileSha256: string;
   now: string;
   expiresAt: string;
+}
+
+/** Records the next chunks of a preview's rows, in order, from chunk `firstChunk`. */
+export interface RecordUploadRows {
+  type: 'RecordUploadRows';
+  firstChunk: number;
+  chunks: readonly (readonly UploadRow[])[];
 }
 
 /** May the preview be confirmed now? No events: the handler stages, then completes the confirmation. */
@@ -29,4 +42,5 @@ export interface CompleteUploadConfirmation {
   now: string;
 }
 
-export type UploadCommand = RecordUploadPreview | StartUploadConfirmation | CompleteUploadConfirmation;
+export type UploadCommand =
+  RecordUploadPreview | RecordUploadRows | StartUploadConfirmation | CompleteUploadConfirmation;

@@ -1,5 +1,5 @@
 import { given } from '../testing/given-when-then';
-import { UPLOAD_EXPIRED_MESSAGE, uploadDecider } from './upload.decider';
+import { UPLOAD_EXPIRED_MESSAGE, UPLOAD_INCOMPLETE_MESSAGE, uploadDecider } from './upload.decider';
 import type { UploadEvent, UploadRow } from './upload.events';
 
 const person = (n: number) => ({
@@ -36,33 +36,43 @@ const preview = {
   batch,
   cohort,
   totalRows: 4,
-  rows,
-  rowsPerChunk: 3,
+  newCount: 1,
+  existingCount: 1,
+  invalidCount: 1,
+  duplicateCount: 1,
+  chunks: 2,
+  fileSha256: 'ab'.repeat(32),
   now: '2026-11-22T10:00:00.000Z',
   expiresAt: '2026-11-23T10:00:00.000Z',
 };
-const previewed: UploadEvent[] = [
-  {
-    type: 'UploadPreviewed',
-    data: {
-      uploadId: 'u1',
-      batchId: 'b1',
-      poolId: 'p1',
-      organisationId: 'org',
-      cohort,
-      totalRows: 4,
-      newCount: 1,
-      existingCount: 1,
-      invalidCount: 1,
-      duplicateCount: 1,
-      chunks: 2,
-      previewedAt: preview.now,
-      expiresAt: preview.expiresAt,
-    },
+const summary: UploadEvent = {
+  type: 'UploadPreviewed',
+  data: {
+    uploadId: 'u1',
+    batchId: 'b1',
+    poolId: 'p1',
+    organisationId: 'org',
+    cohort,
+    totalRows: 4,
+    newCount: 1,
+    existingCount: 1,
+    invalidCount: 1,
+    duplicateCount: 1,
+    chunks: 2,
+    fileSha256: preview.fileSha256,
+    previewedAt: preview.now,
+    expiresAt: preview.expiresAt,
   },
-  { type: 'UploadRowsRecorded', data: { uploadId: 'u1', chunk: 0, rows: rows.slice(0, 3) } },
-  { type: 'UploadRowsRecorded', data: { uploadId: 'u1', chunk: 1, rows: rows.slice(3) } },
-];
+};
+const chunk0: UploadEvent = {
+  type: 'UploadRowsRecorded',
+  data: { uploadId: 'u1', chunk: 0, rows: rows.slice(0, 3) },
+};
+const chunk1: UploadEvent = {
+  type: 'UploadRowsRecorded',
+  data: { uploadId: 'u1', chunk: 1, rows: rows.slice(3) },
+};
+const previewed: UploadEvent[] = [summary, chunk0, chunk1];
 const complete = {
   type: 'CompleteUploadConfirmation' as const,
   staged: 3,
@@ -86,9 +96,37 @@ const confirmed: UploadEvent = {
 };
 
 describe('the upload decider', () => {
-  it('records a preview with its counts, then its rows in chunks', () => {
-    const state = given(uploadDecider).when(preview).then(previewed);
-    expect(state).toMatchObject({ status: 'previewed', rows });
+  it('records a preview with its counts, then its rows in chunks, in order', () => {
+    const state = given(uploadDecider).when(preview).then([summary]);
+    expect(state).toMatchObject({ status: 'previewed', chunksRecorded: 0 });
+    given(uploadDecider, [summary])
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3)] })
+      .then([chunk0]);
+    const recorded = given(uploadDecider, [summary])
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3), rows.slice(3)] })
+      .then([chunk0, chunk1]);
+    expect(recorded).toMatchObject({ status: 'previewed', chunksRecorded: 2 });
+  });
+
+  it('records each chunk once, in order, and no more than announced', () => {
+    given(uploadDecider, [summary, chunk0])
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3)] })
+      .thenThrows('CONFLICT', 'up to chunk 1');
+    given(uploadDecider, [summary])
+      .when({ type: 'RecordUploadRows', firstChunk: 1, chunks: [rows.slice(3)] })
+      .thenThrows('CONFLICT', 'up to chunk 0');
+    given(uploadDecider, [summary, chunk0])
+      .when({ type: 'RecordUploadRows', firstChunk: 1, chunks: [rows.slice(3), rows.slice(3)] })
+      .thenThrows('CONFLICT', 'has 2 chunks');
+    given(uploadDecider)
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows] })
+      .thenThrows('NOT_FOUND');
+  });
+
+  it('refuses to confirm a preview whose rows were not all recorded', () => {
+    given(uploadDecider, [summary, chunk0])
+      .when({ type: 'StartUploadConfirmation', now: preview.now })
+      .thenThrows('BAD_USER_INPUT', UPLOAD_INCOMPLETE_MESSAGE);
   });
 
   it('refuses to record the same upload twice', () => {

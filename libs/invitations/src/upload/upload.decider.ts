@@ -4,26 +4,21 @@ import { isAtOrAfter } from '../shared/instants';
 import type {
   CompleteUploadConfirmation,
   RecordUploadPreview,
+  RecordUploadRows,
   StartUploadConfirmation,
   UploadCommand,
 } from './upload.commands';
 import type { UploadEvent } from './upload.events';
-import type { UploadState } from './upload.state';
+import { isCompletelyRecorded, type UploadState } from './upload.state';
 
 export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload the file again.';
 
+export const UPLOAD_INCOMPLETE_MESSAGE =
+  'This upload preview was not completely recorded (the service stopped while recording it): upload the file again.';
+
 function recordPreview(command: RecordUploadPreview, state: UploadState): UploadEvent[] {
   if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This upload was already previewed.');
-  const { uploadId, batch, rows, rowsPerChunk } = command;
-  const count = (status: string) =>
-    rows.filter((r) => r.duplicateReasons.length === 0 && r.uploadStatus === status).length;
-  const chunks: UploadEvent[] = [];
-  for (let start = 0; start < rows.length; start += rowsPerChunk) {
-    chunks.push({
-      type: 'UploadRowsRecorded',
-      data: { uploadId, chunk: chunks.length, rows: rows.slice(start, start + rowsPerChunk) },
-    });
-  }
+  const { uploadId, batch } = command;
   return [
     {
       type: 'UploadPreviewed',
@@ -34,17 +29,37 @@ function recordPreview(command: RecordUploadPreview, state: UploadState): Upload
         organisationId: batch.organisationId,
         cohort: command.cohort,
         totalRows: command.totalRows,
-        newCount: count('NEW'),
-        existingCount: count('EXISTING'),
-        invalidCount: count('INVALID'),
-        duplicateCount: rows.filter((r) => r.duplicateReasons.length > 0).length,
-        chunks: chunks.length,
+        newCount: command.newCount,
+        existingCount: command.existingCount,
+        invalidCount: command.invalidCount,
+        duplicateCount: command.duplicateCount,
+        chunks: command.chunks,
+        fileSha256: command.fileSha256,
         previewedAt: command.now,
         expiresAt: command.expiresAt,
       },
     },
-    ...chunks,
   ];
+}
+
+/** Chunks are recorded once each, in order, and only as many as the preview announced. */
+function recordRows(command: RecordUploadRows, state: UploadState): UploadEvent[] {
+  if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
+  const { firstChunk, chunks } = command;
+  if (firstChunk !== state.chunksRecorded) {
+    throw new DomainError(
+      'CONFLICT',
+      `Rows of this upload are recorded up to chunk ${state.chunksRecorded}, not ${firstChunk}.`,
+    );
+  }
+  if (firstChunk + chunks.length > state.preview.chunks) {
+    throw new DomainError('CONFLICT', `This upload has ${state.preview.chunks} chunks of rows.`);
+  }
+  const { uploadId } = state.preview;
+  return chunks.map((rows, offset) => ({
+    type: 'UploadRowsRecorded' as const,
+    data: { uploadId, chunk: firstChunk + offset, rows: [...rows] },
+  }));
 }
 
 /** Confirming a confirmed upload is harmless (nothing more is staged); an expired preview is refused. */
@@ -53,6 +68,7 @@ function startConfirmation(command: StartUploadConfirmation, state: UploadState)
   if (state.status === 'confirmed') return [];
   if (isAtOrAfter(command.now, state.preview.expiresAt))
     throw new DomainError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
+  if (!isCompletelyRecorded(state)) throw new DomainError('BAD_USER_INPUT', UPLOAD_INCOMPLETE_MESSAGE);
   return [];
 }
 
@@ -71,6 +87,8 @@ export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
     switch (command.type) {
       case 'RecordUploadPreview':
         return recordPreview(command, state);
+      case 'RecordUploadRows':
+        return recordRows(command, state);
       case 'StartUploadConfirmation':
         return startConfirmation(command, state);
       case 'CompleteUploadConfirmation':
@@ -80,10 +98,11 @@ export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'UploadPreviewed':
-        return { status: 'previewed', preview: event.data, rows: [], confirmation: null };
+        return { status: 'previewed', preview: event.data, chunksRecorded: 0, confirmation: null };
       case 'UploadRowsRecorded':
+        // The rows are not read here (see UploadState): a chunk is counted without decoding it.
         if (state.status === 'absent') return state;
-        return { ...state, rows: state.rows.concat(event.data.rows) };
+        return { ...state, chunksRecorded: state.chunksRecorded + 1 };
       case 'UploadConfirmed':
         if (state.status === 'absent') return state;
         return { ...state, status: 'confirmed', confirmation: event.data };

@@ -29,7 +29,8 @@ export interface UploadCohort {
 /**
  * Stream `upload-<uploadId>`: one CSV file's preview, then its confirmation. The rows follow the preview in
  * chunks (UploadRowsRecorded), each small enough for one event (EventStoreDB's 1 MiB), so confirming needs no
- * second upload and the preview survives restarts.
+ * second upload and the preview survives restarts. The chunks are appended a few at a time after the preview
+ * (so a large file is never held as one append); the upload can be confirmed once all `chunks` are recorded.
  */
 export type UploadPreviewed = Event<
   'UploadPreviewed',
@@ -46,6 +47,8 @@ export type UploadPreviewed = Event<
     duplicateCount: number;
     /** How many UploadRowsRecorded events follow. */
     chunks: number;
+    /** SHA-256 (hex) of the file's bytes: which file this was, and a retry's check that it sends the same one. */
+    fileSha256?: string;
     previewedAt: string;
     expiresAt: string;
   }

@@ -1,0 +1,77 @@
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
+import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
+import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
+import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
+import type { UploadEvent, UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
+import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
+import type { CommandContext } from '../../../../libs/shared/src/command-context';
+import { loadStream, toNewEvent } from '../../../../libs/shared/src/handle-command';
+import { deriveId } from '../../../../libs/shared/src/ids';
+
+/** Rows per UploadRowsRecorded event: about 250 KB of JSON, well under EventStoreDB's 1 MiB per event. */
+export const ROWS_PER_CHUNK = 1000;
+/** Chunks per append: a large file's rows are written a few MB at a time, never all built at once. */
+export const CHUNKS_PER_APPEND = 10;
+
+/** The previewed rows, by 0-based index, built only when asked for (ClassifiedRows keeps them compact). */
+export interface PreviewedRows {
+  readonly length: number;
+  slice(start: number, end: number): UploadRow[];
+}
+
+export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
+
+/** How many UploadRowsRecorded events a preview of this many rows has. */
+export function chunksFor(rows: number): number {
+  return Math.ceil(rows / ROWS_PER_CHUNK);
+}
+
+/**
+ * Records a preview in its upload's stream: the summary (UploadPreviewed), then the rows, CHUNKS_PER_APPEND
+ * chunks per append, each append's rows built just before it is written, so a 150,000-row file is never held
+ * as objects or JSON all at once.
+ *
+ * The stream belongs to this one command (the upload id derives from the command id), and every event id derives
+ * from the upload id and the chunk: a retry of the same command (same Idempotency-Key) after a crash finds the
+ * recording where it stopped and completes it, duplicating nothing. A retry that sends another file (another
+ * SHA-256) is refused with CONFLICT. Until every chunk is recorded the upload cannot be confirmed (the decider).
+ */
+export async function recordUploadPreview(
+  store: EventStore,
+  command: RecordUploadPreview,
+  rows: PreviewedRows,
+  context: CommandContext,
+): Promise<RecordedPreview> {
+  const streamId = uploadStreamId(command.uploadId);
+  let { state, revision } = await loadStream(store, streamId, uploadDecider);
+  const append = async (events: UploadEvent[], commandId: string) => {
+    const toAppend = events.map((event, index) =>
+      toNewEvent(event, { ...context, commandId }, streamId, index),
+    );
+    await store.append(streamId, toAppend, revision ?? 'no_stream');
+    revision = (revision ?? -1n) + BigInt(events.length);
+    for (const event of events) state = uploadDecider.evolve(state, event);
+  };
+
+  if (state.status === 'absent') {
+    await append(uploadDecider.decide(command, state), context.commandId);
+  } else if (state.preview.fileSha256 !== command.fileSha256) {
+    throw new DomainError('CONFLICT', 'This Idempotency-Key was already used to upload another file.');
+  }
+  if (state.status === 'absent') throw new Error(`upload ${command.uploadId} was not recorded`);
+
+  const { chunks } = state.preview;
+  for (let first = state.chunksRecorded; first < chunks; first += CHUNKS_PER_APPEND) {
+    const group: UploadRow[][] = [];
+    for (let chunk = first; chunk < Math.min(first + CHUNKS_PER_APPEND, chunks); chunk += 1) {
+      group.push(rows.slice(chunk * ROWS_PER_CHUNK, (chunk + 1) * ROWS_PER_CHUNK));
+    }
+    const events = uploadDecider.decide(
+      { type: 'RecordUploadRows', firstChunk: first, chunks: group },
+      state,
+    );
+    await append(events, deriveId(command.uploadId, 'rows', String(first)));
+  }
+  return state;
+}
