@@ -1,25 +1,30 @@
 import { isPlainObject } from './document-clone';
 
+/** Starts the key of every value that is not a string, and of the strings that start with it (escaped). */
+const TAG = '\u0000';
+
 /**
- * Index keys: one string per value, with a type tag so that 1, '1' and true never share a bucket,
- * and null and a missing field do (MongoDB indexes a missing field as null, and `{f: null}` matches both).
+ * Index keys: one string per value, such that 1, '1' and true never share a bucket, and null and a missing field
+ * do (MongoDB indexes a missing field as null, and `{f: null}` matches both). A string is its own key (the usual
+ * case: the document's own string, so an index costs no key strings of its own); other values get a type tag
+ * after TAG, and a string that starts with TAG is escaped as a tagged one.
  */
 export function valueKey(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return 's' + value;
+      return value.startsWith(TAG) ? TAG + 's' + value : value;
     case 'number':
-      return 'n' + String(value); // String(-0) is '0': -0 and 0 are equal to MongoDB.
+      return TAG + 'n' + String(value); // String(-0) is '0': -0 and 0 are equal to MongoDB.
     case 'boolean':
-      return value ? 'b1' : 'b0';
+      return value ? TAG + 'b1' : TAG + 'b0';
     case 'undefined':
-      return 'z';
+      return TAG + 'z';
     case 'object':
-      if (value === null) return 'z';
-      if (value instanceof Date) return 'd' + value.getTime();
-      return 'o' + canonicalJson(value);
+      if (value === null) return TAG + 'z';
+      if (value instanceof Date) return TAG + 'd' + value.getTime();
+      return TAG + 'o' + canonicalJson(value);
     default:
-      return 'x' + String(value);
+      return TAG + 'x' + String(value);
   }
 }
 
@@ -52,6 +57,7 @@ export function compoundKey(parts: readonly string[]): string {
 
 /** Every combination of one key per field (a multikey document has several), deduplicated. */
 export function combineKeys(partsPerField: readonly string[][]): string[] {
+  if (partsPerField.length === 1) return [...new Set(partsPerField[0])];
   let combinations: string[][] = [[]];
   for (const parts of partsPerField) {
     const unique = [...new Set(parts)];
