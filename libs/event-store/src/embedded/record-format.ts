@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
+import { addLazyBody } from './lazy-event-body';
 
 /**
  * One event is one record of the log file. All integers are little-endian.
@@ -150,24 +151,44 @@ export function recordIdRange(buffer: Buffer, start: number): [number, number] {
   return [from, from + buffer.readUInt16LE(start + Field.idLength)];
 }
 
-/** Decodes a record already checked by {@link checkRecord}. Every call returns fresh objects. */
+/** Bodies from this size on are parsed only when read (see {@link decodeRecord}). */
+export const LAZY_BODY_BYTES = 16 * 1024;
+
+/**
+ * Decodes a record already checked by {@link checkRecord}. Every call returns fresh objects.
+ *
+ * A large JSON body (`metadata` and `data`, from LAZY_BODY_BYTES on) is parsed only when either field is first
+ * read (see {@link addLazyBody}): subscribers read every event of the log but skip most after looking at its
+ * type, and an upload's row chunks are hundreds of KB each, so parsing them for nothing cost more CPU and
+ * garbage than the rest of the read. Small bodies, nearly all events, are parsed at once into plain objects,
+ * which are faster to build and to read than accessors.
+ */
 export function decodeRecord(buffer: Buffer, start: number, length: number): RecordedEvent {
   const streamIdEnd = start + HEADER_BYTES + buffer.readUInt16LE(start + Field.streamIdLength);
   const idEnd = streamIdEnd + buffer.readUInt16LE(start + Field.idLength);
   const typeEnd = idEnd + buffer.readUInt16LE(start + Field.typeLength);
-  const [metadata, data] = JSON.parse(buffer.toString('utf8', typeEnd, start + length)) as [
-    EventMetadata,
-    unknown,
-  ];
-  return {
+  const end = start + length;
+  if (end - typeEnd < LAZY_BODY_BYTES) {
+    const [metadata, data] = JSON.parse(buffer.toString('utf8', typeEnd, end)) as [EventMetadata, unknown];
+    return {
+      id: buffer.toString('utf8', streamIdEnd, idEnd),
+      type: buffer.toString('utf8', idEnd, typeEnd),
+      data,
+      metadata,
+      streamId: buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd),
+      revision: BigInt(readUInt64(buffer, start + Field.revision)),
+      position: BigInt(readUInt64(buffer, start + Field.position)),
+    };
+  }
+  const event = {
     id: buffer.toString('utf8', streamIdEnd, idEnd),
     type: buffer.toString('utf8', idEnd, typeEnd),
-    data,
-    metadata,
-    streamId: buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd),
-    revision: BigInt(readUInt64(buffer, start + Field.revision)),
-    position: BigInt(readUInt64(buffer, start + Field.position)),
-  };
+  } as RecordedEvent;
+  addLazyBody(event, buffer, typeEnd, end);
+  event.streamId = buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd);
+  event.revision = BigInt(readUInt64(buffer, start + Field.revision));
+  event.position = BigInt(readUInt64(buffer, start + Field.position));
+  return event;
 }
 
 function stringBytes(value: string, what: string): number {
