@@ -49,17 +49,18 @@ const POSSIBLE_DUPLICATE_FLAG = 1 << DUPLICATE_REASONS.length;
  */
 export class ClassifiedRows implements Iterable<ClassifiedRow> {
   /** 0 while unclassified, else 1 + index in STATUSES. */
-  private readonly statuses: Uint8Array;
-  private readonly discrepancyBits: Uint8Array;
+  private statuses: Uint8Array;
+  private discrepancyBits: Uint8Array;
   /** Duplicate reasons as bits in DUPLICATE_REASONS order, and POSSIBLE_DUPLICATE_FLAG. */
-  private readonly flags: Uint8Array;
-  private readonly passportIds: (string | null)[];
+  private flags: Uint8Array;
+  private readonly passportIds: (string | null)[] = [];
 
+  /** `people` may grow after this (rows classified as they arrive): the arrays grow with it. */
   constructor(private readonly people: PackedPeople) {
-    this.statuses = new Uint8Array(people.length);
-    this.discrepancyBits = new Uint8Array(people.length);
-    this.flags = new Uint8Array(people.length);
-    this.passportIds = new Array<string | null>(people.length).fill(null);
+    const capacity = Math.max(1024, people.length);
+    this.statuses = new Uint8Array(capacity);
+    this.discrepancyBits = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
   }
 
   get length(): number {
@@ -73,11 +74,24 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
     duplicateReasons: readonly DuplicateReason[],
     possibleDuplicate: boolean,
   ): void {
+    if (index >= this.statuses.length) this.grow(index + 1);
     this.statuses[index] = 1 + STATUSES.indexOf(classification.uploadStatus);
     this.discrepancyBits[index] = toBits(PROFILE_FIELDS, classification.discrepancies);
     this.flags[index] =
       toBits(DUPLICATE_REASONS, duplicateReasons) | (possibleDuplicate ? POSSIBLE_DUPLICATE_FLAG : 0);
     this.passportIds[index] = classification.passportId;
+  }
+
+  private grow(needed: number): void {
+    const capacity = Math.max(needed, this.statuses.length * 2);
+    const grown = (bytes: Uint8Array) => {
+      const larger = new Uint8Array(capacity);
+      larger.set(bytes);
+      return larger;
+    };
+    this.statuses = grown(this.statuses);
+    this.discrepancyBits = grown(this.discrepancyBits);
+    this.flags = grown(this.flags);
   }
 
   /** The row at `index` (0-based), or undefined when out of range or never classified. */
@@ -90,7 +104,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
       person,
       uploadStatus: status,
       discrepancies: fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
-      passportId: this.passportIds[index],
+      passportId: this.passportIds[index] ?? null,
       duplicateReasons: this.duplicateReasonsAt(index),
       possibleDuplicate: this.isPossibleDuplicate(index),
     };
@@ -114,7 +128,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
   }
 
   statusAt(index: number): UploadStatus | undefined {
-    const status = this.statuses[index];
+    const status = index < this.statuses.length ? this.statuses[index] : 0;
     return status ? STATUSES[status - 1] : undefined;
   }
 

@@ -29,10 +29,14 @@ export interface UploadClassification {
 export const DEFAULT_LOOKUP_BATCH_SIZE = 1000;
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
+/** Rows as they come: each batch's people packed (packPerson), null for an invalid row. */
+export type PackedBatches = AsyncIterable<readonly (string | null)[]>;
+
 /**
- * Classifies every validated row against the passports and the pool, in batches whose lookups run a few
- * at a time ahead of the rows being classified. Rows are classified in file order, so that of rows sharing
- * an email (or a mobile) the first one is kept and every later one is a duplicate.
+ * Classifies every validated row against the passports and the pool, batch by batch as the rows arrive (a
+ * PackedPeople is cut into batches of `lookupBatchSize`); each batch's lookups start as soon as it arrives, a few
+ * at a time, and batches are classified in file order, so that of rows sharing an email (or a mobile) the first
+ * one is kept and every later one is a duplicate.
  *
  * - Upload status and discrepancies: classifyPerson, against the passports found by email and by mobile.
  * - Duplicates, skipped when confirming: EMAIL_REPEATED_IN_FILE, MOBILE_REPEATED_IN_FILE, ALREADY_IN_POOL
@@ -44,42 +48,41 @@ export const DEFAULT_LOOKUP_CONCURRENCY = 4;
  * Work and memory are linear in the rows: Maps per batch, two Sets over the file.
  */
 export async function classifyUpload(
-  people: PackedPeople,
+  input: PackedPeople | PackedBatches,
   options: ClassifyUploadOptions,
   lookups: UploadLookups,
 ): Promise<UploadClassification> {
   const batchSize = options.lookupBatchSize ?? DEFAULT_LOOKUP_BATCH_SIZE;
   const concurrency = options.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY;
+  const people = new PackedPeople();
   const classifier = new UploadClassifier(
     new ClassifiedRows(people),
     new ErrorList(options.maxListedErrors ?? MAX_LISTED_ERRORS),
   );
+  const batches = input instanceof PackedPeople ? cut(input, batchSize) : input;
 
   const pending: Promise<BatchFacts>[] = [];
-  let nextStart = 0;
-  const lookUpNextBatch = () => {
-    if (nextStart >= people.length) return;
-    const facts = lookUpBatch(
-      people,
-      nextStart,
-      Math.min(nextStart + batchSize, people.length),
-      options.poolId,
-      lookups,
-    );
+  const classifyFirst = async () => {
+    const facts = pending.shift()!;
+    classifier.classify(await facts);
+    // Fast lookups (a cache, the in-memory store) settle as microtasks only: let timers and I/O in.
+    await nextTurn();
+  };
+  for await (const batch of batches) {
+    const start = people.length;
+    people.pushPacked(batch);
+    const facts = lookUpBatch(people, start, people.length, options.poolId, lookups);
     // Awaited in turn below; until then, a failure must not count as an unhandled rejection.
     facts.catch(() => undefined);
     pending.push(facts);
-    nextStart += batchSize;
-  };
-  while (pending.length < concurrency && nextStart < people.length) lookUpNextBatch();
-  for (let facts = pending.shift(); facts; facts = pending.shift()) {
-    const batch = await facts;
-    lookUpNextBatch();
-    classifier.classify(batch);
-    // Fast lookups (a cache, the in-memory store) settle as microtasks only: let timers and I/O in.
-    await nextTurn();
+    if (pending.length >= concurrency) await classifyFirst();
   }
+  while (pending.length > 0) await classifyFirst();
   return { rows: classifier.rows, errors: classifier.errors };
+}
+
+async function* cut(people: PackedPeople, size: number): PackedBatches {
+  for (let start = 0; start < people.length; start += size) yield people.packedSlice(start, start + size);
 }
 
 /** What the read store knows about one batch of rows. */

@@ -30,6 +30,12 @@ export class ErrorList {
     for (const error of errors) this.add(error);
   }
 
+  /** Adds `count` errors, of which only `listed` (the first of them) are known. */
+  addCounted(listed: readonly FieldError[], count: number): void {
+    for (const error of listed) if (this.listed.length < this.cap) this.listed.push(error);
+    this.total += count;
+  }
+
   get count(): number {
     return this.total;
   }

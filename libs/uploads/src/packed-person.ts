@@ -48,6 +48,16 @@ export class PackedPeople {
     this.packed.push(person === null ? null : packPerson(person));
   }
 
+  /** Appends rows already packed (packPerson), or null for invalid ones. */
+  pushPacked(packed: readonly (string | null)[]): void {
+    for (const person of packed) this.packed.push(person);
+  }
+
+  /** The packed rows from `start` to `end` (excluded). */
+  packedSlice(start: number, end: number): (string | null)[] {
+    return this.packed.slice(start, end);
+  }
+
   /** The number of data rows. */
   get length(): number {
     return this.packed.length;

@@ -11,7 +11,6 @@ import { bytesSource, csvRow, csvSource } from './testing/csv-source';
 import { TEMPLATE_HEADER_LINE } from './template';
 
 const POOL = 'pool-1';
-const OPTIONS: PreviewUploadOptions = { poolId: POOL, rules: { defaultRegion: 'AU', today: '2025-06-30' } };
 
 const ZOE_PASSPORT: Passport = {
   passportId: 'passport-zoe',
@@ -34,7 +33,14 @@ function refused(outcome: UploadPreviewOutcome): UploadRefused {
   return outcome;
 }
 
-describe('previewUpload', () => {
+// Every rule holds alike whether the rows are validated in this thread or in a worker thread.
+describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (validation) => {
+  const OPTIONS: PreviewUploadOptions = {
+    poolId: POOL,
+    rules: { defaultRegion: 'AU', today: '2025-06-30' },
+    validation,
+  };
+
   it('previews a valid file: totals by status, duplicates and possible duplicates', async () => {
     const lookups = new InMemoryUploadLookups([
       ZOE_PASSPORT,

@@ -1,12 +1,13 @@
 import type { PersonRules } from '../../invitations/src/person/validate-person';
 import { ClassifiedRows, DuplicateReason } from './classified-rows';
-import { classifyUpload } from './classify-upload';
+import { DEFAULT_LOOKUP_BATCH_SIZE, classifyUpload } from './classify-upload';
 import { Cohort, CohortInput, validateCohort } from './cohort';
-import { FieldError, MAX_LISTED_ERRORS, mergeByRow } from './field-error';
+import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';
 import { UploadSource, parseUpload } from './parse-upload';
 import { UploadLimits, uploadLimits } from './upload-limits';
 import { UploadLookups } from './upload-lookups';
-import { validateRows } from './validate-rows';
+import { validateInWorker } from './validate-in-worker';
+import { validatedBatches } from './validate-rows';
 
 export interface PreviewUploadOptions {
   poolId: string;
@@ -18,6 +19,11 @@ export interface PreviewUploadOptions {
   lookupConcurrency?: number;
   /** How many errors a refused upload lists (all are counted in `totalErrors`). */
   maxListedErrors?: number;
+  /**
+   * Where rows are parsed and validated: in this thread, or in a worker thread (validateInWorker) beside the
+   * lookups and classification done here. Default: inline.
+   */
+  validation?: 'inline' | 'worker';
 }
 
 /** A duplicate row (the contract's `UploadDuplicate`): confirming skips it. */
@@ -81,20 +87,32 @@ export async function previewUpload(
   if (cohortErrors.length > 0) return refused([cohortErrors], cohortErrors.length, maxListedErrors);
 
   const rules: PersonRules = { ...options.rules, maxFieldLength: limits.maxFieldLength };
-  const validated = await validateRows(parseUpload(source, limits), rules, {
+  const validationOptions = {
     jobRoleFallback: cohort.jobRole,
     maxListedErrors,
-  });
-  if (validated.rejection.length > 0) {
-    const total = validated.rejection.length + validated.errors.count;
-    return refused([validated.rejection, validated.errors.errors], total, maxListedErrors);
-  }
-  if (validated.people.length === 0) {
-    return refused([[{ message: 'The file has a header row but no rows of people.' }]], 1, maxListedErrors);
-  }
+    batchRows: options.lookupBatchSize ?? DEFAULT_LOOKUP_BATCH_SIZE,
+  };
+  const batches =
+    options.validation === 'worker'
+      ? validateInWorker(source, rules, limits, validationOptions)
+      : validatedBatches(parseUpload(source, limits), rules, validationOptions);
 
+  // Rows are classified batch by batch as they are validated; the file's refusal, if it comes, ends both.
+  const validationErrors = new ErrorList(maxListedErrors);
+  let rejection: readonly FieldError[] = [];
+  async function* validatedPeople(): AsyncGenerator<(string | null)[]> {
+    try {
+      for await (const batch of batches) {
+        validationErrors.addCounted(batch.errors, batch.errorCount);
+        yield batch.people;
+      }
+    } catch (error) {
+      if (!(error instanceof UploadRejectedError)) throw error;
+      rejection = error.errors;
+    }
+  }
   const classified = await classifyUpload(
-    validated.people,
+    validatedPeople(),
     {
       poolId: options.poolId,
       lookupBatchSize: options.lookupBatchSize,
@@ -103,9 +121,16 @@ export async function previewUpload(
     },
     lookups,
   );
-  const totalErrors = validated.errors.count + classified.errors.count;
+  if (rejection.length > 0) {
+    const total = rejection.length + validationErrors.count;
+    return refused([rejection, validationErrors.errors], total, maxListedErrors);
+  }
+  if (classified.rows.length === 0) {
+    return refused([[{ message: 'The file has a header row but no rows of people.' }]], 1, maxListedErrors);
+  }
+  const totalErrors = validationErrors.count + classified.errors.count;
   if (totalErrors > 0) {
-    return refused([validated.errors.errors, classified.errors.errors], totalErrors, maxListedErrors);
+    return refused([validationErrors.errors, classified.errors.errors], totalErrors, maxListedErrors);
   }
   return previewed(classified.rows, cohort);
 }

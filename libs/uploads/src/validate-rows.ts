@@ -6,7 +6,7 @@ import {
   validatePerson,
 } from '../../invitations/src/person/validate-person';
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError } from './field-error';
-import { PackedPeople, holdsSeparator } from './packed-person';
+import { PackedPeople, holdsSeparator, packPerson } from './packed-person';
 import { ParsedRow } from './parse-upload';
 import { CSV_COLUMNS, CsvCells, CsvColumn } from './template';
 
@@ -40,10 +40,57 @@ export interface ValidatedRows {
   rejection: readonly FieldError[];
 }
 
+/** Consecutive data rows, validated: what the classification takes, batch by batch, as they are read. */
+export interface ValidatedBatch {
+  /** Each row's details packed (packPerson), or null for a row with errors. */
+  people: (string | null)[];
+  /** The batch's row errors, as far as the upload's listed errors are not yet `maxListedErrors`. */
+  errors: FieldError[];
+  /** All of the batch's row errors, listed or not. */
+  errorCount: number;
+}
+
+export const DEFAULT_VALIDATED_BATCH_ROWS = 1000;
+
 /**
- * Validates every row of a parsed upload with the same rules as a single person (validatePerson), listing
- * every error of every row, by row and CSV column. Reading continues after errors so that the admin sees
- * them all at once; only a refusal of the file itself (UploadRejectedError) stops it.
+ * Validates every row of a parsed upload with the same rules as a single person (validatePerson), yielding
+ * the rows in batches as they are read, with every error of every row, by row and CSV column. Reading continues
+ * after row errors so that the admin sees them all at once; a refusal of the file itself (UploadRejectedError,
+ * from the parser) is thrown on to the consumer after the rows before it.
+ */
+export async function* validatedBatches(
+  rows: AsyncIterable<ParsedRow>,
+  rules: PersonRules,
+  options: ValidateRowsOptions & { batchRows?: number } = {},
+): AsyncGenerator<ValidatedBatch, void, undefined> {
+  const batchRows = options.batchRows ?? DEFAULT_VALIDATED_BATCH_ROWS;
+  const jobRoleFallback = options.jobRoleFallback ?? null;
+  let listable = options.maxListedErrors ?? MAX_LISTED_ERRORS;
+  let batch: ValidatedBatch = { people: [], errors: [], errorCount: 0 };
+  try {
+    for await (const parsed of rows) {
+      const validation = validateRow(parsed, rules, jobRoleFallback);
+      batch.people.push(validation.person === null ? null : packPerson(validation.person));
+      if (validation.errors) {
+        batch.errorCount += validation.errors.length;
+        for (const error of validation.errors) if (listable-- > 0) batch.errors.push(error);
+      }
+      if (batch.people.length === batchRows) {
+        yield batch;
+        batch = { people: [], errors: [], errorCount: 0 };
+      }
+    }
+  } catch (error) {
+    // Before a refusal too: the rows read before it, and their errors, are part of the answer.
+    if (batch.people.length > 0) yield batch;
+    throw error;
+  }
+  if (batch.people.length > 0) yield batch;
+}
+
+/**
+ * Validates every row of a parsed upload (see validatedBatches) and collects the outcome: the people, the
+ * errors, and the file's refusal if it was refused before its end.
  */
 export async function validateRows(
   rows: AsyncIterable<ParsedRow>,
@@ -53,10 +100,9 @@ export async function validateRows(
   const people = new PackedPeople();
   const errors = new ErrorList(options.maxListedErrors ?? MAX_LISTED_ERRORS);
   try {
-    for await (const parsed of rows) {
-      const validation = validateRow(parsed, rules, options.jobRoleFallback ?? null);
-      people.push(validation.person);
-      if (validation.errors) errors.addAll(validation.errors);
+    for await (const batch of validatedBatches(rows, rules, options)) {
+      people.pushPacked(batch.people);
+      errors.addCounted(batch.errors, batch.errorCount);
     }
   } catch (error) {
     if (!(error instanceof UploadRejectedError)) throw error;

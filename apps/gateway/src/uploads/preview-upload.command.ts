@@ -55,6 +55,8 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         },
         limits: { maxBytes, maxRows, maxFieldLength },
         cohort,
+        // Parsing and validating run on another core, beside the lookups and classification done here.
+        validation: 'worker',
       },
       new ReadStoreUploadLookups(this.readStore),
     );

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PersonRules } from '../../invitations/src/person/validate-person';
+import { UploadRejectedError } from './field-error';
+import type { UploadSource } from './parse-upload';
+import type { UploadLimits } from './upload-limits';
+import type { FromValidationWorker, ToValidationWorker, ValidationJob } from './validation-messages';
+import type { ValidateRowsOptions, ValidatedBatch } from './validate-rows';
+
+/** Chunks of the file sent to the worker and not yet taken by its parser: about a megabyte. */
+const CHUNKS_IN_FLIGHT = 16;
+
+/** The worker's entry beside this file: compiled JavaScript in dist, TypeScript when run from the sources. */
+const ENTRY = join(__dirname, `validation-worker${extname(__filename)}`);
+/** Run from the TypeScript sources (the tests), the worker first registers the same transpile-only hook. */
+const TS_HOOK = join(__dirname, '../../../test/support/register-ts.js');
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (workerData.tsHook) require(workerData.tsHook);
+require(workerData.entry);
+`;
+
+/**
+ * Parses and validates an upload in a worker thread (validation-worker.ts), yielding the same validated batches
+ * as `validatedBatches(parseUpload(source))` would, and throwing the file's refusal (UploadRejectedError) the same
+ * way. The calling thread only passes the bytes on and takes the batches: parsing and validating (most of a
+ * preview's work: fast-csv, emails, phone numbers) run beside what it does with the batches (lookups,
+ * classification), on another core, and their garbage stays in the worker's heap, which ends with it.
+ *
+ * The source is read as the worker takes the bytes (at most CHUNKS_IN_FLIGHT ahead). After a refusal the rest of
+ * the source is left unread, as parseUpload leaves it: the caller answers, then closes the connection.
+ */
+export async function* validateInWorker(
+  source: UploadSource,
+  rules: PersonRules,
+  limits: UploadLimits,
+  options: ValidateRowsOptions & { batchRows?: number } = {},
+): AsyncGenerator<ValidatedBatch, void, undefined> {
+  const job: ValidationJob = { rules, limits, options };
+  const typescript = extname(ENTRY) === '.ts';
+  if (typescript && !existsSync(TS_HOOK)) throw new Error(`cannot run ${ENTRY} without ${TS_HOOK}`);
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: ENTRY, tsHook: typescript ? TS_HOOK : null, job },
+    // Its own flags: the calling process's (say, --cpu-prof) are not meant for it.
+    execArgv: [],
+  });
+  const inbox = new Inbox();
+  worker.on('message', (message: FromValidationWorker) => inbox.put(message));
+  worker.on('error', (error: Error) => inbox.fail(error));
+  worker.on('exit', (code) =>
+    inbox.fail(new Error(`the upload validation worker stopped (exit code ${code})`)),
+  );
+
+  const feeder = new Feeder(source, (message) =>
+    worker.postMessage(message, message.type === 'bytes' ? [message.chunk.buffer as ArrayBuffer] : []),
+  );
+  feeder
+    .start()
+    .catch((error: unknown) => inbox.fail(error instanceof Error ? error : new Error(String(error))));
+  try {
+    for (;;) {
+      const message = await inbox.take();
+      switch (message.type) {
+        case 'consumed':
+          feeder.consumed();
+          break;
+        case 'batch':
+          yield message.batch;
+          break;
+        case 'done':
+          return;
+        case 'rejected':
+          throw new UploadRejectedError(message.errors);
+        case 'failed':
+          throw new Error(`Validating the upload failed: ${message.message}`);
+      }
+    }
+  } finally {
+    feeder.stop();
+    await worker.terminate();
+  }
+}
+
+/** Messages from the worker, taken in order; a failure is thrown to the taker once the messages before it are. */
+class Inbox {
+  private readonly messages: FromValidationWorker[] = [];
+  private failure: Error | null = null;
+  private waiting: (() => void) | null = null;
+
+  put(message: FromValidationWorker): void {
+    this.messages.push(message);
+    this.wake();
+  }
+
+  fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+  }
+
+  async take(): Promise<FromValidationWorker> {
+    for (;;) {
+      const message = this.messages.shift();
+      if (message !== undefined) return message;
+      if (this.failure !== null) throw this.failure;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.();
+  }
+}
+
+/**
+ * Reads the source and posts its chunks, never more than CHUNKS_IN_FLIGHT ahead of the worker. It reads with the
+ * iterator's `next` only (never `return`, which would destroy a request stream before it is answered).
+ */
+class Feeder {
+  private credit = CHUNKS_IN_FLIGHT;
+  private stopped = false;
+  private resume: (() => void) | null = null;
+
+  constructor(
+    private readonly source: UploadSource,
+    private readonly post: (message: ToValidationWorker) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    const input = this.source[Symbol.asyncIterator]();
+    for (;;) {
+      while (this.credit === 0 && !this.stopped)
+        await new Promise<void>((resolve) => (this.resume = resolve));
+      if (this.stopped) return;
+      const next = await input.next();
+      if (this.stopped) return;
+      if (next.done) break;
+      this.credit -= 1;
+      // A copy of just these bytes (a request's chunks may be views of a shared pool), moved to the worker.
+      const chunk =
+        typeof next.value === 'string'
+          ? new Uint8Array(Buffer.from(next.value, 'utf8'))
+          : new Uint8Array(next.value);
+      this.post({ type: 'bytes', chunk });
+    }
+    this.post({ type: 'end' });
+  }
+
+  consumed(): void {
+    this.credit += 1;
+    this.wakeUp();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const resume = this.resume;
+    this.resume = null;
+    resume?.();
+  }
+}

@@ -1,0 +1,25 @@
+import type { PersonRules } from '../../invitations/src/person/validate-person';
+import type { FieldError } from './field-error';
+import type { UploadLimits } from './upload-limits';
+import type { ValidateRowsOptions, ValidatedBatch } from './validate-rows';
+
+/** What a validation worker is given at its start. */
+export interface ValidationJob {
+  rules: PersonRules;
+  limits: UploadLimits;
+  options: ValidateRowsOptions & { batchRows?: number };
+}
+
+/** The file's bytes, in order, then the end. */
+export type ToValidationWorker = { type: 'bytes'; chunk: Uint8Array } | { type: 'end' };
+
+export type FromValidationWorker =
+  /** A chunk of bytes was taken by the parser: room for another. */
+  | { type: 'consumed' }
+  | { type: 'batch'; batch: ValidatedBatch }
+  /** Every row was sent. */
+  | { type: 'done' }
+  /** The file was refused (UploadRejectedError) after the batches sent before. */
+  | { type: 'rejected'; errors: FieldError[] }
+  /** Anything else went wrong in the worker. */
+  | { type: 'failed'; message: string };
