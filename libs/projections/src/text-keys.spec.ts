@@ -1,3 +1,4 @@
+import { positionKey } from './projection';
 import { foldText, nameKey, searchText, sortKey } from './text-keys';
 
 describe('text keys', () => {
@@ -29,5 +30,14 @@ describe('text keys', () => {
       sortKey('2025-03-01T09:00:00.000Z', 'a'),
     ];
     expect([...keys].sort()).toEqual([keys[2], keys[1], keys[0]]);
+  });
+});
+
+describe('positionKey', () => {
+  it('writes a position as 20 digits, so that keys sort as positions do', () => {
+    expect(positionKey(0n)).toBe('0'.repeat(20));
+    expect(positionKey(12345n)).toBe(`${'0'.repeat(15)}12345`);
+    expect(positionKey(2n ** 64n - 1n)).toBe('18446744073709551615');
+    expect(positionKey(9n) < positionKey(10n)).toBe(true);
   });
 });

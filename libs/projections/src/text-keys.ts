@@ -32,7 +32,8 @@ export function searchText(person: SearchableDetails): string {
 
 /** "first|last|dob", folded: two people with the same key are possibly the same person. */
 export function nameKey(firstName: string | null, lastName: string | null, dateOfBirth: string): string {
-  return `${foldText(firstName ?? '')}|${foldText(lastName ?? '')}|${dateOfBirth}`;
+  // join builds one flat string; `+` would build a rope of pieces, kept in every passport of the read model.
+  return [foldText(firstName ?? ''), foldText(lastName ?? ''), dateOfBirth].join('|');
 }
 
 /**

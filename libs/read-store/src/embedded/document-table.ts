@@ -203,7 +203,8 @@ export class DocumentTable {
   /** Starts keeping a built hash index up to date. */
   private commit({ index, keys }: { index: HashIndex; keys: Map<StoredDocument, IndexKeys> }): void {
     this.hashIndexes.push(index);
-    keys.forEach((entryKeys, entry) => entry.indexKeys.push(entryKeys));
+    // concat makes an array of the exact length: a push (or a spread) gives each document 17 slots, ~130 bytes more.
+    keys.forEach((entryKeys, entry) => (entry.indexKeys = entry.indexKeys.concat([entryKeys])));
     const pending = this.pendingRuns.findIndex((run) => sameFields(run, index.fields));
     if (pending !== -1) this.pendingRuns.splice(pending, 1);
   }
