@@ -236,7 +236,9 @@ export class ProjectionRunner {
   private onCaughtUp(generation: number): void {
     if (generation !== this.generation) return;
     this.flush().then(
-      () => {
+      async () => {
+        // Indexes deferred while the read models were written in bulk, built before the first queries need them.
+        await this.readStore.buildDeferredIndexes?.();
         if (generation !== this.generation) return;
         this.isCaughtUp = true;
         this.settings.logger.log(`Projections caught up at position ${this.position()}`);

@@ -79,6 +79,12 @@ export interface ReadStore {
   renameCollection(from: string, to: string): Promise<void>;
   /** True when the store keeps nothing across restarts (so projections rebuild from the log at start). */
   readonly ephemeral: boolean;
+  /**
+   * Builds the index structures a store defers while it is written in bulk (the embedded store's hash indexes
+   * wait for the first query that needs them): called once the read models have caught up, so that the first
+   * queries do not pay for them. Optional: a store that builds its indexes as it writes has nothing to do.
+   */
+  buildDeferredIndexes?(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

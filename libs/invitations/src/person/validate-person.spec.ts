@@ -70,12 +70,24 @@ describe('parseDateOfBirth', () => {
     ['30/04/1990', '1990-04-30'],
     ['1/2/1990', '1990-02-01'],
     ['2000-02-29', '2000-02-29'],
+    ['29/02/2024', '2024-02-29'],
+    ['31/12/1900', '1900-12-31'],
   ])('reads %s as %s', (input, expected) => expect(parseDateOfBirth(input)).toBe(expected));
 
-  it.each(['1990-02-30', '31/04/1990', '1999-02-29', '04/30/1990', '1990-4-30', 'yesterday', '1850-01-01'])(
-    'refuses %s',
-    (input) => expect(parseDateOfBirth(input)).toBeNull(),
-  );
+  it.each([
+    '1990-02-30',
+    '31/04/1990',
+    '1999-02-29',
+    '1900-02-29',
+    '29/02/2100',
+    '04/30/1990',
+    '1990-4-30',
+    '1990-00-10',
+    '00/01/1990',
+    '1990-13-01',
+    'yesterday',
+    '1850-01-01',
+  ])('refuses %s', (input) => expect(parseDateOfBirth(input)).toBeNull());
 });
 
 describe('normaliseMobile', () => {

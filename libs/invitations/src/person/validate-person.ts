@@ -94,17 +94,27 @@ function clean(value: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed.normalize('NFC');
 }
 
-/** `YYYY-MM-DD` or `DD/MM/YYYY` to `YYYY-MM-DD`, or null when it is not a real date. */
+/** `YYYY-MM-DD` or `DD/MM/YYYY` to `YYYY-MM-DD`, or null when it is not a real date (from 1900 on). */
 export function parseDateOfBirth(value: string): string | null {
   const iso = ISO_DATE.exec(value);
-  const dayFirst = iso ? null : DAY_FIRST_DATE.exec(value);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : null;
-  if (!parts) return null;
-  const [year, month, day] = parts.map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real && year >= 1900 ? date.toISOString().slice(0, 10) : null;
+  if (iso) return realDate(iso[1], iso[2], iso[3]) ? value : null;
+  const dayFirst = DAY_FIRST_DATE.exec(value);
+  if (!dayFirst) return null;
+  const [, day, month, year] = dayFirst;
+  if (!realDate(year, month, day)) return null;
+  return [year, month.padStart(2, '0'), day.padStart(2, '0')].join('-');
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the digits make a day of the Gregorian calendar, from 1900 on (every row is checked: no Date built). */
+function realDate(yearDigits: string, monthDigits: string, dayDigits: string): boolean {
+  const year = Number(yearDigits);
+  const month = Number(monthDigits);
+  const day = Number(dayDigits);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /**

@@ -37,6 +37,20 @@ describe('DocumentTable', () => {
     expect(table.candidates({ batchId: 'b3', state: 'ACCEPTED' }).settled).toEqual(['batchId', 'state']);
   });
 
+  it('builds the deferred indexes when asked, and keeps them up to date from then on', () => {
+    table.createIndex({ keys: { sortKey: 1 } });
+    const build = jest.spyOn(table as unknown as { buildHashIndex: () => unknown }, 'buildHashIndex');
+    table.buildPendingIndexes();
+    const built = build.mock.calls.length;
+    expect(built).toBeGreaterThan(0);
+    table.insert({ _id: 'late', batchId: 'b3', state: 'INVITED', sortKey: 'k-late', invitationId: 'v-late' });
+
+    expect(candidateCount(table, { sortKey: 'k-late' })).toBe(1);
+    expect(candidateCount(table, { batchId: 'b3', state: 'INVITED' })).toBe(51);
+    // The queries found every index built: none was built for them.
+    expect(build.mock.calls.length).toBe(built);
+  });
+
   it('scans when no index answers the filter', () => {
     expect(candidateCount(table, { state: 'ACCEPTED' })).toBe(1000);
     expect(candidateCount(table, { batchId: { $gt: 'b3' } })).toBe(1000);

@@ -186,6 +186,11 @@ export class DocumentTable {
     this.uniqueIndexes.push({ definition, position: this.hashIndexes.indexOf(index) });
   }
 
+  /** Builds every hash index still waiting for a query (see createIndex). */
+  buildPendingIndexes(): void {
+    for (const run of [...this.pendingRuns]) this.commit(this.buildHashIndex(run));
+  }
+
   private isPending(run: readonly string[]): boolean {
     return this.pendingRuns.some((pending) => sameFields(pending, run));
   }

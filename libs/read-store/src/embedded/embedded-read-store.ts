@@ -26,6 +26,10 @@ export class EmbeddedReadStore implements ReadStore {
     this.catalog.rename(from, to);
   }
 
+  async buildDeferredIndexes(): Promise<void> {
+    for (const name of this.catalog.names()) this.catalog.existing(name)?.buildPendingIndexes();
+  }
+
   async ping(): Promise<void> {
     this.catalog.checkOpen();
   }
