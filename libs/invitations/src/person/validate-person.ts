@@ -1,7 +1,8 @@
 import { isEmail } from 'class-validator';
-// Mobile-only metadata: smaller and faster than the full set, and a number's type comes with its validation.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
+import { normaliseMobile } from './mobile-number';
 import type { PersonDetails } from './person-details';
+
+export { normaliseMobile };
 
 /** A person's details as an admin typed them (GraphQL input or one CSV row): anything may be missing or messy. */
 export interface PersonInput {
@@ -36,8 +37,6 @@ export type PersonValidation =
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const PHONE_PUNCTUATION = /[\s\-().]/g;
-const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
 /**
  * Checks and normalises one person's details, with the same rules for a single person and for every CSV row:
@@ -115,24 +114,6 @@ function realDate(yearDigits: string, monthDigits: string, dayDigits: string): b
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-}
-
-/**
- * A mobile number in E.164, or null when it is not one. Accepts E.164, spaces, dashes and a national format for
- * the default region, and repairs what Excel does to numbers: a dropped leading `+` (`61412345678`) and a
- * dropped leading `0` of a national number (`412345678`). Fixed-line numbers are refused.
- */
-export function normaliseMobile(value: string, defaultRegion: string): string | null {
-  const compact = value.replace(PHONE_PUNCTUATION, '');
-  if (!/^\+?\d+$/.test(compact)) return null;
-  const candidates = compact.startsWith('+') ? [compact] : [compact, `+${compact}`, `0${compact}`];
-  for (const candidate of candidates) {
-    const phone = parsePhoneNumberFromString(candidate, defaultRegion as CountryCode);
-    // getType() answers undefined for a number that is not a valid mobile (it validates as it types).
-    const type = phone?.getType();
-    if (phone && type && MOBILE_TYPES.has(type)) return phone.number;
-  }
-  return null;
 }
 
 /** Trimmed and lower-cased: the form emails are compared and reserved in. */
