@@ -63,11 +63,12 @@ export class DocumentTable {
     if (ids !== undefined) return this.byIds(ids);
     const lookup = this.bestLookup(pinned);
     if (lookup === undefined) return { entries: this.scan(), inOrder: true, settled: [] };
-    const { index, keys, count } = lookup;
+    const { index, keys } = lookup;
     // Keys stand exactly for the values only when no document of the index holds an array there.
     const settled = index.exact ? index.fields.filter((field) => pinned.get(field)?.exact) : [];
     if (keys.length === 1) {
-      return { entries: index.get(keys[0]), inOrder: count <= 1, settled, bucket: { index, key: keys[0] } };
+      const inOrder = index.count(keys[0]) <= 1;
+      return { entries: index.get(keys[0]), inOrder, settled, bucket: { index, key: keys[0] } };
     }
     const entries = new Set<StoredDocument>();
     for (const key of keys) for (const entry of index.get(key)) entries.add(entry);
@@ -89,16 +90,23 @@ export class DocumentTable {
     return { entries, inOrder: entries.size <= 1, settled };
   }
 
-  private bestLookup(
-    pinned: Map<string, PinnedField>,
-  ): { index: HashIndex; keys: string[]; count: number } | undefined {
+  private bestLookup(pinned: Map<string, PinnedField>): { index: HashIndex; keys: string[] } | undefined {
     if (this.pendingRuns.length > 0) this.buildIndexFor(pinned);
-    let best: { index: HashIndex; keys: string[]; count: number } | undefined;
+    const usable: { index: HashIndex; values: unknown[][] }[] = [];
     for (const index of this.hashIndexes) {
       const values = index.fields.map((field) => pinned.get(field)?.values);
       if (!values.every((list) => list !== undefined)) continue;
       const combinations = values.reduce((product, list) => product * list.length, 1);
-      if (combinations > MAX_LOOKUP_KEYS) continue;
+      if (combinations <= MAX_LOOKUP_KEYS) usable.push({ index, values });
+    }
+    // One usable index (the usual case, e.g. `email: {$in: [...]}`): no need to count its candidates.
+    if (usable.length === 1) {
+      const { index, values } = usable[0];
+      const keys = index.lookupKeys(values);
+      return keys === undefined ? undefined : { index, keys };
+    }
+    let best: { index: HashIndex; keys: string[]; count: number } | undefined;
+    for (const { index, values } of usable) {
       const keys = index.lookupKeys(values);
       if (keys === undefined) continue;
       const count = keys.reduce((sum, key) => sum + index.count(key), 0);
