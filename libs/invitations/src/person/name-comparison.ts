@@ -8,5 +8,6 @@ export function nameForComparison(name: string): string {
 }
 
 export function sameName(a: string, b: string | null): boolean {
+  if (a === b) return true; // the usual case, and no folding needed
   return nameForComparison(a) === nameForComparison(b ?? '');
 }

@@ -71,7 +71,7 @@ export class DocumentTable {
       return { entries: index.get(keys[0]), inOrder, settled, bucket: { index, key: keys[0] } };
     }
     const entries = new Set<StoredDocument>();
-    for (const key of keys) for (const entry of index.get(key)) entries.add(entry);
+    for (const key of keys) index.addEntriesTo(key, entries);
     return { entries, inOrder: entries.size <= 1, settled };
   }
 

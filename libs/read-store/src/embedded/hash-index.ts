@@ -64,6 +64,9 @@ export class HashIndex {
    */
   lookupKeys(valuesPerField: readonly unknown[][]): string[] | undefined {
     if (valuesPerField.some((values) => !values.every(isLookupValue))) return undefined;
+    // One field: its keys as they are. A key asked twice finds the same documents twice, which callers collect into
+    // a Set; deduplicating a lookup of a thousand keys cost more than it saved.
+    if (valuesPerField.length === 1) return valuesPerField[0].map(valueKey);
     return combineKeys(valuesPerField.map((values) => values.map(valueKey)));
   }
 
@@ -135,6 +138,14 @@ export class HashIndex {
     const bucket = this.buckets.get(key);
     if (bucket === undefined) return [];
     return bucket instanceof Set ? bucket : [bucket];
+  }
+
+  /** Adds the documents filed under the key to `entries` (without wrapping a lone one in an array, as `get` does). */
+  addEntriesTo(key: string, entries: Set<StoredDocument>): void {
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return;
+    if (bucket instanceof Set) for (const entry of bucket) entries.add(entry);
+    else entries.add(bucket);
   }
 
   /** A document filed under one of the keys other than the given one, if any. */
