@@ -58,12 +58,17 @@ export function compoundKey(parts: readonly string[]): string {
 /** Every combination of one key per field (a multikey document has several), deduplicated. */
 export function combineKeys(partsPerField: readonly string[][]): string[] {
   if (partsPerField.length === 1) return [...new Set(partsPerField[0])];
-  let combinations: string[][] = [[]];
+  // Built as compound key strings directly (see compoundKey), prefix by prefix: no array per combination.
+  let prefixes = [''];
   for (const parts of partsPerField) {
-    const unique = [...new Set(parts)];
-    combinations = combinations.flatMap((prefix) => unique.map((part) => [...prefix, part]));
+    const next: string[] = [];
+    for (const part of new Set(parts)) {
+      const piece = part.length + ':' + part;
+      for (const prefix of prefixes) next.push(prefix + piece);
+    }
+    prefixes = next;
   }
-  return [...new Set(combinations.map(compoundKey))];
+  return [...new Set(prefixes)];
 }
 
 /** JSON with object keys sorted, so that equal embedded documents get the same key whatever their key order. */
