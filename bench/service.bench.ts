@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/heap-tuning';
 import { mintDevToken } from '../libs/auth/src/dev-token';
 import { EmbeddedEventStore } from '../libs/event-store/src/embedded/embedded-event-store';
 import type { NewEvent } from '../libs/event-store/src/event-store.port';
@@ -212,7 +213,8 @@ interface RunningGateway {
 async function startGateway(dataDir: string): Promise<RunningGateway> {
   const main = join(ROOT, 'dist/apps/gateway/src/main.js');
   await stat(main);
-  const child = spawn(process.execPath, [main], {
+  // Started as `npm start` starts it, with the same node flags.
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, main], {
     env: {
       PATH: process.env.PATH,
       NO_COLOR: '1',

@@ -5,10 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from '../../../libs/shared/src/config';
 import { GatewayModule } from './app.module';
+import { tuneHeap } from './heap-tuning';
 
 /** Serves the gateway: GraphQL at /graphql, the REST routes, health; on the stores the environment names. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  tuneHeap(config.heapGrowingPercent);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot({ config }), {
     logger: config.production ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
   });

@@ -25,6 +25,8 @@ export interface ServiceConfig {
   /** How often invitations past their expiry are expired. */
   expirySweepSeconds: number;
   uploads: { maxBytes: number; maxRows: number; maxFieldLength: number; previewTtlHours: number };
+  /** V8's heap growing factor, as a percentage over the live heap (0: V8's own choice). See heap-tuning.ts. */
+  heapGrowingPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       maxFieldLength: number('UPLOAD_MAX_FIELD_LENGTH', 256, 1),
       previewTtlHours: number('UPLOAD_PREVIEW_TTL_HOURS', 24, 0),
     },
+    heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

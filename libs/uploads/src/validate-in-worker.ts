@@ -45,6 +45,9 @@ export async function* validateInWorker(
     workerData: { entry: ENTRY, tsHook: typescript ? TS_HOOK : null, job },
     // Its own flags: the calling process's (say, --cpu-prof) are not meant for it.
     execArgv: [],
+    // Its own young generation, whatever the process's flags say (the gateway's is small, to save memory): nearly
+    // everything it allocates dies young, and a small one would make it collect far more often.
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
   });
   const inbox = new Inbox();
   worker.on('message', (message: FromValidationWorker) => inbox.put(message));
