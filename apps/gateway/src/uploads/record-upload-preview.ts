@@ -9,7 +9,7 @@ import type { CommandContext } from '../../../../libs/shared/src/command-context
 import { loadStream, toNewEvent } from '../../../../libs/shared/src/handle-command';
 import { deriveId } from '../../../../libs/shared/src/ids';
 
-/** Rows per UploadRowsRecorded event: about 250 KB of JSON, well under EventStoreDB's 1 MiB per event. */
+/** Rows per UploadRowsRecorded event: about 150 KB of JSON, well under EventStoreDB's 1 MiB per event. */
 export const ROWS_PER_CHUNK = 1000;
 /** Chunks per append: a large file's rows are written a few MB at a time, never all built at once. */
 export const CHUNKS_PER_APPEND = 10;

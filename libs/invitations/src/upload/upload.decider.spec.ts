@@ -1,6 +1,7 @@
 import { given } from '../testing/given-when-then';
 import { UPLOAD_EXPIRED_MESSAGE, UPLOAD_INCOMPLETE_MESSAGE, uploadDecider } from './upload.decider';
-import type { UploadEvent, UploadRow } from './upload.events';
+import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRow } from './upload.events';
+import { toRowValues } from './upload-rows';
 
 const person = (n: number) => ({
   email: `p${n}@example.com`,
@@ -64,14 +65,12 @@ const summary: UploadEvent = {
     expiresAt: preview.expiresAt,
   },
 };
-const chunk0: UploadEvent = {
+const chunkOf = (chunk: number, chunkRows: UploadRow[]): UploadEvent => ({
   type: 'UploadRowsRecorded',
-  data: { uploadId: 'u1', chunk: 0, rows: rows.slice(0, 3) },
-};
-const chunk1: UploadEvent = {
-  type: 'UploadRowsRecorded',
-  data: { uploadId: 'u1', chunk: 1, rows: rows.slice(3) },
-};
+  data: { uploadId: 'u1', chunk, columns: UPLOAD_ROW_COLUMNS, rows: chunkRows.map(toRowValues) },
+});
+const chunk0 = chunkOf(0, rows.slice(0, 3));
+const chunk1 = chunkOf(1, rows.slice(3));
 const previewed: UploadEvent[] = [summary, chunk0, chunk1];
 const complete = {
   type: 'CompleteUploadConfirmation' as const,

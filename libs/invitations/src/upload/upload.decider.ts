@@ -8,7 +8,8 @@ import type {
   StartUploadConfirmation,
   UploadCommand,
 } from './upload.commands';
-import type { UploadEvent } from './upload.events';
+import { UPLOAD_ROW_COLUMNS, type UploadEvent } from './upload.events';
+import { toRowValues } from './upload-rows';
 import { isCompletelyRecorded, type UploadState } from './upload.state';
 
 export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload the file again.';
@@ -58,7 +59,7 @@ function recordRows(command: RecordUploadRows, state: UploadState): UploadEvent[
   const { uploadId } = state.preview;
   return chunks.map((rows, offset) => ({
     type: 'UploadRowsRecorded' as const,
-    data: { uploadId, chunk: firstChunk + offset, rows: [...rows] },
+    data: { uploadId, chunk: firstChunk + offset, columns: UPLOAD_ROW_COLUMNS, rows: rows.map(toRowValues) },
   }));
 }
 
