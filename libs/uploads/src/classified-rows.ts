@@ -1,6 +1,19 @@
 import type { PersonDetails, ProfileField, UploadStatus } from '../../invitations/src/person/person-details';
 import { PROFILE_FIELDS } from '../../invitations/src/person/profile-fields';
-import { PackedPeople } from './packed-person';
+import type { UploadRowValues } from '../../invitations/src/upload/upload.events';
+import { PackedPeople, unpackFields } from './packed-person';
+
+/** A packed person's fields, as UploadRowValues holds them after the row number. */
+type PersonValues = [
+  email: string,
+  dateOfBirth: string,
+  firstName: string | null,
+  middleNames: string | null,
+  lastName: string | null,
+  preferredName: string | null,
+  mobile: string | null,
+  jobRole: string | null,
+];
 
 /** Why a row is reported as a duplicate (the contract's `DuplicateReason`); confirming skips it. */
 export type DuplicateReason =
@@ -110,12 +123,25 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
     };
   }
 
-  /** Rows `start` to `end` (0-based, end excluded): for writing them out in chunks. */
-  slice(start: number, end = this.length): ClassifiedRow[] {
-    const rows: ClassifiedRow[] = [];
+  /**
+   * Rows `start` to `end` (0-based, end excluded) as UploadRowsRecorded lists them: each row's values in
+   * UPLOAD_ROW_COLUMNS order, built from the packed person without a person object.
+   */
+  valuesSlice(start: number, end = this.length): UploadRowValues[] {
+    const rows: UploadRowValues[] = [];
     for (let index = Math.max(0, start); index < Math.min(end, this.length); index += 1) {
-      const row = this.at(index);
-      if (row) rows.push(row);
+      const packed = this.people.packedAt(index);
+      const status = this.statusAt(index);
+      if (packed === null || status === undefined) continue;
+      rows.push([
+        index + 1,
+        ...(unpackFields(packed) as PersonValues),
+        status,
+        fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
+        this.passportIds[index] ?? null,
+        this.duplicateReasonsAt(index),
+        this.isPossibleDuplicate(index),
+      ]);
     }
     return rows;
   }

@@ -5,6 +5,7 @@ import { classifyUpload } from './classify-upload';
 import { InMemoryUploadLookups } from './in-memory-upload-lookups';
 import { PackedPeople } from './packed-person';
 import { rejectionOf } from './testing/csv-source';
+import { toRowValues } from '../../invitations/src/upload/upload-rows';
 
 const POOL = 'pool-1';
 
@@ -62,6 +63,23 @@ const summary = (row: ClassifiedRow) => ({
 });
 
 describe('classifyUpload', () => {
+  it('gives every row as values in the order UploadRowsRecorded lists them, the same as the row objects', async () => {
+    const { rows } = await classifyUpload(
+      packed(
+        person({ mobile: '+61412345678', jobRole: 'Cook' }),
+        null,
+        person({ email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', middleNames: 'May' }),
+        person({ mobile: '+61412345678', preferredName: 'Zo' }),
+      ),
+      { poolId: POOL },
+      new InMemoryUploadLookups([passport()]),
+    );
+    const values = rows.valuesSlice(0, rows.length);
+    expect(values.map((row) => row[0])).toEqual([1, 3, 4]);
+    expect(values).toEqual([...rows].map(toRowValues));
+    expect(rows.valuesSlice(1, 3)).toEqual(values.slice(1, 2));
+  });
+
   describe('upload status against the passports', () => {
     it('is NEW without a passport, EXISTING when every given detail matches, INVALID when one differs', async () => {
       const lookups = new InMemoryUploadLookups([

@@ -20,6 +20,16 @@ export function packPerson(person: PersonDetails): string {
   ].join(SEPARATOR);
 }
 
+/**
+ * The fields of a packed person, in packing order (email, dateOfBirth, firstName, middleNames, lastName,
+ * preferredName, mobile, jobRole: the order UploadRowsRecorded lists them in), '' as null; no object built.
+ */
+export function unpackFields(packed: string): (string | null)[] {
+  const fields: (string | null)[] = packed.split(SEPARATOR);
+  for (let i = 2; i < fields.length; i += 1) if (fields[i] === '') fields[i] = null;
+  return fields;
+}
+
 /** Validated details never hold empty strings (they become null), so '' unpacks as null. */
 export function unpackPerson(packed: string): PersonDetails {
   const [email, dateOfBirth, firstName, middleNames, lastName, preferredName, mobile, jobRole] =
@@ -61,6 +71,11 @@ export class PackedPeople {
   /** The number of data rows. */
   get length(): number {
     return this.packed.length;
+  }
+
+  /** The packed person on the data row at `index`, or null when that row was invalid. */
+  packedAt(index: number): string | null {
+    return this.packed[index] ?? null;
   }
 
   /** The person on the data row at `index` (0-based: row `index + 1`), or null when that row was invalid. */

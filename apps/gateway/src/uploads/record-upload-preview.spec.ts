@@ -3,10 +3,10 @@ import { aTempDirectory } from '../../../../libs/event-store/src/embedded/testin
 import type { EventStore, NewEvent } from '../../../../libs/event-store/src/event-store.port';
 import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
 import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import { collectUploadRows } from '../../../../libs/invitations/src/upload/upload-rows';
+import { collectUploadRows, toRowValues } from '../../../../libs/invitations/src/upload/upload-rows';
 import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
 import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type { UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
+import type { UploadRowValues } from '../../../../libs/invitations/src/upload/upload.events';
 import { loadStream } from '../../../../libs/shared/src/handle-command';
 import {
   CHUNKS_PER_APPEND,
@@ -22,27 +22,29 @@ function rowsOf(total: number): PreviewedRows & { built: number } {
   const rows = {
     length: total,
     built: 0,
-    slice(start: number, end: number): UploadRow[] {
-      const slice: UploadRow[] = [];
+    valuesSlice(start: number, end: number): UploadRowValues[] {
+      const slice: UploadRowValues[] = [];
       for (let index = start; index < Math.min(end, total); index += 1) {
-        slice.push({
-          row: index + 1,
-          person: {
-            email: `p${index}@example.com`,
-            dateOfBirth: '1990-01-01',
-            firstName: 'P',
-            middleNames: null,
-            lastName: `N${index}`,
-            preferredName: null,
-            mobile: null,
-            jobRole: null,
-          },
-          uploadStatus: 'NEW',
-          discrepancies: [],
-          passportId: null,
-          duplicateReasons: [],
-          possibleDuplicate: false,
-        });
+        slice.push(
+          toRowValues({
+            row: index + 1,
+            person: {
+              email: `p${index}@example.com`,
+              dateOfBirth: '1990-01-01',
+              firstName: 'P',
+              middleNames: null,
+              lastName: `N${index}`,
+              preferredName: null,
+              mobile: null,
+              jobRole: null,
+            },
+            uploadStatus: 'NEW',
+            discrepancies: [],
+            passportId: null,
+            duplicateReasons: [],
+            possibleDuplicate: false,
+          }),
+        );
       }
       rows.built = Math.max(rows.built, slice.length);
       return slice;

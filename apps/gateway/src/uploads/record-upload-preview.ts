@@ -3,7 +3,7 @@ import { uploadStreamId } from '../../../../libs/invitations/src/reservation/str
 import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
 import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
 import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type { UploadEvent, UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
+import type { UploadEvent, UploadRowValues } from '../../../../libs/invitations/src/upload/upload.events';
 import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
 import type { CommandContext } from '../../../../libs/shared/src/command-context';
 import { loadStream, toNewEvent } from '../../../../libs/shared/src/handle-command';
@@ -17,7 +17,8 @@ export const CHUNKS_PER_APPEND = 10;
 /** The previewed rows, by 0-based index, built only when asked for (ClassifiedRows keeps them compact). */
 export interface PreviewedRows {
   readonly length: number;
-  slice(start: number, end: number): UploadRow[];
+  /** Rows `start` to `end` (excluded), each as its values (UploadRowsRecorded's form). */
+  valuesSlice(start: number, end: number): UploadRowValues[];
 }
 
 export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
@@ -63,9 +64,9 @@ export async function recordUploadPreview(
 
   const { chunks } = state.preview;
   for (let first = state.chunksRecorded; first < chunks; first += CHUNKS_PER_APPEND) {
-    const group: UploadRow[][] = [];
+    const group: UploadRowValues[][] = [];
     for (let chunk = first; chunk < Math.min(first + CHUNKS_PER_APPEND, chunks); chunk += 1) {
-      group.push(rows.slice(chunk * ROWS_PER_CHUNK, (chunk + 1) * ROWS_PER_CHUNK));
+      group.push(rows.valuesSlice(chunk * ROWS_PER_CHUNK, (chunk + 1) * ROWS_PER_CHUNK));
     }
     const events = uploadDecider.decide(
       { type: 'RecordUploadRows', firstChunk: first, chunks: group },

@@ -1,4 +1,4 @@
-import type { UploadCohort, UploadRow } from './upload.events';
+import type { UploadCohort, UploadRowValues } from './upload.events';
 
 /** Records the preview's summary; its rows follow with RecordUploadRows. */
 export interface RecordUploadPreview {
@@ -19,11 +19,11 @@ export interface RecordUploadPreview {
   expiresAt: string;
 }
 
-/** Records the next chunks of a preview's rows, in order, from chunk `firstChunk`. */
+/** Records the next chunks of a preview's rows, in order, from chunk `firstChunk`: each row as its values. */
 export interface RecordUploadRows {
   type: 'RecordUploadRows';
   firstChunk: number;
-  chunks: readonly (readonly UploadRow[])[];
+  chunks: readonly (readonly UploadRowValues[])[];
 }
 
 /** May the preview be confirmed now? No events: the handler stages, then completes the confirmation. */

@@ -99,26 +99,34 @@ describe('the upload decider', () => {
     const state = given(uploadDecider).when(preview).then([summary]);
     expect(state).toMatchObject({ status: 'previewed', chunksRecorded: 0 });
     given(uploadDecider, [summary])
-      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3)] })
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3).map(toRowValues)] })
       .then([chunk0]);
     const recorded = given(uploadDecider, [summary])
-      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3), rows.slice(3)] })
+      .when({
+        type: 'RecordUploadRows',
+        firstChunk: 0,
+        chunks: [rows.slice(0, 3).map(toRowValues), rows.slice(3).map(toRowValues)],
+      })
       .then([chunk0, chunk1]);
     expect(recorded).toMatchObject({ status: 'previewed', chunksRecorded: 2 });
   });
 
   it('records each chunk once, in order, and no more than announced', () => {
     given(uploadDecider, [summary, chunk0])
-      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3)] })
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.slice(0, 3).map(toRowValues)] })
       .thenThrows('CONFLICT', 'up to chunk 1');
     given(uploadDecider, [summary])
-      .when({ type: 'RecordUploadRows', firstChunk: 1, chunks: [rows.slice(3)] })
+      .when({ type: 'RecordUploadRows', firstChunk: 1, chunks: [rows.slice(3).map(toRowValues)] })
       .thenThrows('CONFLICT', 'up to chunk 0');
     given(uploadDecider, [summary, chunk0])
-      .when({ type: 'RecordUploadRows', firstChunk: 1, chunks: [rows.slice(3), rows.slice(3)] })
+      .when({
+        type: 'RecordUploadRows',
+        firstChunk: 1,
+        chunks: [rows.slice(3).map(toRowValues), rows.slice(3).map(toRowValues)],
+      })
       .thenThrows('CONFLICT', 'has 2 chunks');
     given(uploadDecider)
-      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows] })
+      .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.map(toRowValues)] })
       .thenThrows('NOT_FOUND');
   });
 

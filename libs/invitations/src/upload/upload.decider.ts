@@ -9,7 +9,6 @@ import type {
   UploadCommand,
 } from './upload.commands';
 import { UPLOAD_ROW_COLUMNS, type UploadEvent } from './upload.events';
-import { toRowValues } from './upload-rows';
 import { isCompletelyRecorded, type UploadState } from './upload.state';
 
 export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload the file again.';
@@ -59,7 +58,7 @@ function recordRows(command: RecordUploadRows, state: UploadState): UploadEvent[
   const { uploadId } = state.preview;
   return chunks.map((rows, offset) => ({
     type: 'UploadRowsRecorded' as const,
-    data: { uploadId, chunk: firstChunk + offset, columns: UPLOAD_ROW_COLUMNS, rows: rows.map(toRowValues) },
+    data: { uploadId, chunk: firstChunk + offset, columns: UPLOAD_ROW_COLUMNS, rows: [...rows] },
   }));
 }
 
