@@ -1,19 +1,7 @@
 import type { PersonDetails, ProfileField, UploadStatus } from '../../invitations/src/person/person-details';
 import { PROFILE_FIELDS } from '../../invitations/src/person/profile-fields';
-import type { UploadRowValues } from '../../invitations/src/upload/upload.events';
+import type { PersonDetailValues, UploadRowValues } from '../../invitations/src/upload/upload.events';
 import { PackedPeople, unpackFields } from './packed-person';
-
-/** A packed person's fields, as UploadRowValues holds them after the row number. */
-type PersonValues = [
-  email: string,
-  dateOfBirth: string,
-  firstName: string | null,
-  middleNames: string | null,
-  lastName: string | null,
-  preferredName: string | null,
-  mobile: string | null,
-  jobRole: string | null,
-];
 
 /** Why a row is reported as a duplicate (the contract's `DuplicateReason`); confirming skips it. */
 export type DuplicateReason =
@@ -135,7 +123,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
       if (packed === null || status === undefined) continue;
       rows.push([
         index + 1,
-        ...(unpackFields(packed) as PersonValues),
+        ...(unpackFields(packed) as PersonDetailValues),
         status,
         fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
         this.passportIds[index] ?? null,

@@ -1,7 +1,10 @@
 import type { PersonDetails } from './person-details';
 
-/** Every field of PersonDetails: a `satisfies` check keeps this list in step with the interface. */
-const PERSON_DETAIL_FIELDS = [
+/**
+ * Every field of PersonDetails, in the order they are packed and recorded (an upload's rows): a `satisfies` check
+ * keeps this list in step with the interface.
+ */
+export const PERSON_DETAIL_FIELDS = [
   'email',
   'dateOfBirth',
   'firstName',

@@ -1,5 +1,6 @@
 import type { Event } from '../shared/decider';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
 
 /** Why a row of an upload is a duplicate (the contract's `DuplicateReason`): confirming skips it. */
 export type UploadDuplicateReason =
@@ -57,14 +58,7 @@ export type UploadPreviewed = Event<
 /** The fields of an UploadRow, in the order an UploadRowsRecorded event lists each row's values. */
 export const UPLOAD_ROW_COLUMNS = [
   'row',
-  'email',
-  'dateOfBirth',
-  'firstName',
-  'middleNames',
-  'lastName',
-  'preferredName',
-  'mobile',
-  'jobRole',
+  ...PERSON_DETAIL_FIELDS,
   'uploadStatus',
   'discrepancies',
   'passportId',
@@ -72,9 +66,8 @@ export const UPLOAD_ROW_COLUMNS = [
   'possibleDuplicate',
 ] as const;
 
-/** One row's values in UPLOAD_ROW_COLUMNS order (the person's fields inline). */
-export type UploadRowValues = [
-  row: number,
+/** A person's details as values, in PERSON_DETAIL_FIELDS order. */
+export type PersonDetailValues = [
   email: string,
   dateOfBirth: string,
   firstName: string | null,
@@ -83,6 +76,12 @@ export type UploadRowValues = [
   preferredName: string | null,
   mobile: string | null,
   jobRole: string | null,
+];
+
+/** One row's values in UPLOAD_ROW_COLUMNS order (the person's fields inline). */
+export type UploadRowValues = [
+  row: number,
+  ...person: PersonDetailValues,
   uploadStatus: UploadStatus,
   discrepancies: ProfileField[],
   passportId: string | null,
