@@ -33,16 +33,16 @@ export function unpackFields(packed: string): (string | null)[] {
 /** Validated details never hold empty strings (they become null), so '' unpacks as null. */
 export function unpackPerson(packed: string): PersonDetails {
   const [email, dateOfBirth, firstName, middleNames, lastName, preferredName, mobile, jobRole] =
-    packed.split(SEPARATOR);
+    unpackFields(packed);
   return {
-    email,
-    dateOfBirth,
-    firstName: firstName || null,
-    middleNames: middleNames || null,
-    lastName: lastName || null,
-    preferredName: preferredName || null,
-    mobile: mobile || null,
-    jobRole: jobRole || null,
+    email: email as string,
+    dateOfBirth: dateOfBirth as string,
+    firstName,
+    middleNames,
+    lastName,
+    preferredName,
+    mobile,
+    jobRole,
   };
 }
 

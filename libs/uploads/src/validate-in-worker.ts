@@ -6,7 +6,7 @@ import { UploadRejectedError } from './field-error';
 import type { UploadSource } from './parse-upload';
 import type { UploadLimits } from './upload-limits';
 import type { FromValidationWorker, ToValidationWorker, ValidationJob } from './validation-messages';
-import type { ValidateRowsOptions, ValidatedBatch } from './validate-rows';
+import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';
 
 /** Chunks of the file sent to the worker and not yet taken by its parser: about a megabyte. */
 const CHUNKS_IN_FLIGHT = 16;
@@ -35,7 +35,7 @@ export async function* validateInWorker(
   source: UploadSource,
   rules: PersonRules,
   limits: UploadLimits,
-  options: ValidateRowsOptions & { batchRows?: number } = {},
+  options: ValidatedBatchesOptions = {},
 ): AsyncGenerator<ValidatedBatch, void, undefined> {
   const job: ValidationJob = { rules, limits, options };
   const typescript = extname(ENTRY) === '.ts';

@@ -52,6 +52,11 @@ export interface ValidatedBatch {
 
 export const DEFAULT_VALIDATED_BATCH_ROWS = 1000;
 
+export interface ValidatedBatchesOptions extends ValidateRowsOptions {
+  /** Rows per batch (default DEFAULT_VALIDATED_BATCH_ROWS). */
+  batchRows?: number;
+}
+
 /**
  * Validates every row of a parsed upload with the same rules as a single person (validatePerson), yielding
  * the rows in batches as they are read, with every error of every row, by row and CSV column. Reading continues
@@ -61,7 +66,7 @@ export const DEFAULT_VALIDATED_BATCH_ROWS = 1000;
 export async function* validatedBatches(
   rows: AsyncIterable<ParsedRow>,
   rules: PersonRules,
-  options: ValidateRowsOptions & { batchRows?: number } = {},
+  options: ValidatedBatchesOptions = {},
 ): AsyncGenerator<ValidatedBatch, void, undefined> {
   const batchRows = options.batchRows ?? DEFAULT_VALIDATED_BATCH_ROWS;
   const jobRoleFallback = options.jobRoleFallback ?? null;

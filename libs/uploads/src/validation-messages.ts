@@ -1,13 +1,13 @@
 import type { PersonRules } from '../../invitations/src/person/validate-person';
 import type { FieldError } from './field-error';
 import type { UploadLimits } from './upload-limits';
-import type { ValidateRowsOptions, ValidatedBatch } from './validate-rows';
+import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';
 
 /** What a validation worker is given at its start. */
 export interface ValidationJob {
   rules: PersonRules;
   limits: UploadLimits;
-  options: ValidateRowsOptions & { batchRows?: number };
+  options: ValidatedBatchesOptions;
 }
 
 /** The file's bytes, in order, then the end. */

@@ -168,26 +168,21 @@ export function decodeRecord(buffer: Buffer, start: number, length: number): Rec
   const idEnd = streamIdEnd + buffer.readUInt16LE(start + Field.idLength);
   const typeEnd = idEnd + buffer.readUInt16LE(start + Field.typeLength);
   const end = start + length;
+  const id = buffer.toString('utf8', streamIdEnd, idEnd);
+  const type = buffer.toString('utf8', idEnd, typeEnd);
+  const streamId = buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd);
+  const revision = BigInt(readUInt64(buffer, start + Field.revision));
+  const position = BigInt(readUInt64(buffer, start + Field.position));
   if (end - typeEnd < LAZY_BODY_BYTES) {
     const [metadata, data] = JSON.parse(buffer.toString('utf8', typeEnd, end)) as [EventMetadata, unknown];
-    return {
-      id: buffer.toString('utf8', streamIdEnd, idEnd),
-      type: buffer.toString('utf8', idEnd, typeEnd),
-      data,
-      metadata,
-      streamId: buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd),
-      revision: BigInt(readUInt64(buffer, start + Field.revision)),
-      position: BigInt(readUInt64(buffer, start + Field.position)),
-    };
+    return { id, type, data, metadata, streamId, revision, position };
   }
-  const event = {
-    id: buffer.toString('utf8', streamIdEnd, idEnd),
-    type: buffer.toString('utf8', idEnd, typeEnd),
-  } as RecordedEvent;
+  // The body's accessors go in between, so that the keys keep the order of the eager events above.
+  const event = { id, type } as RecordedEvent;
   addLazyBody(event, buffer, typeEnd, end);
-  event.streamId = buffer.toString('utf8', start + HEADER_BYTES, streamIdEnd);
-  event.revision = BigInt(readUInt64(buffer, start + Field.revision));
-  event.position = BigInt(readUInt64(buffer, start + Field.position));
+  event.streamId = streamId;
+  event.revision = revision;
+  event.position = position;
   return event;
 }
 

@@ -51,8 +51,13 @@ export function isLookupValue(value: unknown): boolean {
 export function compoundKey(parts: readonly string[]): string {
   if (parts.length === 1) return parts[0];
   let key = '';
-  for (const part of parts) key += part.length + ':' + part;
+  for (const part of parts) key += keyPiece(part);
   return key;
+}
+
+/** One part of a compound key: prefixed with its length, so that no split of the values makes another key. */
+function keyPiece(part: string): string {
+  return part.length + ':' + part;
 }
 
 /** Every combination of one key per field (a multikey document has several), deduplicated. */
@@ -63,7 +68,7 @@ export function combineKeys(partsPerField: readonly string[][]): string[] {
   for (const parts of partsPerField) {
     const next: string[] = [];
     for (const part of new Set(parts)) {
-      const piece = part.length + ':' + part;
+      const piece = keyPiece(part);
       for (const prefix of prefixes) next.push(prefix + piece);
     }
     prefixes = next;
