@@ -1,4 +1,4 @@
-import { isEmail } from 'class-validator';
+import { isEmailAddress } from './email-address';
 import { normaliseMobile } from './mobile-number';
 import type { PersonDetails } from './person-details';
 
@@ -57,7 +57,7 @@ export function validatePerson(input: PersonInput, rules: PersonRules): PersonVa
 
   const email = text('email')?.toLowerCase() ?? null;
   if (email === null) errors.push({ field: 'email', message: 'is required' });
-  else if (!isEmail(email)) errors.push({ field: 'email', message: 'is not a valid email address' });
+  else if (!isEmailAddress(email)) errors.push({ field: 'email', message: 'is not a valid email address' });
 
   const rawDate = text('dateOfBirth');
   const dateOfBirth = rawDate === null ? null : parseDateOfBirth(rawDate);
