@@ -1,4 +1,5 @@
 import { EventStoreCorruptionError, type NewEvent, type RecordedEvent } from '../event-store.port';
+import { EncodedJson } from '../../../shared/src/encoded-json';
 import { anEvent } from '../testing/event-fixtures';
 import { LAZY_BODY_BYTES, checkRecord, decodeRecord, encodeRecord, sealRecord } from './record-format';
 
@@ -169,5 +170,22 @@ describe('decodeRecord of a small body', () => {
 
     expect(Object.getOwnPropertyDescriptor(event, 'data')).toMatchObject({ value: appended.data });
     expect(event).toEqual({ ...appended, streamId: 'invitee-1', revision: 0n, position: 3n });
+  });
+});
+
+describe('encodeRecord of data encoded ahead (EncodedJson)', () => {
+  /** The record sealed at one placement: every byte decided, none left as allocated. */
+  const sealed = (event: NewEvent): Buffer => {
+    const record = encodeRecord('upload-1', event);
+    sealRecord(record, 0, { batchIndex: 0, batchSize: 1, position: 7, revision: 2 });
+    return record;
+  };
+
+  it('writes the same record as for the data itself', () => {
+    const rows = [[1, 'zoë@example.com', null, ['FIRST_NAME'], false]];
+    const plain = anEvent('chunk', { data: { uploadId: 'u-1', chunk: 0, rows } });
+    const ahead = { ...plain, data: { uploadId: 'u-1', chunk: 0, rows: EncodedJson.encode(rows) } };
+    expect(sealed(ahead).equals(sealed(plain))).toBe(true);
+    expect(sealed({ ...plain, data: EncodedJson.encode(plain.data) }).equals(sealed(plain))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { jsonParts } from '../../../shared/src/encoded-json';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
 import { addLazyBody } from './lazy-event-body';
 
@@ -59,8 +60,12 @@ export function encodeRecord(streamId: string, event: NewEvent): Buffer {
   const streamIdBytes = stringBytes(streamId, 'stream id');
   const idBytes = stringBytes(event.id, 'event id');
   const typeBytes = stringBytes(event.type, 'event type');
-  const body = JSON.stringify([event.metadata, event.data ?? null]);
-  const length = HEADER_BYTES + streamIdBytes + idBytes + typeBytes + Buffer.byteLength(body);
+  // `[metadata, data]`, with data already encoded in part or whole (EncodedJson) spliced in as it is.
+  const data = jsonParts(event.data ?? null);
+  const body = [`[${JSON.stringify(event.metadata) ?? 'null'},`, ...(data.length > 0 ? data : ['null']), ']'];
+  let bodyBytes = 0;
+  for (const part of body) bodyBytes += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  const length = HEADER_BYTES + streamIdBytes + idBytes + typeBytes + bodyBytes;
   if (length > MAX_RECORD_BYTES) {
     throw new RangeError(`Event ${event.id} is ${length} bytes encoded; the limit is ${MAX_RECORD_BYTES}`);
   }
@@ -75,7 +80,8 @@ export function encodeRecord(streamId: string, event: NewEvent): Buffer {
   cursor += record.write(streamId, cursor, 'utf8');
   cursor += record.write(event.id, cursor, 'utf8');
   cursor += record.write(event.type, cursor, 'utf8');
-  record.write(body, cursor, 'utf8');
+  for (const part of body)
+    cursor += typeof part === 'string' ? record.write(part, cursor, 'utf8') : part.copy(record, cursor);
   return record;
 }
 
