@@ -63,6 +63,23 @@ const summary = (row: ClassifiedRow) => ({
 });
 
 describe('classifyUpload', () => {
+  it('tells, batch by batch in file order, up to which row the rows are classified for good', async () => {
+    const people = Array.from({ length: 25 }, (_, i) => person({ email: `p${i}@example.com` }));
+    const told: { end: number; values: unknown[] }[] = [];
+    const { rows } = await classifyUpload(
+      packed(...people),
+      {
+        poolId: POOL,
+        lookupBatchSize: 10,
+        onClassified: (classified, end) => told.push({ end, values: classified.valuesSlice(0, end) }),
+      },
+      new InMemoryUploadLookups(),
+    );
+    expect(told.map(({ end }) => end)).toEqual([10, 20, 25]);
+    // What was told is what the rows are in the end.
+    for (const { end, values } of told) expect(values).toEqual(rows.valuesSlice(0, end));
+  });
+
   it('gives every row as values in the order UploadRowsRecorded lists them, the same as the row objects', async () => {
     const { rows } = await classifyUpload(
       packed(

@@ -18,6 +18,11 @@ export interface ClassifyUploadOptions {
   /** Batches whose lookups run at once, ahead of the batch being classified. */
   lookupConcurrency?: number;
   maxListedErrors?: number;
+  /**
+   * Told, as classification goes, that the rows before `end` are classified for good: a caller can start on them
+   * (say, encoding them to be recorded) while the rest of the file is still being read.
+   */
+  onClassified?: (rows: ClassifiedRows, end: number) => void;
 }
 
 export interface UploadClassification {
@@ -63,8 +68,9 @@ export async function classifyUpload(
 
   const pending: Promise<BatchFacts>[] = [];
   const classifyFirst = async () => {
-    const facts = pending.shift()!;
-    classifier.classify(await facts);
+    const facts = await pending.shift()!;
+    classifier.classify(facts);
+    options.onClassified?.(classifier.rows, facts.start + facts.people.length);
     // Fast lookups (a cache, the in-memory store) settle as microtasks only: let timers and I/O in.
     await nextTurn();
   };

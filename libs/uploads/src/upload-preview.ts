@@ -1,6 +1,6 @@
 import type { PersonRules } from '../../invitations/src/person/validate-person';
 import { ClassifiedRows, DuplicateReason } from './classified-rows';
-import { DEFAULT_LOOKUP_BATCH_SIZE, classifyUpload } from './classify-upload';
+import { DEFAULT_LOOKUP_BATCH_SIZE, classifyUpload, type ClassifyUploadOptions } from './classify-upload';
 import { Cohort, CohortInput, validateCohort } from './cohort';
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';
 import { UploadSource, parseUpload } from './parse-upload';
@@ -19,6 +19,8 @@ export interface PreviewUploadOptions {
   lookupConcurrency?: number;
   /** How many errors a refused upload lists (all are counted in `totalErrors`). */
   maxListedErrors?: number;
+  /** See ClassifyUploadOptions.onClassified. */
+  onClassified?: ClassifyUploadOptions['onClassified'];
   /**
    * Where rows are parsed and validated: in this thread, or in a worker thread (validateInWorker) beside the
    * lookups and classification done here. Default: inline.
@@ -118,6 +120,7 @@ export async function previewUpload(
       lookupBatchSize: options.lookupBatchSize,
       lookupConcurrency: options.lookupConcurrency,
       maxListedErrors,
+      onClassified: options.onClassified,
     },
     lookups,
   );

@@ -13,7 +13,7 @@ import type { CommandContext } from '../commands/command-base';
 import { ApiError } from '../errors/api-error';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 import { ReadStoreUploadLookups } from './read-store-upload-lookups';
-import { chunksFor, recordUploadPreview } from './record-upload-preview';
+import { ChunksEncodedAhead, chunksFor, recordUploadPreview } from './record-upload-preview';
 import { previewView, type UploadPreviewView } from './upload.query';
 
 export class PreviewUploadCommand extends Command<UploadPreviewView> {
@@ -45,6 +45,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
     const batch = await this.scope.batch(context.organisationId, batchId);
     const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = this.config.uploads;
     const file = digestingSource(source);
+    const ahead = new ChunksEncodedAhead();
     const outcome = await previewUpload(
       file.source,
       {
@@ -57,6 +58,8 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         cohort,
         // Parsing and validating run on another core, beside the lookups and classification done here.
         validation: 'worker',
+        // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
+        onClassified: (rows, end) => ahead.classified(rows, end),
       },
       new ReadStoreUploadLookups(this.readStore),
     );
@@ -89,6 +92,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
       },
       outcome.rows,
       context,
+      ahead,
     );
     return previewView(
       recorded.preview,

@@ -10,6 +10,7 @@ import type { UploadRowValues } from '../../../../libs/invitations/src/upload/up
 import { loadStream } from '../../../../libs/shared/src/handle-command';
 import {
   CHUNKS_PER_APPEND,
+  ChunksEncodedAhead,
   ROWS_PER_CHUNK,
   chunksFor,
   recordUploadPreview,
@@ -154,5 +155,34 @@ describe('recordUploadPreview', () => {
     const refused = recordUploadPreview(store, command('bb'), rowsOf(TOTAL), context);
     await expect(refused).rejects.toBeInstanceOf(DomainError);
     await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('writes the chunks encoded ahead as they are (the last, partial one built then), the same events as without', async () => {
+    const rows = rowsOf(TOTAL);
+    const ahead = new ChunksEncodedAhead();
+    // Classified in three steps, the first ending mid-chunk: only whole chunks are encoded ahead.
+    for (const end of [ROWS_PER_CHUNK + 500, ROWS_PER_CHUNK * 12, TOTAL]) ahead.classified(rows, end);
+    const built = jest.spyOn(rows, 'valuesSlice');
+    await recordUploadPreview(store, command('aa'), rows, context, ahead);
+    // Only the last chunk, of 17 rows, was built while recording.
+    expect(built.mock.calls).toEqual([
+      [(chunksFor(TOTAL) - 1) * ROWS_PER_CHUNK, chunksFor(TOTAL) * ROWS_PER_CHUNK],
+    ]);
+    // Given once: nothing is held after recording.
+    expect(ahead.take(0)).toBeUndefined();
+
+    const withAhead = await recorded();
+    const otherDir = await aTempDirectory();
+    const other = await EmbeddedEventStore.open(otherDir.path);
+    try {
+      await recordUploadPreview(other, command('aa'), rowsOf(TOTAL), context);
+      const plain = await loadStream(other, uploadStreamId('upload-1'), uploadDecider);
+      expect(withAhead.events.map(({ id, type, data }) => ({ id, type, data }))).toEqual(
+        plain.events.map(({ id, type, data }) => ({ id, type, data })),
+      );
+    } finally {
+      await other.close();
+      await otherDir.remove();
+    }
   });
 });

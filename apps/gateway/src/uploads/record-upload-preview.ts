@@ -3,10 +3,15 @@ import { uploadStreamId } from '../../../../libs/invitations/src/reservation/str
 import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
 import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
 import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type { UploadEvent, UploadRowValues } from '../../../../libs/invitations/src/upload/upload.events';
+import type {
+  UploadEvent,
+  UploadRowValues,
+  UploadRowsChunk,
+} from '../../../../libs/invitations/src/upload/upload.events';
 import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
 import type { CommandContext } from '../../../../libs/shared/src/command-context';
 import { loadStream, toNewEvent } from '../../../../libs/shared/src/handle-command';
+import { EncodedJson } from '../../../../libs/shared/src/encoded-json';
 import { deriveId } from '../../../../libs/shared/src/ids';
 
 /** Rows per UploadRowsRecorded event: about 150 KB of JSON, well under EventStoreDB's 1 MiB per event. */
@@ -22,6 +27,34 @@ export interface PreviewedRows {
 }
 
 export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
+
+/**
+ * The chunks of a preview's rows encoded while the file is still being read: each as soon as its last row is
+ * classified (the gateway's thread waits on the parser much of that time), so that recording the preview
+ * afterwards only writes bytes. If the file is refused they are dropped; a chunk not encoded ahead (the last,
+ * partial one) is built when it is recorded.
+ */
+export class ChunksEncodedAhead {
+  private readonly chunks = new Map<number, EncodedJson<UploadRowValues[]>>();
+  private next = 0;
+
+  /** The rows before `end` are classified for good (ClassifyUploadOptions.onClassified). */
+  classified(rows: PreviewedRows, end: number): void {
+    for (; (this.next + 1) * ROWS_PER_CHUNK <= end; this.next += 1) {
+      this.chunks.set(
+        this.next,
+        EncodedJson.encode(rows.valuesSlice(this.next * ROWS_PER_CHUNK, (this.next + 1) * ROWS_PER_CHUNK)),
+      );
+    }
+  }
+
+  /** The chunk, encoded, if it was; given once (then forgotten, so recorded chunks are not held). */
+  take(chunk: number): EncodedJson<UploadRowValues[]> | undefined {
+    const encoded = this.chunks.get(chunk);
+    this.chunks.delete(chunk);
+    return encoded;
+  }
+}
 
 /** How many UploadRowsRecorded events a preview of this many rows has. */
 export function chunksFor(rows: number): number {
@@ -43,6 +76,7 @@ export async function recordUploadPreview(
   command: RecordUploadPreview,
   rows: PreviewedRows,
   context: CommandContext,
+  ahead?: ChunksEncodedAhead,
 ): Promise<RecordedPreview> {
   const streamId = uploadStreamId(command.uploadId);
   let { state, revision } = await loadStream(store, streamId, uploadDecider);
@@ -64,9 +98,11 @@ export async function recordUploadPreview(
 
   const { chunks } = state.preview;
   for (let first = state.chunksRecorded; first < chunks; first += CHUNKS_PER_APPEND) {
-    const group: UploadRowValues[][] = [];
+    const group: UploadRowsChunk[] = [];
     for (let chunk = first; chunk < Math.min(first + CHUNKS_PER_APPEND, chunks); chunk += 1) {
-      group.push(rows.valuesSlice(chunk * ROWS_PER_CHUNK, (chunk + 1) * ROWS_PER_CHUNK));
+      group.push(
+        ahead?.take(chunk) ?? rows.valuesSlice(chunk * ROWS_PER_CHUNK, (chunk + 1) * ROWS_PER_CHUNK),
+      );
     }
     const events = uploadDecider.decide(
       { type: 'RecordUploadRows', firstChunk: first, chunks: group },

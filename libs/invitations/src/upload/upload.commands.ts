@@ -1,4 +1,4 @@
-import type { UploadCohort, UploadRowValues } from './upload.events';
+import type { UploadCohort, UploadRowsChunk } from './upload.events';
 
 /** Records the preview's summary; its rows follow with RecordUploadRows. */
 export interface RecordUploadPreview {
@@ -23,7 +23,7 @@ export interface RecordUploadPreview {
 export interface RecordUploadRows {
   type: 'RecordUploadRows';
   firstChunk: number;
-  chunks: readonly (readonly UploadRowValues[])[];
+  chunks: readonly UploadRowsChunk[];
 }
 
 /** May the preview be confirmed now? No events: the handler stages, then completes the confirmation. */

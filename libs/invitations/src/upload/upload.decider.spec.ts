@@ -1,3 +1,4 @@
+import { EncodedJson } from '../../../shared/src/encoded-json';
 import { given } from '../testing/given-when-then';
 import { UPLOAD_EXPIRED_MESSAGE, UPLOAD_INCOMPLETE_MESSAGE, uploadDecider } from './upload.decider';
 import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRow } from './upload.events';
@@ -109,6 +110,17 @@ describe('the upload decider', () => {
       })
       .then([chunk0, chunk1]);
     expect(recorded).toMatchObject({ status: 'previewed', chunksRecorded: 2 });
+  });
+
+  it('records a chunk encoded ahead as it is: the same event, its rows as JSON already', () => {
+    const encoded = EncodedJson.encode(rows.slice(0, 3).map(toRowValues));
+    const events = uploadDecider.decide(
+      { type: 'RecordUploadRows', firstChunk: 0, chunks: [encoded] },
+      uploadDecider.evolve(uploadDecider.initialState(), summary),
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ chunk: 0, rows: encoded });
+    expect(JSON.parse(JSON.stringify(events[0]))).toEqual(JSON.parse(JSON.stringify(chunk0)));
   });
 
   it('records each chunk once, in order, and no more than announced', () => {

@@ -8,6 +8,7 @@ import type {
   StartUploadConfirmation,
   UploadCommand,
 } from './upload.commands';
+import { EncodedJson } from '../../../shared/src/encoded-json';
 import { UPLOAD_ROW_COLUMNS, type UploadEvent } from './upload.events';
 import { isCompletelyRecorded, type UploadState } from './upload.state';
 
@@ -58,7 +59,12 @@ function recordRows(command: RecordUploadRows, state: UploadState): UploadEvent[
   const { uploadId } = state.preview;
   return chunks.map((rows, offset) => ({
     type: 'UploadRowsRecorded' as const,
-    data: { uploadId, chunk: firstChunk + offset, columns: UPLOAD_ROW_COLUMNS, rows: [...rows] },
+    data: {
+      uploadId,
+      chunk: firstChunk + offset,
+      columns: UPLOAD_ROW_COLUMNS,
+      rows: rows instanceof EncodedJson ? rows : [...rows],
+    },
   }));
 }
 

@@ -1,3 +1,4 @@
+import type { EncodedJson } from '../../../shared/src/encoded-json';
 import type { Event } from '../shared/decider';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
 import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
@@ -97,8 +98,14 @@ export type UploadRowValues = [
  */
 export type UploadRowsRecorded = Event<
   'UploadRowsRecorded',
-  { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: UploadRowValues[] }
+  { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: UploadRowsChunk }
 >;
+
+/**
+ * A chunk's rows as values, or as their JSON encoded ahead (built while the file was still being read, so that
+ * recording only writes it): the same JSON either way. Events read back always hold the values.
+ */
+export type UploadRowsChunk = UploadRowValues[] | EncodedJson<UploadRowValues[]>;
 
 /** Every non-duplicate row was staged (or found staged already), and invited when asked. */
 export type UploadConfirmed = Event<
