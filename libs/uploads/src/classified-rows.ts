@@ -162,6 +162,17 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
   personAt(index: number): PersonDetails | null {
     return this.people.at(index);
   }
+
+  /**
+   * Lets go of the people on the classified rows `start` to `end` (0-based, end excluded) whose details are kept
+   * elsewhere (encoded for the record) and that a preview does not list: all but duplicates and possible duplicates,
+   * whose people stay. The rows' classification stays; their people, values and ClassifiedRow can no longer be had.
+   */
+  forgetPeople(start: number, end: number): void {
+    for (let index = Math.max(0, start); index < Math.min(end, this.length); index += 1) {
+      if (this.statusAt(index) !== undefined && this.flags[index] === 0) this.people.forget(index);
+    }
+  }
 }
 
 function toBits<T>(all: readonly T[], chosen: readonly T[]): number {

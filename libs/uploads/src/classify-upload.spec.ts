@@ -63,6 +63,32 @@ const summary = (row: ClassifiedRow) => ({
 });
 
 describe('classifyUpload', () => {
+  it('lets go of the people of rows a preview does not list, keeping duplicates and possible duplicates', async () => {
+    const lookups = new InMemoryUploadLookups([
+      passport({ passportId: 'other', email: 'other@example.com', firstName: 'Ana', lastName: 'Silva' }),
+    ]);
+    const { rows } = await classifyUpload(
+      packed(
+        person({ email: 'a@example.com' }),
+        null,
+        person({ email: 'a@example.com' }),
+        person({ email: 'ana@example.com', firstName: 'Ana', lastName: 'Silva' }),
+        person({ email: 'b@example.com' }),
+      ),
+      { poolId: POOL },
+      lookups,
+    );
+    const before = rows.valuesSlice(0, rows.length);
+    rows.forgetPeople(0, 4);
+    expect(() => rows.personAt(0)).toThrow('The details of data row 1 were let go.');
+    expect(rows.personAt(1)).toBeNull();
+    expect(rows.personAt(2)?.email).toBe('a@example.com');
+    expect(rows.personAt(3)?.email).toBe('ana@example.com');
+    // Past the range, and the classification of every row, stay.
+    expect(rows.valuesSlice(4, 5)).toEqual(before.slice(3));
+    expect([0, 2, 3, 4].map((index) => rows.statusAt(index))).toEqual(['NEW', 'NEW', 'NEW', 'NEW']);
+  });
+
   it('tells, batch by batch in file order, up to which row the rows are classified for good', async () => {
     const people = Array.from({ length: 25 }, (_, i) => person({ email: `p${i}@example.com` }));
     const told: { end: number; values: unknown[] }[] = [];

@@ -50,6 +50,9 @@ export function holdsSeparator(value: string): boolean {
   return value.includes(SEPARATOR);
 }
 
+/** What a row let go of (see PackedPeople.forget) holds: no packed person is empty (its email is not). */
+const FORGOTTEN = '';
+
 /** The validated people of an upload, by data row; a row that failed validation holds null. */
 export class PackedPeople {
   private readonly packed: (string | null)[] = [];
@@ -75,12 +78,22 @@ export class PackedPeople {
 
   /** The packed person on the data row at `index`, or null when that row was invalid. */
   packedAt(index: number): string | null {
-    return this.packed[index] ?? null;
+    const packed = this.packed[index] ?? null;
+    if (packed === FORGOTTEN) throw new Error(`The details of data row ${index + 1} were let go.`);
+    return packed;
   }
 
   /** The person on the data row at `index` (0-based: row `index + 1`), or null when that row was invalid. */
   at(index: number): PersonDetails | null {
-    const packed = this.packed[index];
-    return packed === null || packed === undefined ? null : unpackPerson(packed);
+    const packed = this.packedAt(index);
+    return packed === null ? null : unpackPerson(packed);
+  }
+
+  /**
+   * Lets go of the person on a valid row, whose details are kept elsewhere (encoded for the record, say): asking
+   * for them later throws. An invalid row stays null.
+   */
+  forget(index: number): void {
+    if (this.packed[index] !== null && index < this.packed.length) this.packed[index] = FORGOTTEN;
   }
 }

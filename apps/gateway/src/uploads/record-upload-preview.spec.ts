@@ -19,10 +19,14 @@ import {
 
 const TOTAL = ROWS_PER_CHUNK * CHUNKS_PER_APPEND * 2 + 17; // three appends of rows, the last one short
 
-function rowsOf(total: number): PreviewedRows & { built: number } {
+function rowsOf(total: number): PreviewedRows & { built: number; forgotten: [number, number][] } {
   const rows = {
     length: total,
     built: 0,
+    forgotten: [] as [number, number][],
+    forgetPeople(start: number, end: number) {
+      rows.forgotten.push([start, end]);
+    },
     valuesSlice(start: number, end: number): UploadRowValues[] {
       const slice: UploadRowValues[] = [];
       for (let index = start; index < Math.min(end, total); index += 1) {
@@ -170,6 +174,13 @@ describe('recordUploadPreview', () => {
     ]);
     // Given once: nothing is held after recording.
     expect(ahead.take(0)).toBeUndefined();
+    // The rows let go of each chunk once it was encoded.
+    expect(rows.forgotten).toEqual(
+      Array.from({ length: chunksFor(TOTAL) - 1 }, (_, chunk) => [
+        chunk * ROWS_PER_CHUNK,
+        (chunk + 1) * ROWS_PER_CHUNK,
+      ]),
+    );
 
     const withAhead = await recorded();
     const otherDir = await aTempDirectory();

@@ -24,6 +24,8 @@ export interface PreviewedRows {
   readonly length: number;
   /** Rows `start` to `end` (excluded), each as its values (UploadRowsRecorded's form). */
   valuesSlice(start: number, end: number): UploadRowValues[];
+  /** Lets go of what rows `start` to `end` hold that is now encoded (the rest of a preview still needs what it lists). */
+  forgetPeople?(start: number, end: number): void;
 }
 
 export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
@@ -31,7 +33,8 @@ export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
 /**
  * The chunks of a preview's rows encoded while the file is still being read: each as soon as its last row is
  * classified (the gateway's thread waits on the parser much of that time), so that recording the preview
- * afterwards only writes bytes. If the file is refused they are dropped; a chunk not encoded ahead (the last,
+ * afterwards only writes bytes. The rows then let go of what the encoding holds (PreviewedRows.forgetPeople), so
+ * that a row is not held twice. If the file is refused they are dropped; a chunk not encoded ahead (the last,
  * partial one) is built when it is recorded.
  */
 export class ChunksEncodedAhead {
@@ -41,10 +44,9 @@ export class ChunksEncodedAhead {
   /** The rows before `end` are classified for good (ClassifyUploadOptions.onClassified). */
   classified(rows: PreviewedRows, end: number): void {
     for (; (this.next + 1) * ROWS_PER_CHUNK <= end; this.next += 1) {
-      this.chunks.set(
-        this.next,
-        EncodedJson.encode(rows.valuesSlice(this.next * ROWS_PER_CHUNK, (this.next + 1) * ROWS_PER_CHUNK)),
-      );
+      const [start, chunkEnd] = [this.next * ROWS_PER_CHUNK, (this.next + 1) * ROWS_PER_CHUNK];
+      this.chunks.set(this.next, EncodedJson.encode(rows.valuesSlice(start, chunkEnd)));
+      rows.forgetPeople?.(start, chunkEnd);
     }
   }
 
