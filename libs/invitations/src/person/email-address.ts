@@ -1,4 +1,5 @@
 import { isEmail } from 'class-validator';
+import { isAscii } from './ascii';
 
 /** validator.js's limits for an address: the whole, the local part and domain in UTF-8 bytes, each domain label. */
 const MAX_ADDRESS_LENGTH = 254;
@@ -23,11 +24,20 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * can hold) makes the defaults throw a URIError; here it is not an address.
  */
 export function isEmailAddress(value: string): boolean {
-  if (value.length > MAX_ADDRESS_LENGTH || LONE_SURROGATE.test(value)) return false;
+  if (value.length > MAX_ADDRESS_LENGTH) return false;
+  const ascii = isAscii(value);
+  if (!ascii && LONE_SURROGATE.test(value)) return false;
   const at = value.lastIndexOf('@');
-  const domain = value.slice(at + 1);
-  if (at >= 0 && Buffer.byteLength(value.slice(0, at), 'utf8') > MAX_LOCAL_PART_BYTES) return false;
-  if (Buffer.byteLength(domain, 'utf8') > MAX_DOMAIN_BYTES) return false;
-  for (const label of domain.split('.')) if (label.length > MAX_LABEL_LENGTH) return false;
+  const bytes = (from: number, to: number) =>
+    ascii ? to - from : Buffer.byteLength(value.slice(from, to), 'utf8');
+  if (at >= 0 && bytes(0, at) > MAX_LOCAL_PART_BYTES) return false;
+  if (bytes(at + 1, value.length) > MAX_DOMAIN_BYTES) return false;
+  // Each label of the domain: the characters between dots.
+  for (let start = at + 1; start <= value.length;) {
+    const dot = value.indexOf('.', start);
+    const end = dot < 0 ? value.length : dot;
+    if (end - start > MAX_LABEL_LENGTH) return false;
+    start = end + 1;
+  }
   return isEmail(value, WITHOUT_LENGTHS);
 }

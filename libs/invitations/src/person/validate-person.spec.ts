@@ -30,6 +30,18 @@ describe('validatePerson', () => {
     });
   });
 
+  it('folds names to NFC: a decomposed "é" (e and a combining accent) becomes the one character', () => {
+    const decomposed = 'Rene\u0301e';
+    const result = validatePerson({ ...valid, firstName: decomposed, lastName: ` ${decomposed} ` }, rules);
+    expect(result.ok && [result.person.firstName, result.person.lastName]).toEqual([
+      'Ren\u00e9e',
+      'Ren\u00e9e',
+    ]);
+    expect(validatePerson({ ...valid, firstName: 'Plain ASCII' }, rules)).toMatchObject({
+      person: { firstName: 'Plain ASCII' },
+    });
+  });
+
   it('reports every problem at once, by field', () => {
     const result = validatePerson(
       { email: 'not-an-email', dateOfBirth: '2001-02-30', mobile: '12', firstName: 'x'.repeat(257) },
