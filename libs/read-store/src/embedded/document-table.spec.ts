@@ -1,5 +1,6 @@
 import { DuplicateKeyError } from '../read-store.port';
 import { DocumentTable } from './document-table';
+import { HashIndex } from './hash-index';
 
 /** How many candidates a filter would be evaluated on. */
 function candidateCount(table: DocumentTable, filter: Record<string, unknown>): number {
@@ -35,6 +36,23 @@ describe('DocumentTable', () => {
     expect(candidateCount(table, { batchId: { $in: ['b1', 'b2'] }, state: 'INVITED' })).toBe(100);
     expect(candidateCount(table, { invitationId: 'v42' })).toBe(1);
     expect(table.candidates({ batchId: 'b3', state: 'ACCEPTED' }).settled).toEqual(['batchId', 'state']);
+  });
+
+  it('takes a small bucket of a leading field over a lookup of more keys than the bucket holds', () => {
+    table.buildPendingIndexes(); // (batchId) and (batchId, state) as well
+    const sortKeys = Array.from({ length: 150 }, (_, i) => `k${i * 7}`);
+    const lookupKeys = jest.spyOn(HashIndex.prototype, 'lookupKeys');
+    // b3 holds 100 documents, 50 of them INVITED: fewer than the 150 keys of (batchId, state, sortKey).
+    const filter = { batchId: 'b3', state: 'INVITED', sortKey: { $in: sortKeys } };
+    const { entries, settled } = table.candidates(filter);
+    expect([...entries]).toHaveLength(50);
+    expect(settled).toEqual(['batchId', 'state']);
+    expect(lookupKeys.mock.calls.map(([values]) => values.length)).not.toContain(3);
+    // With fewer keys than the bucket holds, the lookup by all three fields is taken.
+    expect(candidateCount(table, { ...filter, sortKey: { $in: sortKeys.slice(0, 20) } })).toBeLessThanOrEqual(
+      20,
+    );
+    lookupKeys.mockRestore();
   });
 
   it('builds the deferred indexes when asked, and keeps them up to date from then on', () => {

@@ -27,6 +27,11 @@ export interface Candidates {
 /** Beyond this many key combinations (from `$in` lists on a compound index), a lookup is not worth it. */
 const MAX_LOOKUP_KEYS = 1024;
 
+/** How many keys a lookup of these values (one list per field of an index) takes. */
+function combinationsOf(valuesPerField: readonly (readonly unknown[])[]): number {
+  return valuesPerField.reduce((product, list) => product * list.length, 1);
+}
+
 /**
  * The documents of one collection, by `_id`, with the hash indexes of its declared indexes kept up
  * to date on every write, and unique indexes enforced. The table owns the documents handed to it;
@@ -96,8 +101,7 @@ export class DocumentTable {
     for (const index of this.hashIndexes) {
       const values = index.fields.map((field) => pinned.get(field)?.values);
       if (!values.every((list) => list !== undefined)) continue;
-      const combinations = values.reduce((product, list) => product * list.length, 1);
-      if (combinations <= MAX_LOOKUP_KEYS) usable.push({ index, values });
+      if (combinationsOf(values) <= MAX_LOOKUP_KEYS) usable.push({ index, values });
     }
     // One usable index (the usual case, e.g. `email: {$in: [...]}`): no need to count its candidates.
     if (usable.length === 1) {
@@ -105,8 +109,12 @@ export class DocumentTable {
       const keys = index.lookupKeys(values);
       return keys === undefined ? undefined : { index, keys };
     }
+    // Fewest keys first: an index whose lookup needs more keys than another's candidates number is not worth its keys
+    // (say, a pool's few members, rather than a key for each of a thousand emails in the pool).
+    usable.sort((a, b) => combinationsOf(a.values) - combinationsOf(b.values));
     let best: { index: HashIndex; keys: string[]; count: number } | undefined;
     for (const { index, values } of usable) {
+      if (best !== undefined && combinationsOf(values) > best.count) break;
       const keys = index.lookupKeys(values);
       if (keys === undefined) continue;
       const count = keys.reduce((sum, key) => sum + index.count(key), 0);

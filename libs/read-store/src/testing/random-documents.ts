@@ -43,6 +43,8 @@ function randomNested(random: Random): unknown {
 export function randomCondition(random: Random, field: string): unknown {
   const operand = (): unknown => random.pick(SCALARS);
   const ordered = (): unknown => random.pick(['a', 'b', 0, 1, 2]);
+  // Short lists, and lists long enough to be looked up in a Set (with and without a null among them).
+  const operands = (): unknown[] => Array.from({ length: random.pick([2, 9, 12]) }, operand);
   switch (random.int(12)) {
     case 0:
     case 1:
@@ -56,9 +58,9 @@ export function randomCondition(random: Random, field: string): unknown {
     case 5:
       return { $gt: ordered(), $lte: ordered() };
     case 6:
-      return { $in: [operand(), operand()] };
+      return { $in: operands() };
     case 7:
-      return { $nin: [operand(), operand()] };
+      return { $nin: operands() };
     case 8:
       return { $exists: random.chance(0.5) };
     case 9:
