@@ -7,7 +7,7 @@ import type { PersonDetails } from '../../invitations/src/person/person-details'
 import { nameKey } from '../../projections/src/text-keys';
 import { ClassifiedRows, DuplicateReason } from './classified-rows';
 import { ErrorList, MAX_LISTED_ERRORS } from './field-error';
-import { PackedPeople } from './packed-person';
+import { PackedPeople, type PackedBatch } from './packed-person';
 import { PoolSeatsTaken, UploadLookups } from './upload-lookups';
 import { COLUMN_OF_FIELD } from './validate-rows';
 
@@ -34,8 +34,8 @@ export interface UploadClassification {
 export const DEFAULT_LOOKUP_BATCH_SIZE = 1000;
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
-/** Rows as they come: each batch's people packed (packPerson), null for an invalid row. */
-export type PackedBatches = AsyncIterable<readonly (string | null)[]>;
+/** Rows as they come, batch by batch (see PackedBatch). */
+export type PackedBatches = AsyncIterable<PackedBatch>;
 
 /**
  * Classifies every validated row against the passports and the pool, batch by batch as the rows arrive (a
@@ -76,8 +76,8 @@ export async function classifyUpload(
   };
   for await (const batch of batches) {
     const start = people.length;
-    people.pushPacked(batch);
-    const facts = lookUpBatch(people, start, people.length, options.poolId, lookups);
+    people.pushPacked(batch.people);
+    const facts = lookUpBatch(people, start, batch, options.poolId, lookups);
     // Awaited in turn below; until then, a failure must not count as an unhandled rejection.
     facts.catch(() => undefined);
     pending.push(facts);
@@ -88,13 +88,24 @@ export async function classifyUpload(
 }
 
 async function* cut(people: PackedPeople, size: number): PackedBatches {
-  for (let start = 0; start < people.length; start += size) yield people.packedSlice(start, start + size);
+  for (let start = 0; start < people.length; start += size) {
+    const slice = people.packedSlice(start, start + size);
+    const persons = slice.map((_, offset) => people.at(start + offset));
+    yield {
+      people: slice,
+      emails: persons.map((person) => person?.email ?? null),
+      mobiles: persons.map((person) => person?.mobile ?? null),
+    };
+  }
 }
 
 /** What the read store knows about one batch of rows. */
 interface BatchFacts {
   start: number;
   people: (PersonDetails | null)[];
+  /** The batch's emails and mobiles as strings of their own (PackedBatch), kept for the rest of the file. */
+  emails: readonly (string | null)[];
+  mobiles: readonly (string | null)[];
   /** Each row's name key (null without both names), computed once: folding names is not cheap. */
   nameKeys: (string | null)[];
   byEmail: Map<string, Passport>;
@@ -106,7 +117,7 @@ interface BatchFacts {
 async function lookUpBatch(
   people: PackedPeople,
   start: number,
-  end: number,
+  rows: PackedBatch,
   poolId: string,
   lookups: UploadLookups,
 ): Promise<BatchFacts> {
@@ -115,14 +126,15 @@ async function lookUpBatch(
   const emails = new Set<string>();
   const mobiles = new Set<string>();
   const nameKeys = new Set<string>();
-  for (let index = start; index < end; index += 1) {
-    const person = people.at(index);
+  for (let offset = 0; offset < rows.people.length; offset += 1) {
+    const person = people.at(start + offset);
     const key = person === null ? null : personNameKey(person);
     batch.push(person);
     batchNameKeys.push(key);
-    if (person === null) continue;
-    emails.add(person.email);
-    if (person.mobile !== null) mobiles.add(person.mobile);
+    const email = rows.emails[offset];
+    const mobile = rows.mobiles[offset];
+    if (email !== null) emails.add(email);
+    if (mobile !== null) mobiles.add(mobile);
     if (key !== null) nameKeys.add(key);
   }
   const [byEmail, byMobile, byName, seats] = await Promise.all([
@@ -134,6 +146,8 @@ async function lookUpBatch(
   return {
     start,
     people: batch,
+    emails: rows.emails,
+    mobiles: rows.mobiles,
     nameKeys: batchNameKeys,
     byEmail: indexBy(byEmail, (passport) => passport.email),
     byMobile: indexBy(byMobile, (passport) => passport.mobile),
@@ -157,15 +171,18 @@ class UploadClassifier {
   classify(facts: BatchFacts): void {
     for (let offset = 0; offset < facts.people.length; offset += 1) {
       const person = facts.people[offset];
-      if (person !== null) this.classifyRow(facts.start + offset, person, facts.nameKeys[offset], facts);
+      if (person !== null) this.classifyRow(facts.start + offset, person, offset, facts);
     }
   }
 
-  private classifyRow(index: number, person: PersonDetails, nameKey: string | null, facts: BatchFacts): void {
-    const byEmail = facts.byEmail.get(person.email) ?? null;
-    const byMobile = person.mobile === null ? null : (facts.byMobile.get(person.mobile) ?? null);
+  private classifyRow(index: number, person: PersonDetails, offset: number, facts: BatchFacts): void {
+    const email = facts.emails[offset] as string;
+    const mobile = facts.mobiles[offset];
+    const nameKey = facts.nameKeys[offset];
+    const byEmail = facts.byEmail.get(email) ?? null;
+    const byMobile = mobile === null ? null : (facts.byMobile.get(mobile) ?? null);
     const classification = classifyPerson(person, byEmail, byMobile);
-    const duplicateReasons = this.duplicateReasons(person, byMobile, facts.seats);
+    const duplicateReasons = this.duplicateReasons(email, mobile, byMobile, facts.seats);
     const staged = duplicateReasons.length === 0;
     if (staged) {
       for (const { field, message } of requireNamesForNewPerson(person, classification)) {
@@ -181,40 +198,28 @@ class UploadClassifier {
     this.rows.set(index, classification, duplicateReasons, possibleDuplicate);
   }
 
+  /** The email and mobile of a row (its own strings, from its PackedBatch: the Sets keep them for the file). */
   private duplicateReasons(
-    person: PersonDetails,
+    email: string,
+    mobile: string | null,
     byMobile: Passport | null,
     seats: PoolSeatsTaken,
   ): readonly DuplicateReason[] {
     const reasons: DuplicateReason[] = [];
-    if (!addedFirstTime(this.emailsSeen, person.email)) reasons.push('EMAIL_REPEATED_IN_FILE');
-    if (person.mobile !== null && !addedFirstTime(this.mobilesSeen, person.mobile))
-      reasons.push('MOBILE_REPEATED_IN_FILE');
-    if (seats.emails.has(person.email) || (person.mobile !== null && seats.mobiles.has(person.mobile))) {
+    if (!addedFirstTime(this.emailsSeen, email)) reasons.push('EMAIL_REPEATED_IN_FILE');
+    if (mobile !== null && !addedFirstTime(this.mobilesSeen, mobile)) reasons.push('MOBILE_REPEATED_IN_FILE');
+    if (seats.emails.has(email) || (mobile !== null && seats.mobiles.has(mobile)))
       reasons.push('ALREADY_IN_POOL');
-    }
-    if (byMobile !== null && byMobile.email !== person.email)
-      reasons.push('MOBILE_BELONGS_TO_OTHER_PASSPORT');
+    if (byMobile !== null && byMobile.email !== email) reasons.push('MOBILE_BELONGS_TO_OTHER_PASSPORT');
     return reasons;
   }
 }
 
-/** Adds a copy of `value` (see ownCopy) if it is not there yet, answering whether it was new. */
+/** Adds `value`, answering whether it was new: one hash lookup instead of `has` then `add`. */
 function addedFirstTime(set: Set<string>, value: string): boolean {
-  if (set.has(value)) return false;
-  set.add(ownCopy(value));
-  return true;
-}
-
-/**
- * A copy of a string that holds only its own characters. An email or a mobile unpacked from a row is cut from
- * the row's packed string, and V8 keeps a longer cut as a view that keeps the whole row alive: kept in a Set for
- * the rest of the file, 150,000 of them would hold every row (tens of MB) after the rows have let go of them.
- * JSON's parser makes a new flat string (one byte per character for an ASCII address, even cut from a row that
- * needs two): the most compact copy JavaScript has a way to make.
- */
-function ownCopy(value: string): string {
-  return JSON.parse(JSON.stringify(value)) as string;
+  const size = set.size;
+  set.add(value);
+  return set.size > size;
 }
 
 function hasPassportUnderAnotherEmail(

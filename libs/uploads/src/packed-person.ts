@@ -50,6 +50,17 @@ export function holdsSeparator(value: string): boolean {
   return value.includes(SEPARATOR);
 }
 
+/**
+ * Consecutive rows as they come to be classified: each row's person packed (packPerson), and its email and mobile as
+ * strings of their own (null for an invalid row, and for a row without a mobile). Sent from a validation worker, these
+ * are strings the receiver holds alone, rather than cuts of a packed row that would keep the row alive.
+ */
+export interface PackedBatch {
+  readonly people: readonly (string | null)[];
+  readonly emails: readonly (string | null)[];
+  readonly mobiles: readonly (string | null)[];
+}
+
 /** What a row let go of (see PackedPeople.forget) holds: no packed person is empty (its email is not). */
 const FORGOTTEN = '';
 

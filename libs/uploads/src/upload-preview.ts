@@ -5,6 +5,7 @@ import { Cohort, CohortInput, validateCohort } from './cohort';
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';
 import { UploadSource, parseUpload } from './parse-upload';
 import { UploadLimits, uploadLimits } from './upload-limits';
+import type { PackedBatch } from './packed-person';
 import { UploadLookups } from './upload-lookups';
 import { validateInWorker } from './validate-in-worker';
 import { validatedBatches } from './validate-rows';
@@ -102,11 +103,11 @@ export async function previewUpload(
   // Rows are classified batch by batch as they are validated; the file's refusal, if it comes, ends both.
   const validationErrors = new ErrorList(maxListedErrors);
   let rejection: readonly FieldError[] = [];
-  async function* validatedPeople(): AsyncGenerator<(string | null)[]> {
+  async function* validatedPeople(): AsyncGenerator<PackedBatch> {
     try {
       for await (const batch of batches) {
         validationErrors.addCounted(batch.errors, batch.errorCount);
-        yield batch.people;
+        yield batch;
       }
     } catch (error) {
       if (!(error instanceof UploadRejectedError)) throw error;

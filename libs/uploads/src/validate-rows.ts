@@ -6,7 +6,7 @@ import {
   validatePerson,
 } from '../../invitations/src/person/validate-person';
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError } from './field-error';
-import { PackedPeople, holdsSeparator, packPerson } from './packed-person';
+import { PackedPeople, holdsSeparator, packPerson, type PackedBatch } from './packed-person';
 import { ParsedRow } from './parse-upload';
 import { CSV_COLUMNS, CsvCells, CsvColumn } from './template';
 
@@ -41,9 +41,11 @@ export interface ValidatedRows {
 }
 
 /** Consecutive data rows, validated: what the classification takes, batch by batch, as they are read. */
-export interface ValidatedBatch {
+export interface ValidatedBatch extends PackedBatch {
   /** Each row's details packed (packPerson), or null for a row with errors. */
   people: (string | null)[];
+  emails: (string | null)[];
+  mobiles: (string | null)[];
   /** The batch's row errors, as far as the upload's listed errors are not yet `maxListedErrors`. */
   errors: FieldError[];
   /** All of the batch's row errors, listed or not. */
@@ -71,18 +73,22 @@ export async function* validatedBatches(
   const batchRows = options.batchRows ?? DEFAULT_VALIDATED_BATCH_ROWS;
   const jobRoleFallback = options.jobRoleFallback ?? null;
   let listable = options.maxListedErrors ?? MAX_LISTED_ERRORS;
-  let batch: ValidatedBatch = { people: [], errors: [], errorCount: 0 };
+  const empty = (): ValidatedBatch => ({ people: [], emails: [], mobiles: [], errors: [], errorCount: 0 });
+  let batch = empty();
   try {
     for await (const parsed of rows) {
       const validation = validateRow(parsed, rules, jobRoleFallback);
-      batch.people.push(validation.person === null ? null : packPerson(validation.person));
+      const { person } = validation;
+      batch.people.push(person === null ? null : packPerson(person));
+      batch.emails.push(person === null ? null : person.email);
+      batch.mobiles.push(person === null ? null : person.mobile);
       if (validation.errors) {
         batch.errorCount += validation.errors.length;
         for (const error of validation.errors) if (listable-- > 0) batch.errors.push(error);
       }
       if (batch.people.length === batchRows) {
         yield batch;
-        batch = { people: [], errors: [], errorCount: 0 };
+        batch = empty();
       }
     }
   } catch (error) {
