@@ -37,6 +37,7 @@ import { PublicResolver } from './graphql/public.resolver';
 import { UploadsResolver } from './graphql/uploads.resolver';
 import { ConfirmUploadHandler } from './uploads/confirm-upload.command';
 import { PreviewUploadHandler } from './uploads/preview-upload.command';
+import { UploadValidationWorkers } from './uploads/upload-validation-workers';
 import { UploadsController } from './uploads/uploads.controller';
 import { Uploads } from './uploads/upload.query';
 import { DateScalar, DateTimeScalar } from './graphql/scalars';
@@ -141,6 +142,7 @@ export class GatewayModule {
         PublicResolver,
         UploadsResolver,
         Uploads,
+        UploadValidationWorkers,
       ],
     };
   }

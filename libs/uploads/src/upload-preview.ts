@@ -8,6 +8,7 @@ import { UploadLimits, uploadLimits } from './upload-limits';
 import type { PackedBatch } from './packed-person';
 import { UploadLookups } from './upload-lookups';
 import { validateInWorker } from './validate-in-worker';
+import type { ValidationWorkers } from './validation-workers';
 import { validatedBatches } from './validate-rows';
 
 export interface PreviewUploadOptions {
@@ -27,6 +28,8 @@ export interface PreviewUploadOptions {
    * lookups and classification done here. Default: inline.
    */
   validation?: 'inline' | 'worker';
+  /** Where a worker comes from when validating in one: a spare started ahead (default: one started for the upload). */
+  workers?: ValidationWorkers;
 }
 
 /** A duplicate row (the contract's `UploadDuplicate`): confirming skips it. */
@@ -97,7 +100,7 @@ export async function previewUpload(
   };
   const batches =
     options.validation === 'worker'
-      ? validateInWorker(source, rules, limits, validationOptions)
+      ? validateInWorker(source, rules, limits, validationOptions, options.workers)
       : validatedBatches(parseUpload(source, limits), rules, validationOptions);
 
   // Rows are classified batch by batch as they are validated; the file's refusal, if it comes, ends both.

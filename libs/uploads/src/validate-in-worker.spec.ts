@@ -3,6 +3,7 @@ import { TEMPLATE_HEADER_LINE } from './template';
 import { uploadLimits } from './upload-limits';
 import { validateInWorker } from './validate-in-worker';
 import { validatedBatches, type ValidatedBatch } from './validate-rows';
+import { ValidationWorkers } from './validation-workers';
 import { parseUpload } from './parse-upload';
 
 const RULES = { defaultRegion: 'AU', maxFieldLength: 256, today: '2025-06-30' };
@@ -55,5 +56,33 @@ describe('validateInWorker', () => {
       throw new Error('aborted');
     }
     await expect(collect(validateInWorker(failing(), RULES, uploadLimits()))).rejects.toThrow('aborted');
+  });
+
+  it('takes the spare worker started ahead, and has the next one started once the upload is done', async () => {
+    const workers = new ValidationWorkers(10);
+    try {
+      expect(workers.hasSpare).toBe(true);
+      const file = () =>
+        (async function* () {
+          yield Buffer.from(
+            `${TEMPLATE_HEADER_LINE}\r\n${Array.from({ length: 1500 }, (_, i) => row(i)).join('')}`,
+          );
+        })();
+      const inline = await collect(validatedBatches(parseUpload(file(), uploadLimits()), RULES));
+      const batches = validateInWorker(file(), RULES, uploadLimits(), {}, workers);
+      const first = await batches.next();
+      // The upload holds the spare: one at the same time starts a worker of its own.
+      expect(workers.hasSpare).toBe(false);
+      const rest = await collect(batches);
+      expect([first.value, ...rest]).toEqual(inline);
+      expect(workers.hasSpare).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(workers.hasSpare).toBe(true);
+      // The next upload takes the new spare.
+      expect(await collect(validateInWorker(file(), RULES, uploadLimits(), {}, workers))).toEqual(inline);
+    } finally {
+      await workers.close();
+    }
+    expect(workers.hasSpare).toBe(false);
   });
 });

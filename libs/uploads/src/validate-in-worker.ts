@@ -1,25 +1,13 @@
-import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { PersonRules } from '../../invitations/src/person/validate-person';
 import { UploadRejectedError } from './field-error';
 import type { UploadSource } from './parse-upload';
 import type { UploadLimits } from './upload-limits';
 import type { FromValidationWorker, ToValidationWorker, ValidationJob } from './validation-messages';
 import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';
+import { startValidationWorker, type ValidationWorkers } from './validation-workers';
 
 /** Chunks of the file sent to the worker and not yet taken by its parser: about a megabyte. */
 const CHUNKS_IN_FLIGHT = 16;
-
-/** The worker's entry beside this file: compiled JavaScript in dist, TypeScript when run from the sources. */
-const ENTRY = join(__dirname, `validation-worker${extname(__filename)}`);
-/** Run from the TypeScript sources (the tests), the worker first registers the same transpile-only hook. */
-const TS_HOOK = join(__dirname, '../../../test/support/register-ts.js');
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.tsHook) require(workerData.tsHook);
-require(workerData.entry);
-`;
 
 /**
  * Parses and validates an upload in a worker thread (validation-worker.ts), yielding the same validated batches
@@ -30,25 +18,20 @@ require(workerData.entry);
  *
  * The source is read as the worker takes the bytes (at most CHUNKS_IN_FLIGHT ahead). After a refusal the rest of
  * the source is left unread, as parseUpload leaves it: the caller answers, then closes the connection.
+ *
+ * The worker is the spare of `workers` when it has one (started and loaded ahead), else one started now; it ends
+ * with the upload either way.
  */
 export async function* validateInWorker(
   source: UploadSource,
   rules: PersonRules,
   limits: UploadLimits,
   options: ValidatedBatchesOptions = {},
+  workers?: ValidationWorkers,
 ): AsyncGenerator<ValidatedBatch, void, undefined> {
   const job: ValidationJob = { rules, limits, options };
-  const typescript = extname(ENTRY) === '.ts';
-  if (typescript && !existsSync(TS_HOOK)) throw new Error(`cannot run ${ENTRY} without ${TS_HOOK}`);
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry: ENTRY, tsHook: typescript ? TS_HOOK : null, job },
-    // Its own flags: the calling process's (say, --cpu-prof) are not meant for it.
-    execArgv: [],
-    // Its own young generation, whatever the process's flags say (the gateway's is small, to save memory): nearly
-    // everything it allocates dies young, and a small one would make it collect far more often.
-    resourceLimits: { maxYoungGenerationSizeMb: 32 },
-  });
+  const worker = workers?.take() ?? startValidationWorker();
+  worker.postMessage({ type: 'job', job } satisfies ToValidationWorker);
   const inbox = new Inbox();
   worker.on('message', (message: FromValidationWorker) => inbox.put(message));
   worker.on('error', (error: Error) => inbox.fail(error));
@@ -83,6 +66,7 @@ export async function* validateInWorker(
   } finally {
     feeder.stop();
     await worker.terminate();
+    workers?.done();
   }
 }
 

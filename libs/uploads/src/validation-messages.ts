@@ -3,15 +3,16 @@ import type { FieldError } from './field-error';
 import type { UploadLimits } from './upload-limits';
 import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';
 
-/** What a validation worker is given at its start. */
+/** What a validation worker is given to do: one upload. */
 export interface ValidationJob {
   rules: PersonRules;
   limits: UploadLimits;
   options: ValidatedBatchesOptions;
 }
 
-/** The file's bytes, in order, then the end. */
-export type ToValidationWorker = { type: 'bytes'; chunk: Uint8Array } | { type: 'end' };
+/** The job first, then the file's bytes, in order, then the end. */
+export type ToValidationWorker =
+  { type: 'job'; job: ValidationJob } | { type: 'bytes'; chunk: Uint8Array } | { type: 'end' };
 
 export type FromValidationWorker =
   /** A chunk of bytes was taken by the parser: room for another. */

@@ -1,23 +1,24 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { UploadRejectedError } from './field-error';
 import { parseUpload } from './parse-upload';
-import type { ValidationJob, FromValidationWorker, ToValidationWorker } from './validation-messages';
+import type { FromValidationWorker, ToValidationWorker, ValidationJob } from './validation-messages';
 import { validatedBatches } from './validate-rows';
 
 /**
- * The worker thread's side of `validateInWorker`: parses and validates the bytes it is sent, and sends the rows
- * back in validated batches. Loaded only as a worker's entry (see validate-in-worker.ts).
+ * The worker thread's side of `validateInWorker`: loads the parser and the validators, waits for its job, then
+ * parses and validates the bytes it is sent and sends the rows back in validated batches. Loaded only as a worker's
+ * entry (see validation-workers.ts).
  */
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  const job = (workerData as { job: ValidationJob }).job;
   const send = (message: FromValidationWorker) => port.postMessage(message);
 
   const chunks: Uint8Array[] = [];
   let ended = false;
   let wake: (() => void) | null = null;
   port.on('message', (message: ToValidationWorker) => {
-    if (message.type === 'bytes') chunks.push(message.chunk);
+    if (message.type === 'job') void run(message.job);
+    else if (message.type === 'bytes') chunks.push(message.chunk);
     else ended = true;
     wake?.();
   });
@@ -38,7 +39,7 @@ if (!isMainThread && parentPort) {
     }
   }
 
-  void (async () => {
+  const run = async (job: ValidationJob) => {
     try {
       const rows = parseUpload(bytes(), job.limits);
       for await (const batch of validatedBatches(rows, job.rules, job.options))
@@ -52,5 +53,5 @@ if (!isMainThread && parentPort) {
           message: error instanceof Error ? (error.stack ?? error.message) : String(error),
         });
     }
-  })();
+  };
 }

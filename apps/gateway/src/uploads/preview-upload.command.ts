@@ -13,6 +13,7 @@ import type { CommandContext } from '../commands/command-base';
 import { ApiError } from '../errors/api-error';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 import { ReadStoreUploadLookups } from './read-store-upload-lookups';
+import { UploadValidationWorkers } from './upload-validation-workers';
 import { ChunksEncodedAhead, chunksFor, recordUploadPreview } from './record-upload-preview';
 import { previewView, type UploadPreviewView } from './upload.query';
 
@@ -39,6 +40,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly scope: OrganisationScope,
+    private readonly workers: UploadValidationWorkers,
   ) {}
 
   async execute({ context, batchId, source, cohort }: PreviewUploadCommand): Promise<UploadPreviewView> {
@@ -58,6 +60,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         cohort,
         // Parsing and validating run on another core, beside the lookups and classification done here.
         validation: 'worker',
+        workers: this.workers,
         // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
         onClassified: (rows, end) => ahead.classified(rows, end),
       },
