@@ -91,19 +91,33 @@ describe('classifyUpload', () => {
 
   it('tells, batch by batch in file order, up to which row the rows are classified for good', async () => {
     const people = Array.from({ length: 25 }, (_, i) => person({ email: `p${i}@example.com` }));
-    const told: { end: number; values: unknown[] }[] = [];
+    const told: { end: number; values: unknown[]; fromBatch: unknown[]; start: number }[] = [];
     const { rows } = await classifyUpload(
       packed(...people),
       {
         poolId: POOL,
         lookupBatchSize: 10,
-        onClassified: (classified, end) => told.push({ end, values: classified.valuesSlice(0, end) }),
+        onClassified: (classified, end, batch) =>
+          told.push({
+            end,
+            start: batch.start,
+            values: classified.valuesSlice(0, end),
+            // The batch's people, as unpacked for it, give the same values as unpacking them again.
+            fromBatch: classified.valuesSlice(batch.start, end, (index) => batch.people[index - batch.start]),
+          }),
       },
       new InMemoryUploadLookups(),
     );
-    expect(told.map(({ end }) => end)).toEqual([10, 20, 25]);
+    expect(told.map(({ start, end }) => [start, end])).toEqual([
+      [0, 10],
+      [10, 20],
+      [20, 25],
+    ]);
     // What was told is what the rows are in the end.
-    for (const { end, values } of told) expect(values).toEqual(rows.valuesSlice(0, end));
+    for (const { start, end, values, fromBatch } of told) {
+      expect(values).toEqual(rows.valuesSlice(0, end));
+      expect(fromBatch).toEqual(rows.valuesSlice(start, end));
+    }
   });
 
   it('gives every row as values in the order UploadRowsRecorded lists them, the same as the row objects', async () => {

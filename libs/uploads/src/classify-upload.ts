@@ -13,16 +13,23 @@ import { COLUMN_OF_FIELD } from './validate-rows';
 
 export interface ClassifyUploadOptions {
   poolId: string;
-  /** Rows per lookup call (each key once per call). */
+  /** Rows per lookup call (a key that rows of the batch share is asked for once per row). */
   lookupBatchSize?: number;
   /** Batches whose lookups run at once, ahead of the batch being classified. */
   lookupConcurrency?: number;
   maxListedErrors?: number;
   /**
    * Told, as classification goes, that the rows before `end` are classified for good: a caller can start on them
-   * (say, encoding them to be recorded) while the rest of the file is still being read.
+   * (say, encoding them to be recorded) while the rest of the file is still being read. `batch` is the batch just
+   * classified (it ends at `end`), with its people as unpacked for it, to spare unpacking them again.
    */
-  onClassified?: (rows: ClassifiedRows, end: number) => void;
+  onClassified?: (rows: ClassifiedRows, end: number, batch: ClassifiedBatch) => void;
+}
+
+/** A batch of rows just classified: from row index `start`, their people (null for invalid rows). */
+export interface ClassifiedBatch {
+  start: number;
+  people: readonly (PersonDetails | null)[];
 }
 
 export interface UploadClassification {
@@ -70,7 +77,7 @@ export async function classifyUpload(
   const classifyFirst = async () => {
     const facts = await pending.shift()!;
     classifier.classify(facts);
-    options.onClassified?.(classifier.rows, facts.start + facts.people.length);
+    options.onClassified?.(classifier.rows, facts.start + facts.people.length, facts);
     // Fast lookups (a cache, the in-memory store) settle as microtasks only: let timers and I/O in.
     await nextTurn();
   };
@@ -123,9 +130,10 @@ async function lookUpBatch(
 ): Promise<BatchFacts> {
   const batch: (PersonDetails | null)[] = [];
   const batchNameKeys: (string | null)[] = [];
-  const emails = new Set<string>();
-  const mobiles = new Set<string>();
-  const nameKeys = new Set<string>();
+  // Lists, not Sets: a value that rows share is asked for again, harmlessly (the Maps below key what is found).
+  const emails: string[] = [];
+  const mobiles: string[] = [];
+  const nameKeys: string[] = [];
   for (let offset = 0; offset < rows.people.length; offset += 1) {
     const person = people.at(start + offset);
     const key = person === null ? null : personNameKey(person);
@@ -133,15 +141,15 @@ async function lookUpBatch(
     batchNameKeys.push(key);
     const email = rows.emails[offset];
     const mobile = rows.mobiles[offset];
-    if (email !== null) emails.add(email);
-    if (mobile !== null) mobiles.add(mobile);
-    if (key !== null) nameKeys.add(key);
+    if (email !== null) emails.push(email);
+    if (mobile !== null) mobiles.push(mobile);
+    if (key !== null) nameKeys.push(key);
   }
   const [byEmail, byMobile, byName, seats] = await Promise.all([
-    lookups.passportsByEmail([...emails]),
-    mobiles.size > 0 ? lookups.passportsByMobile([...mobiles]) : [],
-    nameKeys.size > 0 ? lookups.passportsByNameKey([...nameKeys]) : [],
-    lookups.poolSeatsTaken(poolId, [...emails], [...mobiles]),
+    lookups.passportsByEmail(emails),
+    mobiles.length > 0 ? lookups.passportsByMobile(mobiles) : [],
+    nameKeys.length > 0 ? lookups.passportsByNameKey(nameKeys) : [],
+    lookups.poolSeatsTaken(poolId, emails, mobiles),
   ]);
   return {
     start,

@@ -62,7 +62,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         validation: 'worker',
         workers: this.workers,
         // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
-        onClassified: (rows, end) => ahead.classified(rows, end),
+        onClassified: (rows, end, batch) => ahead.classified(rows, end, batch),
       },
       new ReadStoreUploadLookups(this.readStore),
     );

@@ -164,8 +164,19 @@ describe('recordUploadPreview', () => {
   it('writes the chunks encoded ahead as they are (the last, partial one built then), the same events as without', async () => {
     const rows = rowsOf(TOTAL);
     const ahead = new ChunksEncodedAhead();
-    // Classified in three steps, the first ending mid-chunk: only whole chunks are encoded ahead.
-    for (const end of [ROWS_PER_CHUNK + 500, ROWS_PER_CHUNK * 12, TOTAL]) ahead.classified(rows, end);
+    // Classified in three steps, the first ending mid-chunk: only whole chunks are encoded ahead. The second step's
+    // batch holds its people for chunks 2 to 11 (rows 2000 to 12000): those are built from them.
+    const slices = jest.spyOn(rows, 'valuesSlice');
+    ahead.classified(rows, ROWS_PER_CHUNK + 500);
+    ahead.classified(rows, ROWS_PER_CHUNK * 12, {
+      start: ROWS_PER_CHUNK * 2,
+      people: { length: ROWS_PER_CHUNK * 10 } as never,
+    });
+    ahead.classified(rows, TOTAL);
+    expect(
+      slices.mock.calls.filter((call) => call[2] !== undefined).map((call) => call[0] / ROWS_PER_CHUNK),
+    ).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    slices.mockRestore();
     const built = jest.spyOn(rows, 'valuesSlice');
     await recordUploadPreview(store, command('aa'), rows, context, ahead);
     // Only the last chunk, of 17 rows, was built while recording.

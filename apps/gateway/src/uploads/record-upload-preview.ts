@@ -1,4 +1,6 @@
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
+import type { ClassifiedBatch } from '../../../../libs/uploads/src/classify-upload';
 import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
 import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
 import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
@@ -22,8 +24,15 @@ export const CHUNKS_PER_APPEND = 10;
 /** The previewed rows, by 0-based index, built only when asked for (ClassifiedRows keeps them compact). */
 export interface PreviewedRows {
   readonly length: number;
-  /** Rows `start` to `end` (excluded), each as its values (UploadRowsRecorded's form). */
-  valuesSlice(start: number, end: number): UploadRowValues[];
+  /**
+   * Rows `start` to `end` (excluded), each as its values (UploadRowsRecorded's form); from the people `personAt`
+   * gives when the caller has them.
+   */
+  valuesSlice(
+    start: number,
+    end: number,
+    personAt?: (index: number) => PersonDetails | null,
+  ): UploadRowValues[];
   /** Lets go of what rows `start` to `end` hold that is now encoded (the rest of a preview still needs what it lists). */
   forgetPeople?(start: number, end: number): void;
 }
@@ -41,11 +50,17 @@ export class ChunksEncodedAhead {
   private readonly chunks = new Map<number, EncodedJson<UploadRowValues[]>>();
   private next = 0;
 
-  /** The rows before `end` are classified for good (ClassifyUploadOptions.onClassified). */
-  classified(rows: PreviewedRows, end: number): void {
+  /**
+   * The rows before `end` are classified for good (ClassifyUploadOptions.onClassified); `batch`, the people of the
+   * rows just classified, is used for the chunks it holds whole.
+   */
+  classified(rows: PreviewedRows, end: number, batch?: ClassifiedBatch): void {
     for (; (this.next + 1) * ROWS_PER_CHUNK <= end; this.next += 1) {
       const [start, chunkEnd] = [this.next * ROWS_PER_CHUNK, (this.next + 1) * ROWS_PER_CHUNK];
-      this.chunks.set(this.next, EncodedJson.encode(rows.valuesSlice(start, chunkEnd)));
+      const inBatch =
+        batch !== undefined && batch.start <= start && chunkEnd <= batch.start + batch.people.length;
+      const personAt = inBatch ? (index: number) => batch.people[index - batch.start] : undefined;
+      this.chunks.set(this.next, EncodedJson.encode(rows.valuesSlice(start, chunkEnd, personAt)));
       rows.forgetPeople?.(start, chunkEnd);
     }
   }

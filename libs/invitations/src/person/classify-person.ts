@@ -38,11 +38,13 @@ export function classifyPerson(
   const matched = byEmail ?? byMobile;
   if (matched === null) return { uploadStatus: 'NEW', discrepancies: [], passportId: null };
 
-  const differing = new Set(PROFILE_FIELDS.filter((field) => DIFFERS[field](person, matched)));
-  if (byEmail === null) differing.add('EMAIL');
-  if (byMobile !== null && byMobile.passportId !== matched.passportId) differing.add('MOBILE');
-
-  const discrepancies = PROFILE_FIELDS.filter((field) => differing.has(field));
+  const mobileOfAnother = byMobile !== null && byMobile.passportId !== matched.passportId;
+  const discrepancies = PROFILE_FIELDS.filter(
+    (field) =>
+      (field === 'EMAIL' && byEmail === null) ||
+      (field === 'MOBILE' && mobileOfAnother) ||
+      DIFFERS[field](person, matched),
+  );
   return {
     uploadStatus: discrepancies.length === 0 ? 'EXISTING' : 'INVALID',
     discrepancies,

@@ -13,9 +13,11 @@ export function requireNamesForNewPerson(
   person: PersonDetails,
   classification: Classification,
 ): FieldError[] {
-  if (classification.uploadStatus !== 'NEW') return [];
-  return REQUIRED_FOR_NEW_PERSON.filter((field) => !isGiven(person[field])).map((field) => ({
-    field,
-    message: 'is required for a person without a Skills Passport',
-  }));
+  const errors: FieldError[] = [];
+  if (classification.uploadStatus !== 'NEW') return errors;
+  for (const field of REQUIRED_FOR_NEW_PERSON) {
+    if (!isGiven(person[field]))
+      errors.push({ field, message: 'is required for a person without a Skills Passport' });
+  }
+  return errors;
 }
