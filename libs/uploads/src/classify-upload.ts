@@ -184,8 +184,8 @@ class UploadClassifier {
   }
 
   private classifyRow(index: number, person: PersonDetails, offset: number, facts: BatchFacts): void {
-    const email = facts.emails[offset] as string;
-    const mobile = facts.mobiles[offset];
+    const email = facts.emails[offset] ?? person.email;
+    const mobile = facts.mobiles[offset] ?? person.mobile;
     const nameKey = facts.nameKeys[offset];
     const byEmail = facts.byEmail.get(email) ?? null;
     const byMobile = mobile === null ? null : (facts.byMobile.get(mobile) ?? null);

@@ -35,10 +35,10 @@ const SPARE_DELAY_MS = 2000;
 
 /**
  * Keeps one validation worker started ahead of the next upload, so that a preview does not wait for a thread to
- * start and load fast-csv, class-validator and the phone metadata (a fifth of a second on these machines) before its
- * first row. An upload takes the spare (then owns it, and ends it when done); the next spare is started a little
- * after that upload is done, off its path. Uploads at the same time as one that holds the spare start workers of their own.
- * The spare does not keep the process alive; `close` ends it.
+ * start and load fast-csv, class-validator and the phone metadata (a fifth of a second on these machines) before
+ * its first row. An upload takes the spare (then owns it, and ends it when done); the next spare is started a
+ * little after that upload is done, off its path. Uploads at the same time as one that holds the spare start
+ * workers of their own. The spare does not keep the process alive; `close` ends it.
  */
 export class ValidationWorkers {
   private spare: Worker | null = null;

@@ -33,7 +33,7 @@ export interface PreviewedRows {
     end: number,
     personAt?: (index: number) => PersonDetails | null,
   ): UploadRowValues[];
-  /** Lets go of what rows `start` to `end` hold that is now encoded (the rest of a preview still needs what it lists). */
+  /** Lets go of what rows `start` to `end` hold that is now encoded (a preview still needs what it lists). */
   forgetPeople?(start: number, end: number): void;
 }
 
