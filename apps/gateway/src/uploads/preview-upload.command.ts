@@ -61,6 +61,10 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         // Parsing and validating run on another core, beside the lookups and classification done here.
         validation: 'worker',
         workers: this.workers,
+        // The embedded read store answers on this thread without waiting: looking batches up ahead of the one
+        // classified would only keep more rows alive (more for the collector to copy). MongoDB's round trips are
+        // hidden by looking a few batches up at once (the default).
+        lookupConcurrency: this.config.readStore === 'embedded' ? 1 : undefined,
         // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
         onClassified: (rows, end, batch) => ahead.classified(rows, end, batch),
       },
