@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'fast-csv';
 import { InMemoryUploadLookups } from '../libs/uploads/src/in-memory-upload-lookups';
 import { UploadPreviewOutcome, previewUpload } from '../libs/uploads/src/upload-preview';
+import { rawParseRowsPerSec } from './raw-parse';
 import { generateUploadData } from './upload-data';
 
 export interface UploadsBenchFigures {
@@ -45,9 +45,8 @@ export async function benchUploads(options: UploadsBenchOptions = {}): Promise<U
 
     const preview = await measurePeakRss(() => timed(() => runPreview(csvPath, lookups)));
     assertPreviewed(preview.result.value, data.rows);
-    const rawParse = await timed(() => parseRaw(csvPath));
     return {
-      rawParseRowsPerSec: Math.round(rawParse.value / rawParse.seconds),
+      rawParseRowsPerSec: await rawParseRowsPerSec(csvPath),
       previewRowsPerSec: Math.round(data.rows / preview.result.seconds),
       previewSeconds: round(preview.result.seconds, 2),
       previewPeakRssMb: megabytes(preview.peakRss),
@@ -69,13 +68,6 @@ function runPreview(csvPath: string, lookups: InMemoryUploadLookups): Promise<Up
     },
     lookups,
   );
-}
-
-/** fast-csv reading the file into objects by header, as an application using it plainly would. */
-async function parseRaw(csvPath: string): Promise<number> {
-  let rows = 0;
-  for await (const _row of createReadStream(csvPath).pipe(parse({ headers: true }))) rows += 1;
-  return rows;
 }
 
 function assertPreviewed(outcome: UploadPreviewOutcome, rows: number): void {
