@@ -51,6 +51,22 @@ describe('EncodedJson', () => {
     expect(joined(withEncoded)).toBe(JSON.stringify(plain));
   });
 
+  it.each<[string, unknown[]]>([
+    ['an empty list', []],
+    ['a list of rows', [rows[0], [2, 'josé@example.com', 'Łukasz', [], true], null, 'plain']],
+    ['a list larger than the first buffer', Array.from({ length: 5000 }, (_, i) => [i, `row ${i} ✓`, null])],
+    ['a list with undefined and functions, as arrays write them', [undefined, () => 1, 3]],
+  ])('encodes %s item by item into the bytes of JSON.stringify', (_, list) => {
+    expect(EncodedJson.encodeList(list).bytes.toString('utf8')).toBe(JSON.stringify(list));
+  });
+
+  it('gives each list bytes of its own', () => {
+    const first = EncodedJson.encodeList([1, 2, 3]);
+    EncodedJson.encodeList(['overwrite', 'what', 'came', 'before']);
+    expect(first.bytes.toString('utf8')).toBe('[1,2,3]');
+    expect(first.bytes.buffer.byteLength).toBe(first.bytes.length);
+  });
+
   it('takes an EncodedJson value whole', () => {
     const encoded = EncodedJson.encode(rows);
     expect(jsonParts(encoded)).toEqual([encoded.bytes]);

@@ -1,3 +1,6 @@
+/** Where encodeList writes a list before copying it out (synchronously: one list at a time); grows as needed. */
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
 /**
  * A value already encoded as JSON (UTF-8 bytes): a large part of an event built ahead of time, while there was time
  * for it, and written as it is. JSON.stringify sees the value itself (toJSON decodes it), so a writer that does not
@@ -8,6 +11,30 @@ export class EncodedJson<T> {
 
   static encode<T>(value: T): EncodedJson<T> {
     return new EncodedJson<T>(Buffer.from(JSON.stringify(value), 'utf8'));
+  }
+
+  /**
+   * A list encoded item by item into one buffer: the same bytes as `encode`, without ever making the whole list's
+   * JSON as one string (a large string goes straight to V8's old generation, where only a full collection frees it).
+   */
+  static encodeList<T>(items: readonly T[]): EncodedJson<T[]> {
+    let length = 0;
+    const write = (text: string) => {
+      const needed = length + Buffer.byteLength(text, 'utf8');
+      if (needed > scratch.length) {
+        const larger = Buffer.allocUnsafe(Math.max(needed, scratch.length * 2));
+        scratch.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      length += scratch.write(text, length, 'utf8');
+    };
+    write('[');
+    items.forEach((item, index) => write(`${index > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+    write(']');
+    // A buffer of its own, of the exact length: the scratch buffer is written again by the next list.
+    const bytes = Buffer.allocUnsafeSlow(length);
+    scratch.copy(bytes, 0, 0, length);
+    return new EncodedJson<T[]>(bytes);
   }
 
   toJSON(): T {

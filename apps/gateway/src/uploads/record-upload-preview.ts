@@ -60,7 +60,7 @@ export class ChunksEncodedAhead {
       const inBatch =
         batch !== undefined && batch.start <= start && chunkEnd <= batch.start + batch.people.length;
       const personAt = inBatch ? (index: number) => batch.people[index - batch.start] : undefined;
-      this.chunks.set(this.next, EncodedJson.encode(rows.valuesSlice(start, chunkEnd, personAt)));
+      this.chunks.set(this.next, EncodedJson.encodeList(rows.valuesSlice(start, chunkEnd, personAt)));
       rows.forgetPeople?.(start, chunkEnd);
     }
   }
