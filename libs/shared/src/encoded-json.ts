@@ -49,7 +49,7 @@ export class EncodedJson<T> {
  */
 export function jsonParts(value: unknown): (string | Buffer)[] {
   if (value instanceof EncodedJson) return [value.bytes];
-  if (!isPlainObject(value) || !Object.values(value).some((field) => field instanceof EncodedJson)) {
+  if (!isPlainObject(value) || !holdsEncoded(value)) {
     const text = JSON.stringify(value);
     return text === undefined ? [] : [text];
   }
@@ -67,6 +67,12 @@ export function jsonParts(value: unknown): (string | Buffer)[] {
   }
   parts.push(`${text}}`);
   return parts;
+}
+
+/** Whether one of the object's own properties is an EncodedJson (looked at without building a list: every append). */
+function holdsEncoded(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key) && value[key] instanceof EncodedJson) return true;
+  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
