@@ -56,6 +56,8 @@ describe('EncodedJson', () => {
     ['a list of rows', [rows[0], [2, 'josé@example.com', 'Łukasz', [], true], null, 'plain']],
     ['a list larger than the first buffer', Array.from({ length: 5000 }, (_, i) => [i, `row ${i} ✓`, null])],
     ['a list with undefined and functions, as arrays write them', [undefined, () => 1, 3]],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a list with a hole', [1, , 3]],
   ])('encodes %s item by item into the bytes of JSON.stringify', (_, list) => {
     expect(EncodedJson.encodeList(list).bytes.toString('utf8')).toBe(JSON.stringify(list));
   });

@@ -1,5 +1,10 @@
-/** Where encodeList writes a list before copying it out (synchronously: one list at a time); grows as needed. */
-let scratch = Buffer.allocUnsafe(256 * 1024);
+/**
+ * Where encodeList writes a list before copying it out (synchronously: one list at a time); made on first use, grown
+ * as needed.
+ */
+let scratch: Buffer = Buffer.alloc(0);
+/** encodeList's first scratch buffer: an upload's chunk of 1,000 rows is about 150 KB. */
+const SCRATCH_BYTES = 256 * 1024;
 
 /**
  * A value already encoded as JSON (UTF-8 bytes): a large part of an event built ahead of time, while there was time
@@ -22,14 +27,16 @@ export class EncodedJson<T> {
     const write = (text: string) => {
       const needed = length + Buffer.byteLength(text, 'utf8');
       if (needed > scratch.length) {
-        const larger = Buffer.allocUnsafe(Math.max(needed, scratch.length * 2));
+        const larger = Buffer.allocUnsafe(Math.max(needed, scratch.length * 2, SCRATCH_BYTES));
         scratch.copy(larger, 0, 0, length);
         scratch = larger;
       }
       length += scratch.write(text, length, 'utf8');
     };
     write('[');
-    items.forEach((item, index) => write(`${index > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+    // Every index, as JSON.stringify writes a list: what is not JSON (undefined, a function) and holes as null.
+    for (let index = 0; index < items.length; index += 1)
+      write(`${index > 0 ? ',' : ''}${JSON.stringify(items[index]) ?? 'null'}`);
     write(']');
     // A buffer of its own, of the exact length: the scratch buffer is written again by the next list.
     const bytes = Buffer.allocUnsafeSlow(length);
