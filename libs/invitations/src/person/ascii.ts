@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Whether the text is nothing but ASCII: one byte per character in UTF-8, and nothing Unicode normalisation changes. */
+/** Whether the text is nothing but ASCII: one byte per character in UTF-8, nothing Unicode normalisation changes. */
 export function isAscii(text: string): boolean {
   return ASCII.test(text);
 }

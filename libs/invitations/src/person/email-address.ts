@@ -17,10 +17,10 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * for every string (email-address.spec.ts holds the two side by side).
  *
  * The defaults measure the local part and the domain in UTF-8 bytes by percent-encoding them and splitting the result
- * with a regular expression: a third of the check's time over a 150,000-row upload. Here the same three limits
+ * with a regular expression: a third of the check's time over a 150,000-row upload. Here the same four limits
  * (the address at most 254 characters, the local part 64 bytes, the domain 254 bytes, each label of the domain 63
- * characters) are checked with Buffer.byteLength, and the rest of the rules are class-validator's, with
- * `ignore_max_length` (which drops exactly those limits). One difference: a lone surrogate (which a GraphQL string
+ * characters) are checked here (bytes counted by Buffer.byteLength unless the address is ASCII), and the rest of
+ * the rules are class-validator's, with `ignore_max_length` (which drops exactly those limits). One difference: a lone surrogate (which a GraphQL string
  * can hold) makes the defaults throw a URIError; here it is not an address.
  */
 export function isEmailAddress(value: string): boolean {

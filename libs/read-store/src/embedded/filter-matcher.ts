@@ -105,7 +105,8 @@ function equals(operand: Scalar): ScalarTest {
 const IN_SET_FROM = 8;
 
 function isIn(operands: readonly Scalar[]): ScalarTest {
-  // A Set finds what === finds for anything but NaN (which equals nothing) and null or undefined (each of which also matches the other).
+  // A Set finds what === finds for anything but NaN (which equals nothing) and null or undefined (each of which
+  // also matches the other).
   if (
     operands.length >= IN_SET_FROM &&
     operands.every((operand) => operand !== null && operand !== undefined && operand === operand)
