@@ -7,6 +7,11 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
+  // The libraries' aliases, as tsconfig.json's paths name them: each library's one public entry.
+  moduleNameMapper: {
+    '^@invitations/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@invitations/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
   maxWorkers: 2,

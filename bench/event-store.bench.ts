@@ -21,9 +21,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedEventStore } from '../libs/event-store/src/embedded/embedded-event-store';
-import { encodeRecord } from '../libs/event-store/src/embedded/record-format';
-import type { NewEvent } from '../libs/event-store/src/event-store.port';
+import { EmbeddedEventStore } from '@invitations/event-store';
+import { encodeRecord } from '@invitations/event-store';
+import type { NewEvent } from '@invitations/event-store';
 
 export interface EventStoreBenchResult {
   /** Durable appends (one event each) per second, 16 concurrent writers. */

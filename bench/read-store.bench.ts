@@ -1,5 +1,5 @@
-import { EmbeddedReadStore } from '../libs/read-store/src/embedded/embedded-read-store';
-import type { BulkOperation, IndexSpec, ReadCollection } from '../libs/read-store/src/read-store.port';
+import { EmbeddedReadStore } from '@invitations/read-store';
+import type { BulkOperation, IndexSpec, ReadCollection } from '@invitations/read-store';
 
 /** One measured workload of the read-store benchmark. */
 export interface ReadStoreBenchFigure {

@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedEventStore } from '../libs/event-store/src/embedded/embedded-event-store';
-import { rebuildProjections } from '../libs/projections/src/rebuild';
+import { EmbeddedEventStore } from '@invitations/event-store';
+import { rebuildProjections } from '@invitations/runtime';
 import {
   appendGeneratedLog,
   generateInvitationLog,
   type LogShape,
-} from '../libs/projections/src/testing/invitation-log-generator';
-import { EmbeddedReadStore } from '../libs/read-store/src/embedded/embedded-read-store';
+} from '@invitations/read-models/testing';
+import { EmbeddedReadStore } from '@invitations/read-store';
 
 /**
  * 4 organisations x 3 pools x 6 batches x 500 people: about 236,000 events (pools, batches, seats

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Passport } from '../libs/invitations/src/passport/passport';
-import { CSV_COLUMNS, UTF8_BOM } from '../libs/uploads/src/template';
+import type { Passport } from '@invitations/domain';
+import { CSV_COLUMNS, UTF8_BOM } from '@invitations/uploads';
 
 /**
  * Benchmark data for the bulk upload: a realistic CSV file of 150,000 rows, as admins export them from

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryUploadLookups } from '../libs/uploads/src/in-memory-upload-lookups';
-import { UploadPreviewOutcome, previewUpload } from '../libs/uploads/src/upload-preview';
+import { InMemoryUploadLookups } from '@invitations/application';
+import { UploadPreviewOutcome, previewUpload } from '@invitations/application';
 import { rawParseRowsPerSec } from './raw-parse';
 import { generateUploadData } from './upload-data';
 

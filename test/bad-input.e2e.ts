@@ -1,4 +1,4 @@
-import { mintDevToken } from '../libs/auth/src/dev-token';
+import { mintDevToken } from '@invitations/auth';
 import { Gateway } from './support/gateway-harness';
 import * as op from './support/operations';
 

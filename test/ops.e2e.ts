@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ReadOnlyLog } from '../libs/event-store/src/embedded/read-only-log';
+import { ReadOnlyLog } from '@invitations/event-store';
 import { Gateway, TEST_JWT_SECRET, tokenOf } from './support/gateway-harness';
 import * as op from './support/operations';
 

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintDevToken } from '../../libs/auth/src/dev-token';
-import type { OutgoingMessage } from '../../libs/notifications/src/notifier.port';
+import { mintDevToken } from '@invitations/auth';
+import type { OutgoingMessage } from '@invitations/notifications';
 import { CREATE_BATCH, CREATE_POOL } from './operations';
 
 export const TEST_JWT_SECRET = 'e2e-secret-0123456789abcdef0123456789';

@@ -7,10 +7,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import depthLimit from 'graphql-depth-limit';
-import { resolveJwtSecret } from '../../../libs/auth/src/jwt-secret';
-import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
-import { systemClock, type Clock } from '../../../libs/shared/src/clock';
-import type { ServiceConfig } from '../../../libs/shared/src/config';
+import { resolveJwtSecret } from '@invitations/auth';
+import { TokenVerifier } from '@invitations/auth';
+import { systemClock, type Clock } from '@invitations/kernel';
+import { openEventStore, openNotifier, openReadStore, type ServiceConfig } from '@invitations/runtime';
 import { Consistency } from './application/consistency';
 import { InvitationPreviews } from './application/invitation-preview';
 import { PassportDirectory } from './application/passport-directory';
@@ -45,7 +45,7 @@ import { AcceptPageController } from './http/accept-page.controller';
 import { HealthController } from './http/health.controller';
 import { OpsController } from './http/ops.controller';
 import { BackgroundService } from './infrastructure/background.service';
-import { openEventStore, openNotifier, openReadStore } from './infrastructure/open-stores';
+
 import { StoresLifecycle } from './infrastructure/stores-lifecycle';
 import {
   CLOCK,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig } from '../../../libs/shared/src/config';
+import { ConfigError, loadConfig } from '@invitations/runtime';
 import { GatewayModule } from './app.module';
 import { tuneHeap } from './heap-tuning';
 

@@ -1,4 +1,4 @@
-import type { Fence } from '../../../libs/shared/src/background/fence';
+import type { Fence } from '@invitations/runtime';
 import { LeasedWorker, type Work } from './leased-worker';
 import { FakeLeaseStore } from './testing/fake-lease-store';
 

@@ -1,6 +1,6 @@
-import { LeaseKeeper, type LeaseLoss } from '../../../libs/read-store/src/mongo/lease-keeper';
-import type { LeaseStore } from '../../../libs/read-store/src/mongo/mongo-lease';
-import type { Fence } from '../../../libs/shared/src/background/fence';
+import { LeaseKeeper, type LeaseLoss } from '@invitations/read-store';
+import type { LeaseStore } from '@invitations/read-store';
+import type { Fence } from '@invitations/runtime';
 
 /** What runs while the lease is held. A fresh one is made for each term of holding it. */
 export interface Work {

@@ -1,8 +1,12 @@
 import type { Server } from 'node:http';
-import { EsdbEventStore } from '../../../libs/event-store/src/esdb/esdb-event-store';
-import { MongoReadStore } from '../../../libs/read-store/src/mongo/mongo-read-store';
-import { ConfigError, loadConfig, type ServiceConfig } from '../../../libs/shared/src/config';
-import { openNotifier } from '../../gateway/src/infrastructure/open-stores';
+import { connectMongoReadStore, type MongoReadStore } from '@invitations/read-store';
+import {
+  ConfigError,
+  loadConfig,
+  openEventStore,
+  openNotifier,
+  type ServiceConfig,
+} from '@invitations/runtime';
 import { consoleLogger } from './console-logger';
 import { closeServer, portOf, serveHealth, type HealthReport } from './health-server';
 import type { WorkerLogger } from './leased-worker';
@@ -50,11 +54,11 @@ async function openProjector(
   logger: WorkerLogger,
   signal: AbortSignal,
 ): Promise<Projector | null> {
-  const readStore = await connectReadStore(config.readStore, logger, signal);
+  const readStore = await connectReadStore(config, logger, signal);
   if (!readStore) return null;
   return new Projector(
     {
-      store: EsdbEventStore.fromConnectionString(config.eventStore),
+      store: await openEventStore(config),
       readStore,
       leases: readStore.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
       notifier: await openNotifier(config),
@@ -65,13 +69,15 @@ async function openProjector(
 
 /** MongoDB may come up after the projector: keep trying (readiness says so meanwhile). Null once shutting down. */
 async function connectReadStore(
-  uri: string,
+  config: ServiceConfig,
   logger: WorkerLogger,
   signal: AbortSignal,
 ): Promise<MongoReadStore | null> {
   while (!signal.aborted) {
     try {
-      return await MongoReadStore.connect(uri, { serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS });
+      return await connectMongoReadStore(config.readStore, {
+        serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
+      });
     } catch (error) {
       logger.warn(
         `cannot reach MongoDB yet (${(error as Error).message}); trying again in ${CONNECT_RETRY_MS} ms`,

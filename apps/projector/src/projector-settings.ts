@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConfigError, type ServiceConfig } from '../../../libs/shared/src/config';
+import { ConfigError, type ServiceConfig } from '@invitations/runtime';
 
 /** What the projector adds to the service's configuration. */
 export interface ProjectorSettings {

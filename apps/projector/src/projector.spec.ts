@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EmbeddedReadStore } from '../../../libs/read-store/src/embedded/embedded-read-store';
-import { InMemoryEventStore } from '../../../libs/projections/src/testing/in-memory-event-store';
-import { eventually } from '../../../libs/projections/src/testing/eventually';
-import { sendCommand, stageCommand } from '../../../libs/invitations/src/testing/invitee-fixtures';
-import { onInvitee, RecordingNotifier } from '../../../libs/shared/src/background/testing/invitee-commands';
+import { EmbeddedReadStore } from '@invitations/read-store';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
+import { eventually } from '@invitations/kernel/testing';
+import { sendCommand, stageCommand } from '@invitations/domain/testing';
+import { onInvitee, RecordingNotifier } from '@invitations/application/testing';
 import { Projector } from './projector';
 import { FakeLeaseStore } from './testing/fake-lease-store';
 

@@ -1,10 +1,10 @@
-import type { EventStore } from '../../../libs/event-store/src/event-store.port';
-import type { Notifier } from '../../../libs/notifications/src/notifier.port';
-import type { LeaseStore } from '../../../libs/read-store/src/mongo/mongo-lease';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port';
-import { BackgroundWork } from '../../../libs/shared/src/background/background-work';
-import { systemClock, type Clock } from '../../../libs/shared/src/clock';
-import type { ServiceConfig } from '../../../libs/shared/src/config';
+import type { EventStore } from '@invitations/event-store';
+import type { Notifier } from '@invitations/notifications';
+import type { LeaseStore } from '@invitations/read-store';
+import type { ReadStore } from '@invitations/read-store';
+import { BackgroundWork } from '@invitations/application';
+import { systemClock, type Clock } from '@invitations/kernel';
+import type { ServiceConfig } from '@invitations/runtime';
 import type { HealthReport } from './health-server';
 import { LeasedWorker, type WorkerLogger, type WorkerRole } from './leased-worker';
 import { checkReadiness } from './readiness';

@@ -1,7 +1,18 @@
-export * from './event-store.port';
-export {
-  EmbeddedEventStore,
-  LOG_FILE_NAME,
-  type EmbeddedEventStoreOptions,
-  type EmbeddedEventStoreStats,
-} from './embedded/embedded-event-store';
+export { EmbeddedEventStore } from './embedded/embedded-event-store';
+export { ReadOnlyLog } from './embedded/read-only-log';
+export type { EventLogReader } from './embedded/read-only-log';
+export { encodeRecord } from './embedded/record-format';
+export { EncodedJson } from './encoded-json';
+export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { connectEventStoreDb } from './esdb/connect';
+export { EVENT_STORE } from './event-store.port';
+export type {
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port';
+export { handleCommand, loadStream, toNewEvent } from './handle-command';

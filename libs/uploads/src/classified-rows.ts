@@ -1,7 +1,7 @@
-import type { PersonDetails, ProfileField, UploadStatus } from '../../invitations/src/person/person-details';
-import { PERSON_DETAIL_FIELDS } from '../../invitations/src/person/person-details-fields';
-import { PROFILE_FIELDS } from '../../invitations/src/person/profile-fields';
-import type { PersonDetailValues, UploadRowValues } from '../../invitations/src/upload/upload.events';
+import type { PersonDetails, ProfileField, UploadStatus } from '@invitations/domain';
+import { PERSON_DETAIL_FIELDS } from '@invitations/domain';
+import { PROFILE_FIELDS } from '@invitations/domain';
+import type { PersonDetailValues, UploadRowValues } from '@invitations/domain';
 import { PackedPeople, unpackFields } from './packed-person';
 
 /** Why a row is reported as a duplicate (the contract's `DuplicateReason`); confirming skips it. */

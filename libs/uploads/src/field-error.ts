@@ -1,4 +1,4 @@
-import type { FieldError } from '../../invitations/src/shared/domain-error';
+import type { FieldError } from '@invitations/domain';
 
 /**
  * One problem with an upload, as GraphQL's `extensions.errors` and the HTTP route list it: `row` is 1-based,

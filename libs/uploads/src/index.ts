@@ -1,21 +1,26 @@
-export * from './template';
-export * from './upload-limits';
+export { ClassifiedRows } from './classified-rows';
+export type { ClassifiedRow, DuplicateReason } from './classified-rows';
+export { validateCohort } from './cohort';
+export type { Cohort, CohortInput } from './cohort';
+export { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from './duplicates-report';
 export { ErrorList, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';
 export type { FieldError } from './field-error';
-export { detectDelimiter } from './detect-delimiter';
-export type { CsvDelimiter } from './detect-delimiter';
-export { headerErrors } from './upload-header';
-export { parseUpload } from './parse-upload';
-export type { ParsedRow, UploadSource } from './parse-upload';
-export { validateRows, validateRow, COLUMN_OF_FIELD } from './validate-rows';
-export type { ValidatedRows, ValidateRowsOptions, RowValidation } from './validate-rows';
+export { digestingSource } from './file-digest';
 export { PackedPeople } from './packed-person';
-export * from './classified-rows';
-export type * from './upload-lookups';
-export { classifyUpload, DEFAULT_LOOKUP_BATCH_SIZE, DEFAULT_LOOKUP_CONCURRENCY } from './classify-upload';
-export type { ClassifyUploadOptions, UploadClassification } from './classify-upload';
-export * from './cohort';
-export * from './upload-preview';
-export * from './duplicates-report';
-export { InMemoryUploadLookups } from './in-memory-upload-lookups';
-export type { LookupStats } from './in-memory-upload-lookups';
+export type { PackedBatch } from './packed-person';
+export { parseUpload } from './parse-upload';
+export type { UploadSource } from './parse-upload';
+export {
+  CSV_COLUMNS,
+  TEMPLATE_CONTENT_TYPE,
+  TEMPLATE_FILE_NAME,
+  TEMPLATE_HEADER_LINE,
+  UTF8_BOM,
+  invitationTemplateCsv,
+  invitationTemplateCsvBytes,
+} from './template';
+export { uploadLimits } from './upload-limits';
+export type { UploadLimits } from './upload-limits';
+export { validateInWorker } from './validate-in-worker';
+export { COLUMN_OF_FIELD, validatedBatches } from './validate-rows';
+export { ValidationWorkers } from './validation-workers';

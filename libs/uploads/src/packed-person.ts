@@ -1,4 +1,4 @@
-import type { PersonDetails } from '../../invitations/src/person/person-details';
+import type { PersonDetails } from '@invitations/domain';
 
 /**
  * Validated rows are kept as one string each (the fields joined by NUL, which validation keeps out of

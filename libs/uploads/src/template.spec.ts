@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { InMemoryUploadLookups } from './in-memory-upload-lookups';
+import { InMemoryUploadLookups } from '@invitations/application';
 import {
   CSV_COLUMNS,
   TEMPLATE_HEADER_LINE,
   invitationTemplateCsv,
   invitationTemplateCsvBytes,
 } from './template';
-import { previewUpload } from './upload-preview';
+import { previewUpload } from '@invitations/application';
 
 describe('the invitation template', () => {
   it("has the contract's header row, in the contract's order", () => {

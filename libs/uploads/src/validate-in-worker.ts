@@ -1,4 +1,4 @@
-import type { PersonRules } from '../../invitations/src/person/validate-person';
+import type { PersonRules } from '@invitations/domain';
 import { UploadRejectedError } from './field-error';
 import type { UploadSource } from './parse-upload';
 import type { UploadLimits } from './upload-limits';

@@ -1,4 +1,4 @@
-import type { PersonRules } from '../../invitations/src/person/validate-person';
+import type { PersonRules } from '@invitations/domain';
 import { UploadRejectedError } from './field-error';
 import { ParsedRow } from './parse-upload';
 import { CsvCells } from './template';

@@ -1,10 +1,5 @@
-import type { PersonDetails } from '../../invitations/src/person/person-details';
-import {
-  PersonField,
-  PersonInput,
-  PersonRules,
-  validatePerson,
-} from '../../invitations/src/person/validate-person';
+import type { PersonDetails } from '@invitations/domain';
+import { PersonField, PersonInput, PersonRules, validatePerson } from '@invitations/domain';
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError } from './field-error';
 import { PackedPeople, holdsSeparator, packPerson, type PackedBatch } from './packed-person';
 import { ParsedRow } from './parse-upload';

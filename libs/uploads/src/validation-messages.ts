@@ -1,4 +1,4 @@
-import type { PersonRules } from '../../invitations/src/person/validate-person';
+import type { PersonRules } from '@invitations/domain';
 import type { FieldError } from './field-error';
 import type { UploadLimits } from './upload-limits';
 import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import { resourcePoolDecider } from '../../../../libs/invitations/src/resource-pool/resource-pool.decider';
-import { inviteeStreamId, poolStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { DomainError, UNUSABLE_TOKEN_MESSAGE } from '../../../../libs/invitations/src/shared/domain-error';
-import { readInvitationToken } from '../../../../libs/notifications/src/invitation-token';
-import type { Clock } from '../../../../libs/shared/src/clock';
-import { loadStream } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import { resourcePoolDecider } from '@invitations/domain';
+import { inviteeStreamId, poolStreamId } from '@invitations/domain';
+import { DomainError, UNUSABLE_TOKEN_MESSAGE } from '@invitations/domain';
+import { readInvitationToken } from '@invitations/notifications';
+import type { Clock } from '@invitations/kernel';
+import { loadStream } from '@invitations/event-store';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 
 export interface InvitationPreview {

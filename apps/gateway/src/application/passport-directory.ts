@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Passport } from '../../../../libs/invitations/src/passport/passport';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { MemberDoc, PassportDoc } from '../../../../libs/projections/src/read-model.docs';
+import type { Passport } from '@invitations/domain';
+import type { ReadStore } from '@invitations/read-store';
+import type { MemberDoc, PassportDoc } from '@invitations/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
 
 /**

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { classifyPerson } from '../../../../libs/invitations/src/person/classify-person';
-import type { Classification } from '../../../../libs/invitations/src/person/classification';
-import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
-import { validatePerson, type PersonInput } from '../../../../libs/invitations/src/person/validate-person';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import { classifyPerson } from '@invitations/domain';
+import type { Classification } from '@invitations/domain';
+import type { PersonDetails } from '@invitations/domain';
+import { validatePerson, type PersonInput } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import type { ServiceConfig } from '@invitations/runtime';
 import { SERVICE_CONFIG } from '../infrastructure/tokens';
 import { PassportDirectory } from './passport-directory';
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import { poolSeatDecider } from '../../../../libs/invitations/src/reservation/pool-seat.decider';
-import type { ReservationKey } from '../../../../libs/invitations/src/reservation/reservation.events';
-import { inviteeStreamId, poolSeatStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
-import { handleCommand, loadStream } from '../../../../libs/shared/src/handle-command';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import { poolSeatDecider } from '@invitations/domain';
+import type { ReservationKey } from '@invitations/domain';
+import { inviteeStreamId, poolSeatStreamId } from '@invitations/domain';
+import type { PersonDetails } from '@invitations/domain';
+import type { CommandContext } from '@invitations/kernel';
+import { handleCommand, loadStream } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
 /** How long a reservation whose invitee is not written yet counts as a staging under way. */

@@ -1,16 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { batchDecider } from '../../../../libs/invitations/src/batch/batch.decider';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
-import { resourcePoolDecider } from '../../../../libs/invitations/src/resource-pool/resource-pool.decider';
-import {
-  batchStreamId,
-  inviteeStreamId,
-  poolStreamId,
-} from '../../../../libs/invitations/src/reservation/stream-ids';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import { loadStream } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { batchDecider } from '@invitations/domain';
+import { inviteeDecider } from '@invitations/domain';
+import type { InviteeState } from '@invitations/domain';
+import { resourcePoolDecider } from '@invitations/domain';
+import { batchStreamId, inviteeStreamId, poolStreamId } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import { loadStream } from '@invitations/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
 export type LiveInvitee = Exclude<InviteeState, { status: 'absent' }>;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { Classification } from '../../../../libs/invitations/src/person/classification';
-import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
-import { inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import type { Classification } from '@invitations/domain';
+import type { PersonDetails } from '@invitations/domain';
+import { inviteeStreamId } from '@invitations/domain';
+import type { CommandContext } from '@invitations/kernel';
+import { handleCommand } from '@invitations/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { PoolSeats } from './pool-seats';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { ORG_ADMIN_ROLE } from '../../../../libs/auth/src/principal';
-import { InvalidTokenError, TokenVerifier } from '../../../../libs/auth/src/token-verifier';
+import { ORG_ADMIN_ROLE } from '@invitations/auth';
+import { InvalidTokenError, TokenVerifier } from '@invitations/auth';
 import { TOKEN_VERIFIER } from '../infrastructure/tokens';
 import { IS_PUBLIC, REQUIRED_ROLE } from './public.decorator';
 import type { AuthenticatedRequest } from './request-principal';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Principal } from '../../../../libs/auth/src/principal';
+import type { Principal } from '@invitations/auth';
 
 /** The HTTP request, with the principal the auth guard verified (absent on public operations). */
 export interface AuthenticatedRequest extends Request {

@@ -1,21 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { Passport } from '../../../../libs/invitations/src/passport/passport';
-import { passportDecider } from '../../../../libs/invitations/src/passport/passport.decider';
-import { passportKeyDecider } from '../../../../libs/invitations/src/reservation/passport-key.decider';
-import type { ReservationKey } from '../../../../libs/invitations/src/reservation/reservation.events';
-import {
-  inviteeStreamId,
-  passportKeyStreamId,
-  passportStreamId,
-} from '../../../../libs/invitations/src/reservation/stream-ids';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import { readInvitationToken } from '../../../../libs/notifications/src/invitation-token';
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
-import { handleCommand, loadStream } from '../../../../libs/shared/src/handle-command';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import type { Passport } from '@invitations/domain';
+import { passportDecider } from '@invitations/domain';
+import { passportKeyDecider } from '@invitations/domain';
+import type { ReservationKey } from '@invitations/domain';
+import { inviteeStreamId, passportKeyStreamId, passportStreamId } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import { readInvitationToken } from '@invitations/notifications';
+import type { CommandContext } from '@invitations/kernel';
+import { handleCommand, loadStream } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { unusableToken } from '../application/invitation-preview';
 import type { LiveInvitee } from '../application/scope';

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import { inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import { inviteeStreamId } from '@invitations/domain';
+import type { ServiceConfig } from '@invitations/runtime';
+import { handleCommand } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { OrganisationScope } from '../application/scope';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';

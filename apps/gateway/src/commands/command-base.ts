@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
+import type { CommandContext } from '@invitations/kernel';
 
 /** What a mutation's command answers: the id it wrote to; the handler has waited for the read models to include it. */
 export interface Written {

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
-import type { PersonInput } from '../../../../libs/invitations/src/person/validate-person';
-import { inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import type { PersonDetails } from '@invitations/domain';
+import type { PersonInput } from '@invitations/domain';
+import { inviteeStreamId } from '@invitations/domain';
+import { handleCommand } from '@invitations/event-store';
 import { Consistency } from '../application/consistency';
 import { PersonIntake } from '../application/person-input';
 import { PoolSeats } from '../application/pool-seats';

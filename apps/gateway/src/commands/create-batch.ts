@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { batchDecider } from '../../../../libs/invitations/src/batch/batch.decider';
-import { resourcePoolDecider } from '../../../../libs/invitations/src/resource-pool/resource-pool.decider';
-import { batchStreamId, poolStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { handleCommand, loadStream } from '../../../../libs/shared/src/handle-command';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import { batchDecider } from '@invitations/domain';
+import { resourcePoolDecider } from '@invitations/domain';
+import { batchStreamId, poolStreamId } from '@invitations/domain';
+import { handleCommand, loadStream } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { CommandContext, Written } from './command-base';

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { resourcePoolDecider } from '../../../../libs/invitations/src/resource-pool/resource-pool.decider';
-import { poolStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import { resourcePoolDecider } from '@invitations/domain';
+import { poolStreamId } from '@invitations/domain';
+import { handleCommand } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { CommandContext, Written } from './command-base';

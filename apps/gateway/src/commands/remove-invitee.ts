@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import { inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { handleCommand } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import { inviteeStreamId } from '@invitations/domain';
+import { handleCommand } from '@invitations/event-store';
 import { Consistency } from '../application/consistency';
 import { PoolSeats } from '../application/pool-seats';
 import { OrganisationScope } from '../application/scope';

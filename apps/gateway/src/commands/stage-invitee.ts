@@ -1,8 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PersonInput } from '../../../../libs/invitations/src/person/validate-person';
-import { requireNamesForNewPerson } from '../../../../libs/invitations/src/person/names-required';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { PersonInput } from '@invitations/domain';
+import { requireNamesForNewPerson } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { PersonIntake } from '../application/person-input';
 import { OrganisationScope } from '../application/scope';

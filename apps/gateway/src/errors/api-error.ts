@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../libs/invitations/src/shared/domain-error';
+import type { FieldError } from '@invitations/domain';
 
 /** The contract's error codes (GraphQL `extensions.code`). */
 export type ApiErrorCode =

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, type FieldError } from '../../../../libs/invitations/src/shared/domain-error';
+import { DomainError, type FieldError } from '@invitations/domain';
 import { ApiError, type ApiErrorCode } from './api-error';
 
 export interface ClientError {

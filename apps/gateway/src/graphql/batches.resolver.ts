@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { BatchDoc } from '../../../../libs/projections/src/read-model.docs';
-import type { UploadStatus } from '../../../../libs/invitations/src/person/person-details';
+import type { BatchDoc } from '@invitations/read-models';
+import type { UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../auth/request-principal';
 import { CreateBatchCommand } from '../commands/create-batch';
 import { ReadModels, type Tab } from '../queries/read-models.query';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Clock } from '../../../../libs/shared/src/clock';
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
-import { deriveId, newId } from '../../../../libs/shared/src/ids';
+import type { Clock } from '@invitations/kernel';
+import type { CommandContext } from '@invitations/kernel';
+import { deriveId, newId } from '@invitations/kernel';
 import type { AuthenticatedRequest } from '../auth/request-principal';
 import { ApiError } from '../errors/api-error';
 import { CLOCK } from '../infrastructure/tokens';

@@ -1,6 +1,6 @@
-import { inviteeView, type InviteeView } from '../../../../libs/invitations/src/invitee/invitee-view';
-import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
-import type { InviteeDoc } from '../../../../libs/projections/src/read-model.docs';
+import { inviteeView, type InviteeView } from '@invitations/domain';
+import type { InviteeState } from '@invitations/domain';
+import type { InviteeDoc } from '@invitations/read-models';
 
 export type { InviteeView };
 

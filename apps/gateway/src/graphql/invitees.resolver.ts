@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { PersonInput } from '../../../../libs/invitations/src/person/validate-person';
+import type { PersonInput } from '@invitations/domain';
 import type { GqlContext } from '../auth/request-principal';
 import { CorrectInviteeCommand } from '../commands/correct-invitee';
 import { RemoveInviteeCommand } from '../commands/remove-invitee';

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { PoolDoc } from '../../../../libs/projections/src/read-model.docs';
+import type { PoolDoc } from '@invitations/read-models';
 import type { GqlContext } from '../auth/request-principal';
 import { CreateResourcePoolCommand } from '../commands/create-resource-pool';
 import { ReadModels } from '../queries/read-models.query';

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { invitationTemplateCsv } from '../../../../libs/uploads/src/template';
+import { invitationTemplateCsv } from '@invitations/uploads';
 import { InvitationPreviews } from '../application/invitation-preview';
 import { Public } from '../auth/public.decorator';
 import { PublicRateLimitGuard } from '../auth/public-rate-limit.guard';

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { parseDateOfBirth } from '../../../../libs/invitations/src/person/validate-person';
+import { parseDateOfBirth } from '@invitations/domain';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CohortInput } from '../../../../libs/uploads/src/cohort';
+import type { CohortInput } from '@invitations/uploads';
 import type { GqlContext } from '../auth/request-principal';
 import { ReadModels } from '../queries/read-models.query';
 import { ConfirmUploadCommand } from '../uploads/confirm-upload.command';

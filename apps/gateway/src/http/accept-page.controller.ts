@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
+import { DomainError } from '@invitations/domain';
 import { InvitationPreviews } from '../application/invitation-preview';
 import { Public } from '../auth/public.decorator';
 import { PublicRateLimitGuard } from '../auth/public-rate-limit.guard';

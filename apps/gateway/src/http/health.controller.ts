@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import type { EventStore } from '@invitations/event-store';
+import type { ReadStore } from '@invitations/read-store';
+import type { ServiceConfig } from '@invitations/runtime';
 import { Public } from '../auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';
 import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';

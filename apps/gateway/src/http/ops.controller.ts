@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { rebuildProjections } from '../../../../libs/projections/src/rebuild';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { OPS_ROLE } from '../../../../libs/auth/src/principal';
+import type { EventStore } from '@invitations/event-store';
+import { rebuildProjections } from '@invitations/runtime';
+import type { ReadStore } from '@invitations/read-store';
+import { OPS_ROLE } from '@invitations/auth';
 import { ApiError } from '../errors/api-error';
 import { RequiresRole } from '../auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';

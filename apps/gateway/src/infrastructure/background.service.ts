@@ -5,15 +5,15 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { Notifier } from '../../../../libs/notifications/src/notifier.port';
-import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner';
-import { ensureReadModelIndexes } from '../../../../libs/projections/src/indexes';
-import type { Clock } from '../../../../libs/shared/src/clock';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
-import { BackgroundWork } from '../../../../libs/shared/src/background/background-work';
-import { CheckpointWatcher } from '../../../../libs/shared/src/background/checkpoint-watcher';
+import type { EventStore } from '@invitations/event-store';
+import type { ReadStore } from '@invitations/read-store';
+import type { Notifier } from '@invitations/notifications';
+import type { ProjectionRunner } from '@invitations/runtime';
+import { ensureReadModelIndexes } from '@invitations/runtime';
+import type { Clock } from '@invitations/kernel';
+import type { ServiceConfig } from '@invitations/runtime';
+import { BackgroundWork } from '@invitations/application';
+import { CheckpointWatcher } from '@invitations/runtime';
 import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG } from './tokens';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { Notifier } from '../../../../libs/notifications/src/notifier.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { EventStore } from '@invitations/event-store';
+import type { Notifier } from '@invitations/notifications';
+import type { ReadStore } from '@invitations/read-store';
 import { EVENT_STORE, NOTIFIER, READ_STORE } from './tokens';
 
 /** Closes the stores last, after everything that uses them has stopped (Nest shuts providers down in reverse). */

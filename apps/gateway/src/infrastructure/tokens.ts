@@ -1,6 +1,6 @@
-export { EVENT_STORE } from '../../../../libs/event-store/src/event-store.port';
-export { READ_STORE } from '../../../../libs/read-store/src/read-store.port';
-export { NOTIFIER } from '../../../../libs/notifications/src/notifier.port';
-export { CLOCK } from '../../../../libs/shared/src/clock';
-export { SERVICE_CONFIG } from '../../../../libs/shared/src/config';
+export { EVENT_STORE } from '@invitations/event-store';
+export { READ_STORE } from '@invitations/read-store';
+export { NOTIFIER } from '@invitations/notifications';
+export { CLOCK } from '@invitations/kernel';
+export { SERVICE_CONFIG } from '@invitations/runtime';
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { InviteeEvent } from '../../../../libs/invitations/src/invitee/invitee.events';
-import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
-import { inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { fold } from '../../../../libs/invitations/src/shared/decider';
+import type { EventStore, RecordedEvent } from '@invitations/event-store';
+import { inviteeDecider } from '@invitations/domain';
+import type { InviteeEvent } from '@invitations/domain';
+import type { InviteeState } from '@invitations/domain';
+import { inviteeStreamId } from '@invitations/domain';
+import { fold } from '@invitations/kernel';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { notFound } from '../application/scope';
 

@@ -1,14 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  BatchDoc,
-  InviteeDoc,
-  MemberDoc,
-  PoolDoc,
-} from '../../../../libs/projections/src/read-model.docs';
-import { foldText } from '../../../../libs/projections/src/text-keys';
-import type { Filter, ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { UploadStatus } from '../../../../libs/invitations/src/person/person-details';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
+import type { BatchDoc, InviteeDoc, MemberDoc, PoolDoc } from '@invitations/read-models';
+import { foldText } from '@invitations/read-models';
+import type { Filter, ReadStore } from '@invitations/read-store';
+import type { UploadStatus } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
 import { READ_STORE } from '../infrastructure/tokens';
 
 export type Tab = 'UPLOADED' | 'INVITED' | 'ACCEPTED';

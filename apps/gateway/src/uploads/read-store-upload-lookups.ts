@@ -1,7 +1,7 @@
-import type { Passport } from '../../../../libs/invitations/src/passport/passport';
-import type { InviteeDoc, PassportDoc } from '../../../../libs/projections/src/read-model.docs';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { PoolSeatsTaken, UploadLookups } from '../../../../libs/uploads/src/upload-lookups';
+import type { Passport } from '@invitations/domain';
+import type { InviteeDoc, PassportDoc } from '@invitations/read-models';
+import type { ReadStore } from '@invitations/read-store';
+import type { PoolSeatsTaken, UploadLookups } from '@invitations/application';
 import { toPassport } from '../application/passport-directory';
 
 /**

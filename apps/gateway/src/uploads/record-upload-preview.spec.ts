@@ -1,13 +1,13 @@
-import { EmbeddedEventStore } from '../../../../libs/event-store/src/embedded/embedded-event-store';
-import { aTempDirectory } from '../../../../libs/event-store/src/embedded/testing/temp-directory';
-import type { EventStore, NewEvent } from '../../../../libs/event-store/src/event-store.port';
-import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import { collectUploadRows, toRowValues } from '../../../../libs/invitations/src/upload/upload-rows';
-import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
-import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type { UploadRowValues } from '../../../../libs/invitations/src/upload/upload.events';
-import { loadStream } from '../../../../libs/shared/src/handle-command';
+import { EmbeddedEventStore } from '@invitations/event-store';
+import { aTempDirectory } from '@invitations/event-store/testing';
+import type { EventStore, NewEvent } from '@invitations/event-store';
+import { uploadStreamId } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import { collectUploadRows, toRowValues } from '@invitations/domain';
+import type { RecordUploadPreview } from '@invitations/domain';
+import { uploadDecider } from '@invitations/domain';
+import type { UploadRowValues } from '@invitations/domain';
+import { loadStream } from '@invitations/event-store';
 import {
   CHUNKS_PER_APPEND,
   ChunksEncodedAhead,

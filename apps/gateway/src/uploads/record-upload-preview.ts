@@ -1,20 +1,16 @@
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { PersonDetails } from '../../../../libs/invitations/src/person/person-details';
-import type { ClassifiedBatch } from '../../../../libs/uploads/src/classify-upload';
-import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { DomainError } from '../../../../libs/invitations/src/shared/domain-error';
-import type { RecordUploadPreview } from '../../../../libs/invitations/src/upload/upload.commands';
-import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import type {
-  UploadEvent,
-  UploadRowValues,
-  UploadRowsChunk,
-} from '../../../../libs/invitations/src/upload/upload.events';
-import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
-import type { CommandContext } from '../../../../libs/shared/src/command-context';
-import { loadStream, toNewEvent } from '../../../../libs/shared/src/handle-command';
-import { EncodedJson } from '../../../../libs/shared/src/encoded-json';
-import { deriveId } from '../../../../libs/shared/src/ids';
+import type { EventStore } from '@invitations/event-store';
+import type { PersonDetails } from '@invitations/domain';
+import type { ClassifiedBatch } from '@invitations/application';
+import { uploadStreamId } from '@invitations/domain';
+import { DomainError } from '@invitations/domain';
+import type { RecordUploadPreview } from '@invitations/domain';
+import { uploadDecider } from '@invitations/domain';
+import type { UploadEvent, UploadRowValues, UploadRowsChunk } from '@invitations/domain';
+import type { UploadState } from '@invitations/domain';
+import type { CommandContext } from '@invitations/kernel';
+import { loadStream, toNewEvent } from '@invitations/event-store';
+import { EncodedJson } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
 
 /** Rows per UploadRowsRecorded event: about 150 KB of JSON, well under EventStoreDB's 1 MiB per event. */
 export const ROWS_PER_CHUNK = 1000;

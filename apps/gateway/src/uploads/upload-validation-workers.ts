@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ValidationWorkers } from '../../../../libs/uploads/src/validation-workers';
+import { ValidationWorkers } from '@invitations/uploads';
 
 /** The gateway's spare upload validation worker (see ValidationWorkers), ended when the gateway stops. */
 @Injectable()

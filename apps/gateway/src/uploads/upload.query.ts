@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { uploadStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
-import { uploadDecider } from '../../../../libs/invitations/src/upload/upload.decider';
-import { collectUploadRows } from '../../../../libs/invitations/src/upload/upload-rows';
-import type { UploadPreviewed, UploadRow } from '../../../../libs/invitations/src/upload/upload.events';
-import type { UploadState } from '../../../../libs/invitations/src/upload/upload.state';
-import { loadStream } from '../../../../libs/shared/src/handle-command';
+import type { EventStore } from '@invitations/event-store';
+import { uploadStreamId } from '@invitations/domain';
+import { uploadDecider } from '@invitations/domain';
+import { collectUploadRows } from '@invitations/domain';
+import type { UploadPreviewed, UploadRow } from '@invitations/domain';
+import type { UploadState } from '@invitations/domain';
+import { loadStream } from '@invitations/event-store';
 import { notFound } from '../application/scope';
 import { EVENT_STORE } from '../infrastructure/tokens';
 

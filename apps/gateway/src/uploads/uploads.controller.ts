@@ -3,15 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import busboy from 'busboy';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
-import {
-  DUPLICATES_REPORT_CONTENT_TYPE,
-  duplicatesReportCsv,
-} from '../../../../libs/uploads/src/duplicates-report';
-import {
-  TEMPLATE_CONTENT_TYPE,
-  TEMPLATE_FILE_NAME,
-  invitationTemplateCsvBytes,
-} from '../../../../libs/uploads/src/template';
+import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
+import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
 import { Public } from '../auth/public.decorator';
 import type { AuthenticatedRequest } from '../auth/request-principal';
 import { ApiError } from '../errors/api-error';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
+import type { RecordedEvent } from '@invitations/event-store';
 
 /** One event as the audit sees it: where it is in the log, what happened, when, who did it and why. */
 export interface AuditRecord {

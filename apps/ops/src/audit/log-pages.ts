@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
-import type { EventLogReader } from '../../../../libs/event-store/src/embedded/read-only-log';
+import type { RecordedEvent } from '@invitations/event-store';
+import type { EventLogReader } from '@invitations/event-store';
 
 export const DEFAULT_PAGE_SIZE = 1000;
 

@@ -1,10 +1,6 @@
-import type { ReadAllOptions } from '../../../../libs/event-store/src/event-store.port';
-import { InMemoryEventStore } from '../../../../libs/projections/src/testing/in-memory-event-store';
-import {
-  invitationSent,
-  inviteeStaged,
-  tokenIssued,
-} from '../../../../libs/invitations/src/testing/invitee-fixtures';
+import type { ReadAllOptions } from '@invitations/event-store';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
+import { invitationSent, inviteeStaged, tokenIssued } from '@invitations/domain/testing';
 import type { AuditRecord } from './audit-record';
 import { organisationAudit, type AuditPeriod } from './organisation-audit';
 import { record } from './testing/recorded-log';

@@ -1,4 +1,4 @@
-import type { EventLogReader } from '../../../../libs/event-store/src/embedded/read-only-log';
+import type { EventLogReader } from '@invitations/event-store';
 import { auditRecord, type AuditRecord } from './audit-record';
 import { DEFAULT_PAGE_SIZE, logInPages } from './log-pages';
 

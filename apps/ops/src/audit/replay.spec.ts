@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '../../../../libs/projections/src/testing/in-memory-event-store';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
 import {
   BATCH,
   FIRST_TOKEN_HASH,
@@ -7,8 +7,8 @@ import {
   invitationSent,
   inviteeStaged,
   tokenIssued,
-} from '../../../../libs/invitations/src/testing/invitee-fixtures';
-import type { Event } from '../../../../libs/invitations/src/shared/decider';
+} from '@invitations/domain/testing';
+import type { Event } from '@invitations/kernel';
 import { NotInLogError, replayBatch, replayInvitee } from './replay';
 import { record } from './testing/recorded-log';
 

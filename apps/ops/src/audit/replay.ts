@@ -1,12 +1,12 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
-import type { EventLogReader } from '../../../../libs/event-store/src/embedded/read-only-log';
-import type { BatchCreated } from '../../../../libs/invitations/src/batch/batch.events';
-import { inviteeDecider } from '../../../../libs/invitations/src/invitee/invitee.decider';
-import type { InviteeEvent } from '../../../../libs/invitations/src/invitee/invitee.events';
-import type { InviteeState } from '../../../../libs/invitations/src/invitee/invitee.state';
-import { batchStreamId, inviteeStreamId } from '../../../../libs/invitations/src/reservation/stream-ids';
+import type { RecordedEvent } from '@invitations/event-store';
+import type { EventLogReader } from '@invitations/event-store';
+import type { BatchCreated } from '@invitations/domain';
+import { inviteeDecider } from '@invitations/domain';
+import type { InviteeEvent } from '@invitations/domain';
+import type { InviteeState } from '@invitations/domain';
+import { batchStreamId, inviteeStreamId } from '@invitations/domain';
 import { auditRecord, recordedBy, type AuditRecord } from './audit-record';
-import { inviteeView, type InviteeView } from '../../../../libs/invitations/src/invitee/invitee-view';
+import { inviteeView, type InviteeView } from '@invitations/domain';
 import { DEFAULT_PAGE_SIZE, logInPages } from './log-pages';
 
 /** Nothing in the log under that id. */

@@ -1,4 +1,4 @@
-import type { RebuildProgress } from '../../../../libs/projections/src/rebuild';
+import type { RebuildProgress } from '@invitations/runtime';
 import { ndjson } from './ndjson';
 
 /** A rebuild's progress as the gateway sends it: positions as decimal strings. */

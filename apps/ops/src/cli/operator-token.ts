@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mintDevToken } from '../../../../libs/auth/src/dev-token';
-import { OPS_ROLE } from '../../../../libs/auth/src/principal';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import { mintDevToken } from '@invitations/auth';
+import { OPS_ROLE } from '@invitations/auth';
+import type { ServiceConfig } from '@invitations/runtime';
 import { UsageError } from './usage-error';
 
 /**

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { EsdbEventStore } from '../../../../libs/event-store/src/esdb/esdb-event-store';
-import { ReadOnlyLog, type EventLogReader } from '../../../../libs/event-store/src/embedded/read-only-log';
-import { MongoReadStore } from '../../../../libs/read-store/src/mongo/mongo-read-store';
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import type { EventStore } from '@invitations/event-store';
+import { connectEventStoreDb } from '@invitations/event-store';
+import { ReadOnlyLog, type EventLogReader } from '@invitations/event-store';
+import { connectMongoReadStore, type MongoReadStore } from '@invitations/read-store';
+import type { ServiceConfig } from '@invitations/runtime';
 
 const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
@@ -12,7 +12,7 @@ const SERVER_SELECTION_TIMEOUT_MS = 10_000;
  * its lock (see ReadOnlyLog); EventStoreDB through its adapter.
  */
 export async function openLogForReading(config: ServiceConfig): Promise<EventLogReader> {
-  if (config.eventStore !== 'embedded') return EsdbEventStore.fromConnectionString(config.eventStore);
+  if (config.eventStore !== 'embedded') return connectEventStoreDb(config.eventStore);
   const directory = join(config.dataDir, 'events');
   try {
     return await ReadOnlyLog.open(directory);
@@ -26,10 +26,10 @@ export async function openLogForReading(config: ServiceConfig): Promise<EventLog
 export async function openProductionStores(
   config: ServiceConfig,
 ): Promise<{ store: EventStore; readStore: MongoReadStore; close(): Promise<void> }> {
-  const readStore = await MongoReadStore.connect(config.readStore, {
+  const readStore = await connectMongoReadStore(config.readStore, {
     serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
   });
-  const store = EsdbEventStore.fromConnectionString(config.eventStore);
+  const store = await connectEventStoreDb(config.eventStore);
   return {
     store,
     readStore,

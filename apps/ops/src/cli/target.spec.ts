@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import { loadConfig } from '@invitations/runtime';
 import { chooseTarget } from './target';
 import { UsageError } from './usage-error';
 

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from '../../../../libs/shared/src/config';
+import type { ServiceConfig } from '@invitations/runtime';
 import { operatorToken } from './operator-token';
 
 /** The options of the commands that reach the read models: where the gateway is, and how to sign in to it. */

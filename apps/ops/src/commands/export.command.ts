@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import { loadConfig } from '@invitations/runtime';
 import { organisationAudit } from '../audit/organisation-audit';
 import { optionalInstant } from '../cli/instant';
 import { openLogForReading } from '../cli/stores';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { allProjections, selectProjections } from '../../../../libs/projections/src/all-projections';
-import { rebuildProjections } from '../../../../libs/projections/src/rebuild';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import { allProjections, selectProjections } from '@invitations/read-models';
+import { rebuildProjections } from '@invitations/runtime';
+import { loadConfig } from '@invitations/runtime';
 import { GatewayClient, type RebuildSummary } from '../cli/gateway-client';
 import { RebuildProgressBar } from '../cli/rebuild-progress';
 import { openProductionStores } from '../cli/stores';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import { loadConfig } from '@invitations/runtime';
 import type { AuditRecord } from '../audit/audit-record';
-import type { InviteeView } from '../../../../libs/invitations/src/invitee/invitee-view';
+import type { InviteeView } from '@invitations/domain';
 import { replayBatch, replayInvitee, type BatchReplay, type InviteeReplay } from '../audit/replay';
 import { optionalInstant } from '../cli/instant';
 import { openLogForReading } from '../cli/stores';

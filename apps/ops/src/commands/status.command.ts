@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { allProjections } from '../../../../libs/projections/src/all-projections';
-import { CHECKPOINTS, NO_POSITION } from '../../../../libs/projections/src/checkpoints';
-import type { CheckpointDoc } from '../../../../libs/projections/src/read-model.docs';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { NOTIFICATIONS_SUBSCRIPTION } from '../../../../libs/shared/src/background/notification-subscription';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import type { EventStore } from '@invitations/event-store';
+import { allProjections } from '@invitations/read-models';
+import { CHECKPOINTS, NO_POSITION } from '@invitations/runtime';
+import type { CheckpointDoc } from '@invitations/read-models';
+import type { ReadStore } from '@invitations/read-store';
+import { NOTIFICATIONS_SUBSCRIPTION } from '@invitations/application';
+import { loadConfig } from '@invitations/runtime';
 import { GatewayClient, type StatusReport } from '../cli/gateway-client';
 import { openProductionStores } from '../cli/stores';
 import { formatTable } from '../cli/table';

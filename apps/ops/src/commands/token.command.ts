@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { mintDevToken } from '../../../../libs/auth/src/dev-token';
-import { resolveJwtSecret } from '../../../../libs/auth/src/jwt-secret';
-import { ORG_ADMIN_ROLE } from '../../../../libs/auth/src/principal';
-import { loadConfig } from '../../../../libs/shared/src/config';
+import { mintDevToken } from '@invitations/auth';
+import { resolveJwtSecret } from '@invitations/auth';
+import { ORG_ADMIN_ROLE } from '@invitations/auth';
+import { loadConfig } from '@invitations/runtime';
 import { UsageError } from '../cli/usage-error';
 import type { Command } from './command';
 

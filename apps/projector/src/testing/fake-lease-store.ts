@@ -1,4 +1,4 @@
-import type { Lease, LeaseStore } from '../../../../libs/read-store/src/mongo/mongo-lease';
+import type { Lease, LeaseStore } from '@invitations/read-store';
 
 /**
  * A lease kept in memory with the semantics of MongoLease (acquire when free, expired or already ours; renew

@@ -1,5 +1,5 @@
 import { EventStoreCorruptionError, type NewEvent, type RecordedEvent } from '../event-store.port';
-import { EncodedJson } from '../../../shared/src/encoded-json';
+import { EncodedJson } from '../encoded-json';
 import { anEvent } from '../testing/event-fixtures';
 import { LAZY_BODY_BYTES, checkRecord, decodeRecord, encodeRecord, sealRecord } from './record-format';
 

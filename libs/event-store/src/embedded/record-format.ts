@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { jsonParts } from '../../../shared/src/encoded-json';
+import { jsonParts } from '../encoded-json';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
 import { addLazyBody } from './lazy-event-body';
 

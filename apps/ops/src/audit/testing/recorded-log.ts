@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
-import type { Event } from '../../../../../libs/invitations/src/shared/decider';
+import type { EventStore } from '@invitations/event-store';
+import type { Event } from '@invitations/kernel';
 
 /** Appends a domain event as recorded at a given instant, by a given actor, in an organisation. */
 export async function record(

@@ -1,0 +1,48 @@
+import type { EventStore } from '@invitations/event-store';
+import { InvitationNotifications } from './invitation-notifications';
+import type { Notifier } from '@invitations/notifications';
+import type { ReadStore } from '@invitations/read-store';
+import { ReadStoreCheckpoints } from '@invitations/runtime';
+import { CheckpointedSubscription, type SubscriberLogger } from '@invitations/runtime';
+import type { Clock } from '@invitations/kernel';
+import { ALWAYS_HELD, assertHeld, type Fence } from '@invitations/runtime';
+
+/** The notification process manager's checkpoint name in the `checkpoints` collection. */
+export const NOTIFICATIONS_SUBSCRIPTION = 'invitation-notifications';
+
+export interface NotificationSubscriptionOptions {
+  notifier: Notifier;
+  publicBaseUrl: string;
+  clock: Clock;
+  logger: SubscriberLogger;
+  /** Checked before each event is handled: a process that lost its lease sends nothing more. */
+  fence?: Fence;
+}
+
+/**
+ * The invitation process manager (issue tokens, send the messages) driven by the global log from its
+ * checkpoint in the read store. A refused event (fence lost) fails the subscription before anything is sent,
+ * so its checkpoint stays before that event and whoever holds the lease now handles it.
+ */
+export function notificationSubscription(
+  store: EventStore,
+  readStore: ReadStore,
+  options: NotificationSubscriptionOptions,
+): CheckpointedSubscription {
+  const manager = new InvitationNotifications(store, options.notifier, {
+    publicBaseUrl: options.publicBaseUrl,
+    clock: options.clock,
+  });
+  const fence = options.fence ?? ALWAYS_HELD;
+  return new CheckpointedSubscription(
+    NOTIFICATIONS_SUBSCRIPTION,
+    store,
+    new ReadStoreCheckpoints(readStore),
+    async (event) => {
+      if (!InvitationNotifications.handles(event)) return;
+      assertHeld(fence, 'sending invitations');
+      await manager.handle(event);
+    },
+    options.logger,
+  );
+}

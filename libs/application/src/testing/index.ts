@@ -1,0 +1,1 @@
+export { ManualFence, RecordingNotifier, onInvitee } from './invitee-commands';

@@ -1,0 +1,55 @@
+export { batchDecider } from './batch/batch.decider';
+export type { BatchCreated, BatchEvent } from './batch/batch.events';
+export { inviteeView } from './invitee/invitee-view';
+export type { InviteeView } from './invitee/invitee-view';
+export type { InviteeCommand } from './invitee/invitee.commands';
+export { inviteeDecider } from './invitee/invitee.decider';
+export type {
+  InvitationAccepted,
+  InvitationResent,
+  InvitationSent,
+  InviteeEvent,
+  InviteeStaged,
+} from './invitee/invitee.events';
+export type { InviteeState, InviteeStatus } from './invitee/invitee.state';
+export { passportDecider } from './passport/passport.decider';
+export type { PassportEvent } from './passport/passport.events';
+export type { Passport } from './passport/passport';
+export type { Classification } from './person/classification';
+export { classifyPerson } from './person/classify-person';
+export { isGiven } from './person/is-given';
+export { requireNamesForNewPerson } from './person/names-required';
+export { PERSON_DETAIL_FIELDS } from './person/person-details-fields';
+export type { PersonDetails, ProfileField, UploadStatus } from './person/person-details';
+export { PROFILE_FIELDS } from './person/profile-fields';
+export { parseDateOfBirth, validatePerson } from './person/validate-person';
+export type { PersonField, PersonInput, PersonRules } from './person/validate-person';
+export { passportKeyDecider } from './reservation/passport-key.decider';
+export { poolSeatDecider } from './reservation/pool-seat.decider';
+export type { ReservationKey } from './reservation/reservation.events';
+export {
+  batchStreamId,
+  inviteeStreamId,
+  passportKeyStreamId,
+  passportStreamId,
+  poolSeatStreamId,
+  poolStreamId,
+  uploadStreamId,
+} from './reservation/stream-ids';
+export { resourcePoolDecider } from './resource-pool/resource-pool.decider';
+export type { ResourcePoolCreated, ResourcePoolEvent } from './resource-pool/resource-pool.events';
+export { DomainError, UNUSABLE_TOKEN_MESSAGE } from './shared/domain-error';
+export type { FieldError } from './shared/domain-error';
+export { collectUploadRows, toRowValues } from './upload/upload-rows';
+export type { RecordUploadPreview } from './upload/upload.commands';
+export { uploadDecider } from './upload/upload.decider';
+export type {
+  PersonDetailValues,
+  UploadConfirmed,
+  UploadEvent,
+  UploadPreviewed,
+  UploadRow,
+  UploadRowValues,
+  UploadRowsChunk,
+} from './upload/upload.events';
+export type { UploadState } from './upload/upload.state';

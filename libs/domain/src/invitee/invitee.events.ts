@@ -1,0 +1,107 @@
+import type { Event } from '@invitations/kernel';
+import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+
+/** Stream: `invitee-<inviteeId>`: one person in one batch, through its lifecycle. */
+
+export type InviteeStaged = Event<
+  'InviteeStaged',
+  {
+    inviteeId: string;
+    batchId: string;
+    poolId: string;
+    organisationId: string;
+    stagedAt: string;
+    person: PersonDetails;
+    uploadStatus: UploadStatus;
+    discrepancies: ProfileField[];
+    /** The passport the person was matched with (EXISTING or INVALID), null when NEW. */
+    passportId: string | null;
+    /** The bulk upload that staged the person, if any. */
+    uploadId: string | null;
+  }
+>;
+
+export type InviteeCorrected = Event<
+  'InviteeCorrected',
+  {
+    inviteeId: string;
+    person: PersonDetails;
+    uploadStatus: UploadStatus;
+    discrepancies: ProfileField[];
+    passportId: string | null;
+  }
+>;
+
+export type InviteeRemoved = Event<'InviteeRemoved', { inviteeId: string }>;
+
+/** An invitation goes out. The token is issued afterwards by the notification process manager. */
+export type InvitationSent = Event<
+  'InvitationSent',
+  {
+    inviteeId: string;
+    invitationId: string;
+    batchId: string;
+    poolId: string;
+    message: string | null;
+    sentAt: string;
+    expiresAt: string;
+  }
+>;
+
+/** A new invitation replaces the current one; the previous token stops working at once. */
+export type InvitationResent = Event<
+  'InvitationResent',
+  {
+    inviteeId: string;
+    invitationId: string;
+    previousInvitationId: string;
+    batchId: string;
+    poolId: string;
+    message: string | null;
+    sentAt: string;
+    expiresAt: string;
+  }
+>;
+
+/** The one-time token of an invitation, kept only as its SHA-256 hash (hex). */
+export type InvitationTokenIssued = Event<
+  'InvitationTokenIssued',
+  { inviteeId: string; invitationId: string; tokenHash: string; issuedAt: string }
+>;
+
+export type InvitationRevoked = Event<
+  'InvitationRevoked',
+  { inviteeId: string; invitationId: string; revokedAt: string }
+>;
+
+/** `expiredAt` is the invitation's own expiresAt (when it lapsed), not when the scheduler noticed. */
+export type InvitationExpired = Event<
+  'InvitationExpired',
+  { inviteeId: string; invitationId: string; expiredAt: string }
+>;
+
+export type InvitationAccepted = Event<
+  'InvitationAccepted',
+  {
+    inviteeId: string;
+    batchId: string;
+    poolId: string;
+    /** The passport the person joins with (created just before for a NEW person). */
+    passportId: string;
+    /** Null when accepted automatically (already a member of another pool of the organisation). */
+    invitationId: string | null;
+    acceptedAt: string;
+    autoAccepted: boolean;
+  }
+>;
+
+export type InviteeEvent =
+  | InviteeStaged
+  | InviteeCorrected
+  | InviteeRemoved
+  | InvitationSent
+  | InvitationResent
+  | InvitationTokenIssued
+  | InvitationRevoked
+  | InvitationExpired
+  | InvitationAccepted;

@@ -1,0 +1,31 @@
+import type { Decider } from '@invitations/kernel';
+import { DomainError } from '../shared/domain-error';
+import type { ClaimPassportKey, PassportKeyCommand } from './reservation.commands';
+import type { PassportKeyEvent } from './reservation.events';
+import type { PassportKeyState } from './passport-key.state';
+
+export const PASSPORT_KEY_TAKEN_MESSAGE = 'A Skills Passport already exists for this email or mobile.';
+
+function claimPassportKey(command: ClaimPassportKey, state: PassportKeyState): PassportKeyEvent[] {
+  const { passportId, key } = command;
+  if (state.passportId === passportId) return [];
+  if (state.passportId !== null) throw new DomainError('CONFLICT', PASSPORT_KEY_TAKEN_MESSAGE);
+  return [{ type: 'PassportKeyClaimed', data: { passportId, key } }];
+}
+
+/** Stream `passport-key-<sha256(key|value)>`: a passport is unique per normalised email and per normalised mobile. */
+export const passportKeyDecider: Decider<PassportKeyCommand, PassportKeyEvent, PassportKeyState> = {
+  decide(command, state) {
+    switch (command.type) {
+      case 'ClaimPassportKey':
+        return claimPassportKey(command, state);
+    }
+  },
+  evolve(_state, event) {
+    switch (event.type) {
+      case 'PassportKeyClaimed':
+        return { passportId: event.data.passportId };
+    }
+  },
+  initialState: () => ({ passportId: null }),
+};

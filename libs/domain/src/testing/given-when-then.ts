@@ -1,0 +1,60 @@
+import { fold, type Decider, type Event } from '@invitations/kernel';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error';
+
+export interface DeciderOutcome<E extends Event, State> {
+  /** Asserts the events decided, and returns the state once they are applied. */
+  then(expected: E[]): State;
+  /** Asserts that the command is refused with this code (and a message containing messagePart); returns the error. */
+  thenThrows(code: DomainErrorCode, messagePart?: string): DomainError;
+}
+
+/**
+ * Given/when/then for deciders, after Emmett's DeciderSpecification:
+ *   given(inviteeDecider, [staged]).when(sendInvitation).then([invitationSent]);
+ * The past events, the state folded from them and the command are frozen, so a decide or an evolve that mutates
+ * its input fails the test instead of corrupting history.
+ */
+export function given<Command, E extends Event, State>(
+  decider: Decider<Command, E, State>,
+  events: E[] = [],
+) {
+  return {
+    when(command: Command): DeciderOutcome<E, State> {
+      const state = deepFreeze(fold(decider, deepFreeze(structuredClone(events))));
+      const decide = () => decider.decide(deepFreeze(structuredClone(command)), state);
+      return {
+        then(expected) {
+          const decided = decide();
+          expect(decided).toEqual(expected);
+          return fold({ initialState: () => state, evolve: decider.evolve }, deepFreeze(decided));
+        },
+        thenThrows(code, messagePart) {
+          const error = thrownBy(decide);
+          expect(error).toBeInstanceOf(DomainError);
+          const domainError = error as DomainError;
+          expect(domainError.code).toBe(code);
+          if (messagePart !== undefined) expect(domainError.message).toContain(messagePart);
+          return domainError;
+        },
+      };
+    },
+  };
+}
+
+function thrownBy(decide: () => Event[]): unknown {
+  let decided: Event[];
+  try {
+    decided = decide();
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`Expected the command to be refused, but it decided ${JSON.stringify(decided)}`);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

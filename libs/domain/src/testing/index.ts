@@ -1,0 +1,14 @@
+export {
+  AFTER_EXPIRY,
+  BATCH,
+  BEFORE_EXPIRY,
+  EXPIRES_AT,
+  FIRST_TOKEN_HASH,
+  INVITEE_ID,
+  invitationAccepted,
+  invitationSent,
+  inviteeStaged,
+  sendCommand,
+  stageCommand,
+  tokenIssued,
+} from './invitee-fixtures';

@@ -1,0 +1,124 @@
+import type { EncodedJson } from '@invitations/event-store';
+import type { Event } from '@invitations/kernel';
+import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
+
+/** Why a row of an upload is a duplicate (the contract's `DuplicateReason`): confirming skips it. */
+export type UploadDuplicateReason =
+  | 'EMAIL_REPEATED_IN_FILE'
+  | 'MOBILE_REPEATED_IN_FILE'
+  | 'ALREADY_IN_POOL'
+  | 'MOBILE_BELONGS_TO_OTHER_PASSPORT';
+
+/** One row of an upload as previewed: what confirming stages (or skips, for a duplicate). */
+export interface UploadRow {
+  /** 1-based data row. */
+  row: number;
+  person: PersonDetails;
+  uploadStatus: UploadStatus;
+  discrepancies: ProfileField[];
+  passportId: string | null;
+  duplicateReasons: UploadDuplicateReason[];
+  possibleDuplicate: boolean;
+}
+
+export interface UploadCohort {
+  staffType: string | null;
+  jobRole: string | null;
+  startDate: string | null;
+}
+
+/**
+ * Stream `upload-<uploadId>`: one CSV file's preview, then its confirmation. The rows follow the preview in
+ * chunks (UploadRowsRecorded), each small enough for one event (EventStoreDB's 1 MiB), so confirming needs no
+ * second upload and the preview survives restarts. The chunks are appended a few at a time after the preview
+ * (so a large file is never held as one append); the upload can be confirmed once all `chunks` are recorded.
+ */
+export type UploadPreviewed = Event<
+  'UploadPreviewed',
+  {
+    uploadId: string;
+    batchId: string;
+    poolId: string;
+    organisationId: string;
+    cohort: UploadCohort;
+    totalRows: number;
+    newCount: number;
+    existingCount: number;
+    invalidCount: number;
+    duplicateCount: number;
+    /** How many UploadRowsRecorded events follow. */
+    chunks: number;
+    /** SHA-256 (hex) of the file's bytes: which file this was, and a retry's check that it sends the same one. */
+    fileSha256?: string;
+    previewedAt: string;
+    expiresAt: string;
+  }
+>;
+
+/** The fields of an UploadRow, in the order an UploadRowsRecorded event lists each row's values. */
+export const UPLOAD_ROW_COLUMNS = [
+  'row',
+  ...PERSON_DETAIL_FIELDS,
+  'uploadStatus',
+  'discrepancies',
+  'passportId',
+  'duplicateReasons',
+  'possibleDuplicate',
+] as const;
+
+/** A person's details as values, in PERSON_DETAIL_FIELDS order. */
+export type PersonDetailValues = [
+  email: string,
+  dateOfBirth: string,
+  firstName: string | null,
+  middleNames: string | null,
+  lastName: string | null,
+  preferredName: string | null,
+  mobile: string | null,
+  jobRole: string | null,
+];
+
+/** One row's values in UPLOAD_ROW_COLUMNS order (the person's fields inline). */
+export type UploadRowValues = [
+  row: number,
+  ...person: PersonDetailValues,
+  uploadStatus: UploadStatus,
+  discrepancies: ProfileField[],
+  passportId: string | null,
+  duplicateReasons: UploadDuplicateReason[],
+  possibleDuplicate: boolean,
+];
+
+/**
+ * A chunk of an upload's rows. Each row is its values in the order `columns` names (UPLOAD_ROW_COLUMNS), not an
+ * object repeating the field names: half the bytes to write, read back and keep (a 150,000-row upload is ~20 MB of
+ * events, not ~40). Events recorded before this form hold `rows` as UploadRow objects and no `columns`; readers
+ * take both (see collectUploadRows).
+ */
+export type UploadRowsRecorded = Event<
+  'UploadRowsRecorded',
+  { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: UploadRowsChunk }
+>;
+
+/**
+ * A chunk's rows as values, or as their JSON encoded ahead (built while the file was still being read, so that
+ * recording only writes it): the same JSON either way. Events read back always hold the values.
+ */
+export type UploadRowsChunk = UploadRowValues[] | EncodedJson<UploadRowValues[]>;
+
+/** Every non-duplicate row was staged (or found staged already), and invited when asked. */
+export type UploadConfirmed = Event<
+  'UploadConfirmed',
+  {
+    uploadId: string;
+    staged: number;
+    skippedDuplicates: number;
+    invited: number;
+    autoAccepted: number;
+    sendInvitations: boolean;
+    confirmedAt: string;
+  }
+>;
+
+export type UploadEvent = UploadPreviewed | UploadRowsRecorded | UploadConfirmed;

@@ -1,9 +1,0 @@
-import type { Event } from '../shared/decider';
-
-/** Stream: `batch-<batchId>`. */
-export type BatchCreated = Event<
-  'BatchCreated',
-  { batchId: string; poolId: string; organisationId: string; name: string; createdAt: string }
->;
-
-export type BatchEvent = BatchCreated;

@@ -1,0 +1,6 @@
+export { CLOCK, systemClock } from './clock';
+export type { Clock } from './clock';
+export type { CommandContext } from './command-context';
+export { fold } from './decider';
+export type { Decider, Event } from './decider';
+export { deriveId, newId } from './ids';

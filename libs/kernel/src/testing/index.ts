@@ -1,0 +1,2 @@
+export { CapturingLogger } from './capturing-logger';
+export { eventually } from './eventually';

@@ -1,0 +1,4 @@
+export { appendPools } from './extra-events';
+export { appendGeneratedLog, generateInvitationLog } from './invitation-log-generator';
+export type { LogShape } from './invitation-log-generator';
+export { RecordedStory } from './recorded-story';

@@ -1,0 +1,76 @@
+import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
+import type { CheckpointStore } from './checkpoint-store';
+
+export interface SubscriberLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Runs a handler over the global log from its checkpoint, then live. The checkpoint advances after each event is
+ * handled, so delivery is at least once: handlers must be idempotent. When the subscription drops or a handler
+ * fails, it resubscribes from the last processed position with exponential backoff.
+ */
+export class CheckpointedSubscription {
+  private subscription: Subscription | null = null;
+  private position: bigint | undefined;
+  private stopped = true;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  caughtUp = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly handler: (event: RecordedEvent) => Promise<void>,
+    private readonly logger: SubscriberLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.position = await this.checkpoints.load(this.name);
+    this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.subscription?.stop();
+    this.subscription = null;
+  }
+
+  get lastPosition(): bigint {
+    return this.position ?? -1n;
+  }
+
+  private subscribe(): void {
+    if (this.stopped) return;
+    this.subscription = this.store.subscribeToAll(
+      async (event) => {
+        await this.handler(event);
+        this.position = event.position;
+        this.failures = 0;
+        await this.checkpoints.save(this.name, event.position);
+      },
+      {
+        after: this.position,
+        onCaughtUp: () => (this.caughtUp = true),
+        onError: (error) => this.retry(error),
+      },
+    );
+  }
+
+  private retry(error: Error): void {
+    if (this.stopped) return;
+    this.caughtUp = false;
+    this.failures += 1;
+    const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 12));
+    this.logger.error(
+      `${this.name}: subscription failed (${error.name}: ${error.message}); resubscribing in ${delay} ms`,
+    );
+    this.retryTimer = setTimeout(() => this.subscribe(), delay);
+  }
+}

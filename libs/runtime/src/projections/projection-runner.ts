@@ -1,0 +1,336 @@
+import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
+import type { ReadStore } from '@invitations/read-store';
+import { allProjections } from '@invitations/read-models';
+import { loadCheckpoints, NO_POSITION, saveCheckpoints } from './checkpoints';
+import { describeError } from './describe-error';
+import { ensureReadModelIndexes, liveCollections } from './indexes';
+import type { Projection, ProjectionName } from '@invitations/read-models';
+import { WriteBatch } from './write-batch';
+
+/** Where the runner reports; Nest's Logger fits. Messages carry no personal data. */
+export interface ProjectionLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  /** The projections to run (all by default). */
+  projections?: readonly Projection[];
+  /** Flush the gathered writes every this many events (default 1,000). */
+  batchSize?: number;
+  /** Flush once no event has arrived for this long (default 2 ms)... */
+  idleFlushMs?: number;
+  /** ...or once the oldest unflushed event has waited this long under a steady trickle (default 50 ms). */
+  maxFlushDelayMs?: number;
+  /** Backoff between resubscriptions after a failure: doubles from the first delay up to the last. */
+  retry?: { initialDelayMs: number; maxDelayMs: number };
+  /** Create the read models' indexes at start (default true). */
+  ensureIndexes?: boolean;
+  logger?: ProjectionLogger;
+}
+
+export interface ProjectionRunnerHealth {
+  running: boolean;
+  caughtUp: boolean;
+  /** The last position the read models include, as a decimal string. */
+  position: string;
+  /** Events received but not yet written. */
+  pendingEvents: number;
+  lastFlushAt: string | null;
+  /** Resubscriptions after failures since start. */
+  restarts: number;
+  /** The last failure, described without personal data. */
+  lastError: string | null;
+}
+
+interface Waiter {
+  position: bigint;
+  resolve(included: boolean): void;
+  timer: NodeJS.Timeout;
+}
+
+const defaultLogger: ProjectionLogger = {
+  log: () => undefined,
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+};
+
+/**
+ * Keeps the read models up to date from the event store's global log (never from the in-memory
+ * EventBus): subscribes from the lowest checkpoint of its projections, applies every event to each
+ * projection whose checkpoint is behind it, writes in batches, then records the checkpoints. Delivery
+ * is at-least-once (a failure resubscribes from the last written checkpoint), so the projections'
+ * writes are idempotent.
+ */
+export class ProjectionRunner {
+  private readonly projections: readonly Projection[];
+  private readonly settings: Required<Omit<ProjectionRunnerOptions, 'projections'>>;
+  /** Each projection's position as written to the read store. */
+  private readonly checkpoints = new Map<ProjectionName, bigint>();
+  private subscription: Subscription | null = null;
+  /** Bumped at every subscription and at stop: what an older subscription still delivers is ignored. */
+  private generation = 0;
+  private running = false;
+  private isCaughtUp = false;
+
+  private batch = new WriteBatch(liveCollections);
+  private batchEvents = 0;
+  private batchPosition = NO_POSITION;
+  private batchStartedAt = 0;
+  /** Events received since start, to tell an idle subscription from a busy one. */
+  private received = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  /** The chain of flushes: each starts when the previous one has finished, so checkpoints only move on. */
+  private flushes: Promise<void> = Promise.resolve();
+
+  private readonly waiters = new Set<Waiter>();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private restarts = 0;
+  private lastError: string | null = null;
+  private lastFlushAt: Date | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.projections = options.projections ?? allProjections;
+    this.settings = {
+      batchSize: options.batchSize ?? 1000,
+      idleFlushMs: options.idleFlushMs ?? 2,
+      maxFlushDelayMs: options.maxFlushDelayMs ?? 50,
+      retry: options.retry ?? { initialDelayMs: 100, maxDelayMs: 30_000 },
+      ensureIndexes: options.ensureIndexes ?? true,
+      logger: options.logger ?? defaultLogger,
+    };
+  }
+
+  /** Loads the checkpoints and subscribes. Resolves once subscribed, not once caught up (see `caughtUp`). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.flushes = Promise.resolve();
+    this.failures = 0;
+    const names = this.projections.map((projection) => projection.name);
+    const existing = new Set(await this.readStore.listCollections());
+    const stored = await loadCheckpoints(this.readStore, names);
+    for (const name of names) {
+      // A checkpoint whose collection is gone (dropped by hand, or an ephemeral store) means nothing.
+      this.checkpoints.set(name, existing.has(name) ? (stored.get(name) ?? NO_POSITION) : NO_POSITION);
+    }
+    if (this.settings.ensureIndexes) {
+      await ensureReadModelIndexes(this.readStore, { projections: this.projections });
+    }
+    this.running = true;
+    this.subscribe();
+  }
+
+  /** Stops the subscription and writes what it had delivered. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+    // After a failed flush, what follows it must not be written (a gap): the next start replays it.
+    let failed = false;
+    await this.flushes.catch(() => (failed = true));
+    if (!failed) await this.flush().catch((error: unknown) => this.reportStopFailure(error));
+    this.generation += 1;
+    this.isCaughtUp = false;
+    this.settleWaiters();
+  }
+
+  /** The last position every projection's read model includes (-1 when none). */
+  position(): bigint {
+    const positions = [...this.checkpoints.values()];
+    return positions.reduce(
+      (lowest, position) => (position < lowest ? position : lowest),
+      positions[0] ?? NO_POSITION,
+    );
+  }
+
+  /** True once the read models include everything the log held when the subscription caught up. */
+  get caughtUp(): boolean {
+    return this.isCaughtUp;
+  }
+
+  /**
+   * Resolves true as soon as the read models include `position` (a mutation's own append), false after
+   * `timeoutMs` or if the runner stops first.
+   */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.position() >= position) return Promise.resolve(true);
+    if (!this.running) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** How far the read models are behind the log's head, in positions (not necessarily events). */
+  async lag(): Promise<bigint> {
+    const head = await this.store.headPosition();
+    const position = this.position();
+    return head > position ? head - position : 0n;
+  }
+
+  health(): ProjectionRunnerHealth {
+    return {
+      running: this.running,
+      caughtUp: this.isCaughtUp,
+      position: this.position().toString(),
+      pendingEvents: this.batchEvents,
+      lastFlushAt: this.lastFlushAt?.toISOString() ?? null,
+      restarts: this.restarts,
+      lastError: this.lastError,
+    };
+  }
+
+  private subscribe(): void {
+    const generation = ++this.generation;
+    const after = this.position();
+    this.isCaughtUp = false;
+    this.subscription = this.store.subscribeToAll((event) => this.receive(event, generation), {
+      after: after === NO_POSITION ? undefined : after,
+      onCaughtUp: () => this.onCaughtUp(generation),
+      onError: (error) => this.recover(error, generation),
+    });
+  }
+
+  /** Gathers the event's writes; returns a promise only when it flushes, so the log waits for the writes. */
+  private receive(event: RecordedEvent, generation: number): Promise<void> | void {
+    if (generation !== this.generation) return;
+    for (const projection of this.projections) {
+      if (event.position > (this.checkpoints.get(projection.name) ?? NO_POSITION)) {
+        this.batch.add(projection.project(event));
+      }
+    }
+    if (this.batchEvents === 0) this.batchStartedAt = Date.now();
+    this.batchEvents += 1;
+    this.batchPosition = event.position;
+    this.received += 1;
+    if (this.batchEvents >= this.settings.batchSize) return this.flushBehind(generation);
+    this.scheduleFlush();
+  }
+
+  /**
+   * Starts writing the full batch and returns the write before it: the log is read on while a batch
+   * is written (a remote store's round trips overlap the reading), with at most one batch in flight.
+   */
+  private flushBehind(generation: number): Promise<void> {
+    const previous = this.flushes;
+    this.flush().catch((error: unknown) => this.recover(error, generation));
+    return previous;
+  }
+
+  private onCaughtUp(generation: number): void {
+    if (generation !== this.generation) return;
+    this.flush().then(
+      async () => {
+        // Indexes deferred while the read models were written in bulk, built before the first queries need them.
+        await this.readStore.buildDeferredIndexes?.();
+        if (generation !== this.generation) return;
+        this.isCaughtUp = true;
+        this.settings.logger.log(`Projections caught up at position ${this.position()}`);
+      },
+      (error: unknown) => this.recover(error, generation),
+    );
+  }
+
+  /** Flushes once events stop arriving for a moment, or once the oldest unflushed one has waited too long. */
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const generation = this.generation;
+    const receivedBefore = this.received;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      if (generation !== this.generation || this.batchEvents === 0) return;
+      const idle = this.received === receivedBefore;
+      const overdue = Date.now() - this.batchStartedAt >= this.settings.maxFlushDelayMs;
+      if (idle || overdue) this.flush().catch((error: unknown) => this.recover(error, generation));
+      else this.scheduleFlush();
+    }, this.settings.idleFlushMs);
+  }
+
+  /** Writes the gathered batch after the flushes before it, then moves the checkpoints. */
+  private flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.batchEvents === 0) return this.flushes;
+    const batch = this.batch;
+    const upTo = this.batchPosition;
+    const generation = this.generation;
+    this.batch = new WriteBatch(liveCollections);
+    this.batchEvents = 0;
+    this.flushes = this.flushes.then(() => this.write(batch, upTo, generation));
+    return this.flushes;
+  }
+
+  private async write(batch: WriteBatch, upTo: bigint, generation: number): Promise<void> {
+    if (generation !== this.generation) return; // the next subscription delivers these events again
+    await batch.apply(this.readStore);
+    const advanced = [...this.checkpoints].filter(([, position]) => position < upTo).map(([name]) => name);
+    await saveCheckpoints(this.readStore, advanced, upTo);
+    for (const name of advanced) this.checkpoints.set(name, upTo);
+    this.lastFlushAt = new Date();
+    this.failures = 0;
+    this.settleWaiters();
+  }
+
+  /** After a failure: drop what was not written, and resubscribe from the checkpoints after a backoff. */
+  private recover(error: unknown, generation: number): void {
+    if (generation !== this.generation || !this.running) return;
+    const current = ++this.generation;
+    this.isCaughtUp = false;
+    this.failures += 1;
+    this.restarts += 1;
+    this.lastError = describeError(error);
+    const { initialDelayMs, maxDelayMs } = this.settings.retry;
+    const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (this.failures - 1));
+    this.settings.logger.error(
+      `Projections: subscription failed (${this.lastError}); resubscribing after position ${this.position()} in ${delay} ms`,
+    );
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.batch = new WriteBatch(liveCollections);
+    this.batchEvents = 0;
+    const failed = this.subscription;
+    this.subscription = null;
+    // Not awaited: the failure may come from inside a handler, which stop() would wait for.
+    void failed?.stop().catch(() => undefined);
+    const settled = this.flushes.catch(() => undefined);
+    this.retryTimer = setTimeout(() => {
+      void settled.then(() => {
+        if (!this.running || this.generation !== current) return;
+        this.flushes = Promise.resolve();
+        this.subscribe();
+      });
+    }, delay);
+  }
+
+  private reportStopFailure(error: unknown): void {
+    this.settings.logger.error(`Projections: the last writes failed at stop (${describeError(error)})`);
+  }
+
+  private settleWaiters(): void {
+    const position = this.position();
+    for (const waiter of this.waiters) {
+      const included = waiter.position <= position;
+      if (included || !this.running) {
+        clearTimeout(waiter.timer);
+        this.waiters.delete(waiter);
+        waiter.resolve(included);
+      }
+    }
+  }
+}

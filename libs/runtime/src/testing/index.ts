@@ -1,0 +1,2 @@
+export { openReadStore } from './open-read-store';
+export { applyEvents, snapshotReadModels } from './read-model-helpers';

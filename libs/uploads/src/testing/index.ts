@@ -1,0 +1,1 @@
+export { bytesSource, csvRow, csvSource, rejectionOf } from './csv-source';
