@@ -3,11 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@invitations/event-store';
 import { rebuildProjections } from '@invitations/runtime';
-import {
-  appendGeneratedLog,
-  generateInvitationLog,
-  type LogShape,
-} from '@invitations/read-models/testing';
+import { appendGeneratedLog, generateInvitationLog, type LogShape } from '@invitations/read-models/testing';
 import { EmbeddedReadStore } from '@invitations/read-store';
 
 /**

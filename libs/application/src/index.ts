@@ -1,7 +1,78 @@
-export { BackgroundWork } from './background/background-work';
-export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
+/**
+ * The application: the service's use cases as plain functions over the ports (the event store, the read models'
+ * questions, the notifier), each unit-tested without Nest or HTTP. The apps call these and nothing deeper.
+ */
+
+// What the use cases need
+export type {
+  AdminContext,
+  BatchInvitees,
+  InvitationSettings,
+  Memberships,
+  PassportLookup,
+  PersonSettings,
+  ServiceSettings,
+  UploadSettings,
+  Written,
+} from './ports';
+export {
+  batchOfOrganisation,
+  inviteeOfOrganisation,
+  notFound,
+  poolOfOrganisation,
+  type LiveInvitee,
+} from './tenancy/tenant-streams';
+
+// Pools, batches, invitees
+export { createResourcePool } from './pools/create-resource-pool';
+export { createInvitationBatch } from './batches/create-invitation-batch';
+export { classifiedAgainstPassports, validatedPerson } from './invitees/person-intake';
+export { stageInvitee, type StageInviteeDeps } from './invitees/stage-invitee';
+export { correctInvitee, type CorrectInviteeDeps } from './invitees/correct-invitee';
+export { removeInvitee } from './invitees/remove-invitee';
+
+// Invitations
+export {
+  sendInvitations,
+  type SendInvitationsDeps,
+  type SendInvitationsOutcome,
+  type SendInvitationsRequest,
+} from './invitations/send-invitations';
+export { resendInvitation, revokeInvitation } from './invitations/change-invitation';
+export { acceptInvitation, type AcceptedInvitation } from './invitations/accept-invitation';
+export { previewInvitation, type InvitationPreview } from './invitations/invitation-preview';
+
+// Bulk uploads
+export { previewBatchUpload, type PreviewBatchUploadDeps } from './uploads/preview-batch-upload';
+export {
+  confirmUpload,
+  type ConfirmUploadOutcome,
+  type ConfirmUploadRequest,
+} from './uploads/confirm-upload';
+export {
+  duplicateRowsOf,
+  recordedUpload,
+  toPreviewView,
+  type RecordedUpload,
+  type UploadPreviewView,
+} from './uploads/recorded-upload';
+export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';
 export type { ClassifiedBatch } from './uploads/classify-upload';
 export { InMemoryUploadLookups } from './uploads/in-memory-upload-lookups';
 export type { PoolSeatsTaken, UploadLookups } from './uploads/upload-lookups';
-export { previewUpload } from './uploads/upload-preview';
-export type { UploadPreviewOutcome } from './uploads/upload-preview';
+
+// History and audit
+export { auditRecord, type AuditRecord } from './history/audit-record';
+export { inviteePastInOrganisation, inviteeStateFrom } from './history/invitee-history';
+export {
+  NotInLogError,
+  replayBatch,
+  replayInvitee,
+  type BatchReplay,
+  type InviteeReplay,
+} from './history/history-replay';
+export { organisationAudit, type AuditPeriod } from './history/organisation-audit';
+
+// Background work
+export { BackgroundWork } from './background/background-work';
+export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';

@@ -18,7 +18,7 @@ export type { Passport } from './passport/passport';
 export type { Classification } from './person/classification';
 export { classifyPerson } from './person/classify-person';
 export { isGiven } from './person/is-given';
-export { requireNamesForNewPerson } from './person/names-required';
+export { missingNamesForNewPerson, requireNamesForNewPerson } from './person/names-required';
 export { PERSON_DETAIL_FIELDS } from './person/person-details-fields';
 export type { PersonDetails, ProfileField, UploadStatus } from './person/person-details';
 export { PROFILE_FIELDS } from './person/profile-fields';
@@ -38,11 +38,10 @@ export {
 } from './reservation/stream-ids';
 export { resourcePoolDecider } from './resource-pool/resource-pool.decider';
 export type { ResourcePoolCreated, ResourcePoolEvent } from './resource-pool/resource-pool.events';
-export { DomainError, UNUSABLE_TOKEN_MESSAGE } from './shared/domain-error';
-export type { FieldError } from './shared/domain-error';
+export { UNUSABLE_TOKEN_MESSAGE } from './invitee/invitee.messages';
 export { collectUploadRows, toRowValues } from './upload/upload-rows';
-export type { RecordUploadPreview } from './upload/upload.commands';
-export { uploadDecider } from './upload/upload.decider';
+export type { RecordUploadPreview, RecordUploadRows } from './upload/upload.commands';
+export { recordUploadRows, uploadDecider } from './upload/upload.decider';
 export type {
   PersonDetailValues,
   UploadConfirmed,
@@ -50,6 +49,9 @@ export type {
   UploadPreviewed,
   UploadRow,
   UploadRowValues,
-  UploadRowsChunk,
+  UploadRowsRecorded,
 } from './upload/upload.events';
 export type { UploadState } from './upload/upload.state';
+export { acceptabilityOf, unusableToken, type Acceptability } from './invitee/acceptance.decisions';
+export { MAX_INVITATION_MESSAGE_LENGTH, requireInvitationMessage } from './invitee/invitation-message';
+export { NAMES_REQUIRED_MESSAGE } from './person/names-required';

@@ -29,6 +29,12 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
   metadata: EventMetadata;
+  /**
+   * The event's data already encoded as JSON (UTF-8), when whoever appends built it ahead (a large upload's rows,
+   * encoded while the file was still being read): stores write these bytes as the data, and `data` then only
+   * describes them. Read back, the event's `data` is what the bytes decode to.
+   */
+  encodedData?: Uint8Array;
 }
 
 /** An event as read back from the store. */

@@ -2,7 +2,6 @@ export { EmbeddedEventStore } from './embedded/embedded-event-store';
 export { ReadOnlyLog } from './embedded/read-only-log';
 export type { EventLogReader } from './embedded/read-only-log';
 export { encodeRecord } from './embedded/record-format';
-export { EncodedJson } from './encoded-json';
 export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { connectEventStoreDb } from './esdb/connect';
 export { EVENT_STORE } from './event-store.port';

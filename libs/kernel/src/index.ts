@@ -4,3 +4,4 @@ export type { CommandContext } from './command-context';
 export { fold } from './decider';
 export type { Decider, Event } from './decider';
 export { deriveId, newId } from './ids';
+export { ServiceError, type ErrorCode, type FieldError } from './service-error';

@@ -1,5 +1,3 @@
-import type { FieldError } from '@invitations/domain';
-
 /**
  * One problem with an upload, as GraphQL's `extensions.errors` and the HTTP route list it: `row` is 1-based,
  * counting data rows (blank lines and the header are not rows); `field` is the CSV column (email,
@@ -72,3 +70,4 @@ export class UploadRejectedError extends Error {
     return new UploadRejectedError([row === undefined ? { message } : { row, message }]);
   }
 }
+import { type FieldError } from '@invitations/kernel';

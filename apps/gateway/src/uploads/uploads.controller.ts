@@ -1,17 +1,29 @@
-import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ServiceError } from '@invitations/kernel';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import busboy from 'busboy';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
-import { Public } from '../auth/public.decorator';
-import type { AuthenticatedRequest } from '../auth/request-principal';
-import { ApiError } from '../errors/api-error';
-import { CommandContexts } from '../graphql/command-context.factory';
-import { orgOf } from '../graphql/org-of';
-import { PreviewUploadCommand } from './preview-upload.command';
-import { Uploads } from './upload.query';
+import { duplicateRowsOf, recordedUpload } from '@invitations/application';
+import { Public } from '../common/auth/public.decorator';
+import type { AuthenticatedRequest } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { orgOf } from '../common/graphql/org-of';
+import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
+import { PreviewUploadCommand } from './upload.commands';
 
 /**
  * The REST side of bulk uploads. `POST /api/uploads` takes large files streamed (never held whole): the body as
@@ -28,7 +40,7 @@ export class UploadsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
-    private readonly uploads: Uploads,
+    @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
   ) {}
 
   @Post('uploads')
@@ -39,7 +51,7 @@ export class UploadsController {
   ): Promise<void> {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     if (!batchId)
-      throw new ApiError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [
+      throw new ServiceError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [
         { field: 'batchId', message: 'is required' },
       ]);
     try {
@@ -62,17 +74,9 @@ export class UploadsController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const upload = await this.uploads.load(orgOf(req), id);
+    const upload = await recordedUpload(this.ports.store, orgOf(req), id);
     res.setHeader('Content-Disposition', `attachment; filename="duplicates-${id}.csv"`);
-    const duplicates = upload.rows
-      .filter((r) => r.duplicateReasons.length > 0)
-      .map((r) => ({
-        row: r.row,
-        email: r.person.email,
-        mobile: r.person.mobile,
-        reasons: r.duplicateReasons,
-      }));
-    return new StreamableFile(duplicatesReportCsv(duplicates));
+    return new StreamableFile(duplicatesReportCsv(duplicateRowsOf(upload)));
   }
 
   @Public()
@@ -90,7 +94,7 @@ function csvSource(req: AuthenticatedRequest): Promise<AsyncIterable<Uint8Array>
   if (type.startsWith('text/csv') || type.startsWith('application/csv')) return Promise.resolve(req);
   if (!type.startsWith('multipart/form-data')) {
     return Promise.reject(
-      new ApiError(
+      new ServiceError(
         'BAD_USER_INPUT',
         'Send the file as text/csv, or as multipart/form-data in the field "file"',
       ),
@@ -108,12 +112,12 @@ function csvSource(req: AuthenticatedRequest): Promise<AsyncIterable<Uint8Array>
       resolve(file);
     });
     form.on('error', (error: Error) =>
-      reject(new ApiError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)),
+      reject(new ServiceError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)),
     );
     form.on('close', () => {
       if (!found)
         reject(
-          new ApiError('BAD_USER_INPUT', 'The form has no file in the field "file"', [
+          new ServiceError('BAD_USER_INPUT', 'The form has no file in the field "file"', [
             { field: 'file', message: 'is required' },
           ]),
         );

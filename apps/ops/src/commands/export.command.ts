@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@invitations/runtime';
-import { organisationAudit } from '../audit/organisation-audit';
+import { organisationAudit } from '@invitations/application';
 import { optionalInstant } from '../cli/instant';
 import { openLogForReading } from '../cli/stores';
 import { UsageError } from '../cli/usage-error';

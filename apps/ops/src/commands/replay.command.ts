@@ -1,8 +1,13 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@invitations/runtime';
-import type { AuditRecord } from '../audit/audit-record';
+import {
+  replayBatch,
+  replayInvitee,
+  type AuditRecord,
+  type BatchReplay,
+  type InviteeReplay,
+} from '@invitations/application';
 import type { InviteeView } from '@invitations/domain';
-import { replayBatch, replayInvitee, type BatchReplay, type InviteeReplay } from '../audit/replay';
 import { optionalInstant } from '../cli/instant';
 import { openLogForReading } from '../cli/stores';
 import { formatRecord, formatTable } from '../cli/table';

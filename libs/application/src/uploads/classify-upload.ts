@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Passport } from '@invitations/domain';
 import { classifyPerson } from '@invitations/domain';
 import { isGiven } from '@invitations/domain';
-import { requireNamesForNewPerson } from '@invitations/domain';
+import { missingNamesForNewPerson } from '@invitations/domain';
 import type { PersonDetails } from '@invitations/domain';
 import { nameKey } from '@invitations/read-models';
 import { ClassifiedRows, DuplicateReason } from '@invitations/uploads';
@@ -193,7 +193,7 @@ class UploadClassifier {
     const duplicateReasons = this.duplicateReasons(email, mobile, byMobile, facts.seats);
     const staged = duplicateReasons.length === 0;
     if (staged) {
-      for (const { field, message } of requireNamesForNewPerson(person, classification)) {
+      for (const { field, message } of missingNamesForNewPerson(person, classification)) {
         this.errors.add({
           row: index + 1,
           field: COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD],

@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import { requireValidName } from '../shared/entity-name';
 import type { BatchCommand, CreateBatch } from './batch.commands';
 import type { BatchEvent } from './batch.events';
@@ -9,9 +9,9 @@ function createBatch(command: CreateBatch, state: BatchState): BatchEvent[] {
   const name = requireValidName(command.name);
   // A pool of another organisation answers exactly as a missing one: existence must not leak across tenants.
   if (command.pool === null || command.pool.organisationId !== command.organisationId) {
-    throw new DomainError('NOT_FOUND', 'Resource pool not found.');
+    throw new ServiceError('NOT_FOUND', 'Resource pool not found.');
   }
-  if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This invitation batch already exists.');
+  if (state.status !== 'absent') throw new ServiceError('CONFLICT', 'This invitation batch already exists.');
   const { batchId, organisationId, now } = command;
   return [
     {

@@ -242,3 +242,23 @@ describe('ExpireInvitation', () => {
     given(inviteeDecider, events).when(expireCommand(AFTER_EXPIRY)).then([]);
   });
 });
+
+describe('the admin’s message', () => {
+  const tooLong = 'x'.repeat(2001);
+
+  it('goes out with an invitation up to 2,000 characters', () => {
+    given(inviteeDecider, [inviteeStaged()])
+      .when(sendCommand({ message: 'y'.repeat(2000) }))
+      .then([invitationSent({ message: 'y'.repeat(2000) })]);
+  });
+
+  it('is refused when longer, naming the field, on sending and on resending', () => {
+    const sent = given(inviteeDecider, [inviteeStaged()]).when(sendCommand({ message: tooLong }));
+    expect(sent.thenThrows('BAD_USER_INPUT', '2000').errors).toEqual([
+      { field: 'message', message: 'must be at most 2000 characters' },
+    ]);
+    given(inviteeDecider, [inviteeStaged(), invitationSent(), invitationRevoked()])
+      .when(resendCommand({ message: tooLong }))
+      .thenThrows('BAD_USER_INPUT', '2000');
+  });
+});

@@ -1,6 +1,7 @@
+import { type FieldError, ServiceError } from '@invitations/kernel';
 import { PROFILE_FIELD_INPUT } from '../person/profile-fields';
-import { DomainError, type FieldError } from '../shared/domain-error';
 import { isAtOrAfter } from '../shared/instants';
+import { requireInvitationMessage } from './invitation-message';
 import type {
   ExpireInvitation,
   IssueInvitationToken,
@@ -19,18 +20,19 @@ import type { InviteeState, StagedInviteeState } from './invitee.state';
  */
 export function sendInvitation(command: SendInvitation, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
-  if (invitee.status === 'INVITED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyInvited);
-  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
-  if (invitee.status !== 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
+  if (invitee.status === 'INVITED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyInvited);
+  if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
   if (invitee.uploadStatus === 'INVALID') {
-    throw new DomainError(
+    throw new ServiceError(
       'BAD_USER_INPUT',
       INVITEE_MESSAGES.detailsDifferFromPassport,
       discrepancyErrors(invitee),
     );
   }
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, message, now, expiresAt, memberElsewhereWithPassportId } = command;
+  const { invitationId, now, expiresAt, memberElsewhereWithPassportId } = command;
+  const message = requireInvitationMessage(command.message);
   if (memberElsewhereWithPassportId !== null) {
     return [
       {
@@ -61,10 +63,11 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
  */
 export function resendInvitation(command: ResendInvitation, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
-  if (invitee.status === 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
-  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
+  if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, message, now, expiresAt } = command;
+  const { invitationId, now, expiresAt } = command;
+  const message = requireInvitationMessage(command.message);
   const previousInvitationId = latestInvitation(invitee).invitationId;
   return [
     {
@@ -106,9 +109,9 @@ export function issueInvitationToken(command: IssueInvitationToken, state: Invit
 /** Withdraws a pending (or lapsed) invitation; its token stops working. */
 export function revokeInvitation(command: RevokeInvitation, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
-  if (invitee.status === 'UPLOADED') throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
-  if (invitee.status === 'REVOKED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyRevoked);
-  if (invitee.status === 'ACCEPTED') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
+  if (invitee.status === 'REVOKED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyRevoked);
+  if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
   const { invitationId } = latestInvitation(invitee);
   return [
     {

@@ -1,11 +1,11 @@
-import { DomainError } from '../shared/domain-error';
+import { ServiceError } from '@invitations/kernel';
 import { INVITEE_MESSAGES } from './invitee.messages';
 import type { CurrentInvitation, InviteeState, StagedInviteeState } from './invitee.state';
 
 /** The invitee, refused with NOT_FOUND when it was never staged or has been removed. */
 export function requireInvitee(state: InviteeState): StagedInviteeState {
   if (state.status === 'absent' || state.status === 'REMOVED') {
-    throw new DomainError('NOT_FOUND', INVITEE_MESSAGES.notFound);
+    throw new ServiceError('NOT_FOUND', INVITEE_MESSAGES.notFound);
   }
   return state;
 }

@@ -2,7 +2,6 @@
 export const INVITEE_MESSAGES = {
   notFound: 'Invitee not found.',
   alreadyExists: 'This invitee already exists.',
-  namesRequired: 'First and last names are required for a person without a Skills Passport.',
   onlyUploadedCanBeCorrected: 'Only people not yet invited can be corrected.',
   revokeBeforeRemoving: 'This person has a pending invitation: revoke it before removing them.',
   acceptedCannotBeRemoved:
@@ -15,3 +14,7 @@ export const INVITEE_MESSAGES = {
   notInvitedYet: 'This person has not been invited yet: send the invitation first.',
   alreadyRevoked: 'This invitation has already been revoked.',
 } as const;
+
+/** The one message for any token that cannot be used: unknown, expired, revoked, superseded. Reveals nothing. */
+export const UNUSABLE_TOKEN_MESSAGE =
+  'This invitation link is not valid. Ask the organisation that invited you to send a new one.';

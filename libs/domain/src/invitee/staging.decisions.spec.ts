@@ -1,4 +1,4 @@
-import { UNUSABLE_TOKEN_MESSAGE } from '../shared/domain-error';
+import { UNUSABLE_TOKEN_MESSAGE } from './invitee.messages';
 import { given } from '../testing/given-when-then';
 import {
   aPerson,

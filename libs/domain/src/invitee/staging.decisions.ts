@@ -1,8 +1,7 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Classification } from '../person/classification';
 import { requireNamesForNewPerson } from '../person/names-required';
-import type { PersonDetails } from '../person/person-details';
 import { copyPersonDetails, samePersonDetails } from '../person/person-details-fields';
-import { DomainError } from '../shared/domain-error';
 import type { CorrectInvitee, RemoveInvitee, StageInvitee } from './invitee.commands';
 import type { InviteeEvent } from './invitee.events';
 import { requireInvitee } from './invitee.guards';
@@ -11,8 +10,8 @@ import type { InviteeState } from './invitee.state';
 
 /** Puts a person in a batch's Uploaded tab. Uniqueness in the pool is the pool seat's job, decided before. */
 export function stageInvitee(command: StageInvitee, state: InviteeState): InviteeEvent[] {
-  if (state.status !== 'absent') throw new DomainError('CONFLICT', INVITEE_MESSAGES.alreadyExists);
-  requireNames(command.person, command.classification);
+  if (state.status !== 'absent') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyExists);
+  requireNamesForNewPerson(command.person, command.classification);
   const { inviteeId, batch, person, classification, uploadId, now } = command;
   return [
     {
@@ -35,9 +34,9 @@ export function stageInvitee(command: StageInvitee, state: InviteeState): Invite
 export function correctInvitee(command: CorrectInvitee, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
   if (invitee.status !== 'UPLOADED') {
-    throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.onlyUploadedCanBeCorrected);
+    throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.onlyUploadedCanBeCorrected);
   }
-  requireNames(command.person, command.classification);
+  requireNamesForNewPerson(command.person, command.classification);
   const current: Classification = {
     uploadStatus: invitee.uploadStatus,
     discrepancies: invitee.discrepancies,
@@ -65,20 +64,15 @@ export function correctInvitee(command: CorrectInvitee, state: InviteeState): In
 export function removeInvitee(_command: RemoveInvitee, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
   if (invitee.status === 'INVITED')
-    throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.revokeBeforeRemoving);
+    throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.revokeBeforeRemoving);
   if (invitee.status === 'ACCEPTED')
-    throw new DomainError('CONFLICT', INVITEE_MESSAGES.acceptedCannotBeRemoved);
+    throw new ServiceError('CONFLICT', INVITEE_MESSAGES.acceptedCannotBeRemoved);
   return [{ type: 'InviteeRemoved', data: { inviteeId: invitee.inviteeId } }];
 }
 
 /** Copied field by field, so that nothing but the classification reaches the event. */
 function classificationData({ uploadStatus, discrepancies, passportId }: Classification): Classification {
   return { uploadStatus, discrepancies: [...discrepancies], passportId };
-}
-
-function requireNames(person: PersonDetails, classification: Classification): void {
-  const errors = requireNamesForNewPerson(person, classification);
-  if (errors.length > 0) throw new DomainError('BAD_USER_INPUT', INVITEE_MESSAGES.namesRequired, errors);
 }
 
 function sameClassification(a: Classification, b: Classification): boolean {

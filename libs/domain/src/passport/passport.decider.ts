@@ -1,12 +1,12 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import type { CreatePassport, PassportCommand } from './passport.commands';
 import type { PassportEvent } from './passport.events';
 import type { PassportState } from './passport.state';
 
 function createPassport(command: CreatePassport, state: PassportState): PassportEvent[] {
   // An existing passport is never overwritten, whoever asks.
-  if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This Skills Passport already exists.');
+  if (state.status !== 'absent') throw new ServiceError('CONFLICT', 'This Skills Passport already exists.');
   return [{ type: 'PassportCreated', data: { ...command.passport } }];
 }
 

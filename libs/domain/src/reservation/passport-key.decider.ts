@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import type { ClaimPassportKey, PassportKeyCommand } from './reservation.commands';
 import type { PassportKeyEvent } from './reservation.events';
 import type { PassportKeyState } from './passport-key.state';
@@ -9,7 +9,7 @@ export const PASSPORT_KEY_TAKEN_MESSAGE = 'A Skills Passport already exists for 
 function claimPassportKey(command: ClaimPassportKey, state: PassportKeyState): PassportKeyEvent[] {
   const { passportId, key } = command;
   if (state.passportId === passportId) return [];
-  if (state.passportId !== null) throw new DomainError('CONFLICT', PASSPORT_KEY_TAKEN_MESSAGE);
+  if (state.passportId !== null) throw new ServiceError('CONFLICT', PASSPORT_KEY_TAKEN_MESSAGE);
   return [{ type: 'PassportKeyClaimed', data: { passportId, key } }];
 }
 

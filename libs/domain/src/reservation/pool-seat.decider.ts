@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import type { PoolSeatCommand, ReleasePoolSeat, ReservePoolSeat } from './reservation.commands';
 import type { PoolSeatEvent } from './reservation.events';
 import type { PoolSeatState } from './pool-seat.state';
@@ -12,7 +12,7 @@ function reservePoolSeat(command: ReservePoolSeat, state: PoolSeatState): PoolSe
   // A holder that is not live (an orphan of a crash between reserving and staging, or a removed invitee)
   // no longer keeps the person out of the pool.
   if (state.holderInviteeId !== null && command.holderIsLive) {
-    throw new DomainError('CONFLICT', ALREADY_IN_POOL_MESSAGE);
+    throw new ServiceError('CONFLICT', ALREADY_IN_POOL_MESSAGE);
   }
   return [{ type: 'PoolSeatReserved', data: { poolId, inviteeId, key } }];
 }

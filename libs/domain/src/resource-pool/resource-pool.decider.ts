@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import { requireValidName } from '../shared/entity-name';
 import type { CreateResourcePool, ResourcePoolCommand } from './resource-pool.commands';
 import type { ResourcePoolEvent } from './resource-pool.events';
@@ -7,7 +7,7 @@ import type { ResourcePoolState } from './resource-pool.state';
 
 function createResourcePool(command: CreateResourcePool, state: ResourcePoolState): ResourcePoolEvent[] {
   const name = requireValidName(command.name);
-  if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This resource pool already exists.');
+  if (state.status !== 'absent') throw new ServiceError('CONFLICT', 'This resource pool already exists.');
   const { poolId, organisationId, now } = command;
   return [{ type: 'ResourcePoolCreated', data: { poolId, organisationId, name, createdAt: now } }];
 }

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { ServiceError } from '@invitations/kernel';
 
 /** The longest name a resource pool or an invitation batch may have, in characters (Unicode code points). */
 export const MAX_NAME_LENGTH = 200;
@@ -11,7 +11,7 @@ export function requireValidName(raw: string): string {
   const name = raw.trim();
   const problem = nameProblem(name);
   if (problem)
-    throw new DomainError('BAD_USER_INPUT', `The name ${problem}.`, [{ field: 'name', message: problem }]);
+    throw new ServiceError('BAD_USER_INPUT', `The name ${problem}.`, [{ field: 'name', message: problem }]);
   return name;
 }
 

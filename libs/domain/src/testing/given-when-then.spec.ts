@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider, Event } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import { given } from './given-when-then';
 
 // A counter that refuses to go above 2, to test the helper itself: it must fail when the decider disagrees.
@@ -7,7 +7,7 @@ type Incremented = Event<'Incremented', { by: number }>;
 type Increment = { type: 'Increment'; by: number };
 const counter: Decider<Increment, Incremented, { total: number }> = {
   decide: (command, state) => {
-    if (state.total + command.by > 2) throw new DomainError('CONFLICT', 'Too many.');
+    if (state.total + command.by > 2) throw new ServiceError('CONFLICT', 'Too many.');
     return [{ type: 'Incremented', data: { by: command.by } }];
   },
   evolve: (state, event) => ({ total: state.total + event.data.by }),

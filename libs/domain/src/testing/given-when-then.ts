@@ -1,11 +1,10 @@
-import { fold, type Decider, type Event } from '@invitations/kernel';
-import { DomainError, type DomainErrorCode } from '../shared/domain-error';
+import { fold, type Decider, type Event, type ErrorCode, ServiceError } from '@invitations/kernel';
 
 export interface DeciderOutcome<E extends Event, State> {
   /** Asserts the events decided, and returns the state once they are applied. */
   then(expected: E[]): State;
   /** Asserts that the command is refused with this code (and a message containing messagePart); returns the error. */
-  thenThrows(code: DomainErrorCode, messagePart?: string): DomainError;
+  thenThrows(code: ErrorCode, messagePart?: string): ServiceError;
 }
 
 /**
@@ -30,8 +29,8 @@ export function given<Command, E extends Event, State>(
         },
         thenThrows(code, messagePart) {
           const error = thrownBy(decide);
-          expect(error).toBeInstanceOf(DomainError);
-          const domainError = error as DomainError;
+          expect(error).toBeInstanceOf(ServiceError);
+          const domainError = error as ServiceError;
           expect(domainError.code).toBe(code);
           if (messagePart !== undefined) expect(domainError.message).toContain(messagePart);
           return domainError;

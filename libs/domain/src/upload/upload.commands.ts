@@ -1,4 +1,4 @@
-import type { UploadCohort, UploadRowsChunk } from './upload.events';
+import type { UploadCohort, UploadRowValues } from './upload.events';
 
 /** Records the preview's summary; its rows follow with RecordUploadRows. */
 export interface RecordUploadPreview {
@@ -19,11 +19,14 @@ export interface RecordUploadPreview {
   expiresAt: string;
 }
 
-/** Records the next chunks of a preview's rows, in order, from chunk `firstChunk`: each row as its values. */
-export interface RecordUploadRows {
+/**
+ * Records the next chunks of a preview's rows, in order, from chunk `firstChunk`: each row as its values, or in
+ * whatever form (`Rows`) the recorder writes them as those values.
+ */
+export interface RecordUploadRows<Rows = UploadRowValues[]> {
   type: 'RecordUploadRows';
   firstChunk: number;
-  chunks: readonly UploadRowsChunk[];
+  chunks: readonly Rows[];
 }
 
 /** May the preview be confirmed now? No events: the handler stages, then completes the confirmation. */

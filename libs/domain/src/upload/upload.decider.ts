@@ -1,5 +1,5 @@
+import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { DomainError } from '../shared/domain-error';
 import { isAtOrAfter } from '../shared/instants';
 import type {
   CompleteUploadConfirmation,
@@ -8,8 +8,7 @@ import type {
   StartUploadConfirmation,
   UploadCommand,
 } from './upload.commands';
-import { EncodedJson } from '@invitations/event-store';
-import { UPLOAD_ROW_COLUMNS, type UploadEvent } from './upload.events';
+import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRowsRecorded } from './upload.events';
 import { isCompletelyRecorded, type UploadState } from './upload.state';
 
 export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload the file again.';
@@ -18,7 +17,7 @@ export const UPLOAD_INCOMPLETE_MESSAGE =
   'This upload preview was not completely recorded (the service stopped while recording it): upload the file again.';
 
 function recordPreview(command: RecordUploadPreview, state: UploadState): UploadEvent[] {
-  if (state.status !== 'absent') throw new DomainError('CONFLICT', 'This upload was already previewed.');
+  if (state.status !== 'absent') throw new ServiceError('CONFLICT', 'This upload was already previewed.');
   const { uploadId, batch } = command;
   return [
     {
@@ -43,43 +42,44 @@ function recordPreview(command: RecordUploadPreview, state: UploadState): Upload
   ];
 }
 
-/** Chunks are recorded once each, in order, and only as many as the preview announced. */
-function recordRows(command: RecordUploadRows, state: UploadState): UploadEvent[] {
-  if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
+/**
+ * Chunks are recorded once each, in order, and only as many as the preview announced. The rows go into the events as
+ * they are given: no decision looks into them.
+ */
+export function recordUploadRows<Rows>(
+  command: RecordUploadRows<Rows>,
+  state: UploadState,
+): UploadRowsRecorded<Rows>[] {
+  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
   const { firstChunk, chunks } = command;
   if (firstChunk !== state.chunksRecorded) {
-    throw new DomainError(
+    throw new ServiceError(
       'CONFLICT',
       `Rows of this upload are recorded up to chunk ${state.chunksRecorded}, not ${firstChunk}.`,
     );
   }
   if (firstChunk + chunks.length > state.preview.chunks) {
-    throw new DomainError('CONFLICT', `This upload has ${state.preview.chunks} chunks of rows.`);
+    throw new ServiceError('CONFLICT', `This upload has ${state.preview.chunks} chunks of rows.`);
   }
   const { uploadId } = state.preview;
   return chunks.map((rows, offset) => ({
     type: 'UploadRowsRecorded' as const,
-    data: {
-      uploadId,
-      chunk: firstChunk + offset,
-      columns: UPLOAD_ROW_COLUMNS,
-      rows: rows instanceof EncodedJson ? rows : [...rows],
-    },
+    data: { uploadId, chunk: firstChunk + offset, columns: UPLOAD_ROW_COLUMNS, rows },
   }));
 }
 
 /** Confirming a confirmed upload is harmless (nothing more is staged); an expired preview is refused. */
 function startConfirmation(command: StartUploadConfirmation, state: UploadState): UploadEvent[] {
-  if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
+  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
   if (state.status === 'confirmed') return [];
   if (isAtOrAfter(command.now, state.preview.expiresAt))
-    throw new DomainError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
-  if (!isCompletelyRecorded(state)) throw new DomainError('BAD_USER_INPUT', UPLOAD_INCOMPLETE_MESSAGE);
+    throw new ServiceError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
+  if (!isCompletelyRecorded(state)) throw new ServiceError('BAD_USER_INPUT', UPLOAD_INCOMPLETE_MESSAGE);
   return [];
 }
 
 function completeConfirmation(command: CompleteUploadConfirmation, state: UploadState): UploadEvent[] {
-  if (state.status === 'absent') throw new DomainError('NOT_FOUND', 'No upload with this id.');
+  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
   if (state.status === 'confirmed') return [];
   const { type: _type, now, ...counts } = command;
   return [
@@ -94,7 +94,7 @@ export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
       case 'RecordUploadPreview':
         return recordPreview(command, state);
       case 'RecordUploadRows':
-        return recordRows(command, state);
+        return recordUploadRows(command, state);
       case 'StartUploadConfirmation':
         return startConfirmation(command, state);
       case 'CompleteUploadConfirmation':

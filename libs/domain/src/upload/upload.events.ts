@@ -1,4 +1,3 @@
-import type { EncodedJson } from '@invitations/event-store';
 import type { Event } from '@invitations/kernel';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
 import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
@@ -94,18 +93,13 @@ export type UploadRowValues = [
  * A chunk of an upload's rows. Each row is its values in the order `columns` names (UPLOAD_ROW_COLUMNS), not an
  * object repeating the field names: half the bytes to write, read back and keep (a 150,000-row upload is ~20 MB of
  * events, not ~40). Events recorded before this form hold `rows` as UploadRow objects and no `columns`; readers
- * take both (see collectUploadRows).
+ * take both (see collectUploadRows). No decision looks into the rows: whoever records them may hold them in another
+ * form until they are written (`Rows`), as long as they are written as these values.
  */
-export type UploadRowsRecorded = Event<
+export type UploadRowsRecorded<Rows = UploadRowValues[]> = Event<
   'UploadRowsRecorded',
-  { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: UploadRowsChunk }
+  { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: Rows }
 >;
-
-/**
- * A chunk's rows as values, or as their JSON encoded ahead (built while the file was still being read, so that
- * recording only writes it): the same JSON either way. Events read back always hold the values.
- */
-export type UploadRowsChunk = UploadRowValues[] | EncodedJson<UploadRowValues[]>;
 
 /** Every non-duplicate row was staged (or found staged already), and invited when asked. */
 export type UploadConfirmed = Event<

@@ -1,5 +1,4 @@
 import { crc32 } from 'node:zlib';
-import { jsonParts } from '../encoded-json';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
 import { addLazyBody } from './lazy-event-body';
 
@@ -60,9 +59,9 @@ export function encodeRecord(streamId: string, event: NewEvent): Buffer {
   const streamIdBytes = stringBytes(streamId, 'stream id');
   const idBytes = stringBytes(event.id, 'event id');
   const typeBytes = stringBytes(event.type, 'event type');
-  // `[metadata, data]`, with data already encoded in part or whole (EncodedJson) spliced in as it is.
-  const data = jsonParts(event.data ?? null);
-  const body = [`[${JSON.stringify(event.metadata) ?? 'null'},`, ...(data.length > 0 ? data : ['null']), ']'];
+  // `[metadata, data]`, with data encoded ahead (NewEvent.encodedData) copied in as it is.
+  const data = event.encodedData ?? JSON.stringify(event.data ?? null) ?? 'null';
+  const body = [`[${JSON.stringify(event.metadata) ?? 'null'},`, data, ']'];
   let bodyBytes = 0;
   for (const part of body) bodyBytes += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
   const length = HEADER_BYTES + streamIdBytes + idBytes + typeBytes + bodyBytes;
@@ -80,8 +79,13 @@ export function encodeRecord(streamId: string, event: NewEvent): Buffer {
   cursor += record.write(streamId, cursor, 'utf8');
   cursor += record.write(event.id, cursor, 'utf8');
   cursor += record.write(event.type, cursor, 'utf8');
-  for (const part of body)
-    cursor += typeof part === 'string' ? record.write(part, cursor, 'utf8') : part.copy(record, cursor);
+  for (const part of body) {
+    if (typeof part === 'string') cursor += record.write(part, cursor, 'utf8');
+    else {
+      record.set(part, cursor);
+      cursor += part.length;
+    }
+  }
   return record;
 }
 

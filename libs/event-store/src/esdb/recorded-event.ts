@@ -56,7 +56,8 @@ export function toEventData(event: NewEvent): EventData {
     id: event.id,
     contentType: 'application/json',
     type: event.type,
-    data: asJson(event.data, event.type),
+    // The client encodes JSON data itself: data encoded ahead is handed to it decoded.
+    data: event.encodedData ? decodeAhead(event.encodedData, event.type) : asJson(event.data, event.type),
     metadata,
   };
 }
@@ -87,6 +88,13 @@ function asJson(data: unknown, type: string): JSONType {
   if (typeof data === 'string' || (typeof data === 'object' && data !== null)) return data as JSONType;
   throw new TypeError(
     `Event ${type}: data must be a JSON object, array or string (got ${data === null ? 'null' : typeof data})`,
+  );
+}
+
+function decodeAhead(bytes: Uint8Array, type: string): JSONType {
+  return asJson(
+    JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')),
+    type,
   );
 }
 

@@ -38,8 +38,11 @@ export class InMemoryEventStore implements EventStore {
       expected === actual;
     if (!fits) throw new WrongExpectedRevisionError(streamId, expected, actual);
     for (const event of events) {
+      const { encodedData, ...rest } = event;
       const recorded = {
-        ...event,
+        ...rest,
+        // Read back, data encoded ahead is what its bytes decode to, as from any store.
+        data: encodedData ? (JSON.parse(Buffer.from(encodedData).toString('utf8')) as unknown) : event.data,
         streamId,
         revision: BigInt(stream.length),
         position: BigInt(this.log.length),

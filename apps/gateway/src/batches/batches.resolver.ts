@@ -1,0 +1,96 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { BatchDoc } from '@invitations/read-models';
+import type { UploadStatus } from '@invitations/domain';
+import type { GqlContext } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { orgOf } from '../common/graphql/org-of';
+import { inviteeFromDoc } from '../invitees/invitee.mapper';
+import { ReadModels, type Tab } from '../read-store-shims/read-models.shim';
+import { CreateBatchCommand } from './batch.commands';
+
+export const batchView = (doc: BatchDoc) => ({
+  id: doc._id,
+  name: doc.name,
+  createdAt: doc.createdAt,
+  poolId: doc.poolId,
+  organisationId: doc.organisationId,
+});
+export type BatchView = ReturnType<typeof batchView>;
+
+interface TabArgs {
+  first: number;
+  after?: string | null;
+  status?: UploadStatus | null;
+  search?: string | null;
+}
+
+@Resolver('InvitationBatch')
+export class BatchesResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContexts,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  @Query('invitationBatch')
+  async invitationBatch(@Args('id') id: string, @Context() { req }: GqlContext) {
+    const doc = await this.readModels.batch(orgOf(req), id);
+    return doc ? batchView(doc) : null;
+  }
+
+  @Mutation('createInvitationBatch')
+  async createInvitationBatch(
+    @Args('input') input: { poolId: string; name: string },
+    @Context() { req }: GqlContext,
+  ) {
+    const context = this.contexts.forAdmin(req, 'createInvitationBatch');
+    const { batchId: id } = await this.commands.execute(
+      new CreateBatchCommand(context, input.poolId, input.name),
+    );
+    const doc = await this.readModels.batch(context.organisationId, id);
+    if (!doc) throw new Error(`batch ${id} is not in the read model after its creation`);
+    return batchView(doc);
+  }
+
+  @ResolveField('pool')
+  async pool(@Parent() batch: BatchView) {
+    const doc = await this.readModels.pool(batch.organisationId, batch.poolId);
+    if (!doc) throw new Error(`pool ${batch.poolId} of batch ${batch.id} is missing from the read model`);
+    return { id: doc._id, name: doc.name, createdAt: doc.createdAt, organisationId: doc.organisationId };
+  }
+
+  @ResolveField('counts')
+  counts(@Parent() batch: BatchView) {
+    return this.readModels.counts(batch.organisationId, batch.id);
+  }
+
+  @ResolveField('uploaded')
+  uploaded(@Parent() batch: BatchView, @Args() args: TabArgs) {
+    return this.page(batch, 'UPLOADED', args);
+  }
+
+  @ResolveField('invited')
+  invited(@Parent() batch: BatchView, @Args() args: TabArgs) {
+    return this.page(batch, 'INVITED', { ...args, status: null });
+  }
+
+  @ResolveField('accepted')
+  accepted(@Parent() batch: BatchView, @Args() args: TabArgs) {
+    return this.page(batch, 'ACCEPTED', { ...args, status: null });
+  }
+
+  private async page(batch: BatchView, tab: Tab, args: TabArgs) {
+    const page = await this.readModels.tab(batch.organisationId, batch.id, tab, {
+      first: args.first,
+      after: args.after ?? null,
+      status: args.status ?? null,
+      search: args.search ?? null,
+    });
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes.map(inviteeFromDoc),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+}

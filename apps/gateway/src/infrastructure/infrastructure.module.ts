@@ -1,0 +1,69 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { resolveJwtSecret, TokenVerifier } from '@invitations/auth';
+import type { EventStore } from '@invitations/event-store';
+import { systemClock, type Clock } from '@invitations/kernel';
+import type { ReadStore } from '@invitations/read-store';
+import { openEventStore, openNotifier, openReadStore, type ServiceConfig } from '@invitations/runtime';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { ReadModels } from '../read-store-shims/read-models.shim';
+import { UploadValidationWorkers } from '../uploads/upload-validation-workers';
+import { APPLICATION_PORTS, applicationPorts } from './application-ports';
+import { BackgroundService } from './background.service';
+import { Consistency } from './consistency';
+import { StoresLifecycle } from './stores-lifecycle';
+import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG, TOKEN_VERIFIER } from './tokens';
+
+const providers = [
+  StoresLifecycle,
+  BackgroundService,
+  { provide: Consistency, useExisting: BackgroundService },
+  UploadValidationWorkers,
+  CommandContexts,
+  ReadModels,
+];
+
+/**
+ * What every feature runs on, opened once from the configuration: the stores, the notifier, the token verifier,
+ * the ports the application's use cases take, and the background work (projections, notifications, expiry).
+ */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: ServiceConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        { provide: NOTIFIER, useFactory: () => openNotifier(config) },
+        {
+          provide: TOKEN_VERIFIER,
+          useFactory: async () =>
+            new TokenVerifier({
+              ...config.jwt,
+              secret: config.jwt.jwksUrl ? null : await resolveJwtSecret(config.jwt.secret, config.dataDir),
+            }),
+        },
+        {
+          provide: APPLICATION_PORTS,
+          inject: [EVENT_STORE, READ_STORE, UploadValidationWorkers],
+          useFactory: (store: EventStore, readStore: ReadStore, workers: UploadValidationWorkers) =>
+            applicationPorts(config, store, readStore, workers),
+        },
+        ...providers,
+      ],
+      exports: [
+        SERVICE_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        READ_STORE,
+        NOTIFIER,
+        TOKEN_VERIFIER,
+        APPLICATION_PORTS,
+        ...providers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,155 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  auditRecord,
+  inviteeOfOrganisation,
+  inviteePastInOrganisation,
+  inviteeStateFrom,
+  validatedPerson,
+} from '@invitations/application';
+import type { PersonInput } from '@invitations/domain';
+import type { GqlContext } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { orgOf } from '../common/graphql/org-of';
+import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
+import {
+  ResendInvitationCommand,
+  RevokeInvitationCommand,
+  SendInvitationsCommand,
+} from '../invitations/invitation.commands';
+import { ReadModels } from '../read-store-shims/read-models.shim';
+import { auditEntry } from './audit-entry';
+import { CorrectInviteeCommand, RemoveInviteeCommand, StageInviteeCommand } from './invitee.commands';
+import { inviteeFromDoc, inviteeFromState, type InviteeView } from './invitee.mapper';
+
+type StageInput = PersonInput & { batchId: string };
+type CorrectInput = PersonInput & { inviteeId: string };
+interface SendInput {
+  batchId: string;
+  inviteeIds?: string[] | null;
+  all?: boolean | null;
+  message?: string | null;
+}
+
+@Resolver('Invitee')
+export class InviteesResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContexts,
+    private readonly readModels: ReadModels,
+    @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+  ) {}
+
+  @Query('invitee')
+  async invitee(@Args('id') id: string, @Context() { req }: GqlContext) {
+    const doc = await this.readModels.invitee(orgOf(req), id);
+    return doc ? inviteeFromDoc(doc) : null;
+  }
+
+  @Query('checkPersonnel')
+  async checkPersonnel(
+    @Args('email') email: string,
+    @Args('dateOfBirth') dateOfBirth: string,
+    @Context() { req }: GqlContext,
+  ) {
+    orgOf(req);
+    const person = validatedPerson({ email, dateOfBirth }, this.ports.settings, new Date());
+    return { passportExists: (await this.ports.passports.byEmail(person.email)) !== null };
+  }
+
+  @Query('invitationHistory')
+  async invitationHistory(
+    @Args('inviteeId') inviteeId: string,
+    @Args('asOf') asOf: Date | null,
+    @Context() { req }: GqlContext,
+  ) {
+    const events = await inviteePastInOrganisation(this.ports.store, orgOf(req), inviteeId, asOf ?? null);
+    return events.map((event) => auditEntry(auditRecord(event)));
+  }
+
+  @Query('inviteeAsOf')
+  async inviteeAsOf(
+    @Args('inviteeId') inviteeId: string,
+    @Args('asOf') asOf: Date,
+    @Context() { req }: GqlContext,
+  ) {
+    const events = await inviteePastInOrganisation(this.ports.store, orgOf(req), inviteeId, asOf);
+    const state = inviteeStateFrom(events);
+    return state.status === 'absent' ? null : inviteeFromState(state);
+  }
+
+  @ResolveField('history')
+  historyOf(@Parent() invitee: InviteeView, @Context() { req }: GqlContext) {
+    return this.invitationHistory(invitee.id, null, { req });
+  }
+
+  @Mutation('stageInvitee')
+  async stageInvitee(@Args('input') { batchId, ...person }: StageInput, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'stageInvitee');
+    const { inviteeId } = await this.commands.execute(new StageInviteeCommand(context, batchId, person));
+    return this.answer(context.organisationId, inviteeId);
+  }
+
+  @Mutation('correctInvitee')
+  async correctInvitee(
+    @Args('input') { inviteeId, ...changes }: CorrectInput,
+    @Context() { req }: GqlContext,
+  ) {
+    const context = this.contexts.forAdmin(req, 'correctInvitee');
+    await this.commands.execute(new CorrectInviteeCommand(context, inviteeId, changes));
+    return this.answer(context.organisationId, inviteeId);
+  }
+
+  @Mutation('removeInvitee')
+  async removeInvitee(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'removeInvitee');
+    await this.commands.execute(new RemoveInviteeCommand(context, inviteeId));
+    return true;
+  }
+
+  @Mutation('sendInvitations')
+  async sendInvitations(@Args('input') input: SendInput, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'sendInvitations');
+    const outcome = await this.commands.execute(
+      new SendInvitationsCommand(context, {
+        batchId: input.batchId,
+        inviteeIds: input.inviteeIds ?? null,
+        all: input.all ?? false,
+        message: input.message ?? null,
+      }),
+    );
+    const answer = (ids: string[]) => Promise.all(ids.map((id) => this.answer(context.organisationId, id)));
+    return {
+      invited: await answer(outcome.invited),
+      autoAccepted: await answer(outcome.autoAccepted),
+      skipped: outcome.skipped,
+    };
+  }
+
+  @Mutation('resendInvitation')
+  async resendInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'resendInvitation');
+    await this.commands.execute(new ResendInvitationCommand(context, inviteeId));
+    return this.answer(context.organisationId, inviteeId);
+  }
+
+  @Mutation('revokeInvitation')
+  async revokeInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'revokeInvitation');
+    await this.commands.execute(new RevokeInvitationCommand(context, inviteeId));
+    return this.answer(context.organisationId, inviteeId);
+  }
+
+  /**
+   * The invitee as the mutation left it: from the read model (the handler waited for it to include the write),
+   * or, should the projections lag past the wait, rebuilt from the invitee's stream.
+   */
+  private async answer(organisationId: string, inviteeId: string): Promise<InviteeView> {
+    const doc = await this.readModels.invitee(organisationId, inviteeId);
+    if (doc) return inviteeFromDoc(doc);
+    const view = inviteeFromState(await inviteeOfOrganisation(this.ports.store, organisationId, inviteeId));
+    if (!view) throw new Error(`invitee ${inviteeId} vanished after its own write`);
+    return view;
+  }
+}

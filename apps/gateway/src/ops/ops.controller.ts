@@ -1,0 +1,76 @@
+import { ServiceError } from '@invitations/kernel';
+import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { EventStore } from '@invitations/event-store';
+import { rebuildProjections } from '@invitations/runtime';
+import type { ReadStore } from '@invitations/read-store';
+import { OPS_ROLE } from '@invitations/auth';
+import { RequiresRole } from '../common/auth/public.decorator';
+import { BackgroundService } from '../infrastructure/background.service';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+
+/**
+ * The operator endpoint (`ops` role): how the `ops` command line reaches a running service whose read models
+ * live in its memory and whose log has one writer (the embedded defaults).
+ */
+@RequiresRole(OPS_ROLE)
+@Controller('ops')
+export class OpsController {
+  private rebuilding = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly background: BackgroundService,
+  ) {}
+
+  /** The log's head, and each projection's checkpoint and lag behind it. */
+  @Get('status')
+  async status() {
+    const head = await this.store.headPosition();
+    const checkpoints = await this.readStore.collection('checkpoints').find({}, { sort: { _id: 1 } });
+    return {
+      log: { head: head.toString() },
+      projections: checkpoints.map((c) => {
+        const position = BigInt(String(c.position));
+        return {
+          name: c._id,
+          position: position.toString(),
+          lag: (head > position ? head - position : 0n).toString(),
+        };
+      }),
+      runner: this.background.projections.health(),
+    };
+  }
+
+  /**
+   * Rebuilds projections without downtime (built aside, then switched; the previous version kept for rollback).
+   * Answers NDJSON: one progress line as it goes, the result last.
+   */
+  @Post('rebuild')
+  async rebuild(@Body() body: { projections?: unknown }, @Res() res: Response): Promise<void> {
+    const names = Array.isArray(body?.projections) ? body.projections.map(String) : undefined;
+    if (this.rebuilding) throw new ServiceError('CONFLICT', 'A rebuild is already running');
+    this.rebuilding = true;
+    res.status(200).type('application/x-ndjson');
+    const write = (line: unknown) =>
+      res.write(`${JSON.stringify(line, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+    try {
+      let last = 0;
+      const result = await rebuildProjections(this.store, this.readStore, names, {
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (progress.phase !== 'done' && now - last < 200) return;
+          last = now;
+          write({ progress });
+        },
+      });
+      write({ result });
+    } catch (error) {
+      write({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.rebuilding = false;
+      res.end();
+    }
+  }
+}

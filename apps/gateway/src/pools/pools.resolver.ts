@@ -1,0 +1,62 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { PoolDoc } from '@invitations/read-models';
+import type { GqlContext } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { orgOf } from '../common/graphql/org-of';
+import { ReadModels } from '../read-store-shims/read-models.shim';
+import { CreateResourcePoolCommand } from './pool.commands';
+
+const poolView = (doc: PoolDoc) => ({
+  id: doc._id,
+  name: doc.name,
+  createdAt: doc.createdAt,
+  organisationId: doc.organisationId,
+});
+type PoolView = ReturnType<typeof poolView>;
+
+@Resolver('ResourcePool')
+export class PoolsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContexts,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  @Query('resourcePools')
+  async resourcePools(@Context() { req }: GqlContext) {
+    return (await this.readModels.pools(orgOf(req))).map(poolView);
+  }
+
+  @Query('resourcePool')
+  async resourcePool(@Args('id') id: string, @Context() { req }: GqlContext) {
+    const doc = await this.readModels.pool(orgOf(req), id);
+    return doc ? poolView(doc) : null;
+  }
+
+  @Mutation('createResourcePool')
+  async createResourcePool(@Args('input') input: { name: string }, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'createResourcePool');
+    const { poolId: id } = await this.commands.execute(new CreateResourcePoolCommand(context, input.name));
+    const doc = await this.readModels.pool(context.organisationId, id);
+    if (!doc) throw new Error(`pool ${id} is not in the read model after its creation`);
+    return poolView(doc);
+  }
+
+  @ResolveField('batches')
+  async batches(@Parent() pool: PoolView) {
+    const docs = await this.readModels.batches(pool.organisationId, pool.id);
+    return docs.map((doc) => ({
+      id: doc._id,
+      name: doc.name,
+      createdAt: doc.createdAt,
+      poolId: doc.poolId,
+      organisationId: doc.organisationId,
+    }));
+  }
+
+  @ResolveField('memberCount')
+  memberCount(@Parent() pool: PoolView) {
+    return this.readModels.memberCount(pool.organisationId, pool.id);
+  }
+}

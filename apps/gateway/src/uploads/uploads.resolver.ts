@@ -1,0 +1,65 @@
+import { Readable } from 'node:stream';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CohortInput } from '@invitations/uploads';
+import { Inject } from '@nestjs/common';
+import { ServiceError } from '@invitations/kernel';
+import { recordedUpload, toPreviewView } from '@invitations/application';
+import { batchView } from '../batches/batches.resolver';
+import type { GqlContext } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { orgOf } from '../common/graphql/org-of';
+import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
+import { ReadModels } from '../read-store-shims/read-models.shim';
+import { ConfirmUploadCommand, PreviewUploadCommand } from './upload.commands';
+
+@Resolver('UploadPreview')
+export class UploadsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContexts,
+    private readonly readModels: ReadModels,
+    @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+  ) {}
+
+  /** Null for an upload that does not exist or is another organisation's. */
+  @Query('upload')
+  async upload(@Args('id') id: string, @Context() { req }: GqlContext) {
+    try {
+      return toPreviewView(await recordedUpload(this.ports.store, orgOf(req), id));
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  @Mutation('previewUpload')
+  async previewUpload(
+    @Args('input') input: { batchId: string; csv: string; cohort?: CohortInput | null },
+    @Context() { req }: GqlContext,
+  ) {
+    const context = this.contexts.forAdmin(req, 'previewUpload');
+    const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
+    return this.commands.execute(
+      new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
+    );
+  }
+
+  @Mutation('confirmUpload')
+  async confirmUpload(
+    @Args('input') input: { uploadId: string; sendInvitations?: boolean | null; message?: string | null },
+    @Context() { req }: GqlContext,
+  ) {
+    const context = this.contexts.forAdmin(req, 'confirmUpload');
+    const { staged, skippedDuplicates, invited, autoAccepted, batchId } = await this.commands.execute(
+      new ConfirmUploadCommand(context, {
+        uploadId: input.uploadId,
+        sendInvitations: input.sendInvitations ?? false,
+        message: input.message ?? null,
+      }),
+    );
+    const batch = await this.readModels.batch(context.organisationId, batchId);
+    if (!batch) throw new Error(`batch ${batchId} is missing from the read model`);
+    return { staged, skippedDuplicates, invited, autoAccepted, batch: batchView(batch) };
+  }
+}

@@ -1,0 +1,44 @@
+import { acceptabilityOf, inviteeDecider, inviteeStreamId, unusableToken } from '@invitations/domain';
+import { handleCommand, loadStream, type EventStore } from '@invitations/event-store';
+import type { CommandContext } from '@invitations/kernel';
+import { readInvitationToken } from '@invitations/notifications';
+import type { Written } from '../ports';
+import type { LiveInvitee } from '../tenancy/tenant-streams';
+import { passportForNewPerson } from './passport-for-invitee';
+
+export interface AcceptedInvitation extends Written {
+  inviteeId: string;
+  poolId: string;
+}
+
+/**
+ * The invitee accepts with the token from their email or text message. The token is checked first (nothing is
+ * written for an unusable one); then a NEW person's passport is created from the staged details, while an
+ * EXISTING person joins with their passport as it is; either way they become a member of the pool.
+ * Accepting twice is harmless. Every unusable token gets the same message, which reveals nothing.
+ */
+export async function acceptInvitation(
+  deps: { store: EventStore },
+  base: Omit<CommandContext, 'organisationId' | 'actor'>,
+  token: string,
+): Promise<AcceptedInvitation> {
+  const presented = readInvitationToken(token);
+  if (!presented) throw unusableToken();
+  const { state } = await loadStream(deps.store, inviteeStreamId(presented.inviteeId), inviteeDecider);
+  const now = base.now.toISOString();
+  // Refuses an unusable token before anything is written (it throws for an invitee never staged or removed).
+  const acceptability = acceptabilityOf(state, presented.tokenHash, now);
+  const invitee = state as LiveInvitee;
+  if (acceptability === 'accepted-already')
+    return { inviteeId: invitee.inviteeId, poolId: invitee.poolId, position: -1n };
+  const context: CommandContext = { ...base, organisationId: invitee.organisationId, actor: null };
+  const passportId = invitee.passportId ?? (await passportForNewPerson(deps.store, invitee, context));
+  const { position } = await handleCommand(
+    deps.store,
+    inviteeStreamId(invitee.inviteeId),
+    inviteeDecider,
+    () => ({ type: 'AcceptInvitation' as const, tokenHash: presented.tokenHash, now, passportId }),
+    context,
+  );
+  return { inviteeId: invitee.inviteeId, poolId: invitee.poolId, position };
+}

@@ -1,0 +1,49 @@
+import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
+import { handleCommand, type EventStore } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
+import type { AdminContext, InvitationSettings, Written } from '../ports';
+import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
+import { expiryOf } from './invitation-expiry';
+
+/**
+ * Resends an invitation: a new invitation and token replace the current one, whose token stops working at once;
+ * the expiry starts again. The admin's message goes out again with it.
+ */
+export async function resendInvitation(
+  deps: { store: EventStore; settings: InvitationSettings },
+  context: AdminContext,
+  inviteeId: string,
+): Promise<Written> {
+  const current = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  const { position } = await handleCommand(
+    deps.store,
+    inviteeStreamId(inviteeId),
+    inviteeDecider,
+    () => ({
+      type: 'ResendInvitation' as const,
+      invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+      message: current.invitation?.message ?? null,
+      now: context.now.toISOString(),
+      expiresAt: expiryOf(context.now, deps.settings),
+    }),
+    context,
+  );
+  return { position };
+}
+
+/** Revokes an invitation: its token stops working. */
+export async function revokeInvitation(
+  deps: { store: EventStore },
+  context: AdminContext,
+  inviteeId: string,
+): Promise<Written> {
+  await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  const { position } = await handleCommand(
+    deps.store,
+    inviteeStreamId(inviteeId),
+    inviteeDecider,
+    () => ({ type: 'RevokeInvitation' as const, now: context.now.toISOString() }),
+    context,
+  );
+  return { position };
+}

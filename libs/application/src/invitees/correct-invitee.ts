@@ -1,0 +1,57 @@
+import { inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
+import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { AdminContext, PassportLookup, PersonSettings, Written } from '../ports';
+import { releaseSeats, reserveSeats, seatKeysOf, type SeatKeys } from '../seats/pool-seats';
+import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
+import { classifiedAgainstPassports, validatedPerson } from './person-intake';
+
+export interface CorrectInviteeDeps {
+  store: EventStore;
+  passports: PassportLookup;
+  settings: PersonSettings;
+}
+
+/**
+ * Corrects a staged person's details and checks them against the passports again. Only the fields given change;
+ * null or an empty string clears an optional field. A changed email or mobile moves the person's seat in the pool:
+ * the new one is reserved first (so a clash with someone else refuses the correction), the old one released after.
+ */
+export async function correctInvitee(
+  deps: CorrectInviteeDeps,
+  context: AdminContext,
+  inviteeId: string,
+  changes: PersonInput,
+): Promise<Written> {
+  const current = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  const merged: PersonInput = { ...current.person };
+  for (const [field, value] of Object.entries(changes) as [keyof PersonInput, string | null | undefined][]) {
+    if (value !== undefined) merged[field] = value;
+  }
+  const person = validatedPerson(merged, deps.settings, context.now);
+  const classification = await classifiedAgainstPassports(person, deps.passports);
+
+  const before = seatKeysOf(current.person);
+  const after = seatKeysOf(person);
+  const added = without(after, before);
+  const dropped = without(before, after);
+  await reserveSeats(deps.store, current.poolId, inviteeId, added, context);
+  let position: bigint;
+  try {
+    ({ position } = await handleCommand(
+      deps.store,
+      inviteeStreamId(inviteeId),
+      inviteeDecider,
+      () => ({ type: 'CorrectInvitee' as const, person, classification }),
+      context,
+    ));
+  } catch (error) {
+    await releaseSeats(deps.store, current.poolId, inviteeId, added, context);
+    throw error;
+  }
+  await releaseSeats(deps.store, current.poolId, inviteeId, dropped, context);
+  return { position };
+}
+
+function without(keys: SeatKeys, others: SeatKeys): SeatKeys {
+  return keys.filter((seat) => !others.some((other) => other.key === seat.key && other.value === seat.value));
+}

@@ -1,0 +1,23 @@
+import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
+import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { AdminContext, Written } from '../ports';
+import { releaseSeats, seatKeysOf } from '../seats/pool-seats';
+import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
+
+/** Removes a person from a batch and frees their seat in the pool, so that they can be staged again. */
+export async function removeInvitee(
+  deps: { store: EventStore },
+  context: AdminContext,
+  inviteeId: string,
+): Promise<Written> {
+  const current = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  const { position } = await handleCommand(
+    deps.store,
+    inviteeStreamId(inviteeId),
+    inviteeDecider,
+    () => ({ type: 'RemoveInvitee' as const }),
+    context,
+  );
+  await releaseSeats(deps.store, current.poolId, inviteeId, seatKeysOf(current.person), context);
+  return { position };
+}

@@ -1,0 +1,54 @@
+import type { InviteeStatus, Passport } from '@invitations/domain';
+import type { CommandContext } from '@invitations/kernel';
+import type { UploadLimits } from '@invitations/uploads';
+
+/** The context of an admin's command: always of one organisation. */
+export type AdminContext = CommandContext & { organisationId: string };
+
+/**
+ * What the use cases ask of the read models, named for the question. Uniqueness never rests on these answers (the
+ * event store's reservation streams hold it): they classify people and find whom to act on.
+ */
+export interface PassportLookup {
+  byEmail(email: string): Promise<Passport | null>;
+  byMobile(mobile: string): Promise<Passport | null>;
+}
+
+export interface Memberships {
+  /** Whether the passport's holder is already a member of another pool of the organisation. */
+  isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean>;
+}
+
+export interface BatchInvitees {
+  /** The ids of a batch's invitees in a state. */
+  idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
+}
+
+/** A use case that wrote to the log answers the position the read models must reach to include its write. */
+export interface Written {
+  /** -1n when nothing was written. */
+  position: bigint;
+}
+
+/** How people's details are checked (from the configuration). */
+export interface PersonSettings {
+  /** ISO 3166 region for national-format mobile numbers. */
+  defaultPhoneRegion: string;
+  /** Longest value accepted in any field. */
+  maxFieldLength: number;
+}
+
+export interface InvitationSettings {
+  /** Days before an invitation expires (fractions allowed). */
+  invitationTtlDays: number;
+}
+
+export interface UploadSettings {
+  defaultPhoneRegion: string;
+  limits: UploadLimits;
+  /** How long a preview can be confirmed. */
+  previewTtlHours: number;
+}
+
+/** Every setting the use cases read, as one object the apps build from their configuration. */
+export type ServiceSettings = PersonSettings & InvitationSettings & UploadSettings;
