@@ -1,1 +1,9 @@
 export { ManualFence, RecordingNotifier, onInvitee } from './invitee-commands';
+export {
+  adminContext,
+  applicationWorld,
+  ReadSideFromLog,
+  SETTINGS,
+  typesIn,
+  type ApplicationWorld,
+} from './application-world';

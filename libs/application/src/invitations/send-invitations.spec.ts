@@ -1,0 +1,115 @@
+import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
+import { loadStream } from '@invitations/event-store';
+import { acceptInvitation } from './accept-invitation';
+import { createInvitationBatch } from '../batches/create-invitation-batch';
+import { createResourcePool } from '../pools/create-resource-pool';
+import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { ADA, aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { sendInvitations } from './send-invitations';
+
+describe('sendInvitations', () => {
+  let world: ApplicationWorld;
+  let batchId: string;
+
+  beforeEach(async () => {
+    world = applicationWorld();
+    ({ batchId } = await aPoolAndBatch(world));
+  });
+
+  const stateOf = async (inviteeId: string) =>
+    (await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider)).state;
+
+  it('invites the people named, with an expiry INVITATION_TTL_DAYS after now and the message', async () => {
+    const inviteeId = await staged(world, batchId);
+    const context = adminContext();
+    const outcome = await sendInvitations(world, context, {
+      batchId,
+      inviteeIds: [inviteeId],
+      all: false,
+      message: 'Hi',
+    });
+
+    expect(outcome).toMatchObject({ invited: [inviteeId], autoAccepted: [], skipped: [] });
+    expect(outcome.position).toBeGreaterThanOrEqual(0n);
+    expect(await stateOf(inviteeId)).toMatchObject({
+      status: 'INVITED',
+      invitation: { message: 'Hi', expiresAt: '2025-03-16T09:00:00.000Z' },
+    });
+  });
+
+  it('invites everyone in the Uploaded tab with all, skipping the others with the reason', async () => {
+    const first = await staged(world, batchId);
+    const second = await staged(world, batchId, { ...ADA, email: 'grace@example.org', mobile: null });
+    await sendInvitations(world, adminContext(), { batchId, inviteeIds: [first], all: false, message: null });
+
+    const outcome = await sendInvitations(world, adminContext(), {
+      batchId,
+      inviteeIds: [first],
+      all: true,
+      message: null,
+    });
+
+    expect(outcome.invited).toEqual([second]);
+    expect(outcome.skipped).toEqual([{ inviteeId: first, reason: 'This person is already invited.' }]);
+  });
+
+  it('accepts at once a person already a member of another pool of the organisation', async () => {
+    const { inviteeId, token } = await invitedWithToken(world, batchId);
+    await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
+    const { poolId: otherPool } = await createResourcePool(world, adminContext(), 'Electricians');
+    const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), otherPool, 'April');
+    const again = await staged(world, otherBatch);
+
+    const outcome = await sendInvitations(world, adminContext(), {
+      batchId: otherBatch,
+      inviteeIds: [again],
+      all: false,
+      message: null,
+    });
+
+    expect(outcome.autoAccepted).toEqual([again]);
+    expect(await stateOf(again)).toMatchObject({ status: 'ACCEPTED', autoAccepted: true });
+    expect(inviteeId).not.toBe(again);
+  });
+
+  it('refuses a message over 2,000 characters before inviting anyone', async () => {
+    const inviteeId = await staged(world, batchId);
+    const refused = sendInvitations(world, adminContext(), {
+      batchId,
+      inviteeIds: [inviteeId],
+      all: false,
+      message: 'x'.repeat(2001),
+    });
+
+    await expect(refused).rejects.toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'message' }] });
+    expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toEqual(['InviteeStaged']);
+  });
+
+  it('asks for people when none are named and all is not set', async () => {
+    await expect(
+      sendInvitations(world, adminContext(), { batchId, inviteeIds: [], all: false, message: null }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'inviteeIds' }] });
+  });
+
+  it("skips an invitee of another batch, and answers another organisation's batch as missing", async () => {
+    const { poolId } = await createResourcePool(world, adminContext(), 'Other');
+    const { batchId: other } = await createInvitationBatch(world, adminContext(), poolId, 'Other');
+    const inviteeId = await staged(world, other);
+
+    const outcome = await sendInvitations(world, adminContext(), {
+      batchId,
+      inviteeIds: [inviteeId],
+      all: false,
+      message: null,
+    });
+    expect(outcome.skipped).toEqual([{ inviteeId, reason: 'No invitee with this id in this batch.' }]);
+    await expect(
+      sendInvitations(world, adminContext({ organisationId: 'org-b' }), {
+        batchId,
+        inviteeIds: [inviteeId],
+        all: false,
+        message: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,108 @@
+import { fold } from '@invitations/kernel';
+import {
+  inviteeDecider,
+  type InviteeEvent,
+  type InviteeStatus,
+  type Passport,
+  type PassportEvent,
+} from '@invitations/domain';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
+import type { RecordedEvent } from '@invitations/event-store';
+import type { AdminContext, BatchInvitees, Memberships, PassportLookup, ServiceSettings } from '../ports';
+
+export const SETTINGS: ServiceSettings = {
+  defaultPhoneRegion: 'AU',
+  maxFieldLength: 256,
+  invitationTtlDays: 14,
+  limits: { maxBytes: 35 * 1024 * 1024, maxRows: 150_000, maxFieldLength: 256 },
+  previewTtlHours: 24,
+};
+
+let commands = 0;
+
+/** An admin's command context; each call a new command id unless given. */
+export function adminContext(overrides: Partial<AdminContext> = {}): AdminContext {
+  commands += 1;
+  return {
+    organisationId: 'org-a',
+    actor: 'alice',
+    correlationId: `correlation-${commands}`,
+    commandId: `00000000-0000-4000-8000-${String(commands).padStart(12, '0')}`,
+    now: new Date('2025-03-02T09:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+/**
+ * The read models' answers, derived from the whole log at each question: always up to date, so a use case's test
+ * asserts the use case, not a projection's lag.
+ */
+export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvitees {
+  constructor(private readonly store: InMemoryEventStore) {}
+
+  async byEmail(email: string): Promise<Passport | null> {
+    return (await this.passports()).find((passport) => passport.email === email) ?? null;
+  }
+
+  async byMobile(mobile: string): Promise<Passport | null> {
+    return (await this.passports()).find((passport) => passport.mobile === mobile) ?? null;
+  }
+
+  async isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
+    for (const event of await this.log()) {
+      if (event.type !== 'InvitationAccepted' || event.metadata.organisationId !== organisationId) continue;
+      const data = event.data as { passportId: string; poolId: string };
+      if (data.passportId === passportId && data.poolId !== poolId) return true;
+    }
+    return false;
+  }
+
+  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
+    const streams = new Map<string, InviteeEvent[]>();
+    for (const event of await this.log()) {
+      if (!event.streamId.startsWith('invitee-')) continue;
+      const events = streams.get(event.streamId) ?? [];
+      events.push({ type: event.type, data: event.data } as InviteeEvent);
+      streams.set(event.streamId, events);
+    }
+    const ids: string[] = [];
+    for (const events of streams.values()) {
+      const invitee = fold(inviteeDecider, events);
+      if (
+        invitee.status === state &&
+        invitee.batchId === batchId &&
+        invitee.organisationId === organisationId
+      )
+        ids.push(invitee.inviteeId);
+    }
+    return ids;
+  }
+
+  private async passports(): Promise<Passport[]> {
+    return (await this.log())
+      .filter((event) => event.type === 'PassportCreated')
+      .map((event) => event.data as PassportEvent['data'] satisfies Passport);
+  }
+
+  private async log(): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for await (const event of this.store.readAll()) events.push(event);
+    return events;
+  }
+}
+
+/** An in-memory event store, and the ports the use cases take over it. */
+export function applicationWorld() {
+  const store = new InMemoryEventStore();
+  const readSide = new ReadSideFromLog(store);
+  return { store, passports: readSide, memberships: readSide, invitees: readSide, settings: SETTINGS };
+}
+
+export type ApplicationWorld = ReturnType<typeof applicationWorld>;
+
+/** The types of a stream's events, in order. */
+export async function typesIn(store: InMemoryEventStore, streamId: string): Promise<string[]> {
+  const types: string[] = [];
+  for await (const event of store.readStream(streamId)) types.push(event.type);
+  return types;
+}

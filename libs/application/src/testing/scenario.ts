@@ -1,0 +1,62 @@
+import { inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
+import { handleCommand } from '@invitations/event-store';
+import { issueInvitationToken } from '@invitations/notifications';
+import { newId } from '@invitations/kernel';
+import { createInvitationBatch } from '../batches/create-invitation-batch';
+import { sendInvitations } from '../invitations/send-invitations';
+import { stageInvitee } from '../invitees/stage-invitee';
+import { createResourcePool } from '../pools/create-resource-pool';
+import type { AdminContext } from '../ports';
+import { adminContext, type ApplicationWorld } from './application-world';
+
+export const ADA: PersonInput = {
+  email: 'ada.lovelace@example.org',
+  dateOfBirth: '1990-12-10',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  mobile: '0412 345 678',
+};
+
+/** A pool and a batch in it, of the context's organisation. */
+export async function aPoolAndBatch(world: ApplicationWorld, context: Partial<AdminContext> = {}) {
+  const { poolId } = await createResourcePool(world, adminContext(context), 'Riggers');
+  const { batchId } = await createInvitationBatch(world, adminContext(context), poolId, 'March intake');
+  return { poolId, batchId };
+}
+
+/** A person staged into the batch. */
+export async function staged(world: ApplicationWorld, batchId: string, person: PersonInput = ADA) {
+  const { inviteeId } = await stageInvitee(world, adminContext(), batchId, person);
+  return inviteeId;
+}
+
+/** A person staged and invited, with the token the notification process manager would have sent them. */
+export async function invitedWithToken(world: ApplicationWorld, batchId: string, person: PersonInput = ADA) {
+  const inviteeId = await staged(world, batchId, person);
+  await sendInvitations(world, adminContext(), {
+    batchId,
+    inviteeIds: [inviteeId],
+    all: false,
+    message: null,
+  });
+  const token = await issueTokenFor(world, inviteeId);
+  return { inviteeId, token };
+}
+
+/** Issues the current invitation's token, as the notification process manager does. */
+export async function issueTokenFor(world: ApplicationWorld, inviteeId: string): Promise<string> {
+  const { token, tokenHash } = issueInvitationToken(inviteeId);
+  await handleCommand(
+    world.store,
+    inviteeStreamId(inviteeId),
+    inviteeDecider,
+    (state) => ({
+      type: 'IssueInvitationToken' as const,
+      invitationId: state.status === 'absent' || !state.invitation ? '' : state.invitation.invitationId,
+      tokenHash,
+      now: new Date().toISOString(),
+    }),
+    { organisationId: 'org-a', actor: null, correlationId: newId(), commandId: newId(), now: new Date() },
+  );
+  return token;
+}
