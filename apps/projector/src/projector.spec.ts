@@ -3,7 +3,8 @@ import { EmbeddedReadStore } from '@invitations/read-store';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import { eventually } from '@invitations/kernel/testing';
 import { sendCommand, stageCommand } from '@invitations/domain/testing';
-import { onInvitee, RecordingNotifier } from '@invitations/application/testing';
+import { onInvitee } from '@invitations/application/testing';
+import { RecordingNotifier } from '@invitations/notifications/testing';
 import { Projector } from './projector';
 import { FakeLeaseStore } from './testing/fake-lease-store';
 

@@ -5,3 +5,4 @@ export { fold } from './decider';
 export type { Decider, Event } from './decider';
 export { deriveId, newId } from './ids';
 export { ServiceError, type ErrorCode, type FieldError } from './service-error';
+export type { Logger } from './logger';

@@ -1,7 +1,7 @@
 import { EmbeddedReadStore } from '@invitations/read-store';
 import { FenceLostError } from './fence';
 import { FencedReadStore } from './fenced-read-store';
-import { ManualFence } from '@invitations/application/testing';
+import { ManualFence } from './testing/manual-fence';
 
 describe('FencedReadStore', () => {
   it('writes while the fence is held', async () => {

@@ -1,12 +1,9 @@
-import { Readable } from 'node:stream';
-import { InMemoryUploadLookups } from '@invitations/application';
 import {
   CSV_COLUMNS,
   TEMPLATE_HEADER_LINE,
   invitationTemplateCsv,
   invitationTemplateCsvBytes,
 } from './template';
-import { previewUpload } from '@invitations/application';
 
 describe('the invitation template', () => {
   it("has the contract's header row, in the contract's order", () => {
@@ -31,15 +28,5 @@ describe('the invitation template', () => {
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe(invitationTemplateCsv());
-  });
-
-  it('uploads as is: its example row is a valid new person', async () => {
-    const outcome = await previewUpload(
-      Readable.from([invitationTemplateCsvBytes()]),
-      { poolId: 'pool-1', rules: { defaultRegion: 'AU', today: '2025-06-30' } },
-      new InMemoryUploadLookups(),
-    );
-
-    expect(outcome).toMatchObject({ ok: true, totalRows: 1, newCount: 1 });
   });
 });

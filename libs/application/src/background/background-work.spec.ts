@@ -6,7 +6,10 @@ import { CapturingLogger } from '@invitations/kernel/testing';
 import { AFTER_EXPIRY, BEFORE_EXPIRY, sendCommand, stageCommand } from '@invitations/domain/testing';
 import { BackgroundWork, type BackgroundWorkOptions } from './background-work';
 import { NOTIFICATIONS_SUBSCRIPTION } from '../notifications/notification-subscription';
-import { ManualClock, ManualFence, onInvitee, RecordingNotifier } from '../testing/invitee-commands';
+import { ManualClock } from '@invitations/kernel/testing';
+import { RecordingNotifier } from '@invitations/notifications/testing';
+import { ManualFence } from '@invitations/runtime/testing';
+import { onInvitee } from '../testing/invitee-commands';
 
 describe('BackgroundWork', () => {
   let store: InMemoryEventStore;

@@ -12,7 +12,9 @@ import {
   stageCommand,
 } from '@invitations/domain/testing';
 import { ExpirySweep } from './expiry-sweep';
-import { ManualClock, ManualFence, onInvitee } from '../testing/invitee-commands';
+import { ManualClock } from '@invitations/kernel/testing';
+import { ManualFence } from '@invitations/runtime/testing';
+import { onInvitee } from '../testing/invitee-commands';
 
 describe('ExpirySweep', () => {
   let store: InMemoryEventStore;

@@ -1,4 +1,4 @@
-export { ManualFence, RecordingNotifier, onInvitee } from './invitee-commands';
+export { onInvitee } from './invitee-commands';
 export {
   adminContext,
   applicationWorld,

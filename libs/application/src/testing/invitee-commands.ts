@@ -3,8 +3,6 @@ import { inviteeDecider } from '@invitations/domain';
 import type { InviteeCommand } from '@invitations/domain';
 import { inviteeStreamId } from '@invitations/domain';
 import { BATCH } from '@invitations/domain/testing';
-import type { OutgoingMessage, Notifier } from '@invitations/notifications';
-import type { Clock } from '@invitations/kernel';
 import { handleCommand } from '@invitations/event-store';
 import { newId } from '@invitations/kernel';
 
@@ -25,41 +23,4 @@ export async function onInvitee(
     now: new Date(),
   });
   return position;
-}
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  set(instant: string): void {
-    this.current = new Date(instant);
-  }
-}
-
-/** A notifier that keeps what it is asked to send. */
-export class RecordingNotifier implements Notifier {
-  readonly sent: OutgoingMessage[] = [];
-
-  async wasSent(id: string): Promise<boolean> {
-    return this.sent.some((message) => message.id === id);
-  }
-
-  async send(messages: readonly OutgoingMessage[]): Promise<void> {
-    this.sent.push(...messages);
-  }
-
-  async close(): Promise<void> {}
-}
-
-/** A fence the test holds and drops by hand. */
-export class ManualFence {
-  held = true;
-
-  isHeld(): boolean {
-    return this.held;
-  }
 }

@@ -1,7 +1,7 @@
-import type { ProjectionLogger } from '@invitations/runtime';
+import type { Logger } from '@invitations/kernel';
 
 /** A logger that keeps what it is told, for tests to read. */
-export class CapturingLogger implements ProjectionLogger {
+export class CapturingLogger implements Logger {
   readonly messages: Array<{ level: 'log' | 'warn' | 'error'; message: string }> = [];
 
   log(message: string): void {

@@ -1,2 +1,3 @@
 export { CapturingLogger } from './capturing-logger';
 export { eventually } from './eventually';
+export { ManualClock } from './manual-clock';

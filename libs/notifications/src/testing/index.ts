@@ -1,0 +1,1 @@
+export { RecordingNotifier } from './recording-notifier';
