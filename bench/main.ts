@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { benchEventStore } from './event-store.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
+import { benchTabQuery } from './tab-query.bench';
 import { benchUploads } from './uploads.bench';
 
 /**
@@ -43,6 +44,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   async service() {
     return { ...(await benchService()) };
   },
+  async tabQuery() {
+    return { ...(await benchTabQuery()) };
+  },
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -67,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
   }
   all.appendToRawFsyncRatio = round(all.appendEventsPerSec / all.rawFsyncAppendsPerSec);
   all.previewToRawParseRatio = round(all.previewRowsPerSec / all.rawParseRowsPerSec);
+  all.tabToTrivialQueryRatio = round(all.tabQueryReqPerSec / all.trivialQueryReqPerSec);
   console.log(JSON.stringify(all));
 }
 

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/heap-tuning';
 import { mintDevToken } from '@invitations/auth';
 import { EmbeddedEventStore } from '@invitations/event-store';
 import type { NewEvent } from '@invitations/event-store';
@@ -13,6 +11,17 @@ import { passportStreamId } from '@invitations/domain';
 import { deriveId } from '@invitations/kernel';
 import { CSV_COLUMNS } from '@invitations/uploads';
 import { rawParseRowsPerSec } from './raw-parse';
+import {
+  collectGarbage,
+  createBatch,
+  graphqlClient,
+  JWT_SECRET,
+  peakRssSampler,
+  rssMb,
+  startGateway,
+  waitUntilReady,
+  type GraphQL,
+} from './gateway-process';
 import { generateUploadData } from './upload-data';
 
 export interface ServiceBenchFigures {
@@ -31,10 +40,6 @@ export interface ServiceBenchFigures {
   /** confirmUpload of 10,000 rows with invitations, until all 10,000 are in the Invited tab. */
   confirmInviteToQueryableSeconds: number;
 }
-
-const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
-/** The repository: this file runs compiled, from dist/bench. */
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * The upload path measured through the service, as admins use it: a gateway process (the compiled
@@ -175,122 +180,4 @@ async function confirmTenThousand(
   return (performance.now() - started) / 1000;
 }
 
-type GraphQL = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-function graphqlClient(url: string, token: string): GraphQL {
-  return async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-}
-
-async function createBatch(graphql: GraphQL, name: string): Promise<string> {
-  const { createResourcePool } = await graphql<{ createResourcePool: { id: string } }>(
-    `
-      mutation ($name: String!) {
-        createResourcePool(input: { name: $name }) {
-          id
-        }
-      }
-    `,
-    { name },
-  );
-  const { createInvitationBatch } = await graphql<{ createInvitationBatch: { id: string } }>(
-    `
-      mutation ($poolId: ID!, $name: String!) {
-        createInvitationBatch(input: { poolId: $poolId, name: $name }) {
-          id
-        }
-      }
-    `,
-    { poolId: createResourcePool.id, name },
-  );
-  return createInvitationBatch.id;
-}
-
-interface RunningGateway {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startGateway(dataDir: string): Promise<RunningGateway> {
-  const main = join(ROOT, 'dist/apps/gateway/src/main.js');
-  await stat(main);
-  // Started as `npm start` starts it, with the same node flags.
-  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, main], {
-    env: {
-      PATH: process.env.PATH,
-      NO_COLOR: '1',
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      JWT_SECRET,
-      PORT: '0',
-      CONSISTENCY_WAIT_MS: '60000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`the gateway exited:\n${output}`)));
-  });
-  return {
-    url,
-    child,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-async function waitUntilReady(url: string): Promise<void> {
-  for (;;) {
-    const response = await fetch(`${url}/health/ready`).catch(() => null);
-    if (response?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-function peakRssSampler(pid: number) {
-  let peak = 0;
-  const timer = setInterval(() => {
-    void rssMb(pid).then(
-      (mb) => (peak = Math.max(peak, mb)),
-      () => undefined,
-    );
-  }, 10);
-  return {
-    async stop() {
-      clearInterval(timer);
-      peak = Math.max(peak, await rssMb(pid));
-      return peak;
-    },
-  };
-}
-
 const round = (value: number) => Math.round(value * 100) / 100;
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}

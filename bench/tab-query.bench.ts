@@ -1,0 +1,183 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { mintDevToken } from '@invitations/auth';
+import { batchStreamId, inviteeStreamId, poolStreamId } from '@invitations/domain';
+import { EmbeddedEventStore, type NewEvent } from '@invitations/event-store';
+import { deriveId } from '@invitations/kernel';
+import { JWT_SECRET, startGateway, waitUntilReady } from './gateway-process';
+
+export interface TabQueryBenchFigures {
+  /** A page of 50 of the Uploaded tab of a 150,000-invitee batch, with the batch's counts: requests per second. */
+  tabQueryReqPerSec: number;
+  /** Its 99th percentile latency, in milliseconds. */
+  tabQueryP99Ms: number;
+  /** The same server answering `{ __typename }`: the ceiling of what any query can reach here. */
+  trivialQueryReqPerSec: number;
+  trivialQueryP99Ms: number;
+  /** Requests that got no answer within autocannon's 30 s (or failed to connect), both queries together. */
+  queryLoadErrors: number;
+}
+
+const INVITEES = 150_000;
+const CONNECTIONS = 32;
+const SECONDS = 10;
+const ORGANISATION = 'bench-org';
+
+/**
+ * The admins' screens under load: a gateway on the embedded stores holding one batch of 150,000 invitees, asked by
+ * 32 concurrent clients (autocannon) for the first page of the Uploaded tab with its counts, and, in the same run,
+ * for `{ __typename }` (what the HTTP and GraphQL layers alone allow: the ceiling).
+ */
+export async function benchTabQuery(): Promise<TabQueryBenchFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tab-query-bench-'));
+  try {
+    const batchId = await seedBatch(join(dataDir, 'events'));
+    const gateway = await startGateway(dataDir);
+    try {
+      await waitUntilReady(gateway.url);
+      const token = await mintDevToken(JWT_SECRET, { org: ORGANISATION, sub: 'bench-admin' });
+      const tab = {
+        query: `query ($id: ID!) {
+          invitationBatch(id: $id) {
+            counts { uploaded invalid invited accepted }
+            uploaded(first: 50) { totalCount nodes { id email firstName lastName uploadStatus state } pageInfo { hasNextPage endCursor } }
+          }
+        }`,
+        variables: { id: batchId },
+      };
+      const answer = await post(gateway.url, token, tab);
+      const uploaded = (answer as { data?: { invitationBatch?: { uploaded?: { totalCount?: number } } } })
+        .data?.invitationBatch?.uploaded?.totalCount;
+      if (uploaded !== INVITEES)
+        throw new Error(`the tab holds ${uploaded} people: ${JSON.stringify(answer).slice(0, 300)}`);
+
+      // Warm up both paths, then measure each in turn.
+      await load(gateway.url, token, { query: '{ __typename }' }, 2);
+      await load(gateway.url, token, tab, 2);
+      const trivial = await load(gateway.url, token, { query: '{ __typename }' }, SECONDS);
+      const tabbed = await load(gateway.url, token, tab, SECONDS);
+      return {
+        tabQueryReqPerSec: Math.round(tabbed.requests.average),
+        tabQueryP99Ms: tabbed.latency.p99,
+        trivialQueryReqPerSec: Math.round(trivial.requests.average),
+        trivialQueryP99Ms: trivial.latency.p99,
+        queryLoadErrors: tabbed.errors + trivial.errors,
+      };
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function load(url: string, token: string, body: object, seconds: number): Promise<autocannon.Result> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+    timeout: 30,
+  });
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} answers under load were not 200`);
+  return result;
+}
+
+async function post(url: string, token: string, body: object): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return response.json();
+}
+
+/** One pool, one batch and 150,000 staged invitees, written straight into the log the gateway will open. */
+async function seedBatch(eventsDir: string): Promise<string> {
+  const poolId = deriveId('bench-tab', 'pool');
+  const batchId = deriveId('bench-tab', 'batch');
+  const store = await EmbeddedEventStore.open(eventsDir);
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+  const event = (id: string, type: string, data: object, timestamp: string): NewEvent => ({
+    id: deriveId('bench-tab-event', id),
+    type,
+    data,
+    metadata: {
+      organisationId: ORGANISATION,
+      actor: 'bench-admin',
+      correlationId: 'bench-seed',
+      causationId: null,
+      timestamp,
+      schemaVersion: 1,
+    },
+  });
+  try {
+    await store.append(
+      poolStreamId(poolId),
+      [
+        event(
+          poolId,
+          'ResourcePoolCreated',
+          { poolId, organisationId: ORGANISATION, name: 'Bench pool', createdAt: at(0) },
+          at(0),
+        ),
+      ],
+      'no_stream',
+    );
+    await store.append(
+      batchStreamId(batchId),
+      [
+        event(
+          batchId,
+          'BatchCreated',
+          { batchId, poolId, organisationId: ORGANISATION, name: 'Bench batch', createdAt: at(0) },
+          at(0),
+        ),
+      ],
+      'no_stream',
+    );
+    for (let start = 0; start < INVITEES; start += 2000) {
+      const appends = [];
+      for (let i = start; i < Math.min(start + 2000, INVITEES); i += 1) {
+        const inviteeId = deriveId('bench-tab', 'invitee', String(i));
+        const stagedAt = at(1 + Math.floor(i / 1000));
+        const staged = {
+          inviteeId,
+          batchId,
+          poolId,
+          organisationId: ORGANISATION,
+          stagedAt,
+          person: {
+            email: `person${i}@example.com`,
+            dateOfBirth: '1990-01-01',
+            firstName: `First${i % 997}`,
+            middleNames: null,
+            lastName: `Last${i % 991}`,
+            preferredName: null,
+            mobile: null,
+            jobRole: 'Nurse',
+          },
+          uploadStatus: i % 10 === 0 ? 'INVALID' : 'NEW',
+          discrepancies: i % 10 === 0 ? ['DATE_OF_BIRTH'] : [],
+          passportId: null,
+          uploadId: null,
+        };
+        appends.push(
+          store.append(
+            inviteeStreamId(inviteeId),
+            [event(inviteeId, 'InviteeStaged', staged, stagedAt)],
+            'no_stream',
+          ),
+        );
+      }
+      await Promise.all(appends);
+    }
+  } finally {
+    await store.close();
+  }
+  return batchId;
+}
