@@ -19,7 +19,12 @@ export type { Classification } from './person/classification';
 export { classifyPerson } from './person/classify-person';
 export { isGiven } from './person/is-given';
 export { missingNamesForNewPerson, requireNamesForNewPerson } from './person/names-required';
-export { PERSON_DETAIL_FIELDS } from './person/person-details-fields';
+export {
+  PERSON_DETAIL_FIELDS,
+  personDetailValues,
+  personFromValues,
+  type PersonDetailValues,
+} from './person/person-details-fields';
 export type { PersonDetails, ProfileField, UploadStatus } from './person/person-details';
 export { PROFILE_FIELDS } from './person/profile-fields';
 export { parseDateOfBirth, validatePerson } from './person/validate-person';
@@ -42,8 +47,9 @@ export { UNUSABLE_TOKEN_MESSAGE } from './invitee/invitee.messages';
 export { collectUploadRows, toRowValues } from './upload/upload-rows';
 export type { RecordUploadPreview, RecordUploadRows } from './upload/upload.commands';
 export { recordUploadRows, uploadDecider } from './upload/upload.decider';
+export { DUPLICATE_REASONS } from './upload/upload.events';
 export type {
-  PersonDetailValues,
+  DuplicateReason,
   UploadConfirmed,
   UploadEvent,
   UploadPreviewed,

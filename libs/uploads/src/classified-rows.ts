@@ -1,38 +1,16 @@
-import type { PersonDetails, ProfileField, UploadStatus } from '@invitations/domain';
-import { PERSON_DETAIL_FIELDS } from '@invitations/domain';
-import { PROFILE_FIELDS } from '@invitations/domain';
-import type { PersonDetailValues, UploadRowValues } from '@invitations/domain';
+import {
+  DUPLICATE_REASONS,
+  PERSON_DETAIL_FIELDS,
+  PROFILE_FIELDS,
+  type DuplicateReason,
+  type PersonDetails,
+  type PersonDetailValues,
+  type ProfileField,
+  type UploadRow,
+  type UploadRowValues,
+  type UploadStatus,
+} from '@invitations/domain';
 import { PackedPeople, unpackFields } from './packed-person';
-
-/** Why a row is reported as a duplicate (the contract's `DuplicateReason`); confirming skips it. */
-export type DuplicateReason =
-  | 'EMAIL_REPEATED_IN_FILE'
-  | 'MOBILE_REPEATED_IN_FILE'
-  | 'ALREADY_IN_POOL'
-  | 'MOBILE_BELONGS_TO_OTHER_PASSPORT';
-
-/** In the contract's enum order: the order reasons are listed in. */
-export const DUPLICATE_REASONS: readonly DuplicateReason[] = [
-  'EMAIL_REPEATED_IN_FILE',
-  'MOBILE_REPEATED_IN_FILE',
-  'ALREADY_IN_POOL',
-  'MOBILE_BELONGS_TO_OTHER_PASSPORT',
-];
-
-/** One data row of an upload, validated and classified. */
-export interface ClassifiedRow {
-  /** 1-based data row. */
-  row: number;
-  person: PersonDetails;
-  uploadStatus: UploadStatus;
-  /** The fields that differ from the matched passport (never the values on record). */
-  discrepancies: ProfileField[];
-  passportId: string | null;
-  /** Empty unless the row is a duplicate, which confirming skips. */
-  duplicateReasons: DuplicateReason[];
-  /** First name, last name and date of birth match a passport under another email: a warning, not a refusal. */
-  possibleDuplicate: boolean;
-}
 
 /** How a row compares with the passports (classifyPerson's answer). */
 export interface RowClassification {
@@ -46,10 +24,10 @@ const POSSIBLE_DUPLICATE_FLAG = 1 << DUPLICATE_REASONS.length;
 
 /**
  * Every classified row of an upload, stored compactly: the person as one packed string, the status, the
- * discrepancies and the duplicate reasons as bits in typed arrays. A row becomes a ClassifiedRow object
+ * discrepancies and the duplicate reasons as bits in typed arrays. A row becomes a UploadRow object
  * only when asked for, so 150,000 rows cost tens of MB rather than hundreds.
  */
-export class ClassifiedRows implements Iterable<ClassifiedRow> {
+export class ClassifiedRows implements Iterable<UploadRow> {
   /** 0 while unclassified, else 1 + index in STATUSES. */
   private statuses: Uint8Array;
   private discrepancyBits: Uint8Array;
@@ -97,7 +75,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
   }
 
   /** The row at `index` (0-based), or undefined when out of range or never classified. */
-  at(index: number): ClassifiedRow | undefined {
+  at(index: number): UploadRow | undefined {
     const person = index >= 0 && index < this.length ? this.people.at(index) : null;
     const status = this.statusAt(index);
     if (person === null || status === undefined) return undefined;
@@ -148,7 +126,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
     return packed === null ? null : (unpackFields(packed) as PersonDetailValues);
   }
 
-  *[Symbol.iterator](): Iterator<ClassifiedRow> {
+  *[Symbol.iterator](): Iterator<UploadRow> {
     for (let index = 0; index < this.length; index += 1) {
       const row = this.at(index);
       if (row) yield row;
@@ -180,7 +158,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
   /**
    * Lets go of the people on the classified rows `start` to `end` (0-based, end excluded) whose details are kept
    * elsewhere (encoded for the record) and that a preview does not list: all but duplicates and possible duplicates,
-   * whose people stay. The rows' classification stays; their people, values and ClassifiedRow can no longer be had.
+   * whose people stay. The rows' classification stays; their people, values and UploadRow can no longer be had.
    */
   forgetPeople(start: number, end: number): void {
     for (let index = Math.max(0, start); index < Math.min(end, this.length); index += 1) {

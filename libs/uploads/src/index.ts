@@ -1,5 +1,4 @@
 export { ClassifiedRows } from './classified-rows';
-export type { ClassifiedRow, DuplicateReason } from './classified-rows';
 export { validateCohort } from './cohort';
 export type { Cohort, CohortInput } from './cohort';
 export { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from './duplicates-report';

@@ -1,6 +1,6 @@
 import type { Passport } from '@invitations/domain';
 import type { PersonDetails } from '@invitations/domain';
-import { ClassifiedRow } from '@invitations/uploads';
+import type { UploadRow } from '@invitations/domain';
 import { classifyUpload } from './classify-upload';
 import { InMemoryUploadLookups } from './in-memory-upload-lookups';
 import { PackedPeople } from '@invitations/uploads';
@@ -56,7 +56,7 @@ async function classify(
   return { rows: [...rows], errors: errors.errors, lookups };
 }
 
-const summary = (row: ClassifiedRow) => ({
+const summary = (row: UploadRow) => ({
   row: row.row,
   status: row.uploadStatus,
   reasons: row.duplicateReasons,

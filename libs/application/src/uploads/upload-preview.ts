@@ -1,5 +1,6 @@
 import type { PersonRules } from '@invitations/domain';
-import { ClassifiedRows, DuplicateReason } from '@invitations/uploads';
+import { ClassifiedRows } from '@invitations/uploads';
+import type { DuplicateReason } from '@invitations/domain';
 import { DEFAULT_LOOKUP_BATCH_SIZE, classifyUpload, type ClassifyUploadOptions } from './classify-upload';
 import { Cohort, CohortInput, validateCohort } from '@invitations/uploads';
 import {

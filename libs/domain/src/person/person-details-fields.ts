@@ -29,3 +29,26 @@ export function copyPersonDetails(person: PersonDetails): PersonDetails {
 export function samePersonDetails(a: PersonDetails, b: PersonDetails): boolean {
   return PERSON_DETAIL_FIELDS.every((field) => a[field] === b[field]);
 }
+
+/** A person's details as values, in PERSON_DETAIL_FIELDS order (how upload rows are recorded and packed). */
+export type PersonDetailValues = [
+  email: string,
+  dateOfBirth: string,
+  firstName: string | null,
+  middleNames: string | null,
+  lastName: string | null,
+  preferredName: string | null,
+  mobile: string | null,
+  jobRole: string | null,
+];
+
+export function personDetailValues(person: PersonDetails): PersonDetailValues {
+  return PERSON_DETAIL_FIELDS.map((field) => person[field]) as PersonDetailValues;
+}
+
+/** The person from values in PERSON_DETAIL_FIELDS order (from `offset` in a longer list). */
+export function personFromValues(values: readonly unknown[], offset = 0): PersonDetails {
+  const person = {} as Record<keyof PersonDetails, string | null>;
+  PERSON_DETAIL_FIELDS.forEach((field, index) => (person[field] = values[offset + index] as string | null));
+  return person as PersonDetails;
+}

@@ -1,3 +1,4 @@
+import { PERSON_DETAIL_FIELDS, personDetailValues, personFromValues } from '../person/person-details-fields';
 import { UPLOAD_ROW_COLUMNS, type UploadRow, type UploadRowValues } from './upload.events';
 
 /** An event of an upload's stream as read back: only UploadRowsRecorded ones are looked into. */
@@ -8,17 +9,9 @@ interface UploadStreamEvent {
 
 /** A row as UploadRowsRecorded lists it: its values in UPLOAD_ROW_COLUMNS order. */
 export function toRowValues(row: UploadRow): UploadRowValues {
-  const { person } = row;
   return [
     row.row,
-    person.email,
-    person.dateOfBirth,
-    person.firstName,
-    person.middleNames,
-    person.lastName,
-    person.preferredName,
-    person.mobile,
-    person.jobRole,
+    ...personDetailValues(row.person),
     row.uploadStatus,
     row.discrepancies,
     row.passportId,
@@ -27,26 +20,21 @@ export function toRowValues(row: UploadRow): UploadRowValues {
   ];
 }
 
+const AFTER_PERSON = 1 + PERSON_DETAIL_FIELDS.length;
+
 export function fromRowValues(values: UploadRowValues): UploadRow {
-  const [
-    row,
-    email,
-    dateOfBirth,
-    firstName,
-    middleNames,
-    lastName,
-    preferredName,
-    mobile,
-    jobRole,
-    uploadStatus,
-    discrepancies,
-    passportId,
-    duplicateReasons,
-    possibleDuplicate,
-  ] = values;
+  const [uploadStatus, discrepancies, passportId, duplicateReasons, possibleDuplicate] = values.slice(
+    AFTER_PERSON,
+  ) as [
+    UploadRow['uploadStatus'],
+    UploadRow['discrepancies'],
+    string | null,
+    UploadRow['duplicateReasons'],
+    boolean,
+  ];
   return {
-    row,
-    person: { email, dateOfBirth, firstName, middleNames, lastName, preferredName, mobile, jobRole },
+    row: values[0],
+    person: personFromValues(values, 1),
     uploadStatus,
     discrepancies,
     passportId,

@@ -1,15 +1,24 @@
+import type { PersonDetailValues } from '../person/person-details-fields';
 import type { Event } from '@invitations/kernel';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
 import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
 
 /** Why a row of an upload is a duplicate (the contract's `DuplicateReason`): confirming skips it. */
-export type UploadDuplicateReason =
+export type DuplicateReason =
   | 'EMAIL_REPEATED_IN_FILE'
   | 'MOBILE_REPEATED_IN_FILE'
   | 'ALREADY_IN_POOL'
   | 'MOBILE_BELONGS_TO_OTHER_PASSPORT';
 
-/** One row of an upload as previewed: what confirming stages (or skips, for a duplicate). */
+/** In the contract's enum order: the order reasons are listed in. */
+export const DUPLICATE_REASONS: readonly DuplicateReason[] = [
+  'EMAIL_REPEATED_IN_FILE',
+  'MOBILE_REPEATED_IN_FILE',
+  'ALREADY_IN_POOL',
+  'MOBILE_BELONGS_TO_OTHER_PASSPORT',
+];
+
+/** One data row of an upload, validated and classified: what confirming stages (or skips, for a duplicate). */
 export interface UploadRow {
   /** 1-based data row. */
   row: number;
@@ -17,7 +26,7 @@ export interface UploadRow {
   uploadStatus: UploadStatus;
   discrepancies: ProfileField[];
   passportId: string | null;
-  duplicateReasons: UploadDuplicateReason[];
+  duplicateReasons: DuplicateReason[];
   possibleDuplicate: boolean;
 }
 
@@ -66,18 +75,6 @@ export const UPLOAD_ROW_COLUMNS = [
   'possibleDuplicate',
 ] as const;
 
-/** A person's details as values, in PERSON_DETAIL_FIELDS order. */
-export type PersonDetailValues = [
-  email: string,
-  dateOfBirth: string,
-  firstName: string | null,
-  middleNames: string | null,
-  lastName: string | null,
-  preferredName: string | null,
-  mobile: string | null,
-  jobRole: string | null,
-];
-
 /** One row's values in UPLOAD_ROW_COLUMNS order (the person's fields inline). */
 export type UploadRowValues = [
   row: number,
@@ -85,7 +82,7 @@ export type UploadRowValues = [
   uploadStatus: UploadStatus,
   discrepancies: ProfileField[],
   passportId: string | null,
-  duplicateReasons: UploadDuplicateReason[],
+  duplicateReasons: DuplicateReason[],
   possibleDuplicate: boolean,
 ];
 
