@@ -21,7 +21,7 @@ export const DUPLICATE_REASONS: readonly DuplicateReason[] = [
 
 /** One data row of an upload, validated and classified. */
 export interface ClassifiedRow {
-  /** 1-based data row. */
+  /** The row's line in the file (the header is line 1). */
   row: number;
   person: PersonDetails;
   uploadStatus: UploadStatus;
@@ -69,7 +69,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
     return this.people.length;
   }
 
-  /** Records the classification of the row at `index` (0-based: row `index + 1`). */
+  /** Records the classification of the data row at `index` (0-based). */
   set(
     index: number,
     classification: RowClassification,
@@ -102,7 +102,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
     const status = this.statusAt(index);
     if (person === null || status === undefined) return undefined;
     return {
-      row: index + 1,
+      row: this.people.lineAt(index),
       person,
       uploadStatus: status,
       discrepancies: fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
@@ -129,7 +129,7 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
       const values = personAt === undefined ? this.packedValues(index) : personValues(personAt(index));
       if (values === null) continue;
       // Built in place (no spread): a 150,000-row preview builds these for every row.
-      const row = [index + 1] as unknown as UploadRowValues;
+      const row = [this.people.lineAt(index)] as unknown as UploadRowValues;
       for (let field = 0; field < values.length; field += 1) row[field + 1] = values[field];
       row.push(
         status,
@@ -153,6 +153,11 @@ export class ClassifiedRows implements Iterable<ClassifiedRow> {
       const row = this.at(index);
       if (row) yield row;
     }
+  }
+
+  /** The line in the file of the data row at `index`. */
+  lineAt(index: number): number {
+    return this.people.lineAt(index);
   }
 
   statusAt(index: number): UploadStatus | undefined {

@@ -2,11 +2,13 @@ import { Readable } from 'node:stream';
 import { InMemoryUploadLookups } from '@invitations/application';
 import {
   CSV_COLUMNS,
+  TEMPLATE_EXAMPLE_EMAIL,
   TEMPLATE_HEADER_LINE,
   invitationTemplateCsv,
   invitationTemplateCsvBytes,
 } from './template';
 import { previewUpload } from '@invitations/application';
+import { TEMPLATE_ROW_MESSAGE } from './validate-rows';
 
 describe('the invitation template', () => {
   it("has the contract's header row, in the contract's order", () => {
@@ -33,13 +35,22 @@ describe('the invitation template', () => {
     expect(bytes.subarray(3).toString('utf8')).toBe(invitationTemplateCsv());
   });
 
-  it('uploads as is: its example row is a valid new person', async () => {
-    const outcome = await previewUpload(
-      Readable.from([invitationTemplateCsvBytes()]),
-      { poolId: 'pool-1', rules: { defaultRegion: 'AU', today: '2025-06-30' } },
-      new InMemoryUploadLookups(),
-    );
+  it('its example row, left in, refuses the upload and says so; with another email it is a valid new person', async () => {
+    const preview = (bytes: Buffer) =>
+      previewUpload(
+        Readable.from([bytes]),
+        { poolId: 'pool-1', rules: { defaultRegion: 'AU', today: '2025-06-30' } },
+        new InMemoryUploadLookups(),
+      );
 
-    expect(outcome).toMatchObject({ ok: true, totalRows: 1, newCount: 1 });
+    expect(await preview(invitationTemplateCsvBytes())).toEqual({
+      ok: false,
+      totalErrors: 1,
+      errors: [{ row: 2, field: 'email', message: TEMPLATE_ROW_MESSAGE }],
+    });
+    const edited = invitationTemplateCsvBytes()
+      .toString('utf8')
+      .replace(TEMPLATE_EXAMPLE_EMAIL, 'jane@example.org');
+    expect(await preview(Buffer.from(edited, 'utf8'))).toMatchObject({ ok: true, totalRows: 1, newCount: 1 });
   });
 });

@@ -94,6 +94,7 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         duplicateCount: outcome.duplicateCount,
         chunks: chunksFor(outcome.rows.length),
         fileSha256: file.sha256(),
+        warnings: outcome.warnings,
         now: context.now.toISOString(),
         expiresAt: new Date(context.now.getTime() + previewTtlHours * 3_600_000).toISOString(),
       },

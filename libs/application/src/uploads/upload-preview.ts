@@ -75,6 +75,8 @@ export interface UploadPreviewed {
   duplicates: UploadDuplicate[];
   possibleDuplicates: PossibleDuplicate[];
   cohort: Cohort;
+  /** Remarks about the file that did not refuse it: columns ignored, the encoding it was read in. */
+  warnings: string[];
 }
 
 export type UploadPreviewOutcome = UploadRefused | UploadPreviewed;
@@ -104,10 +106,12 @@ export async function previewUpload(
     maxListedErrors,
     batchRows: options.lookupBatchSize ?? DEFAULT_LOOKUP_BATCH_SIZE,
   };
+  const warnings: string[] = [];
+  const hooks = { onWarning: (warning: string) => warnings.push(warning) };
   const batches =
     options.validation === 'worker'
-      ? validateInWorker(source, rules, limits, validationOptions, options.workers)
-      : validatedBatches(parseUpload(source, limits), rules, validationOptions);
+      ? validateInWorker(source, rules, limits, validationOptions, options.workers, hooks)
+      : validatedBatches(parseUpload(source, limits, hooks), rules, validationOptions);
 
   // Rows are classified batch by batch as they are validated; the file's refusal, if it comes, ends both.
   const validationErrors = new ErrorList(maxListedErrors);
@@ -145,7 +149,7 @@ export async function previewUpload(
   if (totalErrors > 0) {
     return refused([validationErrors.errors, classified.errors.errors], totalErrors, maxListedErrors);
   }
-  return previewed(classified.rows, cohort);
+  return previewed(classified.rows, cohort, warnings);
 }
 
 function refused(lists: readonly (readonly FieldError[])[], totalErrors: number, cap: number): UploadRefused {
@@ -153,7 +157,7 @@ function refused(lists: readonly (readonly FieldError[])[], totalErrors: number,
 }
 
 /** Counts and lists from the compact rows, building a row object only for the duplicates. */
-function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
+function previewed(rows: ClassifiedRows, cohort: Cohort, warnings: string[]): UploadPreviewed {
   const counts = { NEW: 0, EXISTING: 0, INVALID: 0 };
   const duplicates: UploadDuplicate[] = [];
   const possibleDuplicates: PossibleDuplicate[] = [];
@@ -161,7 +165,7 @@ function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
     if (rows.isDuplicate(index) || rows.isPossibleDuplicate(index)) {
       const person = rows.personAt(index);
       if (person === null) continue;
-      const row = index + 1;
+      const row = rows.lineAt(index);
       if (rows.isDuplicate(index)) {
         duplicates.push({
           row,
@@ -187,5 +191,6 @@ function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
     duplicates,
     possibleDuplicates,
     cohort,
+    warnings,
   };
 }
