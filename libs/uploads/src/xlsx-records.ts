@@ -2,8 +2,7 @@ import { open as openFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { UploadRecord } from './csv-records';
 import { formatBytes } from './csv-byte-guard';
 import { UploadRejectedError } from './field-error';
@@ -73,7 +72,13 @@ export async function* xlsxRecords(
     throw error;
   }
   try {
-    zip = await openZip(path);
+    // Loaded for the first workbook only: most uploads are CSV, and the gateway and each validation worker would
+    // otherwise hold exceljs and its dependencies (tens of MB, for every collection to mark) for nothing.
+    const [{ default: ExcelJS }, { default: zipReader }] = await Promise.all([
+      import('exceljs'),
+      import('yauzl'),
+    ]);
+    zip = await openZip(zipReader, path);
     const entries = await entriesOf(zip);
     const part = async (name: string, maxBytes: number): Promise<Readable | null> => {
       const entry = entries.get(name);
@@ -147,10 +152,14 @@ async function spool(head: readonly Buffer[], input: AsyncIterator<Buffer>, path
   }
 }
 
-async function openZip(path: string): Promise<yauzl.ZipFile> {
+async function openZip(zipReader: typeof yauzl, path: string): Promise<yauzl.ZipFile> {
   try {
     // validateEntrySizes: a part that decompresses to more than its declared size fails as it is read.
-    return await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+    return await zipReader.openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+    });
   } catch {
     throw UploadRejectedError.because(
       `The file looks like an Excel workbook but cannot be opened: ${SAVE_AS_CSV_UTF8}.`,
