@@ -113,7 +113,6 @@ const NOT_BUILT_YET: readonly string[] = [
   'InvitationBatch.uploads',
   'UploadPreview.confirmation',
   'UploadPreview.rows',
-  'UploadPreview.warnings',
 ];
 
 async function contractCheck(): Promise<string> {

@@ -162,12 +162,13 @@ describe('bulk CSV upload, end to end', () => {
     const result = await gw.graphql(PREVIEW, { input: { batchId, csv } }, token);
     expect(result.errors?.[0].extensions?.code).toBe('INVALID_UPLOAD');
     const errors = result.errors?.[0].extensions?.errors ?? [];
+    // Numbered by line, as the spreadsheet shows them: the header is line 1.
     expect(errors.map((e) => [e.row, e.field])).toEqual([
-      [2, 'email'],
-      [3, 'date_of_birth'],
-      [4, 'mobile'],
-      [5, 'first_name'],
-      [5, 'last_name'],
+      [3, 'email'],
+      [4, 'date_of_birth'],
+      [5, 'mobile'],
+      [6, 'first_name'],
+      [6, 'last_name'],
     ]);
     const { invitationBatch } = await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(
       op.BATCH,
@@ -281,29 +282,29 @@ describe('bulk CSV upload, end to end', () => {
     );
     const csv = [
       HEADER,
-      'pat@example.com,1980-01-01,Pat,,Kim,,,', // 1 EXISTING
-      'pat2@example.com,1980-01-01,Pat,,Kim,,,', // 2 NEW, but same name and birth date as Pat's passport: possible duplicate
-      'pat@example.com,1981-01-01,Pat,,Kim,,,', // 3 repeated email
-      'sam@example.com,1990-01-01,Sam,,Lee,,,', // 4 already in the pool
-      'new@example.com,1990-01-01,New,,Person,,+61400000001,', // 5 mobile of Pat's passport
-      '=cmd@example.com,1990-01-01,Eve,,Hack,,+61400000002,', // 6 NEW (odd but valid email)
-      'x@example.com,1990-01-01,X,,Y,,+61400000002,', // 7 repeated mobile
-      '=cmd@example.com,1990-01-01,Eve,,Hack,,,', // 8 repeated email, and a cell a spreadsheet would run
+      'pat@example.com,1980-01-01,Pat,,Kim,,,', // line 2 EXISTING
+      'pat2@example.com,1980-01-01,Pat,,Kim,,,', // line 3 NEW, but same name and birth date as Pat's passport: possible duplicate
+      'pat@example.com,1981-01-01,Pat,,Kim,,,', // line 4 repeated email
+      'sam@example.com,1990-01-01,Sam,,Lee,,,', // line 5 already in the pool
+      'new@example.com,1990-01-01,New,,Person,,+61400000001,', // line 6 mobile of Pat's passport
+      '=cmd@example.com,1990-01-01,Eve,,Hack,,+61400000002,', // line 7 NEW (odd but valid email)
+      'x@example.com,1990-01-01,X,,Y,,+61400000002,', // line 8 repeated mobile
+      '=cmd@example.com,1990-01-01,Eve,,Hack,,,', // line 9 repeated email, and a cell a spreadsheet would run
     ].join('\n');
     const response = await postCsv(batchId, csv);
     const preview = (await response.json()) as Preview;
     expect(response.status).toBe(200);
     expect(preview.duplicates).toEqual([
-      { row: 3, email: 'pat@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
-      { row: 4, email: 'sam@example.com', mobile: null, reasons: ['ALREADY_IN_POOL'] },
+      { row: 4, email: 'pat@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
+      { row: 5, email: 'sam@example.com', mobile: null, reasons: ['ALREADY_IN_POOL'] },
       {
-        row: 5,
+        row: 6,
         email: 'new@example.com',
         mobile: '+61400000001',
         reasons: ['MOBILE_BELONGS_TO_OTHER_PASSPORT'],
       },
-      { row: 7, email: 'x@example.com', mobile: '+61400000002', reasons: ['MOBILE_REPEATED_IN_FILE'] },
-      { row: 8, email: '=cmd@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
+      { row: 8, email: 'x@example.com', mobile: '+61400000002', reasons: ['MOBILE_REPEATED_IN_FILE'] },
+      { row: 9, email: '=cmd@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
     ]);
     expect(preview).toMatchObject({
       totalRows: 8,
@@ -313,7 +314,7 @@ describe('bulk CSV upload, end to end', () => {
       duplicateCount: 5,
     });
     expect(preview.possibleDuplicates).toEqual([
-      { row: 2, email: 'pat2@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' },
+      { row: 3, email: 'pat2@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' },
     ]);
 
     const report = await fetch(`${gw.url}${preview.duplicatesReportUrl}`, {
@@ -324,8 +325,8 @@ describe('bulk CSV upload, end to end', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('row,email,mobile,reasons');
-    expect(lines).toContain(`5,new@example.com,"'+61400000001",MOBILE_BELONGS_TO_OTHER_PASSPORT`);
-    expect(lines).toContain(`8,"'=cmd@example.com",,EMAIL_REPEATED_IN_FILE`);
+    expect(lines).toContain(`6,new@example.com,"'+61400000001",MOBILE_BELONGS_TO_OTHER_PASSPORT`);
+    expect(lines).toContain(`9,"'=cmd@example.com",,EMAIL_REPEATED_IN_FILE`);
     expect(lines.every((line) => !/(^|,)"?[=+\-@\t\r]/.test(line))).toBe(true);
     expect((await fetch(`${gw.url}${preview.duplicatesReportUrl}`)).status).toBe(401);
     expect(

@@ -1,5 +1,5 @@
 /**
- * A decider, as in Emmett: decide(command, state) -> events (or throws a DomainError), evolve(state, event) -> state.
+ * A decider, as in Emmett: decide(command, state) -> events (or throws a ServiceError), evolve(state, event) -> state.
  * Pure functions: no I/O, no clock, no randomness. Whatever they need from outside comes in the command.
  */
 export interface Event<Type extends string = string, Data = unknown> {

@@ -47,7 +47,7 @@ export class ClassifiedRows implements Iterable<UploadRow> {
     return this.people.length;
   }
 
-  /** Records the classification of the row at `index` (0-based: row `index + 1`). */
+  /** Records the classification of the data row at `index` (0-based). */
   set(
     index: number,
     classification: RowClassification,
@@ -80,7 +80,7 @@ export class ClassifiedRows implements Iterable<UploadRow> {
     const status = this.statusAt(index);
     if (person === null || status === undefined) return undefined;
     return {
-      row: index + 1,
+      row: this.people.lineAt(index),
       person,
       uploadStatus: status,
       discrepancies: fromBits(PROFILE_FIELDS, this.discrepancyBits[index]),
@@ -107,7 +107,7 @@ export class ClassifiedRows implements Iterable<UploadRow> {
       const values = personAt === undefined ? this.packedValues(index) : personValues(personAt(index));
       if (values === null) continue;
       // Built in place (no spread): a 150,000-row preview builds these for every row.
-      const row = [index + 1] as unknown as UploadRowValues;
+      const row = [this.people.lineAt(index)] as unknown as UploadRowValues;
       for (let field = 0; field < values.length; field += 1) row[field + 1] = values[field];
       row.push(
         status,
@@ -131,6 +131,11 @@ export class ClassifiedRows implements Iterable<UploadRow> {
       const row = this.at(index);
       if (row) yield row;
     }
+  }
+
+  /** The line in the file of the data row at `index`. */
+  lineAt(index: number): number {
+    return this.people.lineAt(index);
   }
 
   statusAt(index: number): UploadStatus | undefined {

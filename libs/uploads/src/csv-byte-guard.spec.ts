@@ -51,7 +51,7 @@ describe('CsvByteGuard', () => {
     const rows = await collect(parseUpload(bytesSource(text, 7)));
 
     expect(rows).toEqual([
-      { row: 1, cells: expect.objectContaining({ preferred_name: 'Zo "Z"', last_name: 'Nguyễn' }) },
+      { row: 2, cells: expect.objectContaining({ preferred_name: 'Zo "Z"', last_name: 'Nguyễn' }) },
     ]);
   });
 });

@@ -81,6 +81,7 @@ export class CsvByteGuard {
     if (this.state === State.Quoted) {
       throw UploadRejectedError.because(
         `Line ${this.quoteOpenedOnLine} of the file: a quoted value is never closed (a " is missing).`,
+        this.quoteOpenedOnLine,
       );
     }
   }
@@ -124,11 +125,13 @@ export class CsvByteGuard {
   }
 
   private afterClosingQuote(byte: number): boolean {
-    if (byte === SPACE || byte === TAB) return false;
+    // The delimiter first: it may be a tab (Excel's "Unicode Text").
     if (byte === this.delimiter || byte === LF || byte === CR) return this.outsideQuotes(byte);
+    if (byte === SPACE || byte === TAB) return false;
     throw UploadRejectedError.because(
       `Line ${this.line} of the file: a closing " must be followed by the delimiter or the end of the line ` +
         `(a " inside a quoted value is written "").`,
+      this.line,
     );
   }
 
@@ -146,6 +149,7 @@ export class CsvByteGuard {
           : '';
       throw UploadRejectedError.because(
         `Line ${this.line} of the file: a row is longer than any valid row can be (${formatBytes(this.recordLimit)}).${opened}`,
+        this.line,
       );
     }
   }

@@ -1,7 +1,9 @@
 /**
- * One problem with an upload, as GraphQL's `extensions.errors` and the HTTP route list it: `row` is 1-based,
- * counting data rows (blank lines and the header are not rows); `field` is the CSV column (email,
- * date_of_birth, ..., job_role). Either is absent when the problem is not about one row or one field.
+ * One problem with an upload, as GraphQL's `extensions.errors` and the HTTP route list it: `row` is the line of
+ * the file as a spreadsheet numbers it (the header is line 1, blank lines count; a record spanning lines is on the
+ * line it starts on; for a workbook, the sheet's row number); `field` is the template's column (email,
+ * date_of_birth, ..., job_role), whatever the file's heading for it. Either is absent when the problem is not
+ * about one row or one field.
  */
 export type { FieldError };
 

@@ -7,11 +7,16 @@ export type { FieldError } from './field-error';
 export { digestingSource } from './file-digest';
 export { PackedPeople } from './packed-person';
 export type { PackedBatch } from './packed-person';
-export { parseUpload } from './parse-upload';
-export type { UploadSource } from './parse-upload';
+export { WINDOWS_1252_WARNING, parseUpload } from './parse-upload';
+export type { ParseUploadHooks, ParsedRow, UploadSource } from './parse-upload';
+export { COLUMN_ALIASES } from './header-aliases';
+export { MAX_QUOTED_CHARACTERS, quotedValue } from './quoted-value';
+export { SAVE_AS_CSV_UTF8, sniffFormat } from './upload-format';
+export { REQUIRED_COLUMNS } from './upload-header';
 export {
   CSV_COLUMNS,
   TEMPLATE_CONTENT_TYPE,
+  TEMPLATE_EXAMPLE_EMAIL,
   TEMPLATE_FILE_NAME,
   TEMPLATE_HEADER_LINE,
   UTF8_BOM,
@@ -21,5 +26,11 @@ export {
 export { uploadLimits } from './upload-limits';
 export type { UploadLimits } from './upload-limits';
 export { validateInWorker } from './validate-in-worker';
-export { COLUMN_OF_FIELD, validatedBatches } from './validate-rows';
+export {
+  COLUMN_OF_FIELD,
+  SCIENTIFIC_MOBILE_MESSAGE,
+  TEMPLATE_ROW_MESSAGE,
+  validateRow,
+  validatedBatches,
+} from './validate-rows';
 export { ValidationWorkers } from './validation-workers';

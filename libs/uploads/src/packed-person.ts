@@ -57,6 +57,8 @@ export function holdsSeparator(value: string): boolean {
  */
 export interface PackedBatch {
   readonly people: readonly (string | null)[];
+  /** Each row's line in the file: what errors, duplicates and the recorded rows are numbered by. */
+  readonly lines: readonly number[];
   readonly emails: readonly (string | null)[];
   readonly mobiles: readonly (string | null)[];
 }
@@ -64,22 +66,41 @@ export interface PackedBatch {
 /** What a row let go of (see PackedPeople.forget) holds: no packed person is empty (its email is not). */
 const FORGOTTEN = '';
 
-/** The validated people of an upload, by data row; a row that failed validation holds null. */
+/**
+ * The validated people of an upload, by data row (0-based index), each with its line in the file; a row that failed
+ * validation holds null. A row added without its line is taken to be on line index + 2: a file whose header is
+ * line 1, without blank lines.
+ */
 export class PackedPeople {
   private readonly packed: (string | null)[] = [];
+  private readonly lines: number[] = [];
 
-  push(person: PersonDetails | null): void {
+  push(person: PersonDetails | null, line = this.packed.length + 2): void {
     this.packed.push(person === null ? null : packPerson(person));
+    this.lines.push(line);
   }
 
-  /** Appends rows already packed (packPerson), or null for invalid ones. */
-  pushPacked(packed: readonly (string | null)[]): void {
-    for (const person of packed) this.packed.push(person);
+  /** Appends rows already packed (packPerson), or null for invalid ones, on the given lines. */
+  pushPacked(packed: readonly (string | null)[], lines?: readonly number[]): void {
+    for (let offset = 0; offset < packed.length; offset += 1) {
+      this.lines.push(lines?.[offset] ?? this.packed.length + 2);
+      this.packed.push(packed[offset]);
+    }
   }
 
   /** The packed rows from `start` to `end` (excluded). */
   packedSlice(start: number, end: number): (string | null)[] {
     return this.packed.slice(start, end);
+  }
+
+  /** The lines of the rows from `start` to `end` (excluded). */
+  linesSlice(start: number, end: number): number[] {
+    return this.lines.slice(start, end);
+  }
+
+  /** The line in the file of the data row at `index`. */
+  lineAt(index: number): number {
+    return this.lines[index] ?? index + 2;
   }
 
   /** The number of data rows. */
@@ -90,11 +111,12 @@ export class PackedPeople {
   /** The packed person on the data row at `index`, or null when that row was invalid. */
   packedAt(index: number): string | null {
     const packed = this.packed[index] ?? null;
-    if (packed === FORGOTTEN) throw new Error(`The details of data row ${index + 1} were let go.`);
+    if (packed === FORGOTTEN)
+      throw new Error(`The details of the row on line ${this.lineAt(index)} were let go.`);
     return packed;
   }
 
-  /** The person on the data row at `index` (0-based: row `index + 1`), or null when that row was invalid. */
+  /** The person on the data row at `index` (0-based), or null when that row was invalid. */
   at(index: number): PersonDetails | null {
     const packed = this.packedAt(index);
     return packed === null ? null : unpackPerson(packed);

@@ -1,124 +1,149 @@
-import { Readable, pipeline } from 'node:stream';
-import { parse } from 'fast-csv';
-import { CsvByteGuard } from './csv-byte-guard';
-import { CsvDelimiter, detectDelimiter, holdsFirstLine } from './detect-delimiter';
+import { csvRecords, type UploadRecord } from './csv-records';
 import { UploadRejectedError } from './field-error';
-import { headerErrors, withoutTrailingEmpty } from './upload-header';
+import { cellsByColumn, cellsPastHeader, readHeader, type UploadHeader } from './upload-header';
+import { SNIFF_BYTES, TextEncoding, sniffFormat, utf8Text } from './upload-format';
 import { CSV_COLUMNS, CsvCells } from './template';
 import { UploadLimits, uploadLimits } from './upload-limits';
+import { xlsxRecords } from './xlsx-records';
 
-/** One data row of the file: its cells by column, or why its cells cannot be read. */
+/**
+ * One data row of the file: its cells by column, or why its cells cannot be read. `row` is the spreadsheet's line
+ * number: the header is line 1 (when it is the first line), blank lines count, and a record whose quoted values
+ * span lines is numbered by the line it starts on.
+ */
 export type ParsedRow =
   { row: number; cells: CsvCells; problem?: undefined } | { row: number; cells: null; problem: string };
 
 /** Where an upload's bytes come from: a Node Readable (a request, a file, busboy's file stream) or any async iterable. */
 export type UploadSource = AsyncIterable<Uint8Array | string>;
 
-/** The header line is read before parsing starts, to choose the delimiter; it cannot be longer than this. */
-const MAX_HEAD_BYTES = 64 * 1024;
-/** The most fed to fast-csv at once. */
-const SLICE_BYTES = 64 * 1024;
+export interface ParseUploadHooks {
+  /** Told each remark about the file that does not refuse it: columns ignored, the encoding it was read in. */
+  onWarning?: (warning: string) => void;
+}
+
+export const WINDOWS_1252_WARNING =
+  'The file is not UTF-8 text: it was read as Windows-1252 (Western European), as Excel\'s "CSV (Comma delimited)" ' +
+  'saves it. Check that names with accents read right; "CSV UTF-8" leaves no doubt.';
 
 /**
- * Streams the data rows of an uploaded CSV file, numbered from 1 (blank lines are not rows), holding about
- * a megabyte of it at most (fast-csv's input buffer of 16 slices of 64 KB). Backpressure is the consumer's:
- * more is read only as rows are taken.
+ * Streams the data rows of an uploaded file, whatever way an admin saved it, holding about a megabyte of it at most
+ * (an .xlsx file is written to a temporary file first: see xlsxRecords). Backpressure is the consumer's: more is read
+ * only as rows are taken.
  *
- * Reading (UTF-8 with or without a BOM, CRLF or LF, RFC 4180 quoting, ',' or ';' found from the header line):
- * - the header row must be the template's columns (see `headerErrors`);
- * - a row with fewer cells than the template has its missing trailing cells read as empty (a spreadsheet
- *   drops empty trailing cells); empty cells after the last column are ignored; a row with more non-empty
- *   cells is yielded with a `problem`, so every such row can be listed;
- * - the file is refused at once, by throwing UploadRejectedError, for a wrong header, broken quoting or a
- *   passed limit (bytes or rows). Reading stops there: the rest of the source is left unread, for the
- *   caller to drain or destroy (an HTTP handler answers first, then closes the connection).
+ * What the file is comes from its first bytes, never its name or content type (see sniffFormat): an Excel workbook
+ * (its first sheet), or text in UTF-8 (with or without a byte-order mark), UTF-16 (with one) or Windows-1252,
+ * delimited by ',', ';' or tab (see csvRecords). Anything else is refused with how to save it instead.
+ *
+ * - the header row is the first non-blank one, its columns in any order and named as people name them (readHeader);
+ * - a row with fewer cells than the header has its missing cells read as empty (a spreadsheet drops empty trailing
+ *   cells); empty cells past the header are ignored; a CSV row with more non-empty cells is yielded with a
+ *   `problem`, so every such row can be listed (in a workbook they are ignored, with a warning);
+ * - the file is refused at once, by throwing UploadRejectedError, for a format it cannot read, a header without a
+ *   required column, broken quoting or a passed limit (bytes or rows). Reading stops there: the rest of the source
+ *   is left unread, for the caller to drain or destroy (an HTTP handler answers first, then closes the connection).
  */
 export async function* parseUpload(
   source: UploadSource,
   limits: UploadLimits = uploadLimits(),
+  hooks: ParseUploadHooks = {},
 ): AsyncGenerator<ParsedRow, void, undefined> {
-  const input = source[Symbol.asyncIterator]();
-  const head = await readHead(input);
-  const delimiter = detectDelimiter(head.text);
-  const rows = parse<string[], string[]>({ delimiter, headers: false });
-  // highWaterMark 1: read no further ahead of the parser than one chunk, so a refusal stops reading soon.
-  const bytes = Readable.from(checkedBytes(head, input, new CsvByteGuard(delimiter, limits)), {
-    highWaterMark: 1,
-  });
-  pipeline(bytes, rows, () => {
-    // Errors reach the consumer through `rows`, which pipeline destroys with them.
-  });
+  const warn = hooks.onWarning ?? (() => undefined);
+  const input = bufferIterator(source);
+  const start = await readStart(input);
+  const format = sniffFormat(start.bytes);
+  if (format.kind === 'refused') throw UploadRejectedError.because(format.message);
 
-  let rowNumber = 0;
-  let headerSeen = false;
-  try {
-    for await (const cells of rows as AsyncIterable<string[]>) {
-      if (isBlank(cells)) continue;
-      if (!headerSeen) {
-        rejectWrongHeader(cells);
-        headerSeen = true;
-        continue;
-      }
-      rowNumber += 1;
-      if (rowNumber > limits.maxRows) {
-        throw UploadRejectedError.because(
-          `The file has more than ${limits.maxRows.toLocaleString('en')} rows.`,
-        );
-      }
-      yield toParsedRow(rowNumber, cells, delimiter);
-    }
-  } catch (error) {
-    throw asRejection(error, rowNumber);
+  let records: AsyncIterable<UploadRecord>;
+  let strayCells: ((used: number, width: number) => string) | null = null;
+  if (format.kind === 'xlsx') {
+    records = xlsxRecords(start.chunks, input, limits);
+  } else {
+    const onEncoding = (encoding: TextEncoding) => {
+      if (encoding === 'windows-1252') warn(WINDOWS_1252_WARNING);
+    };
+    const text = utf8Text(rest(start, input), format, onEncoding);
+    const csv = csvRecords(text[Symbol.asyncIterator](), limits);
+    records = csv.records;
+    strayCells = (used, width) =>
+      `The row has ${used} cells; the header has ${width} columns (is a value holding ${printable(csv.delimiter())} not quoted?).`;
   }
-  if (!headerSeen) {
-    throw UploadRejectedError.because(`The file is empty: it needs the header row ${CSV_COLUMNS.join(',')}.`);
+
+  let header: UploadHeader | null = null;
+  let rows = 0;
+  let strayWarned = false;
+  for await (const { line, cells } of records) {
+    if (isBlank(cells)) continue;
+    if (header === null) {
+      const reading = readHeader(cells, line);
+      if (reading.errors) throw new UploadRejectedError(reading.errors);
+      header = reading.header;
+      for (const warning of header.warnings) warn(warning);
+      continue;
+    }
+    rows += 1;
+    if (rows > limits.maxRows) {
+      throw UploadRejectedError.because(
+        `The file has more than ${limits.maxRows.toLocaleString('en')} rows.`,
+        line,
+      );
+    }
+    const past = cellsPastHeader(cells, header);
+    if (past > 0 && strayCells !== null) {
+      yield { row: line, cells: null, problem: strayCells(header.width + past, header.width) };
+      continue;
+    }
+    if (past > 0 && !strayWarned) {
+      strayWarned = true;
+      warn(`Cells right of the header's last column are ignored (the first on line ${line}).`);
+    }
+    yield { row: line, cells: cellsByColumn(cells, header) };
+  }
+  if (header === null) {
+    throw UploadRejectedError.because(
+      `The file is empty: it needs a header row such as ${CSV_COLUMNS.join(',')}.`,
+    );
   }
 }
 
-interface Head {
+/** The file's first chunks: at least SNIFF_BYTES, unless the file is shorter. */
+interface Start {
   chunks: Buffer[];
-  text: string;
+  bytes: Buffer;
   ended: boolean;
 }
 
-/** Reads chunks until they hold the header line (or MAX_HEAD_BYTES, or the end of the file). */
-async function readHead(input: AsyncIterator<Uint8Array | string>): Promise<Head> {
+async function readStart(input: AsyncIterator<Buffer>): Promise<Start> {
   const chunks: Buffer[] = [];
-  let bytes = 0;
-  let text = '';
-  while (bytes < MAX_HEAD_BYTES && !holdsFirstLine(text)) {
+  let length = 0;
+  while (length < SNIFF_BYTES) {
     const next = await input.next();
-    if (next.done) return { chunks, text, ended: true };
-    const chunk = asBuffer(next.value);
-    chunks.push(chunk);
-    bytes += chunk.length;
-    text = Buffer.concat(chunks).toString('utf8', 0, Math.min(bytes, MAX_HEAD_BYTES));
+    if (next.done) return { chunks, bytes: Buffer.concat(chunks), ended: true };
+    chunks.push(next.value);
+    length += next.value.length;
   }
-  return { chunks, text, ended: false };
+  return { chunks, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ended: false };
+}
+
+/** The chunks read to sniff the format, then the rest of the source. */
+async function* rest(start: Start, input: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* start.chunks;
+  if (start.ended) return;
+  for (let next = await input.next(); !next.done; next = await input.next()) yield next.value;
 }
 
 /**
- * The file's bytes, each slice checked by the guard before fast-csv sees it. A large chunk (a whole file
- * given as one string, say) is cut into slices: fast-csv parses a chunk whole and buffers all its rows.
+ * The source's chunks as Buffers, read with `next` only: never `return`, which would destroy a request stream
+ * before it is answered.
  */
-async function* checkedBytes(
-  head: Head,
-  input: AsyncIterator<Uint8Array | string>,
-  guard: CsvByteGuard,
-): AsyncGenerator<Buffer> {
-  for (const chunk of head.chunks) yield* checkedSlices(chunk, guard);
-  for (let next = head.ended ? null : await input.next(); next && !next.done; next = await input.next()) {
-    yield* checkedSlices(asBuffer(next.value), guard);
-  }
-  guard.end();
-}
-
-function* checkedSlices(chunk: Buffer, guard: CsvByteGuard): Generator<Buffer> {
-  for (let start = 0; start < chunk.length; start += SLICE_BYTES) {
-    const slice = chunk.subarray(start, start + SLICE_BYTES);
-    guard.admit(slice);
-    yield slice;
-  }
+function bufferIterator(source: UploadSource): AsyncIterator<Buffer> {
+  const input = source[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const next = await input.next();
+      return next.done ? next : { done: false, value: asBuffer(next.value) };
+    },
+  };
 }
 
 function asBuffer(chunk: Uint8Array | string): Buffer {
@@ -132,47 +157,6 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-function rejectWrongHeader(cells: readonly string[]): void {
-  const errors = headerErrors(cells);
-  if (errors.length > 0) throw new UploadRejectedError(errors);
-}
-
-function toParsedRow(row: number, values: readonly string[], delimiter: CsvDelimiter): ParsedRow {
-  if (values.length > CSV_COLUMNS.length) {
-    const used = withoutTrailingEmpty(values).length;
-    if (used > CSV_COLUMNS.length) {
-      return {
-        row,
-        cells: null,
-        problem: `The row has ${used} cells; the template has ${CSV_COLUMNS.length} columns (is a value holding "${delimiter}" not quoted?).`,
-      };
-    }
-  }
-  return { row, cells: toCells(values) };
-}
-
-function toCells(values: readonly string[]): CsvCells {
-  return {
-    email: values[0] ?? '',
-    date_of_birth: values[1] ?? '',
-    first_name: values[2] ?? '',
-    middle_names: values[3] ?? '',
-    last_name: values[4] ?? '',
-    preferred_name: values[5] ?? '',
-    mobile: values[6] ?? '',
-    job_role: values[7] ?? '',
-  };
-}
-
-/**
- * Our own refusals pass through. fast-csv's parse errors quote the file's content, so they are replaced;
- * the byte guard catches broken quoting first, so this is a safety net. Anything else (the source failing,
- * the client going away) is not about the file and propagates as it is.
- */
-function asRejection(error: unknown, lastRow: number): unknown {
-  if (error instanceof UploadRejectedError) return error;
-  if (error instanceof Error && /^Parse Error/.test(error.message)) {
-    return UploadRejectedError.because(`The file is not valid CSV after data row ${lastRow}.`);
-  }
-  return error;
+function printable(delimiter: string): string {
+  return delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
 }

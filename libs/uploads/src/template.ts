@@ -2,7 +2,7 @@
  * The bulk upload template: the contract's header row, in the contract's order, and one example row.
  */
 
-/** The template's columns, in the order a file must give them. */
+/** The template's columns, in its order (a file may give them in any order, named as in header-aliases.ts). */
 export const CSV_COLUMNS = [
   'email',
   'date_of_birth',
@@ -25,8 +25,8 @@ export const TEMPLATE_HEADER_LINE = CSV_COLUMNS.join(',');
  * A realistic example row. The mobile is in national format with spaces and the date is ISO on purpose:
  * a spreadsheet keeps "0412 345 678" as text, whereas it turns "+61412345678" into the number 61412345678.
  */
-export const TEMPLATE_EXAMPLE_ROW =
-  'jane.citizen@example.com,1990-07-15,Jane,Anne Marie,Citizen,Janey,0412 345 678,Registered Nurse';
+export const TEMPLATE_EXAMPLE_EMAIL = 'jane.citizen@example.com';
+export const TEMPLATE_EXAMPLE_ROW = `${TEMPLATE_EXAMPLE_EMAIL},1990-07-15,Jane,Anne Marie,Citizen,Janey,0412 345 678,Registered Nurse`;
 
 /** The UTF-8 byte-order mark: without it, Excel reads a CSV file in the machine's legacy code page. */
 export const UTF8_BOM = '\uFEFF';

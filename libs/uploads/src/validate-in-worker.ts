@@ -1,6 +1,6 @@
 import type { PersonRules } from '@invitations/domain';
 import { UploadRejectedError } from './field-error';
-import type { UploadSource } from './parse-upload';
+import type { ParseUploadHooks, UploadSource } from './parse-upload';
 import type { UploadLimits } from './upload-limits';
 import type { FromValidationWorker, ToValidationWorker, ValidationJob } from './validation-messages';
 import type { ValidatedBatch, ValidatedBatchesOptions } from './validate-rows';
@@ -19,6 +19,8 @@ const CHUNKS_IN_FLIGHT = 16;
  * The source is read as the worker takes the bytes (at most CHUNKS_IN_FLIGHT ahead). After a refusal the rest of
  * the source is left unread, as parseUpload leaves it: the caller answers, then closes the connection.
  *
+ * `hooks.onWarning` is told the parser's warnings (ignored columns, the encoding) on this thread.
+ *
  * The worker is the spare of `workers` when it has one (started and loaded ahead), else one started now; it ends
  * with the upload either way.
  */
@@ -28,6 +30,7 @@ export async function* validateInWorker(
   limits: UploadLimits,
   options: ValidatedBatchesOptions = {},
   workers?: ValidationWorkers,
+  hooks: ParseUploadHooks = {},
 ): AsyncGenerator<ValidatedBatch, void, undefined> {
   const job: ValidationJob = { rules, limits, options };
   const worker = workers?.take() ?? startValidationWorker();
@@ -54,6 +57,9 @@ export async function* validateInWorker(
           break;
         case 'batch':
           yield message.batch;
+          break;
+        case 'warning':
+          hooks.onWarning?.(message.warning);
           break;
         case 'done':
           return;

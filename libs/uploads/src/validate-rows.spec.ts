@@ -64,11 +64,11 @@ describe('validateRows', () => {
     );
 
     expect(errors.errors).toEqual([
-      { row: 1, field: 'email', message: 'is not a valid email address' },
+      { row: 1, field: 'email', message: 'is not a valid email address: "not-an-email"' },
       { row: 1, field: 'date_of_birth', message: expect.stringContaining('real date') },
       { row: 1, field: 'mobile', message: expect.stringContaining('not a valid mobile') },
-      { row: 3, field: 'date_of_birth', message: 'must not be in the future' },
-      { row: 3, field: 'preferred_name', message: 'must be at most 20 characters' },
+      { row: 3, field: 'date_of_birth', message: 'must not be in the future: "2030-01-01"' },
+      { row: 3, field: 'preferred_name', message: `must be at most 20 characters: "${'x'.repeat(21)}"` },
       { row: 4, message: 'The row has 9 cells; the template has 8 columns.' },
     ]);
     expect(errors.count).toBe(6);
@@ -95,7 +95,7 @@ describe('validateRows', () => {
     );
 
     expect(errors.errors).toEqual([
-      { row: 1, field: 'job_role', message: 'must not contain a NUL character' },
+      { row: 1, field: 'job_role', message: 'must not contain a NUL character: "Nurse\\u0000"' },
     ]);
   });
 
@@ -130,6 +130,8 @@ describe('validateRows', () => {
     const { errors, rejection } = await validateRows(refusedAfterOneRow(), RULES);
 
     expect(rejection).toEqual([{ message: 'The file is larger than the limit of 35 MB.' }]);
-    expect(errors.errors).toEqual([{ row: 1, field: 'email', message: 'is not a valid email address' }]);
+    expect(errors.errors).toEqual([
+      { row: 1, field: 'email', message: 'is not a valid email address: "nope"' },
+    ]);
   });
 });

@@ -3,7 +3,9 @@ import { PersonField, PersonInput, PersonRules, validatePerson } from '@invitati
 import { ErrorList, FieldError, MAX_LISTED_ERRORS, UploadRejectedError } from './field-error';
 import { PackedPeople, holdsSeparator, packPerson, type PackedBatch } from './packed-person';
 import { ParsedRow } from './parse-upload';
-import { CSV_COLUMNS, CsvCells, CsvColumn } from './template';
+import { quotedValue } from './quoted-value';
+import { isScientificNumber, spreadsheetDate } from './spreadsheet-values';
+import { CSV_COLUMNS, CsvCells, CsvColumn, TEMPLATE_EXAMPLE_EMAIL } from './template';
 
 /** The CSV column that holds each field of a person: errors are named by column, as the admin sees the file. */
 export const COLUMN_OF_FIELD: Readonly<Record<PersonField, CsvColumn>> = {
@@ -39,6 +41,8 @@ export interface ValidatedRows {
 export interface ValidatedBatch extends PackedBatch {
   /** Each row's details packed (packPerson), or null for a row with errors. */
   people: (string | null)[];
+  /** Each row's line in the file (ParsedRow.row). */
+  lines: number[];
   emails: (string | null)[];
   mobiles: (string | null)[];
   /** The batch's row errors, as far as the upload's listed errors are not yet `maxListedErrors`. */
@@ -68,13 +72,21 @@ export async function* validatedBatches(
   const batchRows = options.batchRows ?? DEFAULT_VALIDATED_BATCH_ROWS;
   const jobRoleFallback = options.jobRoleFallback ?? null;
   let listable = options.maxListedErrors ?? MAX_LISTED_ERRORS;
-  const empty = (): ValidatedBatch => ({ people: [], emails: [], mobiles: [], errors: [], errorCount: 0 });
+  const empty = (): ValidatedBatch => ({
+    people: [],
+    lines: [],
+    emails: [],
+    mobiles: [],
+    errors: [],
+    errorCount: 0,
+  });
   let batch = empty();
   try {
     for await (const parsed of rows) {
       const validation = validateRow(parsed, rules, jobRoleFallback);
       const { person } = validation;
       batch.people.push(person === null ? null : packPerson(person));
+      batch.lines.push(parsed.row);
       batch.emails.push(person === null ? null : person.email);
       batch.mobiles.push(person === null ? null : person.mobile);
       if (validation.errors) {
@@ -107,7 +119,7 @@ export async function validateRows(
   const errors = new ErrorList(options.maxListedErrors ?? MAX_LISTED_ERRORS);
   try {
     for await (const batch of validatedBatches(rows, rules, options)) {
-      people.pushPacked(batch.people);
+      people.pushPacked(batch.people, batch.lines);
       errors.addCounted(batch.errors, batch.errorCount);
     }
   } catch (error) {
@@ -126,20 +138,63 @@ export function validateRow(
   const { row } = parsed;
   if (parsed.cells === null) return { person: null, errors: [{ row, message: parsed.problem }] };
 
-  const errors = unreadableCells(row, parsed.cells);
-  const validation = validatePerson(personInput(parsed.cells), rules);
+  const { cells } = parsed;
+  const errors = unreadableCells(row, cells);
+  const input = personInput(cells);
+  const dateRead = spreadsheetDate(cells.date_of_birth);
+  if (dateRead !== null) input.dateOfBirth = dateRead;
+  if (isScientificNumber(cells.mobile)) {
+    errors.push({
+      row,
+      field: 'mobile',
+      message: `${SCIENTIFIC_MOBILE_MESSAGE}: ${quotedValue(cells.mobile.trim())}`,
+    });
+    input.mobile = null;
+  }
+  const validation = validatePerson(input, rules);
   if (!validation.ok) {
     const named = new Set(errors.map((error) => error.field));
     for (const { field, message } of validation.errors) {
       const column = COLUMN_OF_FIELD[field];
-      if (!named.has(column)) errors.push({ row, field: column, message });
+      if (!named.has(column))
+        errors.push({ row, field: column, message: withValue(column, message, cells, dateRead) });
     }
   }
   if (errors.length > 0 || !validation.ok) return { person: null, errors: inColumnOrder(errors) };
 
   const { person } = validation;
+  if (person.email === TEMPLATE_EXAMPLE_EMAIL) {
+    return { person: null, errors: [{ row, field: 'email', message: TEMPLATE_ROW_MESSAGE }] };
+  }
   if (person.jobRole === null && jobRoleFallback !== null) person.jobRole = jobRoleFallback;
   return { person };
+}
+
+export const SCIENTIFIC_MOBILE_MESSAGE =
+  'is a number in scientific notation, which the spreadsheet rounded: format the mobile column as text, type the ' +
+  'numbers again and save the file again';
+
+export const TEMPLATE_ROW_MESSAGE = `is the template's example row (${TEMPLATE_EXAMPLE_EMAIL}): delete it before uploading`;
+
+/** The date forms an upload reads: the rules' own, and what spreadsheets write (spreadsheetDate). */
+const UPLOAD_DATE_MESSAGE =
+  'must be a real date written YYYY-MM-DD, DD/MM/YYYY or DD-Mon-YYYY (e.g. 14-Mar-1991)';
+
+/**
+ * A rule's message with the value the admin typed, shortened (quotedValue), so the cell can be found and fixed;
+ * a date given as an Excel serial number also says what it was read as. Nothing is added for an empty cell.
+ */
+function withValue(column: CsvColumn, message: string, cells: CsvCells, dateRead: string | null): string {
+  const value = cells[column].trim();
+  const text =
+    column === 'date_of_birth' && message.startsWith('must be a real date') ? UPLOAD_DATE_MESSAGE : message;
+  if (value === '') return text;
+  // An Excel serial number says nothing to a person: the date it stands for does.
+  const read =
+    column === 'date_of_birth' && dateRead !== null && /^\d/.test(value) && !value.includes('-')
+      ? ` (read as ${dateRead})`
+      : '';
+  return `${text}: ${quotedValue(value)}${read}`;
 }
 
 function personInput(cells: CsvCells): PersonInput {
@@ -156,17 +211,21 @@ function personInput(cells: CsvCells): PersonInput {
 }
 
 /**
- * Cells the rules of a person cannot judge: U+FFFD is what the decoder makes of bytes that are not UTF-8
- * (a file saved as "CSV" in a legacy code page rather than "CSV UTF-8"), and a NUL cannot be stored.
+ * Cells the rules of a person cannot judge: U+FFFD is what the decoder makes of bytes that are not UTF-8 (a file
+ * that mixes encodings), and a NUL cannot be stored.
  */
 function unreadableCells(row: number, cells: CsvCells): FieldError[] {
   const errors: FieldError[] = [];
   for (const column of CSV_COLUMNS) {
     const value = cells[column];
     if (value.includes('\uFFFD')) {
-      errors.push({ row, field: column, message: 'is not UTF-8 text: save the file as "CSV UTF-8"' });
+      errors.push({
+        row,
+        field: column,
+        message: `is not UTF-8 text: save the file as "CSV UTF-8": ${quotedValue(value)}`,
+      });
     } else if (holdsSeparator(value)) {
-      errors.push({ row, field: column, message: 'must not contain a NUL character' });
+      errors.push({ row, field: column, message: `must not contain a NUL character: ${quotedValue(value)}` });
     }
   }
   return errors;

@@ -18,6 +18,8 @@ export type FromValidationWorker =
   /** A chunk of bytes was taken by the parser: room for another. */
   | { type: 'consumed' }
   | { type: 'batch'; batch: ValidatedBatch }
+  /** A remark about the file that does not refuse it (ParseUploadHooks.onWarning). */
+  | { type: 'warning'; warning: string }
   /** Every row was sent. */
   | { type: 'done' }
   /** The file was refused (UploadRejectedError) after the batches sent before. */

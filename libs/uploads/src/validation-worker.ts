@@ -41,7 +41,9 @@ if (!isMainThread && parentPort) {
 
   const run = async (job: ValidationJob) => {
     try {
-      const rows = parseUpload(bytes(), job.limits);
+      const rows = parseUpload(bytes(), job.limits, {
+        onWarning: (warning) => send({ type: 'warning', warning }),
+      });
       for await (const batch of validatedBatches(rows, job.rules, job.options))
         send({ type: 'batch', batch });
       send({ type: 'done' });

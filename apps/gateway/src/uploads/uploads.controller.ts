@@ -15,6 +15,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import busboy from 'busboy';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
+import type { CohortInput } from '@invitations/uploads';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
 import { duplicateRowsOf, recordedUpload } from '@invitations/application';
@@ -26,8 +27,9 @@ import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/appl
 import { PreviewUploadCommand } from './upload.commands';
 
 /**
- * The REST side of bulk uploads. `POST /api/uploads` takes large files streamed (never held whole): the body as
- * `text/csv`, or `multipart/form-data` with the file in field `file`. It needs the same bearer token as GraphQL.
+ * The REST side of bulk uploads. `POST /api/uploads?batchId=…[&jobRole=…&staffType=…&startDate=…]` takes large
+ * files streamed (never held whole): the body (CSV or .xlsx, told apart by its bytes), or `multipart/form-data` with
+ * the file in field `file` (the cohort's fields may come before it). It needs the same bearer token as GraphQL.
  *
  * CSRF: these routes authenticate only with the `Authorization: Bearer` header, never with cookies, so a request a
  * hostile page makes a browser send carries no credentials (a browser form cannot set that header, and a script
@@ -45,20 +47,22 @@ export class UploadsController {
 
   @Post('uploads')
   async preview(
-    @Query('batchId') batchId: string | undefined,
+    @Query() query: Record<string, unknown>,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
     const context = this.contexts.forAdmin(req, 'previewUpload');
+    const batchId = single(query, 'batchId');
     if (!batchId)
       throw new ServiceError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [
         { field: 'batchId', message: 'is required' },
       ]);
     try {
-      const source = await csvSource(req);
+      const upload = await uploadOf(req);
+      const cohort = cohortOf(query, upload.fields);
       res
         .status(200)
-        .json(await this.commands.execute(new PreviewUploadCommand(context, batchId, source, null)));
+        .json(await this.commands.execute(new PreviewUploadCommand(context, batchId, upload.source, cohort)));
     } catch (error) {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
@@ -88,28 +92,77 @@ export class UploadsController {
   }
 }
 
-/** The CSV bytes of the request, streamed: the body itself for text/csv, the `file` field of a multipart form. */
-function csvSource(req: AuthenticatedRequest): Promise<AsyncIterable<Uint8Array>> {
+/** The uploaded file's bytes, streamed, and the form's fields that came before it (none for a plain body). */
+interface Upload {
+  source: AsyncIterable<Uint8Array>;
+  fields: Record<string, string>;
+}
+
+/** The cohort's fields, from the query or from the form (the GraphQL CohortInput's names). */
+const COHORT_FIELDS = ['jobRole', 'staffType', 'startDate'] as const;
+
+/**
+ * The cohort the admin gives with the file, as query parameters or as form fields before the file: checked by the
+ * preview as the GraphQL previewUpload's cohort is. The same field given both ways, differently, is refused.
+ */
+function cohortOf(query: Record<string, unknown>, fields: Record<string, string>): CohortInput | null {
+  const cohort: CohortInput = {};
+  for (const field of COHORT_FIELDS) {
+    const fromQuery = single(query, field);
+    const fromForm = fields[field];
+    if (fromQuery !== undefined && fromForm !== undefined && fromQuery !== fromForm) {
+      throw new ServiceError(
+        'BAD_USER_INPUT',
+        `${field} is given twice, differently: in the query and in the form`,
+        [{ field, message: 'is given twice, differently' }],
+      );
+    }
+    const value = fromQuery ?? fromForm;
+    if (value !== undefined) cohort[field] = value;
+  }
+  return Object.keys(cohort).length > 0 ? cohort : null;
+}
+
+/** A query parameter given once (a parameter repeated is refused rather than one of its values picked). */
+function single(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw new ServiceError('BAD_USER_INPUT', `Give ${name} once`, [
+    { field: name, message: 'is given more than once' },
+  ]);
+}
+
+/**
+ * The file of the request, streamed: the `file` field of a multipart form, or else the body itself, whatever its
+ * content type says (text/csv, the xlsx type, application/octet-stream...): the preview reads what the file is
+ * from its bytes. JSON and urlencoded bodies are refused: the framework has read them already, and no spreadsheet
+ * is sent that way.
+ */
+function uploadOf(req: AuthenticatedRequest): Promise<Upload> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
-  if (type.startsWith('text/csv') || type.startsWith('application/csv')) return Promise.resolve(req);
-  if (!type.startsWith('multipart/form-data')) {
+  if (type.startsWith('application/json') || type.startsWith('application/x-www-form-urlencoded')) {
     return Promise.reject(
       new ServiceError(
         'BAD_USER_INPUT',
-        'Send the file as text/csv, or as multipart/form-data in the field "file"',
+        'Send the file as the body (text/csv, an .xlsx file, or application/octet-stream), or as multipart/form-data in the field "file"',
       ),
     );
   }
+  if (!type.startsWith('multipart/form-data')) return Promise.resolve({ source: req, fields: {} });
   return new Promise((resolve, reject) => {
-    const form = busboy({ headers: req.headers, limits: { files: 1, fields: 20 } });
+    const form = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096 } });
+    const fields: Record<string, string> = {};
     let found = false;
+    form.on('field', (name: string, value: string) => {
+      if (!found) fields[name] = value;
+    });
     form.on('file', (field: string, file: Readable) => {
       if (field !== 'file' || found) {
         file.resume();
         return;
       }
       found = true;
-      resolve(file);
+      resolve({ source: file, fields });
     });
     form.on('error', (error: Error) =>
       reject(new ServiceError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)),

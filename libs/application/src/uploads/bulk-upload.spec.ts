@@ -32,7 +32,7 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
 
     expect(view).toMatchObject({ totalRows: 3, newCount: 2, duplicateCount: 1, confirmed: false, batchId });
     expect(view.duplicates).toEqual([
-      { row: 3, email: 'a@example.org', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
+      { row: 4, email: 'a@example.org', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
     ]);
     const upload = await recordedUpload(world.store, 'org-a', view.id);
     expect(upload.rows).toHaveLength(3);
@@ -44,7 +44,7 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
     const refused = preview([row('a@example.org'), row('not-an-email')]);
     await expect(refused).rejects.toMatchObject({
       code: 'INVALID_UPLOAD',
-      errors: [{ row: 2, field: 'email', message: expect.any(String) }],
+      errors: [{ row: 3, field: 'email', message: expect.any(String) }],
     });
     expect(await world.store.headPosition()).toBe(1n); // the pool's and the batch's events only
   });

@@ -39,7 +39,8 @@ function passport(overrides: Partial<Passport> = {}): Passport {
 
 function packed(...people: (PersonDetails | null)[]): PackedPeople {
   const packedPeople = new PackedPeople();
-  for (const one of people) packedPeople.push(one);
+  // Each on the line of its 1-based position: these cases are about classification, not line numbers.
+  for (const one of people) packedPeople.push(one, packedPeople.length + 1);
   return packedPeople;
 }
 
@@ -80,7 +81,7 @@ describe('classifyUpload', () => {
     );
     const before = rows.valuesSlice(0, rows.length);
     rows.forgetPeople(0, 4);
-    expect(() => rows.personAt(0)).toThrow('The details of data row 1 were let go.');
+    expect(() => rows.personAt(0)).toThrow('The details of the row on line 1 were let go.');
     expect(rows.personAt(1)).toBeNull();
     expect(rows.personAt(2)?.email).toBe('a@example.com');
     expect(rows.personAt(3)?.email).toBe('ana@example.com');

@@ -84,7 +84,7 @@ export async function classifyUpload(
   };
   for await (const batch of batches) {
     const start = people.length;
-    people.pushPacked(batch.people);
+    people.pushPacked(batch.people, batch.lines);
     const facts = lookUpBatch(people, start, batch, options.poolId, lookups);
     // Awaited in turn below; until then, a failure must not count as an unhandled rejection.
     facts.catch(() => undefined);
@@ -101,6 +101,7 @@ async function* cut(people: PackedPeople, size: number): PackedBatches {
     const persons = slice.map((_, offset) => people.at(start + offset));
     yield {
       people: slice,
+      lines: people.linesSlice(start, start + size),
       emails: persons.map((person) => person?.email ?? null),
       mobiles: persons.map((person) => person?.mobile ?? null),
     };
@@ -196,7 +197,7 @@ class UploadClassifier {
     if (staged) {
       for (const { field, message } of missingNamesForNewPerson(person, classification)) {
         this.errors.add({
-          row: index + 1,
+          row: this.rows.lineAt(index),
           field: COLUMN_OF_FIELD[field as keyof typeof COLUMN_OF_FIELD],
           message,
         });

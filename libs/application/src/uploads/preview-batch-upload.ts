@@ -82,6 +82,7 @@ export async function previewBatchUpload(
       duplicateCount: outcome.duplicateCount,
       chunks: chunksFor(outcome.rows.length),
       fileSha256: file.sha256(),
+      warnings: outcome.warnings,
       now: context.now.toISOString(),
       expiresAt: new Date(context.now.getTime() + settings.previewTtlHours * 3_600_000).toISOString(),
     },

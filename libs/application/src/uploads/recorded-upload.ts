@@ -27,6 +27,8 @@ export interface UploadPreviewView {
   expiresAt: string;
   confirmed: boolean;
   cohort: { staffType: string | null; jobRole: string | null; startDate: string | null };
+  /** Remarks about the file that did not refuse it: columns ignored, the encoding it was read in. */
+  warnings: string[];
 }
 
 /**
@@ -87,5 +89,6 @@ export function previewView(
     expiresAt: preview.expiresAt,
     confirmed,
     cohort: preview.cohort,
+    warnings: preview.warnings ?? [],
   };
 }

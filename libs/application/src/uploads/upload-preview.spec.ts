@@ -92,10 +92,10 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
       invalidCount: 1,
       duplicateCount: 2,
       duplicates: [
-        { row: 5, email: 'zoe@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
-        { row: 6, email: 'staged@example.com', mobile: null, reasons: ['ALREADY_IN_POOL'] },
+        { row: 6, email: 'zoe@example.com', mobile: null, reasons: ['EMAIL_REPEATED_IN_FILE'] },
+        { row: 7, email: 'staged@example.com', mobile: null, reasons: ['ALREADY_IN_POOL'] },
       ],
-      possibleDuplicates: [{ row: 3, email: 'ana@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' }],
+      possibleDuplicates: [{ row: 4, email: 'ana@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' }],
     });
     expect(preview.rows.length).toBe(6);
     expect(preview.rows.at(0)).toMatchObject({ uploadStatus: 'EXISTING', passportId: 'passport-zoe' });
@@ -144,11 +144,15 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
     const outcome = refused(await previewUpload(file, OPTIONS, new InMemoryUploadLookups([ZOE_PASSPORT])));
 
     expect(outcome.errors).toEqual([
-      { row: 1, field: 'email', message: 'is not a valid email address' },
-      { row: 2, field: 'first_name', message: expect.stringContaining('required') },
-      { row: 2, field: 'last_name', message: expect.stringContaining('required') },
-      { row: 3, field: 'date_of_birth', message: expect.stringContaining('real date') },
-      { row: 3, field: 'mobile', message: expect.stringContaining('not a valid mobile') },
+      { row: 2, field: 'email', message: 'is not a valid email address: "not-an-email"' },
+      { row: 3, field: 'first_name', message: expect.stringContaining('required') },
+      { row: 3, field: 'last_name', message: expect.stringContaining('required') },
+      { row: 4, field: 'date_of_birth', message: expect.stringContaining('real date') },
+      {
+        row: 4,
+        field: 'mobile',
+        message: 'is not a valid mobile number (use E.164, e.g. +61412345678): "call me"',
+      },
     ]);
     expect(outcome.totalErrors).toBe(5);
   });
@@ -166,7 +170,9 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
       ),
     );
 
-    expect(outcome.errors).toEqual([{ row: 1, field: 'job_role', message: 'must be at most 16 characters' }]);
+    expect(outcome.errors).toEqual([
+      { row: 2, field: 'job_role', message: `must be at most 16 characters: "${'x'.repeat(17)}"` },
+    ]);
   });
 
   it('lists the first errors of a wholly wrong file, counting them all', async () => {
@@ -176,7 +182,7 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
 
     expect(outcome.errors).toHaveLength(1000);
     expect(outcome.totalErrors).toBe(3000);
-    expect(outcome.errors.at(-1)).toMatchObject({ row: 500, field: 'date_of_birth' });
+    expect(outcome.errors.at(-1)).toMatchObject({ row: 501, field: 'date_of_birth' });
   });
 
   it('refuses a file that breaks a limit, with the row errors found before', async () => {
@@ -190,8 +196,8 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
     );
 
     expect(outcome.errors).toEqual([
-      { message: 'The file has more than 1 rows.' },
-      { row: 1, field: 'email', message: 'is not a valid email address' },
+      { row: 2, field: 'email', message: 'is not a valid email address: "nope"' },
+      { row: 3, message: 'The file has more than 1 rows.' },
     ]);
   });
 

@@ -76,6 +76,8 @@ export interface UploadPreviewed {
   duplicates: UploadDuplicate[];
   possibleDuplicates: PossibleDuplicate[];
   cohort: Cohort;
+  /** Remarks about the file that did not refuse it: columns ignored, the encoding it was read in. */
+  warnings: string[];
 }
 
 export type UploadPreviewOutcome = UploadRefused | UploadPreviewed;
@@ -105,10 +107,12 @@ export async function previewUpload(
     maxListedErrors,
     batchRows: options.lookupBatchSize ?? DEFAULT_LOOKUP_BATCH_SIZE,
   };
+  const warnings: string[] = [];
+  const hooks = { onWarning: (warning: string) => warnings.push(warning) };
   const batches =
     options.validation === 'worker'
-      ? validateInWorker(source, rules, limits, validationOptions, options.workers)
-      : validatedBatches(parseUpload(source, limits), rules, validationOptions);
+      ? validateInWorker(source, rules, limits, validationOptions, options.workers, hooks)
+      : validatedBatches(parseUpload(source, limits, hooks), rules, validationOptions);
 
   // Rows are classified batch by batch as they are validated; the file's refusal, if it comes, ends both.
   const validationErrors = new ErrorList(maxListedErrors);
@@ -146,7 +150,7 @@ export async function previewUpload(
   if (totalErrors > 0) {
     return refused([validationErrors.errors, classified.errors.errors], totalErrors, maxListedErrors);
   }
-  return previewed(classified.rows, cohort);
+  return previewed(classified.rows, cohort, warnings);
 }
 
 function refused(lists: readonly (readonly FieldError[])[], totalErrors: number, cap: number): UploadRefused {
@@ -154,7 +158,7 @@ function refused(lists: readonly (readonly FieldError[])[], totalErrors: number,
 }
 
 /** Counts and lists from the compact rows, building a row object only for the duplicates. */
-function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
+function previewed(rows: ClassifiedRows, cohort: Cohort, warnings: string[]): UploadPreviewed {
   const counts = { NEW: 0, EXISTING: 0, INVALID: 0 };
   const duplicates: UploadDuplicate[] = [];
   const possibleDuplicates: PossibleDuplicate[] = [];
@@ -162,7 +166,7 @@ function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
     if (rows.isDuplicate(index) || rows.isPossibleDuplicate(index)) {
       const person = rows.personAt(index);
       if (person === null) continue;
-      const row = index + 1;
+      const row = rows.lineAt(index);
       if (rows.isDuplicate(index)) {
         duplicates.push({
           row,
@@ -188,5 +192,6 @@ function previewed(rows: ClassifiedRows, cohort: Cohort): UploadPreviewed {
     duplicates,
     possibleDuplicates,
     cohort,
+    warnings,
   };
 }

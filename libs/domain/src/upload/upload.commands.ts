@@ -15,6 +15,8 @@ export interface RecordUploadPreview {
   /** How many chunks of rows will follow. */
   chunks: number;
   fileSha256: string;
+  /** Remarks about the file that did not refuse it (columns ignored, the encoding it was read in). */
+  warnings?: readonly string[];
   now: string;
   expiresAt: string;
 }

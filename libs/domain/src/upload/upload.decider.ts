@@ -35,6 +35,7 @@ function recordPreview(command: RecordUploadPreview, state: UploadState): Upload
         duplicateCount: command.duplicateCount,
         chunks: command.chunks,
         fileSha256: command.fileSha256,
+        ...(command.warnings && command.warnings.length > 0 ? { warnings: [...command.warnings] } : {}),
         previewedAt: command.now,
         expiresAt: command.expiresAt,
       },

@@ -20,7 +20,8 @@ export const DUPLICATE_REASONS: readonly DuplicateReason[] = [
 
 /** One data row of an upload, validated and classified: what confirming stages (or skips, for a duplicate). */
 export interface UploadRow {
-  /** 1-based data row. */
+  /** The row's line in the file, the header being line 1 (in uploads previewed before lines were counted: the
+   *  1-based data row). */
   row: number;
   person: PersonDetails;
   uploadStatus: UploadStatus;
@@ -59,6 +60,8 @@ export type UploadPreviewed = Event<
     chunks: number;
     /** SHA-256 (hex) of the file's bytes: which file this was, and a retry's check that it sends the same one. */
     fileSha256?: string;
+    /** Remarks about the file that did not refuse it; absent when none (and in events recorded before them). */
+    warnings?: string[];
     previewedAt: string;
     expiresAt: string;
   }

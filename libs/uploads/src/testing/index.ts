@@ -1,1 +1,3 @@
 export { bytesSource, csvRow, csvSource, rejectionOf } from './csv-source';
+export { xlsxBytes } from './xlsx-source';
+export type { XlsxCell, XlsxSheet } from './xlsx-source';
