@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -87,7 +87,10 @@ export class GatewayModule {
     const infrastructure: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: CLOCK, useValue: clock },
-      { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+      {
+        provide: EVENT_STORE,
+        useFactory: () => openEventStore(config, { logger: new Logger('EventStore') }),
+      },
       { provide: READ_STORE, useFactory: () => openReadStore(config) },
       { provide: NOTIFIER, useFactory: () => openNotifier(config) },
       {
