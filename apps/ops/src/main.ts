@@ -4,6 +4,7 @@ import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { statusCommand } from './commands/status.command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
 import { isUsageError, UsageError } from './cli/usage-error';
 
 const commands: Record<string, Command> = {
@@ -12,6 +13,7 @@ const commands: Record<string, Command> = {
   replay: replayCommand,
   export: exportCommand,
   token: tokenCommand,
+  verify: verifyCommand,
 };
 
 function help(): string {
@@ -31,7 +33,7 @@ function help(): string {
 }
 
 /** The operators' and auditors' command line. */
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<void | number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
@@ -43,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(command.usage);
     return;
   }
-  await command.run(rest);
+  return command.run(rest);
 }
 
 /** Exit status 2 for a usage error (with the message), 1 for any other error (one line; the stack with --verbose). */
@@ -73,8 +75,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-// Exits once stdout is flushed: a client of EventStoreDB or MongoDB must not keep a finished command alive.
+// Exits once stdout is flushed: a client of EventStoreDB or MongoDB must not keep a finished command alive. The
+// status is 0, or the command's own (what `verify` found).
 main(args.filter((arg) => arg !== '--verbose')).then(
-  () => process.stdout.write('', () => process.exit(0)),
+  (status) => process.stdout.write('', () => process.exit(status ?? 0)),
   (error: unknown) => fail(error, verbose),
 );

@@ -1,5 +1,7 @@
-export { mintDevToken } from './dev-token';
+export { DEV_TOKEN_LIFETIME, mintDevToken } from './dev-token';
 export { resolveJwtSecret } from './jwt-secret';
 export { OPS_ROLE, ORG_ADMIN_ROLE } from './principal';
 export type { Principal } from './principal';
 export { InvalidTokenError, TokenVerifier } from './token-verifier';
+export { namesSecondFactor, refusalOf, SECOND_FACTOR_METHODS } from './admin-access';
+export type { AdminAccessRules } from './admin-access';

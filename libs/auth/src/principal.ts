@@ -5,6 +5,8 @@ export interface Principal {
   /** `org`: the organisation (tenant) every query and command is scoped to. */
   organisationId: string;
   roles: string[];
+  /** `amr`: how the user signed in (RFC 8176 values, e.g. pwd, otp); empty when the token does not say. */
+  authenticationMethods: string[];
 }
 
 export const ORG_ADMIN_ROLE = 'org-admin';

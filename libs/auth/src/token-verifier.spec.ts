@@ -1,4 +1,4 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mintDevToken } from './dev-token';
@@ -14,7 +14,32 @@ describe('TokenVerifier with an HS256 secret', () => {
       userId: 'user-1',
       organisationId: 'org-a',
       roles: ['org-admin'],
+      authenticationMethods: [],
     });
+  });
+
+  it('reads how the admin signed in (amr)', async () => {
+    const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a', amr: ['pwd', 'otp'] });
+    await expect(hs.verify(token)).resolves.toMatchObject({ authenticationMethods: ['pwd', 'otp'] });
+  });
+
+  it('refuses a token without an expiry (exp), with a message that says so', async () => {
+    const token = await new SignJWT({ org: 'o', roles: ['org-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
+    await expect(hs.verify(token)).rejects.toThrow(
+      new InvalidTokenError('The token has no expiry (exp): only tokens that expire are accepted'),
+    );
+  });
+
+  it('mints development tokens that live an hour unless told otherwise', async () => {
+    const { payload } = await jwtVerify(
+      await mintDevToken(secret, { sub: 'u', org: 'o' }),
+      new TextEncoder().encode(secret),
+    );
+    expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
   it('refuses a token signed with another secret', async () => {
@@ -65,14 +90,16 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sign = (issuer: string, audience: string) =>
-    new SignJWT({ org: 'org-b', roles: ['org-admin'] })
+  const sign = (issuer: string, audience: string, expires: string | null = '5m') => {
+    const jwt = new SignJWT({ org: 'org-b', roles: ['org-admin'] })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('user-9')
       .setIssuer(issuer)
-      .setAudience(audience)
-      .setExpirationTime('5m')
-      .sign(privateKey);
+      .setAudience(audience);
+    return (expires === null ? jwt : jwt.setExpirationTime(expires)).sign(privateKey);
+  };
+  const idp = () =>
+    new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
 
   it('accepts a token from the identity provider', async () => {
     const verifier = new TokenVerifier({
@@ -94,11 +121,29 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
       issuer: 'https://idp',
       audience: 'invitations',
     });
-    await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toBeInstanceOf(
-      InvalidTokenError,
+    await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toThrow(
+      new InvalidTokenError('The token was not issued for this service (aud)'),
     );
-    await expect(verifier.verify(await sign('https://evil', 'invitations'))).rejects.toBeInstanceOf(
-      InvalidTokenError,
+    await expect(verifier.verify(await sign('https://evil', 'invitations'))).rejects.toThrow(
+      new InvalidTokenError('The token was not issued by the expected identity provider (iss)'),
     );
+  });
+
+  it("refuses the provider's token without an expiry", async () => {
+    await expect(idp().verify(await sign('https://idp', 'invitations', null))).rejects.toThrow(
+      'The token has no expiry (exp)',
+    );
+  });
+
+  it('will not verify with a JWKS alone: the issuer and the audience are required', () => {
+    for (const [issuer, audience] of [
+      [null, 'invitations'],
+      ['https://idp', null],
+      [null, null],
+    ]) {
+      expect(() => new TokenVerifier({ secret: null, jwksUrl: url, issuer, audience })).toThrow(
+        /needs the issuer and the audience/,
+      );
+    }
   });
 });

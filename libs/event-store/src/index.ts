@@ -1,4 +1,8 @@
-export { EmbeddedEventStore } from './embedded/embedded-event-store';
+export { EmbeddedEventStore, logOpenReportOf } from './embedded/embedded-event-store';
+export type { EventStoreLogger, LogOpenReport } from './embedded/embedded-event-store';
+export type { LogRepair, PreviousStop } from './embedded/log-recovery';
+export { embeddedStoreHolder, verifyEmbeddedLog } from './embedded/log-verification';
+export type { DamagedStretch, LogVerification } from './embedded/log-verification';
 export { ReadOnlyLog } from './embedded/read-only-log';
 export type { EventLogReader } from './embedded/read-only-log';
 export { encodeRecord } from './embedded/record-format';

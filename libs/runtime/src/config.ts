@@ -1,5 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
+import { readJwtConfig, type JwtConfig } from './jwt-config';
 
 /** The service's configuration, read once from the environment (see the README's table). */
 export interface ServiceConfig {
@@ -9,7 +10,7 @@ export interface ServiceConfig {
   /** 'embedded' or a MongoDB URI. */
   readStore: string;
   dataDir: string;
-  jwt: { secret: string | null; jwksUrl: string | null; issuer: string | null; audience: string | null };
+  jwt: JwtConfig;
   defaultPhoneRegion: string;
   invitationTtlDays: number;
   publicBaseUrl: string;
@@ -72,7 +73,6 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
   const defaultPhoneRegion = (text('DEFAULT_PHONE_REGION') ?? 'AU').toUpperCase();
   if (!isSupportedCountry(defaultPhoneRegion))
     problems.push(`DEFAULT_PHONE_REGION "${defaultPhoneRegion}" is not a known region`);
-  const jwksUrl = text('JWT_JWKS_URL');
   const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicBaseUrl);
@@ -85,7 +85,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     eventStore,
     readStore,
     dataDir: resolve(text('DATA_DIR') ?? './data'),
-    jwt: { secret: text('JWT_SECRET'), jwksUrl, issuer: text('JWT_ISSUER'), audience: text('JWT_AUDIENCE') },
+    jwt: readJwtConfig(env, problems),
     defaultPhoneRegion,
     invitationTtlDays: number('INVITATION_TTL_DAYS', 14, 0),
     publicBaseUrl,

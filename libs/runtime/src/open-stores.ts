@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { connectEventStoreDb, EmbeddedEventStore, type EventStore } from '@invitations/event-store';
+import {
+  connectEventStoreDb,
+  EmbeddedEventStore,
+  type EventStore,
+  type EventStoreLogger,
+} from '@invitations/event-store';
 import { openSmtpNotifier, OutboxNotifier, type Notifier } from '@invitations/notifications';
 import { connectMongoReadStore, EmbeddedReadStore, type ReadStore } from '@invitations/read-store';
 import type { ServiceConfig } from './config';
@@ -9,9 +14,16 @@ import type { ServiceConfig } from './config';
  * clients are loaded only when configured, so the embedded default carries neither gRPC nor the MongoDB driver.
  */
 
-/** The event store: the embedded log in DATA_DIR/events, or EventStoreDB. */
-export async function openEventStore(config: ServiceConfig): Promise<EventStore> {
-  if (config.eventStore === 'embedded') return EmbeddedEventStore.open(join(config.dataDir, 'events'));
+/**
+ * The event store: the embedded log in DATA_DIR/events, or EventStoreDB. The embedded log tells `logger` what its
+ * open repaired (a torn last write cut off).
+ */
+export async function openEventStore(
+  config: ServiceConfig,
+  options: { logger?: EventStoreLogger } = {},
+): Promise<EventStore> {
+  if (config.eventStore === 'embedded')
+    return EmbeddedEventStore.open(join(config.dataDir, 'events'), options);
   return connectEventStoreDb(config.eventStore);
 }
 

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { resolveJwtSecret, TokenVerifier } from '@invitations/auth';
 import type { EventStore } from '@invitations/event-store';
 import { systemClock, type Clock } from '@invitations/kernel';
@@ -35,7 +35,10 @@ export class InfrastructureModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => openEventStore(config, { logger: new Logger('EventStore') }),
+        },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: NOTIFIER, useFactory: () => openNotifier(config) },
         {

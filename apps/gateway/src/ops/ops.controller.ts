@@ -1,7 +1,7 @@
 import { ServiceError } from '@invitations/kernel';
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { EventStore } from '@invitations/event-store';
+import { logOpenReportOf, type EventStore } from '@invitations/event-store';
 import { rebuildProjections } from '@invitations/runtime';
 import type { ReadStore } from '@invitations/read-store';
 import { OPS_ROLE } from '@invitations/auth';
@@ -24,13 +24,17 @@ export class OpsController {
     private readonly background: BackgroundService,
   ) {}
 
-  /** The log's head, and each projection's checkpoint and lag behind it. */
+  /**
+   * The log's head (and, for the embedded log, what its open found and repaired), and each projection's
+   * checkpoint and lag behind it.
+   */
   @Get('status')
   async status() {
     const head = await this.store.headPosition();
     const checkpoints = await this.readStore.collection('checkpoints').find({}, { sort: { _id: 1 } });
+    const opened = logOpenReportOf(this.store);
     return {
-      log: { head: head.toString() },
+      log: { head: head.toString(), ...(opened ? { open: opened } : {}) },
       projections: checkpoints.map((c) => {
         const position = BigInt(String(c.position));
         return {

@@ -1,3 +1,4 @@
+import type { LogOpenReport } from '@invitations/event-store';
 import type { RebuildProgress } from '@invitations/runtime';
 import { ndjson } from './ndjson';
 
@@ -15,7 +16,8 @@ export interface RebuildSummary {
 }
 
 export interface StatusReport {
-  log: { head: string };
+  /** `open`: what the embedded log's last open found and repaired (absent on EventStoreDB). */
+  log: { head: string; open?: LogOpenReport };
   projections: { name: string; position: string; lag: string }[];
 }
 

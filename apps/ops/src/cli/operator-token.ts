@@ -8,7 +8,9 @@ import { UsageError } from './usage-error';
 /**
  * The bearer token for the gateway's operator endpoint: the one given with --token, or a short-lived one with the
  * `ops` role signed with the gateway's own secret (JWT_SECRET, or DATA_DIR/jwt-secret as the embedded gateway keeps
- * it). Unlike `token`, this never creates a secret: a new one would not be the running gateway's.
+ * it). Unlike `token`, this never creates a secret: a new one would not be the running gateway's. Its `amr` is
+ * `swk` (proof of possession of a software-held key: the gateway's own), which JWT_REQUIRE_MFA accepts: whoever
+ * holds that key could sign any token anyway.
  */
 export async function operatorToken(given: string | undefined, config: ServiceConfig): Promise<string> {
   if (given) return given;
@@ -18,7 +20,13 @@ export async function operatorToken(given: string | undefined, config: ServiceCo
     );
   }
   const secret = config.jwt.secret ?? (await storedSecret(config.dataDir));
-  return mintDevToken(secret, { org: 'operators', sub: 'ops-cli', roles: [OPS_ROLE], expiresIn: '15m' });
+  return mintDevToken(secret, {
+    org: 'operators',
+    sub: 'ops-cli',
+    roles: [OPS_ROLE],
+    amr: ['swk'],
+    expiresIn: '15m',
+  });
 }
 
 async function storedSecret(dataDir: string): Promise<string> {

@@ -54,6 +54,7 @@ describe('where a command finds the read models', () => {
       const key = (secret: string) => new TextEncoder().encode(secret);
       expect((await jwtVerify(fromEnv, key('env-secret-env-secret-env-secret'))).payload).toMatchObject({
         roles: ['ops'],
+        amr: ['swk'],
       });
       expect((await jwtVerify(fromFile, key('kept-secret-kept-secret-kept-secret'))).payload).toMatchObject({
         roles: ['ops'],
@@ -66,9 +67,12 @@ describe('where a command finds the read models', () => {
     });
 
     it('must be given when an identity provider signs the tokens', async () => {
-      await expect(tokenFor({ JWT_JWKS_URL: 'https://idp.example.test/jwks' })).rejects.toThrow(
-        /pass --token/,
-      );
+      const idp = {
+        JWT_JWKS_URL: 'https://idp.example.test/jwks',
+        JWT_ISSUER: 'https://idp.example.test',
+        JWT_AUDIENCE: 'invitations',
+      };
+      await expect(tokenFor(idp)).rejects.toThrow(/pass --token/);
     });
   });
 });

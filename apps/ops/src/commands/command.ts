@@ -2,5 +2,6 @@
 export interface Command {
   summary: string;
   usage: string;
-  run(argv: string[]): Promise<void>;
+  /** Resolves with the exit status when it is not 0 (see `verify`). */
+  run(argv: string[]): Promise<void | number>;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { EventStore } from '@invitations/event-store';
+import type { EventStore, LogOpenReport } from '@invitations/event-store';
 import { allProjections } from '@invitations/read-models';
 import { CHECKPOINTS, NO_POSITION } from '@invitations/runtime';
 import type { CheckpointDoc } from '@invitations/read-models';
@@ -15,7 +15,8 @@ import type { Command } from './command';
 
 const usage = `npm run ops -- status [--json] [--url URL] [--token TOKEN]
   Each projection's checkpoint (the last log position its read model includes) and its lag behind the log's head,
-  and the notification process manager's. Embedded stores: asked of the running gateway (GET /ops/status);
+  and the notification process manager's; for the embedded log, how the last start found it (closed cleanly or
+  not) and what it repaired (a torn last write cut off). Embedded stores: asked of the running gateway (GET /ops/status);
   EventStoreDB + MongoDB: read from the stores (the lag is then counted in events, up to ${'10,000'}).
   --json         the report as JSON
 ${TARGET_USAGE}`;
@@ -92,7 +93,22 @@ function formatStatus(report: StatusReport): string {
     position === NO_POSITION.toString() ? 'none' : position,
     lag,
   ]);
-  return `log head: ${report.log.head}\n\n${formatTable(['PROJECTION', 'POSITION', 'LAG'], rows)}`;
+  const opened = report.log.open ? `${formatLogOpen(report.log.open)}\n` : '';
+  return `log head: ${report.log.head}\n${opened}\n${formatTable(['PROJECTION', 'POSITION', 'LAG'], rows)}`;
+}
+
+/** The embedded log's last open, in a line or two: how the service before stopped, and what was repaired. */
+export function formatLogOpen(open: LogOpenReport): string {
+  const stop = {
+    clean: 'after a clean stop',
+    unclean: 'after an unclean stop (a crash or kill -9)',
+    none: 'new',
+  }[open.previousStop];
+  const repair = open.repair
+    ? `cut off a torn last write: ${open.repair.cutBytes} bytes from byte ${open.repair.fromByte}, ` +
+      `${open.repair.cutEvents} whole events never acknowledged`
+    : 'nothing repaired';
+  return `log opened: ${open.openedAt}, ${stop}; ${repair}`;
 }
 
 export const statusCommand: Command = { summary: "projections' checkpoints and lag", usage, run };

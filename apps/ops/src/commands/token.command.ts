@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
-import { mintDevToken } from '@invitations/auth';
+import { DEV_TOKEN_LIFETIME, mintDevToken } from '@invitations/auth';
 import { resolveJwtSecret } from '@invitations/auth';
 import { ORG_ADMIN_ROLE } from '@invitations/auth';
 import { loadConfig } from '@invitations/runtime';
 import { UsageError } from '../cli/usage-error';
 import type { Command } from './command';
 
-const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--expires 12h]
+const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--mfa] [--expires ${DEV_TOKEN_LIFETIME}]
   Prints a development admin token (HS256) signed with JWT_SECRET, or with the secret the embedded service keeps
-  in DATA_DIR/jwt-secret. Roles default to org-admin; use --role ops for the operator endpoint.`;
+  in DATA_DIR/jwt-secret. Roles default to org-admin; use --role ops for the operator endpoint.
+  --mfa           the admin signed in with a second factor (amr: ["pwd", "mfa"]), as JWT_REQUIRE_MFA=true needs
+  --expires SPAN  how long the token lives (e.g. 15m, 2h; default ${DEV_TOKEN_LIFETIME})`;
 
 async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -17,7 +19,8 @@ async function run(argv: string[]): Promise<void> {
       org: { type: 'string' },
       sub: { type: 'string' },
       role: { type: 'string', multiple: true },
-      expires: { type: 'string', default: '12h' },
+      mfa: { type: 'boolean' },
+      expires: { type: 'string', default: DEV_TOKEN_LIFETIME },
     },
     strict: true,
   });
@@ -33,6 +36,7 @@ async function run(argv: string[]): Promise<void> {
     org: values.org,
     sub: values.sub,
     roles: values.role?.length ? values.role : [ORG_ADMIN_ROLE],
+    ...(values.mfa ? { amr: ['pwd', 'mfa'] } : {}),
     expiresIn: values.expires,
   });
   process.stdout.write(`${token}\n`);

@@ -13,13 +13,14 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { CatchUpSubscription } from './catch-up-subscription';
+import { readCleanCloseMark, removeCleanCloseMark, tailChecksum, writeCleanCloseMark } from './clean-close';
 import { DirectoryLock } from './directory-lock';
 import { prepareAppend } from './append-request';
 import { GroupCommitWriter } from './group-commit-writer';
 import { LogFile } from './log-file';
 import { LogIndex } from './log-index';
 import { LogReader } from './log-reader';
-import { recoverLog } from './log-recovery';
+import { recoverLog, type LogRepair, type PreviousStop } from './log-recovery';
 
 export const LOG_FILE_NAME = 'events.log';
 
@@ -30,6 +31,26 @@ export interface EmbeddedEventStoreOptions {
   streamPageSize?: number;
   /** A write batch stops growing at this many bytes, unless one append alone is larger (default 4 MiB). */
   maxBatchBytes?: number;
+  /** Where the open says what it repaired (default: console.warn). */
+  logger?: EventStoreLogger;
+}
+
+export interface EventStoreLogger {
+  warn(message: string): void;
+}
+
+/** What the last open of the store found and did: shown by `GET /ops/status` and `ops status`. */
+export interface LogOpenReport {
+  file: string;
+  openedAt: string;
+  /** clean: closed with its mark (nothing could be torn); unclean: a crash or kill -9; none: a new log. */
+  previousStop: PreviousStop;
+  /** The log as opened, after any repair. */
+  events: number;
+  bytes: number;
+  /** The torn last write cut off, if any. */
+  repair: LogRepair | null;
+  warnings: string[];
 }
 
 export interface EmbeddedEventStoreStats {
@@ -40,7 +61,7 @@ export interface EmbeddedEventStoreStats {
   syncs: number;
   /** Write batches committed since open (each is one write and one sync). */
   batches: number;
-  /** Bytes of a torn last write cut off when the store was opened. */
+  /** Bytes of a torn last write cut off when the store was opened (see {@link EmbeddedEventStore.lastOpen}). */
   truncatedBytesAtOpen: number;
 }
 
@@ -48,6 +69,7 @@ const DEFAULTS: Required<EmbeddedEventStoreOptions> = {
   readChunkBytes: 1024 * 1024,
   streamPageSize: 512,
   maxBatchBytes: 4 * 1024 * 1024,
+  logger: { warn: (message) => console.warn(message) },
 };
 
 /**
@@ -62,11 +84,12 @@ export class EmbeddedEventStore implements EventStore {
   private closing: Promise<void> | null = null;
 
   private constructor(
+    private readonly directory: string,
     private readonly lock: DirectoryLock,
     private readonly file: LogFile,
     private readonly index: LogIndex,
     private readonly options: Required<EmbeddedEventStoreOptions>,
-    private readonly truncatedBytesAtOpen: number,
+    private readonly openReport: LogOpenReport,
   ) {
     this.reader = new LogReader(file, index, options.readChunkBytes);
     this.writer = new GroupCommitWriter(file, index, this.reader, options.maxBatchBytes, () =>
@@ -76,19 +99,33 @@ export class EmbeddedEventStore implements EventStore {
 
   /**
    * Opens (or creates) the store in `directory`: takes the directory's lock, reads the whole log to rebuild
-   * the index, and cuts off a torn last write. Fails with EventStoreLockedError if another process (or another
-   * open in this process) has it, and with EventStoreCorruptionError if acknowledged data is damaged.
+   * the index, and cuts off a torn last write, saying so to the logger (see {@link lastOpen}). Fails with
+   * EventStoreLockedError if another process (or another open in this process) has it, and with
+   * EventStoreCorruptionError if acknowledged data is damaged (the message names the file, the byte and what
+   * to do), changing nothing then.
    */
   static async open(directory: string, options: EmbeddedEventStoreOptions = {}): Promise<EmbeddedEventStore> {
     const settings = { ...DEFAULTS, ...options };
     await mkdir(directory, { recursive: true });
     const lock = await DirectoryLock.acquire(directory);
     try {
+      const closeState = await readCleanCloseMark(directory);
       const file = await LogFile.open(join(directory, LOG_FILE_NAME));
       try {
         const index = new LogIndex();
-        const { truncatedBytes } = await recoverLog(file, index, settings.readChunkBytes);
-        return new EmbeddedEventStore(lock, file, index, settings, truncatedBytes);
+        const recovery = await recoverLog(file, index, settings.readChunkBytes, closeState);
+        await removeCleanCloseMark(directory);
+        for (const warning of recovery.warnings) settings.logger.warn(warning);
+        const report: LogOpenReport = {
+          file: file.path,
+          openedAt: new Date().toISOString(),
+          previousStop: recovery.previousStop,
+          events: index.count,
+          bytes: index.endOffset,
+          repair: recovery.repair,
+          warnings: recovery.warnings,
+        };
+        return new EmbeddedEventStore(directory, lock, file, index, settings, report);
       } catch (error) {
         await file.close();
         throw error;
@@ -178,15 +215,47 @@ export class EmbeddedEventStore implements EventStore {
       logBytes: this.index.endOffset,
       syncs: this.file.syncCount,
       batches: this.writer.batchCount,
-      truncatedBytesAtOpen: this.truncatedBytesAtOpen,
+      truncatedBytesAtOpen: this.openReport.repair?.cutBytes ?? 0,
     };
+  }
+
+  /** What the open found and repaired. */
+  lastOpen(): LogOpenReport {
+    return { ...this.openReport, warnings: [...this.openReport.warnings] };
   }
 
   private async shutDown(): Promise<void> {
     await this.writer.idle();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.writer.failed === null) await this.markCleanClose();
     await this.file.close();
     await this.lock.release();
+  }
+
+  /**
+   * Leaves the mark that tells the next open this log was closed cleanly (see CleanCloseMark). After a failed
+   * write the log's end is unknown, so no mark: the next open checks it as after a crash. A mark that cannot be
+   * written only makes the next open less sure, so the close goes on.
+   */
+  private async markCleanClose(): Promise<void> {
+    try {
+      const length = this.index.endOffset;
+      const tail = await tailChecksum(
+        (into, offset, bytes) => this.file.readExactly(into, offset, bytes),
+        length,
+      );
+      await writeCleanCloseMark(this.directory, {
+        length,
+        events: this.index.count,
+        ...tail,
+        closedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not leave the clean-close mark of ${this.file.path} (${(error as Error).message}): the next open ` +
+          `will check the log as after a crash.`,
+      );
+    }
   }
 
   private assertOpen(): void {
@@ -232,4 +301,9 @@ function* backwardPages(
     remaining -= to - from + 1;
     to = from - 1;
   }
+}
+
+/** What the last open of an embedded store found and repaired; null for another event store (EventStoreDB). */
+export function logOpenReportOf(store: unknown): LogOpenReport | null {
+  return store instanceof EmbeddedEventStore ? store.lastOpen() : null;
 }

@@ -209,7 +209,7 @@ function addBatch(index: LogIndex, batch: readonly ScannedRecord[], path: string
 }
 
 /** The log file on a read-only handle: only what reading needs. */
-class ReadOnlyLogFile {
+export class ReadOnlyLogFile {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
@@ -242,6 +242,6 @@ class ReadOnlyLogFile {
  * LogReader and FileWindow take a LogFile but only read through it (`path`, `readExactly`); the read-only file
  * offers exactly that. The cast keeps those modules as they are (a LogFile opens its file for writing).
  */
-function asLogFile(file: ReadOnlyLogFile): LogFile {
+export function asLogFile(file: ReadOnlyLogFile): LogFile {
   return file as unknown as LogFile;
 }

@@ -2,21 +2,24 @@ import { ServiceError } from '@invitations/kernel';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { ORG_ADMIN_ROLE } from '@invitations/auth';
+import { ORG_ADMIN_ROLE, refusalOf } from '@invitations/auth';
 import { InvalidTokenError, TokenVerifier } from '@invitations/auth';
-import { TOKEN_VERIFIER } from '../../infrastructure/tokens';
+import type { ServiceConfig } from '@invitations/runtime';
+import { SERVICE_CONFIG, TOKEN_VERIFIER } from '../../infrastructure/tokens';
 import { IS_PUBLIC, REQUIRED_ROLE } from './public.decorator';
 import type { AuthenticatedRequest } from './request-principal';
 
 /**
- * Every operation needs `Authorization: Bearer <JWT>` with `sub`, `org` and the `org-admin` role, except those
- * marked @Public(). The verified principal is put on the request for resolvers and controllers.
+ * Every operation needs `Authorization: Bearer <JWT>` with `sub`, `org`, `exp` and the `org-admin` role (or the
+ * role the operation names), except those marked @Public(); with JWT_REQUIRE_MFA, a token whose `amr` names a
+ * second factor too. The verified principal is put on the request for resolvers and controllers.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,9 +36,8 @@ export class AuthGuard implements CanActivate {
       if (error instanceof InvalidTokenError) throw new ServiceError('UNAUTHENTICATED', error.message);
       throw error;
     }
-    if (!request.principal.roles.includes(role)) {
-      throw new ServiceError('FORBIDDEN', `This operation needs the ${role} role`);
-    }
+    const refusal = refusalOf(request.principal, role, { requireSecondFactor: this.config.jwt.requireMfa });
+    if (refusal !== null) throw new ServiceError('FORBIDDEN', refusal);
     return true;
   }
 }

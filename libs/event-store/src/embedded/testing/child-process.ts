@@ -36,3 +36,15 @@ export function exited(
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 }
+
+/**
+ * Starts a script as {@link startScript} does, but as the child of a parent that never collects its children
+ * (a shell that became `sleep`): killed, it stays a zombie, as a service does while a slow supervisor has not
+ * yet collected it. The script prints its own pid if the test needs it; kill the returned process to end both.
+ */
+export function startScriptUnderIdleParent(script: string, args: string[]): ChildProcessWithoutNullStreams {
+  const command = [process.execPath, '-r', REGISTER_TS, join(__dirname, script), ...args]
+    .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  return spawn('/bin/sh', ['-c', `${command} & exec sleep 120`], { stdio: 'pipe' });
+}
