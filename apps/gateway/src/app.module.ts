@@ -10,7 +10,7 @@ import depthLimit from 'graphql-depth-limit';
 import { resolveJwtSecret } from '@invitations/auth';
 import { TokenVerifier } from '@invitations/auth';
 import { systemClock, type Clock } from '@invitations/kernel';
-import { openEventStore, openNotifier, openReadStore, type ServiceConfig } from '@invitations/runtime';
+import { openEventStore, openNotifier, openReadModels, type ServiceConfig } from '@invitations/runtime';
 import { Consistency } from './application/consistency';
 import { InvitationPreviews } from './application/invitation-preview';
 import { PassportDirectory } from './application/passport-directory';
@@ -51,7 +51,7 @@ import {
   CLOCK,
   EVENT_STORE,
   NOTIFIER,
-  READ_STORE,
+  READ_MODELS,
   SERVICE_CONFIG,
   TOKEN_VERIFIER,
 } from './infrastructure/tokens';
@@ -88,7 +88,7 @@ export class GatewayModule {
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: CLOCK, useValue: clock },
       { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-      { provide: READ_STORE, useFactory: () => openReadStore(config) },
+      { provide: READ_MODELS, useFactory: () => openReadModels(config) },
       { provide: NOTIFIER, useFactory: () => openNotifier(config) },
       {
         provide: TOKEN_VERIFIER,

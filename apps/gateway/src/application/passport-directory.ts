@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Passport } from '@invitations/domain';
-import type { ReadStore } from '@invitations/read-store';
-import type { MemberDoc, PassportDoc } from '@invitations/read-models';
-import { READ_STORE } from '../infrastructure/tokens';
+import type { PassportDoc } from '@invitations/read-models';
+import type { ReadModelStores } from '@invitations/runtime';
+import { READ_MODELS } from '../infrastructure/tokens';
 
 /**
  * Looks passports and memberships up in the read models. Used to classify people (NEW / EXISTING / INVALID) and
@@ -10,23 +10,20 @@ import { READ_STORE } from '../infrastructure/tokens';
  */
 @Injectable()
 export class PassportDirectory {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(@Inject(READ_MODELS) private readonly stores: ReadModelStores) {}
 
   async byEmail(email: string): Promise<Passport | null> {
-    return toPassport(await this.readStore.collection<PassportDoc>('passports').findOne({ email }));
+    return toPassport(await this.stores.readModels.passports.byEmail(email));
   }
 
   async byMobile(mobile: string | null): Promise<Passport | null> {
     if (!mobile) return null;
-    return toPassport(await this.readStore.collection<PassportDoc>('passports').findOne({ mobile }));
+    return toPassport(await this.stores.readModels.passports.byMobile(mobile));
   }
 
   /** The person's passport if they are already a member of another pool of this organisation. */
-  async memberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
-    const count = await this.readStore
-      .collection<MemberDoc>('members')
-      .countDocuments({ organisationId, passportId, poolId: { $ne: poolId } });
-    return count > 0;
+  memberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
+    return this.stores.readModels.pools.isMemberOfAnotherPool(organisationId, passportId, poolId);
   }
 }
 

@@ -4,15 +4,13 @@ import type { EventStore } from '@invitations/event-store';
 import { inviteeDecider } from '@invitations/domain';
 import { inviteeStreamId } from '@invitations/domain';
 import { DomainError } from '@invitations/domain';
-import type { ReadStore } from '@invitations/read-store';
-import type { InviteeDoc } from '@invitations/read-models';
-import type { ServiceConfig } from '@invitations/runtime';
+import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import { handleCommand } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
 import { Consistency } from '../application/consistency';
 import { PassportDirectory } from '../application/passport-directory';
 import { OrganisationScope, type LiveInvitee } from '../application/scope';
-import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_MODELS, SERVICE_CONFIG } from '../infrastructure/tokens';
 import type { CommandContext } from './command-base';
 
 export interface SendInvitationsOutcome {
@@ -47,7 +45,7 @@ const PARALLELISM = 32;
 export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly scope: OrganisationScope,
     private readonly passports: PassportDirectory,
@@ -82,13 +80,12 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
 
   private async targets({ context, batchId, inviteeIds, all }: SendInvitationsCommand): Promise<string[]> {
     if (all) {
-      const docs = await this.readStore
-        .collection<InviteeDoc>('invitees')
-        .find(
-          { organisationId: context.organisationId, batchId, state: 'UPLOADED' },
-          { projection: { _id: 1 } },
-        );
-      const listed = new Set([...(inviteeIds ?? []), ...docs.map((d) => d._id)]);
+      const uploaded = await this.readModels.readModels.invitees.idsInState(
+        context.organisationId,
+        batchId,
+        'UPLOADED',
+      );
+      const listed = new Set([...(inviteeIds ?? []), ...uploaded]);
       return [...listed];
     }
     if (!inviteeIds || inviteeIds.length === 0) {

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
-import type { ServiceConfig } from '@invitations/runtime';
+import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import { deriveId } from '@invitations/kernel';
 import type { CohortInput } from '@invitations/uploads';
 import type { UploadSource } from '@invitations/uploads';
@@ -11,8 +10,8 @@ import { previewUpload } from '@invitations/application';
 import { OrganisationScope } from '../application/scope';
 import type { CommandContext } from '../commands/command-base';
 import { ApiError } from '../errors/api-error';
-import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
-import { ReadStoreUploadLookups } from './read-store-upload-lookups';
+import { EVENT_STORE, READ_MODELS, SERVICE_CONFIG } from '../infrastructure/tokens';
+import { ReadModelUploadLookups } from './read-model-upload-lookups';
 import { UploadValidationWorkers } from './upload-validation-workers';
 import { ChunksEncodedAhead, chunksFor, recordUploadPreview } from './record-upload-preview';
 import { previewView, type UploadPreviewView } from './upload.query';
@@ -37,7 +36,7 @@ export class PreviewUploadCommand extends Command<UploadPreviewView> {
 export class PreviewUploadHandler implements ICommandHandler<PreviewUploadCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly scope: OrganisationScope,
     private readonly workers: UploadValidationWorkers,
@@ -61,14 +60,14 @@ export class PreviewUploadHandler implements ICommandHandler<PreviewUploadComman
         // Parsing and validating run on another core, beside the lookups and classification done here.
         validation: 'worker',
         workers: this.workers,
-        // The embedded read store answers on this thread without waiting: looking batches up ahead of the one
+        // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one
         // classified would only keep more rows alive (more for the collector to copy). MongoDB's round trips are
         // hidden by looking a few batches up at once (the default).
         lookupConcurrency: this.config.readStore === 'embedded' ? 1 : undefined,
         // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
         onClassified: (rows, end, batch) => ahead.classified(rows, end, batch),
       },
-      new ReadStoreUploadLookups(this.readStore),
+      new ReadModelUploadLookups(this.readModels.readModels),
     );
     if (!outcome.ok) {
       const shown =

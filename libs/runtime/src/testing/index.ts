@@ -1,2 +1,2 @@
-export { openReadStore } from './open-read-store';
-export { applyEvents, snapshotReadModels } from './read-model-helpers';
+export { instrumentWrites } from './instrumented-storage';
+export type { WriteHook } from './instrumented-storage';
