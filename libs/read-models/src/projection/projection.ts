@@ -43,12 +43,18 @@ export type Recorded<E extends Event> = E extends Event ? RecordedEvent<E['type'
  * would lose precision past 2^53.
  */
 export function positionKey(position: bigint): string {
+  // The runner and the projection ask for the same event's key in turn: the last one is kept for the second.
+  if (position === lastPosition) return lastKey;
   const digits = position.toString();
   // join builds one flat string; padStart builds a rope of two, kept in every document of the read models.
-  return [ZEROS.slice(digits.length), digits].join('');
+  lastKey = [ZEROS.slice(digits.length), digits].join('');
+  lastPosition = position;
+  return lastKey;
 }
 
 const ZEROS = '0'.repeat(20);
+let lastPosition = -1n;
+let lastKey = '';
 
 /** When the entity was created: the event's own instant when it carries one, else when it was recorded. */
 export function createdAt(event: RecordedEvent): string {

@@ -123,51 +123,74 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   protected added(doc: InviteeDoc): void {
-    const { tabs, seats, expiring } = this.state;
+    this.addToTabs(doc);
+    this.addSeat(doc);
+    if (isOut(doc)) this.state.expiring.set(doc, undefined);
+  }
+
+  protected removed(doc: InviteeDoc): void {
+    this.removeFromTabs(doc);
+    this.removeSeat(doc);
+    if (isOut(doc)) this.state.expiring.delete(doc);
+  }
+
+  /**
+   * An event moves an invitee to another tab (or place in it), or changes it in place (a correction, a resend):
+   * each structure is touched only where the invitee's key in it changed.
+   */
+  protected override replaced(previous: InviteeDoc, next: InviteeDoc): void {
+    const samePlace =
+      previous.organisationId === next.organisationId &&
+      previous.batchId === next.batchId &&
+      previous.state === next.state &&
+      previous.uploadStatus === next.uploadStatus &&
+      previous.sortKey === next.sortKey;
+    if (samePlace) {
+      this.tabsOf(next.organisationId, next.batchId)?.replace(next);
+    } else {
+      this.removeFromTabs(previous);
+      this.addToTabs(next);
+    }
+    if (previous.poolId !== next.poolId || previous.email !== next.email || previous.mobile !== next.mobile) {
+      this.removeSeat(previous);
+      this.addSeat(next);
+    }
+    const { expiring } = this.state;
+    if (isOut(previous)) expiring.delete(previous);
+    if (isOut(next)) expiring.set(next, undefined);
+  }
+
+  private addToTabs(doc: InviteeDoc): void {
+    const { tabs } = this.state;
     let ofOrganisation = tabs.get(doc.organisationId);
     if (ofOrganisation === undefined) tabs.set(doc.organisationId, (ofOrganisation = new Map()));
     let ofBatch = ofOrganisation.get(doc.batchId);
     if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
     ofBatch.add(doc);
+  }
+
+  private removeFromTabs(doc: InviteeDoc): void {
+    const { tabs } = this.state;
+    const ofOrganisation = tabs.get(doc.organisationId);
+    const ofBatch = ofOrganisation?.get(doc.batchId);
+    if (ofOrganisation === undefined || ofBatch === undefined) return;
+    ofBatch.remove(doc);
+    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofOrganisation.size === 0) tabs.delete(doc.organisationId);
+  }
+
+  private addSeat(doc: InviteeDoc): void {
+    const { seats } = this.state;
     let ofPool = seats.get(doc.poolId);
     if (ofPool === undefined) seats.set(doc.poolId, (ofPool = new PoolSeats()));
     ofPool.add(doc.email, doc.mobile);
-    if (isOut(doc)) expiring.set(doc, undefined);
   }
 
-  protected removed(doc: InviteeDoc): void {
-    const { tabs, seats, expiring } = this.state;
-    const ofOrganisation = tabs.get(doc.organisationId);
-    const ofBatch = ofOrganisation?.get(doc.batchId);
-    ofBatch?.remove(doc);
-    if (ofBatch?.isEmpty) ofOrganisation!.delete(doc.batchId);
-    if (ofOrganisation?.size === 0) tabs.delete(doc.organisationId);
-    const ofPool = seats.get(doc.poolId);
-    ofPool?.remove(doc.email, doc.mobile);
-    if (ofPool?.isEmpty) seats.delete(doc.poolId);
-    if (isOut(doc)) expiring.delete(doc);
-  }
-
-  /** Most events move an invitee within its tab's trees or to another; a correction keeps it in place. */
-  protected override replaced(previous: InviteeDoc, next: InviteeDoc): void {
-    const inPlace =
-      previous.organisationId === next.organisationId &&
-      previous.batchId === next.batchId &&
-      previous.state === next.state &&
-      previous.uploadStatus === next.uploadStatus &&
-      previous.sortKey === next.sortKey &&
-      previous.poolId === next.poolId &&
-      previous.email === next.email &&
-      previous.mobile === next.mobile;
-    if (!inPlace) {
-      this.removed(previous);
-      this.added(next);
-      return;
-    }
-    this.tabsOf(next.organisationId, next.batchId)?.replace(next);
-    const { expiring } = this.state;
-    if (isOut(previous)) expiring.delete(previous);
-    if (isOut(next)) expiring.set(next, undefined);
+  private removeSeat(doc: InviteeDoc): void {
+    const ofPool = this.state.seats.get(doc.poolId);
+    if (ofPool === undefined) return;
+    ofPool.remove(doc.email, doc.mobile);
+    if (ofPool.isEmpty) this.state.seats.delete(doc.poolId);
   }
 
   private tabsOf(organisationId: string, batchId: string): BatchTabs | undefined {
