@@ -9,7 +9,7 @@
 const LAYERS = [
   'application',
   'runtime',
-  'read-models|read-store',
+  'read-models',
   'uploads|notifications|auth',
   'event-store',
   'domain',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchEventStore } from './event-store.bench';
+import { benchReadModels } from './read-models.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
 import { benchTabQuery } from './tab-query.bench';
@@ -30,6 +31,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  },
+  async readModels() {
+    return { ...(await benchReadModels()) };
   },
   async uploads() {
     const figures = await benchUploads();

@@ -2,9 +2,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@invitations/event-store';
-import { rebuildProjections } from '@invitations/runtime';
+import { InMemoryReadModelStores, rebuildProjections } from '@invitations/runtime';
 import { appendGeneratedLog, generateInvitationLog, type LogShape } from '@invitations/read-models/testing';
-import { EmbeddedReadStore } from '@invitations/read-store';
 
 /**
  * 4 organisations x 3 pools x 6 batches x 500 people: about 236,000 events (pools, batches, seats
@@ -25,7 +24,7 @@ export interface RebuildBenchResult {
 
 /**
  * Writes a realistic log into an embedded event store under `dir`, then times a full rebuild of every
- * read model into a fresh embedded read store (replay, indexes, switch).
+ * read model into fresh in-memory read models (replay, switch).
  */
 export async function benchRebuild(dir: string): Promise<RebuildBenchResult> {
   const eventsDir = join(dir, 'rebuild-bench-events');
@@ -34,11 +33,11 @@ export async function benchRebuild(dir: string): Promise<RebuildBenchResult> {
   try {
     // Large concurrent batches: the store commits many appends with one write and one sync.
     await appendGeneratedLog(store, generateInvitationLog(BENCH_LOG), 2000);
-    const readStore = new EmbeddedReadStore();
+    const readModels = new InMemoryReadModelStores();
     const started = performance.now();
-    const { events } = await rebuildProjections(store, readStore);
+    const { events } = await rebuildProjections(store, readModels);
     const seconds = (performance.now() - started) / 1000;
-    await readStore.close();
+    await readModels.close();
     return { rebuildEventsPerSec: Math.round(events / seconds), rebuildEvents: events };
   } finally {
     await store.close();

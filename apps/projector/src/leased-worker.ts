@@ -1,6 +1,4 @@
-import { LeaseKeeper, type LeaseLoss } from '@invitations/read-store';
-import type { LeaseStore } from '@invitations/read-store';
-import type { Fence } from '@invitations/runtime';
+import { LeaseKeeper, type Fence, type LeaseLoss, type LeaseStore } from '@invitations/runtime';
 
 /** What runs while the lease is held. A fresh one is made for each term of holding it. */
 export interface Work {

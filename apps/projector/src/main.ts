@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
-import { connectMongoReadStore, type MongoReadStore } from '@invitations/read-store';
 import {
   ConfigError,
+  connectMongoReadModels,
   loadConfig,
   openEventStore,
   openNotifier,
+  type MongoReadModelStores,
   type ServiceConfig,
 } from '@invitations/runtime';
 import { consoleLogger } from './console-logger';
@@ -54,13 +55,13 @@ async function openProjector(
   logger: WorkerLogger,
   signal: AbortSignal,
 ): Promise<Projector | null> {
-  const readStore = await connectReadStore(config, logger, signal);
-  if (!readStore) return null;
+  const readModels = await connectReadModels(config, logger, signal);
+  if (!readModels) return null;
   return new Projector(
     {
       store: await openEventStore(config),
-      readStore,
-      leases: readStore.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
+      readModels,
+      leases: readModels.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
       notifier: await openNotifier(config),
     },
     { config, holder: settings.holder, logger },
@@ -68,14 +69,14 @@ async function openProjector(
 }
 
 /** MongoDB may come up after the projector: keep trying (readiness says so meanwhile). Null once shutting down. */
-async function connectReadStore(
+async function connectReadModels(
   config: ServiceConfig,
   logger: WorkerLogger,
   signal: AbortSignal,
-): Promise<MongoReadStore | null> {
+): Promise<MongoReadModelStores | null> {
   while (!signal.aborted) {
     try {
-      return await connectMongoReadStore(config.readStore, {
+      return await connectMongoReadModels(config.readStore, {
         serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
       });
     } catch (error) {

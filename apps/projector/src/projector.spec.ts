@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EmbeddedReadStore } from '@invitations/read-store';
+import { InMemoryReadModelStores } from '@invitations/runtime';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import { eventually } from '@invitations/kernel/testing';
-import { sendCommand, stageCommand } from '@invitations/domain/testing';
+import { BATCH, sendCommand, stageCommand } from '@invitations/domain/testing';
 import { onInvitee } from '@invitations/application/testing';
 import { RecordingNotifier } from '@invitations/notifications/testing';
 import { Projector } from './projector';
@@ -10,7 +10,7 @@ import { FakeLeaseStore } from './testing/fake-lease-store';
 
 describe('two projectors on the same stores', () => {
   const store = new InMemoryEventStore();
-  const readStore = new EmbeddedReadStore();
+  const readModels = new InMemoryReadModelStores();
   const leases = new FakeLeaseStore(300);
   /** One mail server for both: each message must reach it once. */
   const notifier = new RecordingNotifier();
@@ -23,7 +23,7 @@ describe('two projectors on the same stores', () => {
   // The stores outlive either projector here, as MongoDB and EventStoreDB outlive a projector process.
   const projector = (holder: string) =>
     new Projector(
-      { store, readStore, leases, notifier },
+      { store, readModels, leases, notifier },
       {
         config: { publicBaseUrl: 'https://invitations.example.test', expirySweepSeconds: 60 },
         holder,
@@ -33,7 +33,7 @@ describe('two projectors on the same stores', () => {
   const first = projector('first');
   const second = projector('second');
   const state = async (inviteeId: string) =>
-    (await readStore.collection('invitees').findOne({ _id: inviteeId }))?.state;
+    (await readModels.readModels.invitees.byId(BATCH.organisationId, inviteeId))?.state;
   const messagesTo = (inviteeId: string) =>
     notifier.sent.filter((message) => message.inviteeId === inviteeId);
 

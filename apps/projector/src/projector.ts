@@ -1,17 +1,15 @@
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
-import type { LeaseStore } from '@invitations/read-store';
-import type { ReadStore } from '@invitations/read-store';
 import { BackgroundWork } from '@invitations/application';
 import { systemClock, type Clock } from '@invitations/kernel';
-import type { ServiceConfig } from '@invitations/runtime';
+import type { LeaseStore, ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { HealthReport } from './health-server';
 import { LeasedWorker, type WorkerLogger, type WorkerRole } from './leased-worker';
 import { checkReadiness } from './readiness';
 
 export interface ProjectorStores {
   store: EventStore;
-  readStore: ReadStore;
+  readModels: ReadModelStores;
   leases: LeaseStore;
   notifier: Notifier;
 }
@@ -40,7 +38,7 @@ export class Projector {
       holder: options.holder,
       logger,
       createWork: (fence) =>
-        new BackgroundWork(stores.store, stores.readStore, {
+        new BackgroundWork(stores.store, stores.readModels, {
           notifier: stores.notifier,
           clock: options.clock ?? systemClock,
           publicBaseUrl: config.publicBaseUrl,
@@ -63,7 +61,7 @@ export class Projector {
   readiness(): Promise<HealthReport> {
     return checkReadiness({
       pingEventStore: () => this.stores.store.ping(),
-      pingReadStore: () => this.stores.readStore.ping(),
+      pingReadStore: () => this.stores.readModels.ping(),
       role: () => this.worker.role,
       caughtUp: () => this.worker.work?.caughtUp ?? false,
       details: () => ({ ...this.worker.work?.health() }),
@@ -74,7 +72,7 @@ export class Projector {
   async stop(): Promise<void> {
     await this.worker.stop();
     await this.stores.notifier.close();
-    await this.stores.readStore.close();
+    await this.stores.readModels.close();
     await this.stores.store.close();
   }
 }

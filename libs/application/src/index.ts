@@ -76,3 +76,4 @@ export { organisationAudit, type AuditPeriod } from './history/organisation-audi
 // Background work
 export { BackgroundWork } from './background/background-work';
 export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
+export { readSideOf, type ReadSide } from './read-side';

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
-import { ensureReadModelIndexes } from '@invitations/runtime';
-import { positionKey } from './projection';
+import { InMemoryReadModels } from './in-memory-read-models';
+import { positionKey } from './projection/projection';
+import { applyEvents, snapshotReadModels } from './testing/apply-events';
 import {
   BATCH,
   OTHER_BATCH,
@@ -11,8 +11,6 @@ import {
   invitationStory,
   storyInstant as at,
 } from './testing/invitation-story';
-import { openReadStore } from '@invitations/runtime/testing';
-import { applyEvents, snapshotReadModels } from '@invitations/runtime/testing';
 
 const story = invitationStory().events;
 
@@ -28,19 +26,16 @@ const positionOf = (type: string, inviteeId: string) =>
   positionKey(story.find(lastOf(type, inviteeId))!.position);
 
 describe('read model projections', () => {
-  let readStore: ReadStore;
+  let readModels: InMemoryReadModels;
 
-  beforeEach(async () => {
-    readStore = openReadStore();
-    await ensureReadModelIndexes(readStore);
-  });
-  afterEach(() => readStore.close());
+  beforeEach(() => (readModels = new InMemoryReadModels()));
 
-  const invitee = (id: string) => readStore.collection('invitees').findOne({ _id: id });
+  const apply = (events: readonly RecordedEvent[]) => applyEvents(readModels.storage, events);
+  const invitee = (id: string) => readModels.invitees.byId(ORG, id);
 
   describe('invitees', () => {
     it('puts a staged person in the Uploaded tab, searchable and sorted by when they were staged', async () => {
-      await applyEvents(readStore, storyUntil(lastOf('InviteeStaged', 'zoe')));
+      await apply(storyUntil(lastOf('InviteeStaged', 'zoe')));
 
       expect(await invitee('zoe')).toEqual({
         _id: 'zoe',
@@ -70,10 +65,13 @@ describe('read model projections', () => {
         sortKey: `${at(2)} zoe`,
         _pos: positionOf('InviteeStaged', 'zoe'),
       });
+      const tab = { organisationId: ORG, batchId: BATCH, states: ['UPLOADED' as const], first: 10 };
+      const page = await readModels.invitees.tabPage({ ...tab, search: 'ÅNGSTRÖM' });
+      expect(page.nodes.map((node) => node._id)).toEqual(['zoe']);
     });
 
     it('replaces the details and the upload status of a corrected person', async () => {
-      await applyEvents(readStore, storyUntil(lastOf('InviteeCorrected', 'cat')));
+      await apply(storyUntil(lastOf('InviteeCorrected', 'cat')));
 
       expect(await invitee('cat')).toMatchObject({
         firstName: 'Cat',
@@ -82,11 +80,12 @@ describe('read model projections', () => {
         passportId: 'passport-cat',
         search: 'cat stone cat@example.org +61400000003',
         state: 'UPLOADED',
+        _pos: positionOf('InviteeCorrected', 'cat'),
       });
     });
 
     it('moves an invited person to the Invited tab, sorted by when they were invited', async () => {
-      await applyEvents(readStore, storyUntil(lastOf('InvitationSent', 'bob')));
+      await apply(storyUntil(lastOf('InvitationSent', 'bob')));
 
       expect(await invitee('bob')).toMatchObject({
         state: 'INVITED',
@@ -99,7 +98,7 @@ describe('read model projections', () => {
     });
 
     it('keeps when a person was first invited, and their place, when the invitation is resent', async () => {
-      await applyEvents(readStore, storyUntil(lastOf('InvitationResent', 'zoe')));
+      await apply(storyUntil(lastOf('InvitationResent', 'zoe')));
 
       expect(await invitee('zoe')).toMatchObject({
         state: 'INVITED',
@@ -111,7 +110,7 @@ describe('read model projections', () => {
     });
 
     it('moves an accepted person to the Accepted tab with their passport', async () => {
-      await applyEvents(readStore, story);
+      await apply(story);
 
       expect(await invitee('zoe')).toMatchObject({
         state: 'ACCEPTED',
@@ -125,7 +124,7 @@ describe('read model projections', () => {
     });
 
     it('counts a person accepted automatically as invited when accepted', async () => {
-      await applyEvents(readStore, story);
+      await apply(story);
 
       expect(await invitee('zoe-again')).toMatchObject({
         batchId: OTHER_BATCH,
@@ -139,56 +138,66 @@ describe('read model projections', () => {
     });
 
     it('takes revoked and expired invitations out of the tabs', async () => {
-      await applyEvents(readStore, story);
+      await apply(story);
 
       expect(await invitee('bob')).toMatchObject({ state: 'REVOKED' });
       expect(await invitee('cat')).toMatchObject({ state: 'EXPIRED' });
+      const counts = await readModels.invitees.countsOfBatch(ORG, BATCH);
+      expect(counts.states).toMatchObject({ UPLOADED: 0, INVITED: 0, ACCEPTED: 1, REVOKED: 1, EXPIRED: 1 });
     });
 
     it('forgets a removed person', async () => {
-      await applyEvents(readStore, story);
+      await apply(story);
 
       expect(await invitee('dan')).toBeNull();
-      expect(await readStore.collection('invitees').countDocuments({ batchId: BATCH })).toBe(3);
+      const counts = await readModels.invitees.countsOfBatch(ORG, BATCH);
+      expect(Object.values(counts.states).reduce((sum, count) => sum + count, 0)).toBe(3);
     });
 
-    it('gives the counts of a batch by counting documents', async () => {
-      await applyEvents(readStore, storyUntil(lastOf('InviteeRemoved', 'dan')));
-      const count = (filter: object) =>
-        readStore.collection('invitees').countDocuments({ batchId: BATCH, ...filter });
+    it('counts a batch by state and upload status as the documents change', async () => {
+      await apply(storyUntil(lastOf('InviteeRemoved', 'dan')));
+      const uploaded = (uploadStatus: 'EXISTING' | 'INVALID') =>
+        readModels.invitees.tabPage({
+          organisationId: ORG,
+          batchId: BATCH,
+          states: ['UPLOADED'],
+          first: 0,
+          uploadStatus,
+        });
 
-      expect(await count({ state: 'UPLOADED' })).toBe(3);
-      expect(await count({ state: 'UPLOADED', uploadStatus: 'INVALID' })).toBe(0);
-      expect(await count({ state: 'UPLOADED', uploadStatus: 'EXISTING' })).toBe(2);
+      expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
+        states: { UPLOADED: 3, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0 },
+        invalid: 0,
+      });
+      expect((await uploaded('INVALID')).totalCount).toBe(0);
+      expect((await uploaded('EXISTING')).totalCount).toBe(2);
     });
   });
 
   describe('pools, batches, members and passports', () => {
-    beforeEach(() => applyEvents(readStore, story));
+    beforeEach(() => apply(story));
 
     it('lists the pools of an organisation', async () => {
-      expect(await readStore.collection('pools').find({ organisationId: ORG }, { sort: { _id: 1 } })).toEqual(
-        [
-          {
-            _id: POOL,
-            organisationId: ORG,
-            name: 'Nurses',
-            createdAt: at(1),
-            _pos: positionKey(story[2].position),
-          },
-          {
-            _id: OTHER_POOL,
-            organisationId: ORG,
-            name: 'Carers',
-            createdAt: at(1, 10),
-            _pos: positionKey(story[3].position),
-          },
-        ],
-      );
+      expect(await readModels.pools.ofOrganisation(ORG)).toEqual([
+        {
+          _id: POOL,
+          organisationId: ORG,
+          name: 'Nurses',
+          createdAt: at(1),
+          _pos: positionKey(story[2].position),
+        },
+        {
+          _id: OTHER_POOL,
+          organisationId: ORG,
+          name: 'Carers',
+          createdAt: at(1, 10),
+          _pos: positionKey(story[3].position),
+        },
+      ]);
     });
 
     it('lists the batches of a pool', async () => {
-      expect(await readStore.collection('batches').find({ organisationId: ORG, poolId: POOL })).toEqual([
+      expect(await readModels.batches.ofPool(ORG, POOL)).toEqual([
         {
           _id: BATCH,
           organisationId: ORG,
@@ -201,9 +210,7 @@ describe('read model projections', () => {
     });
 
     it('makes a member of each pool a person accepted into, by hand or automatically', async () => {
-      const members = await readStore
-        .collection('members')
-        .find({ passportId: 'passport-zoe' }, { sort: { _id: 1 } });
+      const members = await readModels.storage.documents('members').all();
 
       expect(members).toEqual([
         {
@@ -225,12 +232,14 @@ describe('read model projections', () => {
           _pos: positionOf('InvitationAccepted', 'zoe-again'),
         },
       ]);
+      expect(await readModels.pools.memberCount(ORG, POOL)).toBe(1);
+      expect(await readModels.pools.isMemberOfAnotherPool(ORG, 'passport-zoe', POOL)).toBe(true);
     });
 
-    it('keeps each passport with a name key for possible-duplicate lookups', async () => {
+    it('keeps each passport with its possible-duplicate key', async () => {
       const created = story.find((event) => event.streamId === 'passport-zoe')!;
 
-      expect(await readStore.collection('passports').findOne({ email: 'zoe.angstrom@example.org' })).toEqual({
+      expect(await readModels.passports.byEmail('zoe.angstrom@example.org')).toEqual({
         _id: 'passport-zoe',
         email: 'zoe.angstrom@example.org',
         mobile: '+61412345678',
@@ -250,27 +259,25 @@ describe('read model projections', () => {
     let once: Awaited<ReturnType<typeof snapshotReadModels>>;
 
     beforeAll(async () => {
-      const reference = openReadStore();
-      await applyEvents(reference, story);
-      once = await snapshotReadModels(reference);
-      await reference.close();
+      const reference = new InMemoryReadModels();
+      await applyEvents(reference.storage, story);
+      once = await snapshotReadModels(reference.storage);
     });
 
     it('changes nothing when every event is delivered twice in a row', async () => {
-      await applyEvents(
-        readStore,
-        story.flatMap((event) => [event, event]),
-      );
+      await apply(story.flatMap((event) => [event, event]));
 
-      expect(await snapshotReadModels(readStore)).toEqual(once);
+      expect(await snapshotReadModels(readModels.storage)).toEqual(once);
     });
 
     it('converges when the log is delivered again from any earlier position, as a resubscription does', async () => {
       for (let from = 0; from < story.length; from += 1) {
-        const replayed = openReadStore();
-        await applyEvents(replayed, [...story, ...story.slice(from)]);
-        expect({ from, snapshot: await snapshotReadModels(replayed) }).toEqual({ from, snapshot: once });
-        await replayed.close();
+        const replayed = new InMemoryReadModels();
+        await applyEvents(replayed.storage, [...story, ...story.slice(from)]);
+        expect({ from, snapshot: await snapshotReadModels(replayed.storage) }).toEqual({
+          from,
+          snapshot: once,
+        });
       }
     });
 
@@ -280,19 +287,18 @@ describe('read model projections', () => {
       // redelivers whole suffixes of the log, in order), so those pairs are left out.
       for (let upTo = 1; upTo <= story.length; upTo += 1) {
         const prefix = story.slice(0, upTo);
-        const reference = openReadStore();
-        await applyEvents(reference, prefix);
-        const expected = await snapshotReadModels(reference);
+        const reference = new InMemoryReadModels();
+        await applyEvents(reference.storage, prefix);
+        const expected = await snapshotReadModels(reference.storage);
         for (const [index, older] of prefix.entries()) {
           if (createsALaterDeletedDocument(prefix, index)) continue;
-          await applyEvents(reference, [older]);
-          expect({ upTo, index, snapshot: await snapshotReadModels(reference) }).toEqual({
+          await applyEvents(reference.storage, [older]);
+          expect({ upTo, index, snapshot: await snapshotReadModels(reference.storage) }).toEqual({
             upTo,
             index,
             snapshot: expected,
           });
         }
-        await reference.close();
       }
     });
   });

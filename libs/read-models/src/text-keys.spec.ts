@@ -1,5 +1,8 @@
-import { positionKey } from './projection';
-import { foldText, nameKey, searchText, sortKey } from './text-keys';
+import { foldText } from './fold-text';
+import { searchText } from './invitees/search-text';
+import { decodeCursor, encodeCursor, sortKey } from './invitees/tab-order';
+import { possibleDuplicateKey } from './passports/possible-duplicate-key';
+import { positionKey } from './projection/projection';
 
 describe('text keys', () => {
   it('folds accents and case, and collapses whitespace', () => {
@@ -18,9 +21,13 @@ describe('text keys', () => {
     expect(searchText(person)).toBe("chloe o'brien clo chloe@example.org");
   });
 
-  it('gives the same name key to the same person however the names are written', () => {
-    expect(nameKey(' Zoë ', 'ångström', '1990-12-10')).toBe(nameKey('ZOE', 'Angstrom', '1990-12-10'));
-    expect(nameKey('Zoe', 'Angstrom', '1990-12-10')).not.toBe(nameKey('Zoe', 'Angstrom', '1990-12-11'));
+  it('gives the same possible-duplicate key to the same person however the names are written', () => {
+    expect(possibleDuplicateKey(' Zoë ', 'ångström', '1990-12-10')).toBe(
+      possibleDuplicateKey('ZOE', 'Angstrom', '1990-12-10'),
+    );
+    expect(possibleDuplicateKey('Zoe', 'Angstrom', '1990-12-10')).not.toBe(
+      possibleDuplicateKey('Zoe', 'Angstrom', '1990-12-11'),
+    );
   });
 
   it('orders by instant, then by id', () => {
@@ -30,6 +37,12 @@ describe('text keys', () => {
       sortKey('2025-03-01T09:00:00.000Z', 'a'),
     ];
     expect([...keys].sort()).toEqual([keys[2], keys[1], keys[0]]);
+  });
+
+  it('makes cursors of sort keys, and refuses one it did not make', () => {
+    const key = sortKey('2025-03-01T09:00:00.000Z', 'a');
+    expect(decodeCursor(encodeCursor(key))).toBe(key);
+    expect(() => decodeCursor('not a cursor!')).toThrow('The cursor is not valid.');
   });
 });
 

@@ -1,33 +1,24 @@
-import { EmbeddedReadStore } from '@invitations/read-store';
-import type { ReadStore } from '@invitations/read-store';
 import { CapturingLogger } from '@invitations/kernel/testing';
+import { InMemoryCheckpoints, type CheckpointStore } from './checkpoint-store';
 import { CheckpointWatcher } from './checkpoint-watcher';
 
-/** The embedded read store, counting the reads of the `checkpoints` collection and able to fail them. */
-function countingReadStore() {
-  const inner = new EmbeddedReadStore();
+/** The in-memory checkpoint store, counting its reads and able to fail them. */
+function countingCheckpoints() {
+  const inner = new InMemoryCheckpoints();
   const probe = { reads: 0, failing: false };
-  const readStore: ReadStore = Object.assign(Object.create(inner) as ReadStore, {
-    collection: (name: string) => {
-      const collection = inner.collection(name);
-      if (name !== 'checkpoints') return collection;
-      return Object.assign(Object.create(collection) as typeof collection, {
-        find: (...args: Parameters<typeof collection.find>) => {
-          probe.reads += 1;
-          return probe.failing
-            ? Promise.reject(new Error('read store unreachable'))
-            : collection.find(...args);
-        },
-      });
+  const checkpoints: CheckpointStore = {
+    load: (names) => {
+      probe.reads += 1;
+      return probe.failing ? Promise.reject(new Error('read store unreachable')) : inner.load(names);
     },
-  });
-  return { inner, readStore, probe };
+    save: (names, position) => inner.save(names, position),
+    list: () => inner.list(),
+  };
+  return { inner, checkpoints, probe };
 }
 
-const setCheckpoint = (readStore: ReadStore, name: string, position: bigint) =>
-  readStore
-    .collection('checkpoints')
-    .updateOne({ _id: name }, { $set: { position: position.toString() } }, { upsert: true });
+const setCheckpoint = (checkpoints: CheckpointStore, name: string, position: bigint) =>
+  checkpoints.save([name], position);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,8 +26,8 @@ describe('CheckpointWatcher', () => {
   const names = ['invitees', 'batches'] as const;
 
   it('answers true once every projection has passed the position, not before', async () => {
-    const { inner, readStore } = countingReadStore();
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5 });
+    const { inner, checkpoints } = countingCheckpoints();
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5 });
     let answer: boolean | undefined;
     const waiting = watcher.waitFor(10n, 5000).then((included) => (answer = included));
 
@@ -51,10 +42,10 @@ describe('CheckpointWatcher', () => {
   });
 
   it('answers false after the timeout while a projection lags', async () => {
-    const { inner, readStore } = countingReadStore();
+    const { inner, checkpoints } = countingCheckpoints();
     await setCheckpoint(inner, 'invitees', 20n);
     await setCheckpoint(inner, 'batches', 9n);
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5 });
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5 });
 
     const started = Date.now();
     expect(await watcher.waitFor(10n, 60)).toBe(false);
@@ -62,16 +53,16 @@ describe('CheckpointWatcher', () => {
   });
 
   it('a projection without a checkpoint has included nothing', async () => {
-    const { inner, readStore } = countingReadStore();
+    const { inner, checkpoints } = countingCheckpoints();
     await setCheckpoint(inner, 'invitees', 20n);
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5 });
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5 });
 
     expect(await watcher.waitFor(0n, 30)).toBe(false);
   });
 
   it('serves many waiters with one read per interval, and reads nothing while nobody waits', async () => {
-    const { inner, readStore, probe } = countingReadStore();
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 20 });
+    const { inner, checkpoints, probe } = countingCheckpoints();
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 20 });
     const started = Date.now();
     const waiting = Array.from({ length: 50 }, (_, i) => watcher.waitFor(BigInt(i), 5000));
     await sleep(100);
@@ -89,10 +80,10 @@ describe('CheckpointWatcher', () => {
   });
 
   it('answers a position it already knows to be included without reading again', async () => {
-    const { inner, readStore, probe } = countingReadStore();
+    const { inner, checkpoints, probe } = countingCheckpoints();
     await setCheckpoint(inner, 'invitees', 7n);
     await setCheckpoint(inner, 'batches', 7n);
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5 });
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5 });
     expect(await watcher.waitFor(7n, 1000)).toBe(true);
     const reads = probe.reads;
 
@@ -101,9 +92,9 @@ describe('CheckpointWatcher', () => {
   });
 
   it('keeps polling through read failures, saying so once, and answers once the store is back', async () => {
-    const { inner, readStore, probe } = countingReadStore();
+    const { inner, checkpoints, probe } = countingCheckpoints();
     const logger = new CapturingLogger();
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5, logger });
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5, logger });
     probe.failing = true;
     const waiting = watcher.waitFor(3n, 5000);
     await sleep(40);
@@ -119,8 +110,8 @@ describe('CheckpointWatcher', () => {
   });
 
   it('answers every waiter false when stopped', async () => {
-    const { readStore } = countingReadStore();
-    const watcher = new CheckpointWatcher(readStore, { projections: names, pollIntervalMs: 5 });
+    const { checkpoints } = countingCheckpoints();
+    const watcher = new CheckpointWatcher(checkpoints, { projections: names, pollIntervalMs: 5 });
     const waiting = [watcher.waitFor(1n, 5000), watcher.waitFor(2n, 5000)];
 
     watcher.stop();

@@ -1,7 +1,6 @@
 import { allProjections } from '@invitations/read-models';
-import { loadCheckpoints, NO_POSITION } from './projections/checkpoints';
 import type { ProjectionName } from '@invitations/read-models';
-import type { ReadStore } from '@invitations/read-store';
+import { NO_POSITION, type CheckpointStore } from './checkpoint-store';
 
 export interface CheckpointWatcherOptions {
   /** The projections whose checkpoints must pass a position (all by default). */
@@ -19,9 +18,9 @@ interface Waiter {
 
 /**
  * Waits until the read models include a position, when another process (the projector) builds them: by polling
- * the `checkpoints` collection. However many requests wait, one read per interval serves them all, and none
- * happens while nobody waits. Checkpoints only move forward, so a position at or below the last one read is
- * included at once without asking the store.
+ * the checkpoint store (MongoDB's `checkpoints`). However many requests wait, one read per interval serves them
+ * all, and none happens while nobody waits. Checkpoints only move forward, so a position at or below the last one
+ * read is included at once without asking the store.
  */
 export class CheckpointWatcher {
   private readonly names: readonly ProjectionName[];
@@ -34,7 +33,7 @@ export class CheckpointWatcher {
   private failing = false;
 
   constructor(
-    private readonly readStore: ReadStore,
+    private readonly checkpoints: CheckpointStore,
     private readonly options: CheckpointWatcherOptions = {},
   ) {
     this.names = options.projections ?? allProjections.map((projection) => projection.name);
@@ -84,7 +83,7 @@ export class CheckpointWatcher {
 
   private async readCheckpoints(): Promise<void> {
     try {
-      const checkpoints = await loadCheckpoints(this.readStore, this.names);
+      const checkpoints = await this.checkpoints.load(this.names);
       this.known = lowest(checkpoints.values());
       this.failing = false;
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
-import type { CheckpointStore } from './checkpoint-store';
+import { NO_POSITION, type CheckpointStore } from './checkpoint-store';
+import { ALWAYS_HELD, assertHeld, type Fence } from './fence';
 
 export interface SubscriberLogger {
   warn(message: string): void;
@@ -11,7 +12,8 @@ const MAX_BACKOFF_MS = 30_000;
 /**
  * Runs a handler over the global log from its checkpoint, then live. The checkpoint advances after each event is
  * handled, so delivery is at least once: handlers must be idempotent. When the subscription drops or a handler
- * fails, it resubscribes from the last processed position with exponential backoff.
+ * fails, it resubscribes from the last processed position with exponential backoff. Its checkpoint is saved only
+ * while the fence is held: a process that lost its lease leaves the checkpoint to the one holding it now.
  */
 export class CheckpointedSubscription {
   private subscription: Subscription | null = null;
@@ -27,11 +29,13 @@ export class CheckpointedSubscription {
     private readonly checkpoints: CheckpointStore,
     private readonly handler: (event: RecordedEvent) => Promise<void>,
     private readonly logger: SubscriberLogger,
+    private readonly fence: Fence = ALWAYS_HELD,
   ) {}
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.position = await this.checkpoints.load(this.name);
+    const stored = (await this.checkpoints.load([this.name])).get(this.name) ?? NO_POSITION;
+    this.position = stored === NO_POSITION ? undefined : stored;
     this.subscribe();
   }
 
@@ -53,7 +57,8 @@ export class CheckpointedSubscription {
         await this.handler(event);
         this.position = event.position;
         this.failures = 0;
-        await this.checkpoints.save(this.name, event.position);
+        assertHeld(this.fence, `saving the checkpoint of ${this.name}`);
+        await this.checkpoints.save([this.name], event.position);
       },
       {
         after: this.position,

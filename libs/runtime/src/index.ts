@@ -1,21 +1,28 @@
-export { ReadStoreCheckpoints } from './checkpoint-store';
+export { InMemoryCheckpoints, NO_POSITION } from './checkpoint-store';
+export type { CheckpointStore } from './checkpoint-store';
 export { CheckpointWatcher } from './checkpoint-watcher';
 export { CheckpointedSubscription } from './checkpointed-subscription';
 export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
 export type { ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
-export { ALWAYS_HELD, assertHeld } from './fence';
+export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
 export type { Fence } from './fence';
-export { FencedReadStore } from './fenced-read-store';
-export { CHECKPOINTS, NO_POSITION } from './projections/checkpoints';
-export { ensureReadModelIndexes } from './projections/indexes';
+export type { Lease, LeaseStore } from './lease/lease';
+export { LeaseKeeper } from './lease/lease-keeper';
+export type { LeaseLoss } from './lease/lease-keeper';
+export type { MongoLease, MongoLeaseOptions } from './lease/mongo-lease';
+export { connectMongoReadModels } from './mongo/connect';
+export type { MongoConnectOptions, MongoReadModelStores } from './mongo/mongo-read-model-stores';
+export { openEventStore, openNotifier, openReadModels } from './open-stores';
 export { ProjectionRunner } from './projections/projection-runner';
 export type {
   ProjectionLogger,
   ProjectionRunnerHealth,
   ProjectionRunnerOptions,
 } from './projections/projection-runner';
+export type { ProjectionTarget } from './projections/projection-target';
 export { rebuildProjections } from './projections/rebuild';
-export type { RebuildProgress } from './projections/rebuild';
-export { openEventStore, openNotifier, openReadStore } from './open-stores';
+export type { RebuildProgress, RebuildResult } from './projections/rebuild';
+export { InMemoryReadModelStores, READ_MODELS } from './read-model-stores';
+export type { ReadModelStores } from './read-model-stores';

@@ -6,8 +6,9 @@ import {
   type EventStoreLogger,
 } from '@invitations/event-store';
 import { openSmtpNotifier, OutboxNotifier, type Notifier } from '@invitations/notifications';
-import { connectMongoReadStore, EmbeddedReadStore, type ReadStore } from '@invitations/read-store';
 import type { ServiceConfig } from './config';
+import { connectMongoReadModels } from './mongo/connect';
+import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stores';
 
 /**
  * The stores the configuration names, opened one way for every process (gateway, projector, ops). The production
@@ -27,13 +28,13 @@ export async function openEventStore(
   return connectEventStoreDb(config.eventStore);
 }
 
-/** The read store: in memory (rebuilt from the log at start), or MongoDB. */
-export async function openReadStore(
+/** The read models and their checkpoints: in memory (rebuilt from the log at start), or MongoDB. */
+export async function openReadModels(
   config: ServiceConfig,
   options: { serverSelectionTimeoutMs?: number } = {},
-): Promise<ReadStore> {
-  if (config.readStore === 'embedded') return new EmbeddedReadStore();
-  return connectMongoReadStore(config.readStore, options);
+): Promise<ReadModelStores> {
+  if (config.readStore === 'embedded') return new InMemoryReadModelStores();
+  return connectMongoReadModels(config.readStore, options);
 }
 
 /** The notifier: the outbox file DATA_DIR/outbox/messages.ndjson, or SMTP (text messages still go to the outbox). */

@@ -6,7 +6,7 @@ import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { inviteeFromDoc } from '../invitees/invitee.mapper';
-import { ReadModels, type Tab } from '../read-store-shims/read-models.shim';
+import { ReadModels, type Tab } from '../infrastructure/read-models.service';
 import { CreateBatchCommand } from './batch.commands';
 
 export const batchView = (doc: BatchDoc) => ({

@@ -1,11 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
-import type { ServiceConfig } from '@invitations/runtime';
+import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import { Public } from '../common/auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';
-import { EVENT_STORE, READ_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_MODELS, SERVICE_CONFIG } from '../infrastructure/tokens';
 
 /** How many received events the read models may still have to write for the service to count as ready. */
 const MAX_PENDING_EVENTS = 1000;
@@ -18,7 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly background: BackgroundService,
   ) {}
@@ -45,7 +44,7 @@ export class HealthController {
       () =>
         this.indicators
           .check('readStore')
-          .attempt(() => this.readStore.ping())
+          .attempt(() => this.readModels.ping())
           .withTimeout(CHECK_TIMEOUT_MS),
       () => this.projections(),
     ]);

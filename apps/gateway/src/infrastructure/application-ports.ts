@@ -1,16 +1,14 @@
-import type {
-  BatchInvitees,
+import {
+  readSideOf,
+  type BatchInvitees,
   Memberships,
   PassportLookup,
   ServiceSettings,
   UploadLookups,
 } from '@invitations/application';
 import type { EventStore } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
-import type { ServiceConfig } from '@invitations/runtime';
+import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { ValidationWorkers } from '@invitations/uploads';
-import { idsInState, PassportDirectory } from '../read-store-shims/passport-directory.shim';
-import { UploadLookupsShim } from '../read-store-shims/upload-lookups.shim';
 
 /** Injection token of the ports the application's use cases run on. */
 export const APPLICATION_PORTS = Symbol('APPLICATION_PORTS');
@@ -30,19 +28,13 @@ export interface ApplicationPorts {
 export function applicationPorts(
   config: ServiceConfig,
   store: EventStore,
-  readStore: ReadStore,
+  readModels: ReadModelStores,
   workers: ValidationWorkers,
 ): ApplicationPorts {
-  const directory = new PassportDirectory(readStore);
   const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = config.uploads;
   return {
     store,
-    passports: directory,
-    memberships: directory,
-    invitees: {
-      idsInState: (organisationId, batchId, state) => idsInState(readStore, organisationId, batchId, state),
-    },
-    lookups: new UploadLookupsShim(readStore),
+    ...readSideOf(readModels.readModels),
     settings: {
       defaultPhoneRegion: config.defaultPhoneRegion,
       maxFieldLength,
@@ -51,7 +43,7 @@ export function applicationPorts(
       previewTtlHours,
     },
     workers,
-    // The embedded read store answers on this thread without waiting: looking batches up ahead of the one classified
+    // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one classified
     // would only keep more rows alive. MongoDB's round trips are hidden by looking a few batches up at once.
     lookupConcurrency: config.readStore === 'embedded' ? 1 : undefined,
   };

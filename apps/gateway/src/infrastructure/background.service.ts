@@ -6,15 +6,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { EventStore } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
 import type { Notifier } from '@invitations/notifications';
-import type { ProjectionRunner } from '@invitations/runtime';
-import { ensureReadModelIndexes } from '@invitations/runtime';
+import { allProjections } from '@invitations/read-models';
+import type { ProjectionRunner, ReadModelStores } from '@invitations/runtime';
 import type { Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BackgroundWork } from '@invitations/application';
 import { CheckpointWatcher } from '@invitations/runtime';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG } from './tokens';
+import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
@@ -30,19 +29,19 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     @Inject(NOTIFIER) notifier: Notifier,
     @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.work = new BackgroundWork(store, readStore, {
+    this.work = new BackgroundWork(store, readModels, {
       notifier,
       clock,
       publicBaseUrl: config.publicBaseUrl,
       logger: this.logger,
       expirySweepMs: config.expirySweepSeconds * 1000,
     });
-    this.checkpoints = new CheckpointWatcher(readStore, { logger: this.logger });
+    this.checkpoints = new CheckpointWatcher(readModels.checkpoints, { logger: this.logger });
   }
 
   get projections(): ProjectionRunner {
@@ -50,9 +49,9 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // The projection runner creates the indexes as it starts; a gateway that only queries creates them itself.
+    // The projection runner makes the read models ready (indexes) as it starts; a gateway that only queries does.
     if (this.config.runProjections) await this.work.start();
-    else await ensureReadModelIndexes(this.readStore);
+    else await this.readModels.storage.prepare(allProjections.map((projection) => projection.name));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,16 +2,21 @@ import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { resolveJwtSecret, TokenVerifier } from '@invitations/auth';
 import type { EventStore } from '@invitations/event-store';
 import { systemClock, type Clock } from '@invitations/kernel';
-import type { ReadStore } from '@invitations/read-store';
-import { openEventStore, openNotifier, openReadStore, type ServiceConfig } from '@invitations/runtime';
+import {
+  openEventStore,
+  openNotifier,
+  openReadModels,
+  type ReadModelStores,
+  type ServiceConfig,
+} from '@invitations/runtime';
 import { CommandContexts } from '../common/graphql/command-context.factory';
-import { ReadModels } from '../read-store-shims/read-models.shim';
+import { ReadModels } from './read-models.service';
 import { UploadValidationWorkers } from '../uploads/upload-validation-workers';
 import { APPLICATION_PORTS, applicationPorts } from './application-ports';
 import { BackgroundService } from './background.service';
 import { Consistency } from './consistency';
 import { StoresLifecycle } from './stores-lifecycle';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_STORE, SERVICE_CONFIG, TOKEN_VERIFIER } from './tokens';
+import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG, TOKEN_VERIFIER } from './tokens';
 
 const providers = [
   StoresLifecycle,
@@ -39,7 +44,7 @@ export class InfrastructureModule {
           provide: EVENT_STORE,
           useFactory: () => openEventStore(config, { logger: new Logger('EventStore') }),
         },
-        { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        { provide: READ_MODELS, useFactory: () => openReadModels(config) },
         { provide: NOTIFIER, useFactory: () => openNotifier(config) },
         {
           provide: TOKEN_VERIFIER,
@@ -51,9 +56,9 @@ export class InfrastructureModule {
         },
         {
           provide: APPLICATION_PORTS,
-          inject: [EVENT_STORE, READ_STORE, UploadValidationWorkers],
-          useFactory: (store: EventStore, readStore: ReadStore, workers: UploadValidationWorkers) =>
-            applicationPorts(config, store, readStore, workers),
+          inject: [EVENT_STORE, READ_MODELS, UploadValidationWorkers],
+          useFactory: (store: EventStore, readModels: ReadModelStores, workers: UploadValidationWorkers) =>
+            applicationPorts(config, store, readModels, workers),
         },
         ...providers,
       ],
@@ -61,7 +66,7 @@ export class InfrastructureModule {
         SERVICE_CONFIG,
         CLOCK,
         EVENT_STORE,
-        READ_STORE,
+        READ_MODELS,
         NOTIFIER,
         TOKEN_VERIFIER,
         APPLICATION_PORTS,

@@ -18,7 +18,7 @@ import {
   RevokeInvitationCommand,
   SendInvitationsCommand,
 } from '../invitations/invitation.commands';
-import { ReadModels } from '../read-store-shims/read-models.shim';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { auditEntry } from './audit-entry';
 import { CorrectInviteeCommand, RemoveInviteeCommand, StageInviteeCommand } from './invitee.commands';
 import { inviteeFromDoc, inviteeFromState, type InviteeView } from './invitee.mapper';

@@ -2,12 +2,11 @@ import { ServiceError } from '@invitations/kernel';
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { logOpenReportOf, type EventStore } from '@invitations/event-store';
-import { rebuildProjections } from '@invitations/runtime';
-import type { ReadStore } from '@invitations/read-store';
+import { rebuildProjections, type ReadModelStores } from '@invitations/runtime';
 import { OPS_ROLE } from '@invitations/auth';
 import { RequiresRole } from '../common/auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_MODELS } from '../infrastructure/tokens';
 
 /**
  * The operator endpoint (`ops` role): how the `ops` command line reaches a running service whose read models
@@ -20,7 +19,7 @@ export class OpsController {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     private readonly background: BackgroundService,
   ) {}
 
@@ -31,18 +30,15 @@ export class OpsController {
   @Get('status')
   async status() {
     const head = await this.store.headPosition();
-    const checkpoints = await this.readStore.collection('checkpoints').find({}, { sort: { _id: 1 } });
+    const checkpoints = await this.readModels.checkpoints.list();
     const opened = logOpenReportOf(this.store);
     return {
       log: { head: head.toString(), ...(opened ? { open: opened } : {}) },
-      projections: checkpoints.map((c) => {
-        const position = BigInt(String(c.position));
-        return {
-          name: c._id,
-          position: position.toString(),
-          lag: (head > position ? head - position : 0n).toString(),
-        };
-      }),
+      projections: checkpoints.map(({ name, position }) => ({
+        name,
+        position: position.toString(),
+        lag: (head > position ? head - position : 0n).toString(),
+      })),
       runner: this.background.projections.health(),
     };
   }
@@ -61,7 +57,7 @@ export class OpsController {
       res.write(`${JSON.stringify(line, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
     try {
       let last = 0;
-      const result = await rebuildProjections(this.store, this.readStore, names, {
+      const result = await rebuildProjections(this.store, this.readModels, names, {
         onProgress: (progress) => {
           const now = Date.now();
           if (progress.phase !== 'done' && now - last < 200) return;

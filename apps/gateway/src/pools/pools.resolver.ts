@@ -4,7 +4,7 @@ import type { PoolDoc } from '@invitations/read-models';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
-import { ReadModels } from '../read-store-shims/read-models.shim';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { CreateResourcePoolCommand } from './pool.commands';
 
 const poolView = (doc: PoolDoc) => ({

@@ -10,7 +10,7 @@ import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { ReadModels } from '../read-store-shims/read-models.shim';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { ConfirmUploadCommand, PreviewUploadCommand } from './upload.commands';
 
 @Resolver('UploadPreview')

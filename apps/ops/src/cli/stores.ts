@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { EventStore } from '@invitations/event-store';
 import { connectEventStoreDb } from '@invitations/event-store';
 import { ReadOnlyLog, type EventLogReader } from '@invitations/event-store';
-import { connectMongoReadStore, type MongoReadStore } from '@invitations/read-store';
-import type { ServiceConfig } from '@invitations/runtime';
+import { connectMongoReadModels, type ReadModelStores, type ServiceConfig } from '@invitations/runtime';
 
 const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
@@ -22,19 +21,24 @@ export async function openLogForReading(config: ServiceConfig): Promise<EventLog
   }
 }
 
+/** The production stores a command works on directly: the log, and the read models with their checkpoints. */
+export interface ProductionStores {
+  store: EventStore;
+  readModels: ReadModelStores;
+  close(): Promise<void>;
+}
+
 /** EventStoreDB and MongoDB, for the commands that work on the production stores directly. */
-export async function openProductionStores(
-  config: ServiceConfig,
-): Promise<{ store: EventStore; readStore: MongoReadStore; close(): Promise<void> }> {
-  const readStore = await connectMongoReadStore(config.readStore, {
+export async function openProductionStores(config: ServiceConfig): Promise<ProductionStores> {
+  const readModels = await connectMongoReadModels(config.readStore, {
     serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
   });
   const store = await connectEventStoreDb(config.eventStore);
   return {
     store,
-    readStore,
+    readModels,
     close: async () => {
-      await readStore.close();
+      await readModels.close();
       await store.close();
     },
   };

@@ -56,7 +56,7 @@ async function rebuildOnStores(
 ): Promise<RebuildSummary> {
   const stores = await openProductionStores(config);
   try {
-    const result = await rebuildProjections(stores.store, stores.readStore, names, {
+    const result = await rebuildProjections(stores.store, stores.readModels, names, {
       onProgress: (progress) => bar.update(progress),
     });
     return {

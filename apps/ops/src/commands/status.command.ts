@@ -1,13 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { EventStore, LogOpenReport } from '@invitations/event-store';
 import { allProjections } from '@invitations/read-models';
-import { CHECKPOINTS, NO_POSITION } from '@invitations/runtime';
-import type { CheckpointDoc } from '@invitations/read-models';
-import type { ReadStore } from '@invitations/read-store';
+import { NO_POSITION } from '@invitations/runtime';
 import { NOTIFICATIONS_SUBSCRIPTION } from '@invitations/application';
 import { loadConfig } from '@invitations/runtime';
 import { GatewayClient, type StatusReport } from '../cli/gateway-client';
-import { openProductionStores } from '../cli/stores';
+import { openProductionStores, type ProductionStores } from '../cli/stores';
 import { formatTable } from '../cli/table';
 import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
 import { writeOut } from '../cli/stdout';
@@ -42,15 +40,11 @@ async function run(argv: string[]): Promise<void> {
   await writeOut(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
 }
 
-async function fromStores(stores: {
-  store: EventStore;
-  readStore: ReadStore;
-  close(): Promise<void>;
-}): Promise<StatusReport> {
+async function fromStores(stores: ProductionStores): Promise<StatusReport> {
   try {
     const head = await stores.store.headPosition();
-    const docs = await stores.readStore.collection<CheckpointDoc>(CHECKPOINTS).find({}, { sort: { _id: 1 } });
-    const positions = new Map(docs.map((doc) => [doc._id, BigInt(doc.position)]));
+    const checkpoints = await stores.readModels.checkpoints.list();
+    const positions = new Map(checkpoints.map(({ name, position }) => [name, position]));
     // The projections usually share a checkpoint: count each distinct one once.
     const lags = new Map<bigint, string>();
     const projections = [];

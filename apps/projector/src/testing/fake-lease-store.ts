@@ -1,4 +1,4 @@
-import type { Lease, LeaseStore } from '@invitations/read-store';
+import type { Lease, LeaseStore } from '@invitations/runtime';
 
 /**
  * A lease kept in memory with the semantics of MongoLease (acquire when free, expired or already ours; renew

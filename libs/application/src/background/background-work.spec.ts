@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EmbeddedReadStore } from '@invitations/read-store';
+import { InMemoryReadModelStores } from '@invitations/runtime';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import { eventually } from '@invitations/kernel/testing';
 import { CapturingLogger } from '@invitations/kernel/testing';
-import { AFTER_EXPIRY, BEFORE_EXPIRY, sendCommand, stageCommand } from '@invitations/domain/testing';
+import { AFTER_EXPIRY, BATCH, BEFORE_EXPIRY, sendCommand, stageCommand } from '@invitations/domain/testing';
 import { BackgroundWork, type BackgroundWorkOptions } from './background-work';
 import { NOTIFICATIONS_SUBSCRIPTION } from '../notifications/notification-subscription';
 import { ManualClock } from '@invitations/kernel/testing';
@@ -13,7 +13,7 @@ import { onInvitee } from '../testing/invitee-commands';
 
 describe('BackgroundWork', () => {
   let store: InMemoryEventStore;
-  let readStore: EmbeddedReadStore;
+  let readModels: InMemoryReadModelStores;
   let notifier: RecordingNotifier;
   let clock: ManualClock;
   let logger: CapturingLogger;
@@ -22,7 +22,7 @@ describe('BackgroundWork', () => {
   const i1 = randomUUID();
 
   const open = (options: Partial<BackgroundWorkOptions> = {}) =>
-    new BackgroundWork(store, readStore, {
+    new BackgroundWork(store, readModels, {
       notifier,
       clock,
       publicBaseUrl: 'https://invitations.example.test',
@@ -31,13 +31,12 @@ describe('BackgroundWork', () => {
       runner: { retry: { initialDelayMs: 5, maxDelayMs: 20 } },
       ...options,
     });
-  const invitee = (id: string) => readStore.collection('invitees').findOne({ _id: id });
-  const checkpoint = async (name: string) =>
-    BigInt(String((await readStore.collection('checkpoints').findOne({ _id: name }))?.position ?? -1));
+  const invitee = (id: string) => readModels.readModels.invitees.byId(BATCH.organisationId, id);
+  const checkpoint = async (name: string) => (await readModels.checkpoints.load([name])).get(name)!;
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    readStore = new EmbeddedReadStore();
+    readModels = new InMemoryReadModelStores();
     notifier = new RecordingNotifier();
     clock = new ManualClock(new Date(BEFORE_EXPIRY));
     logger = new CapturingLogger();

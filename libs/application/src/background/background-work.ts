@@ -5,13 +5,12 @@ import {
   type ProjectionLogger,
   type ProjectionRunnerHealth,
   type ProjectionRunnerOptions,
+  type ReadModelStores,
 } from '@invitations/runtime';
-import type { ReadStore } from '@invitations/read-store';
 import type { CheckpointedSubscription } from '@invitations/runtime';
 import type { Clock } from '@invitations/kernel';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
-import { FencedReadStore } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
 
 export interface BackgroundWorkOptions {
@@ -24,7 +23,7 @@ export interface BackgroundWorkOptions {
   /** Guards every write of the three (a projector's lease); none by default. */
   fence?: Fence;
   /** Tuning of the projection runner (batch size, flush delays, retry backoff). */
-  runner?: Omit<ProjectionRunnerOptions, 'logger'>;
+  runner?: Omit<ProjectionRunnerOptions, 'logger' | 'fence'>;
 }
 
 export interface BackgroundWorkHealth {
@@ -46,15 +45,14 @@ export class BackgroundWork {
 
   constructor(
     store: EventStore,
-    readStore: ReadStore,
+    readModels: ReadModelStores,
     private readonly options: BackgroundWorkOptions,
   ) {
     const fence = options.fence ?? ALWAYS_HELD;
-    const guarded = options.fence ? new FencedReadStore(readStore, fence) : readStore;
     const { logger } = options;
-    this.projections = new ProjectionRunner(store, guarded, { ...options.runner, logger });
-    this.notifications = notificationSubscription(store, guarded, { ...options, fence });
-    this.expiry = new ExpirySweep(store, guarded, options.clock, { logger, fence });
+    this.projections = new ProjectionRunner(store, readModels, { ...options.runner, logger, fence });
+    this.notifications = notificationSubscription(store, readModels.checkpoints, { ...options, fence });
+    this.expiry = new ExpirySweep(store, readModels.readModels.invitees, options.clock, { logger, fence });
   }
 
   /** Starts the projections, then the process manager, then the sweep timer. Resolves once subscribed. */

@@ -1,5 +1,6 @@
-import { EmbeddedReadStore } from '@invitations/read-store';
-import type { ReadStore } from '@invitations/read-store';
+import type { RecordedEvent } from '@invitations/event-store';
+import { InMemoryReadModels, type Invitees } from '@invitations/read-models';
+import { applyEvents } from '@invitations/read-models/testing';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import { eventually } from '@invitations/kernel/testing';
 import { CapturingLogger } from '@invitations/kernel/testing';
@@ -18,7 +19,7 @@ import { onInvitee } from '../testing/invitee-commands';
 
 describe('ExpirySweep', () => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
+  let readModels: InMemoryReadModels;
   let clock: ManualClock;
   let logger: CapturingLogger;
 
@@ -26,11 +27,11 @@ describe('ExpirySweep', () => {
   async function invited(inviteeId: string, expiresAt = EXPIRES_AT): Promise<void> {
     await onInvitee(store, inviteeId, stageCommand({ inviteeId }));
     await onInvitee(store, inviteeId, sendCommand({ expiresAt }));
-    await readStore.collection('invitees').insertOne({
-      _id: inviteeId,
-      organisationId: BATCH.organisationId,
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readStream(`invitee-${inviteeId}`)) events.push(event);
+    await applyEvents(readModels.storage, events);
+    expect(await readModels.invitees.byId(BATCH.organisationId, inviteeId)).toMatchObject({
       state: 'INVITED',
-      expiresAt,
     });
   }
 
@@ -42,7 +43,7 @@ describe('ExpirySweep', () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    readStore = new EmbeddedReadStore();
+    readModels = new InMemoryReadModels();
     clock = new ManualClock(new Date(AFTER_EXPIRY));
     logger = new CapturingLogger();
   });
@@ -50,7 +51,7 @@ describe('ExpirySweep', () => {
   it('expires the invitations that are due, and only those', async () => {
     await invited('due');
     await invited('not-due', '2099-01-01T00:00:00.000Z');
-    const sweep = new ExpirySweep(store, readStore, clock, { logger });
+    const sweep = new ExpirySweep(store, readModels.invitees, clock, { logger });
 
     expect(await sweep.sweep()).toBe(1);
     expect(await typesOf('due')).toEqual(['InviteeStaged', 'InvitationSent', 'InvitationExpired']);
@@ -59,7 +60,7 @@ describe('ExpirySweep', () => {
 
   it('writes nothing the second time, even while the read model still says INVITED', async () => {
     await invited('due');
-    const sweep = new ExpirySweep(store, readStore, clock, { logger });
+    const sweep = new ExpirySweep(store, readModels.invitees, clock, { logger });
     await sweep.sweep();
     clock.set('2025-03-17T09:01:00.000Z');
 
@@ -69,7 +70,7 @@ describe('ExpirySweep', () => {
 
   it('runs one sweep at a time: a second call while one runs shares it', async () => {
     await invited('due');
-    const sweep = new ExpirySweep(store, readStore, clock, { logger });
+    const sweep = new ExpirySweep(store, readModels.invitees, clock, { logger });
 
     const [first, second] = await Promise.all([sweep.sweep(), sweep.sweep()]);
 
@@ -81,7 +82,7 @@ describe('ExpirySweep', () => {
     await invited('due');
     const fence = new ManualFence();
     fence.held = false;
-    const sweep = new ExpirySweep(store, readStore, clock, { logger, fence });
+    const sweep = new ExpirySweep(store, readModels.invitees, clock, { logger, fence });
 
     expect(await sweep.sweep()).toBe(0);
     expect(await typesOf('due')).toEqual(['InviteeStaged', 'InvitationSent']);
@@ -90,7 +91,7 @@ describe('ExpirySweep', () => {
   it('sweeps on its timer until stopped', async () => {
     clock.set(BEFORE_EXPIRY);
     await invited('due');
-    const sweep = new ExpirySweep(store, readStore, clock, { logger });
+    const sweep = new ExpirySweep(store, readModels.invitees, clock, { logger });
     sweep.start(10);
     try {
       clock.set(AFTER_EXPIRY);
@@ -104,9 +105,9 @@ describe('ExpirySweep', () => {
   });
 
   it('reports a sweep that cannot read the read model, and keeps the timer going', async () => {
-    const broken: ReadStore = Object.assign(Object.create(readStore) as ReadStore, {
-      collection: () => ({ find: () => Promise.reject(new Error('read store unreachable')) }),
-    });
+    const broken: Pick<Invitees, 'dueToExpire'> = {
+      dueToExpire: () => Promise.reject(new Error('read store unreachable')),
+    };
     const sweep = new ExpirySweep(store, broken, clock, { logger });
     sweep.start(10);
     try {

@@ -1,8 +1,7 @@
 import type { EventStore } from '@invitations/event-store';
 import { inviteeDecider } from '@invitations/domain';
 import { inviteeStreamId } from '@invitations/domain';
-import type { InviteeDoc } from '@invitations/read-models';
-import type { ReadStore } from '@invitations/read-store';
+import type { Invitees } from '@invitations/read-models';
 import type { Clock } from '@invitations/kernel';
 import { handleCommand } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
@@ -31,7 +30,7 @@ export class ExpirySweep {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readStore: ReadStore,
+    private readonly invitees: Pick<Invitees, 'dueToExpire'>,
     private readonly clock: Clock,
     private readonly options: ExpirySweepOptions,
   ) {
@@ -63,14 +62,9 @@ export class ExpirySweep {
 
   private async expireDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.readStore
-      .collection<InviteeDoc>('invitees')
-      .find(
-        { state: 'INVITED', expiresAt: { $lte: now.toISOString() } },
-        { projection: { _id: 1, organisationId: 1 } },
-      );
+    const due = await this.invitees.dueToExpire(now.toISOString());
     let expired = 0;
-    for (const { _id: inviteeId, organisationId } of due) {
+    for (const { inviteeId, organisationId } of due) {
       if (!this.fence.isHeld()) break;
       try {
         expired += (await this.expire(inviteeId, organisationId, now)) ? 1 : 0;
@@ -99,7 +93,7 @@ export class ExpirySweep {
     return events.length > 0;
   }
 
-  /** A sweep that could not even list what is due (the read store unreachable): the next one tries again. */
+  /** A sweep that could not even list what is due (the read models unreachable): the next one tries again. */
   private reportFailure(error: unknown): void {
     this.options.logger.error(`expiry sweep failed: ${(error as Error).message}`);
   }

@@ -1,13 +1,12 @@
 import type { EventStore } from '@invitations/event-store';
 import { InvitationNotifications } from './invitation-notifications';
 import type { Notifier } from '@invitations/notifications';
-import type { ReadStore } from '@invitations/read-store';
-import { ReadStoreCheckpoints } from '@invitations/runtime';
+import type { CheckpointStore } from '@invitations/runtime';
 import { CheckpointedSubscription, type SubscriberLogger } from '@invitations/runtime';
 import type { Clock } from '@invitations/kernel';
 import { ALWAYS_HELD, assertHeld, type Fence } from '@invitations/runtime';
 
-/** The notification process manager's checkpoint name in the `checkpoints` collection. */
+/** The notification process manager's checkpoint name in the checkpoint store. */
 export const NOTIFICATIONS_SUBSCRIPTION = 'invitation-notifications';
 
 export interface NotificationSubscriptionOptions {
@@ -21,12 +20,12 @@ export interface NotificationSubscriptionOptions {
 
 /**
  * The invitation process manager (issue tokens, send the messages) driven by the global log from its
- * checkpoint in the read store. A refused event (fence lost) fails the subscription before anything is sent,
- * so its checkpoint stays before that event and whoever holds the lease now handles it.
+ * checkpoint. A refused event (fence lost) fails the subscription before anything is sent, and its
+ * checkpoint is not saved, so it stays before that event and whoever holds the lease now handles it.
  */
 export function notificationSubscription(
   store: EventStore,
-  readStore: ReadStore,
+  checkpoints: CheckpointStore,
   options: NotificationSubscriptionOptions,
 ): CheckpointedSubscription {
   const manager = new InvitationNotifications(store, options.notifier, {
@@ -37,12 +36,13 @@ export function notificationSubscription(
   return new CheckpointedSubscription(
     NOTIFICATIONS_SUBSCRIPTION,
     store,
-    new ReadStoreCheckpoints(readStore),
+    checkpoints,
     async (event) => {
       if (!InvitationNotifications.handles(event)) return;
       assertHeld(fence, 'sending invitations');
       await manager.handle(event);
     },
     options.logger,
+    fence,
   );
 }

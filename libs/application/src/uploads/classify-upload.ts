@@ -4,7 +4,7 @@ import { classifyPerson } from '@invitations/domain';
 import { isGiven } from '@invitations/domain';
 import { missingNamesForNewPerson } from '@invitations/domain';
 import type { PersonDetails } from '@invitations/domain';
-import { nameKey } from '@invitations/read-models';
+import { possibleDuplicateKey } from '@invitations/read-models';
 import { ClassifiedRows } from '@invitations/uploads';
 import type { DuplicateReason } from '@invitations/domain';
 import { ErrorList, MAX_LISTED_ERRORS } from '@invitations/uploads';
@@ -162,7 +162,7 @@ async function lookUpBatch(
     byEmail: indexBy(byEmail, (passport) => passport.email),
     byMobile: indexBy(byMobile, (passport) => passport.mobile),
     byNameKey: groupBy(byName, (passport) =>
-      nameKey(passport.firstName, passport.lastName, passport.dateOfBirth),
+      possibleDuplicateKey(passport.firstName, passport.lastName, passport.dateOfBirth),
     ),
     seats,
   };
@@ -244,7 +244,7 @@ function hasPassportUnderAnotherEmail(
 /** Only a row with both names can match on names. */
 function personNameKey(person: PersonDetails): string | null {
   if (!isGiven(person.firstName) || !isGiven(person.lastName)) return null;
-  return nameKey(person.firstName, person.lastName, person.dateOfBirth);
+  return possibleDuplicateKey(person.firstName, person.lastName, person.dateOfBirth);
 }
 
 function indexBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T> {

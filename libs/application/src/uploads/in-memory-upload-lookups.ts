@@ -1,5 +1,5 @@
 import type { Passport } from '@invitations/domain';
-import { nameKey } from '@invitations/read-models';
+import { possibleDuplicateKey } from '@invitations/read-models';
 import { PoolSeatsTaken, UploadLookups } from './upload-lookups';
 
 /** Calls and the largest batch, per lookup: lets tests see that lookups are batched. */
@@ -7,7 +7,7 @@ export type LookupStats = Record<keyof UploadLookups, { calls: number; largestBa
 
 /**
  * UploadLookups over passports and pool seats held in memory, indexed by Maps: for tests and the benchmark.
- * It answers as the read-store implementation should: exact matches on normalised email and mobile, and on
+ * It answers as the read models' implementation should: exact matches on normalised email and mobile, and on
  * the folded name key.
  */
 export class InMemoryUploadLookups implements UploadLookups {
@@ -29,7 +29,7 @@ export class InMemoryUploadLookups implements UploadLookups {
   addPassport(passport: Passport): this {
     this.byEmail.set(passport.email, passport);
     if (passport.mobile !== null) this.byMobile.set(passport.mobile, passport);
-    const key = nameKey(passport.firstName, passport.lastName, passport.dateOfBirth);
+    const key = possibleDuplicateKey(passport.firstName, passport.lastName, passport.dateOfBirth);
     this.byNameKey.set(key, [...(this.byNameKey.get(key) ?? []), passport]);
     return this;
   }

@@ -7,17 +7,16 @@ export interface PoolSeatsTaken {
 }
 
 /**
- * What the classification of an upload needs to know from the read store. Every method takes a batch of
- * keys (at most `lookupBatchSize`, 1,000 by default, each once), so it can be one `$in` query on an
- * indexed field. Emails and mobiles are normalised (lower-cased email, E.164 mobile), as the passports and
+ * What the classification of an upload needs to know from the read models. Every method takes a batch of
+ * keys (at most `lookupBatchSize`, 1,000 by default, each once), so it can be one query on an indexed field. Emails and mobiles are normalised (lower-cased email, E.164 mobile), as the passports and
  * pool-seat read models hold them.
  */
 export interface UploadLookups {
   passportsByEmail(emails: readonly string[]): Promise<readonly Passport[]>;
   passportsByMobile(mobiles: readonly string[]): Promise<readonly Passport[]>;
   /**
-   * Passports whose `nameKey(firstName, lastName, dateOfBirth)` (libs/projections text-keys: names
-   * accent- and case-folded) is one of `nameKeys`: the passports read model's indexed `nameKey` field.
+   * Passports whose `possibleDuplicateKey(firstName, lastName, dateOfBirth)` (the possible-duplicate rule of
+   * the passports read model: names accent- and case-folded) is one of `nameKeys`.
    */
   passportsByNameKey(nameKeys: readonly string[]): Promise<readonly Passport[]>;
   poolSeatsTaken(

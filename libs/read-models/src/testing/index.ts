@@ -1,3 +1,4 @@
+export { applyEvents, snapshotReadModels } from './apply-events';
 export { appendPools } from './extra-events';
 export { appendGeneratedLog, generateInvitationLog } from './invitation-log-generator';
 export type { LogShape } from './invitation-log-generator';

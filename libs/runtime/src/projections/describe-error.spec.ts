@@ -1,12 +1,14 @@
-import { DuplicateKeyError } from '@invitations/read-store';
+import { MongoServerError } from 'mongodb';
 import { describeError } from './describe-error';
 
 describe('describeError', () => {
   it('leaves out the values a duplicate-key error quotes', () => {
-    const error = new DuplicateKeyError('passports', { email: 'ada@example.org', mobile: '+61412345678' });
+    const message =
+      'E11000 duplicate key error collection: invitations.passports index: email_unique dup key: { email: "ada@example.org", mobile: "+61412345678" }';
+    const error = new MongoServerError({ message, code: 11000 });
 
     expect(describeError(error)).toBe(
-      'DuplicateKeyError: E11000 duplicate key error collection: passports dup key: <redacted>',
+      'MongoServerError: E11000 duplicate key error collection: invitations.passports index: email_unique dup key: <redacted>',
     );
   });
 

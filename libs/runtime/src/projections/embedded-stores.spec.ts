@@ -2,13 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@invitations/event-store';
+import { allProjections } from '@invitations/read-models';
+import { CapturingLogger, eventually } from '@invitations/kernel/testing';
+import {
+  appendGeneratedLog,
+  generateInvitationLog,
+  snapshotReadModels,
+} from '@invitations/read-models/testing';
+import { InMemoryReadModelStores } from '../read-model-stores';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections } from './rebuild';
-import { CapturingLogger } from '@invitations/kernel/testing';
-import { eventually } from '@invitations/kernel/testing';
-import { appendGeneratedLog, generateInvitationLog } from '@invitations/read-models/testing';
-import { openReadStore } from '../testing/open-read-store';
-import { snapshotReadModels } from '../testing/read-model-helpers';
 
 /** The runner and the rebuild over the real embedded event store, whose subscriptions deliver page by page. */
 describe('projections over the embedded event store', () => {
@@ -27,17 +30,19 @@ describe('projections over the embedded event store', () => {
   });
 
   it('builds the same read models live and by a rebuild', async () => {
-    const live = openReadStore();
+    const live = new InMemoryReadModelStores();
     const runner = new ProjectionRunner(store, live, { logger: new CapturingLogger(), batchSize: 300 });
     await runner.start();
     await eventually(() => runner.caughtUp);
     await runner.stop();
-    const rebuilt = openReadStore();
+    const rebuilt = new InMemoryReadModelStores();
 
     const result = await rebuildProjections(store, rebuilt, undefined, { batchSize: 700 });
 
     expect(result.events).toBe(Number((await store.headPosition()) + 1n));
     expect(result.events).toBeGreaterThan(2000);
-    expect(await snapshotReadModels(rebuilt)).toEqual(await snapshotReadModels(live));
+    expect(await snapshotReadModels(rebuilt.storage, allProjections)).toEqual(
+      await snapshotReadModels(live.storage, allProjections),
+    );
   });
 });

@@ -1,17 +1,18 @@
 import type { EventStore, RecordedEvent, SubscribeOptions } from '@invitations/event-store';
-import { DuplicateKeyError, type ReadStore } from '@invitations/read-store';
-import { allProjections } from '@invitations/read-models';
+import { allProjections, poolsProjection } from '@invitations/read-models';
 import type { Projection } from '@invitations/read-models';
-import { ProjectionRunner } from './projection-runner';
-import { poolsProjection } from '@invitations/read-models';
-import { CapturingLogger } from '@invitations/kernel/testing';
-import { eventually } from '@invitations/kernel/testing';
-import { appendPools } from '@invitations/read-models/testing';
+import { CapturingLogger, eventually } from '@invitations/kernel/testing';
+import {
+  appendGeneratedLog,
+  appendPools,
+  applyEvents,
+  generateInvitationLog,
+  snapshotReadModels,
+} from '@invitations/read-models/testing';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
-import { instrumentReadStore } from '../testing/instrumented-read-store';
-import { appendGeneratedLog, generateInvitationLog } from '@invitations/read-models/testing';
-import { openReadStore } from '../testing/open-read-store';
-import { applyEvents, snapshotReadModels } from '../testing/read-model-helpers';
+import { InMemoryReadModelStores, type ReadModelStores } from '../read-model-stores';
+import { instrumentWrites } from '../testing/instrumented-storage';
+import { ProjectionRunner } from './projection-runner';
 
 const SMALL_LOG = { organisations: 2, poolsPerOrganisation: 2, batchesPerPool: 2, inviteesPerBatch: 15 };
 const FAST_RETRY = { initialDelayMs: 10, maxDelayMs: 1000 };
@@ -24,22 +25,22 @@ async function readAll(store: EventStore): Promise<RecordedEvent[]> {
 
 /** The read models as applying every event of the log alone, in order, builds them. */
 async function readModelsOneByOne(store: EventStore) {
-  const reference = openReadStore();
-  await applyEvents(reference, await readAll(store));
-  const snapshot = await snapshotReadModels(reference);
-  await reference.close();
-  return snapshot;
+  const reference = new InMemoryReadModelStores();
+  await applyEvents(reference.storage, await readAll(store), allProjections);
+  return snapshotReadModels(reference.storage, allProjections);
 }
+
+const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
 
 describe('ProjectionRunner', () => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
+  let stores: InMemoryReadModelStores;
   let logger: CapturingLogger;
   const runners: ProjectionRunner[] = [];
 
   const newRunner = (
     options: ConstructorParameters<typeof ProjectionRunner>[2] = {},
-    on: ReadStore = readStore,
+    on: ReadModelStores = stores,
   ) => {
     const runner = new ProjectionRunner(store, on, { logger, retry: FAST_RETRY, ...options });
     runners.push(runner);
@@ -48,12 +49,12 @@ describe('ProjectionRunner', () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    readStore = openReadStore();
+    stores = new InMemoryReadModelStores();
     logger = new CapturingLogger();
   });
   afterEach(async () => {
     for (const runner of runners.splice(0)) await runner.stop();
-    await readStore.close();
+    await stores.close();
   });
 
   it('catches up from the start of the log and builds what applying each event alone builds', async () => {
@@ -65,20 +66,23 @@ describe('ProjectionRunner', () => {
 
     expect(runner.position()).toBe(await store.headPosition());
     expect(await runner.lag()).toBe(0n);
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
     expect(runner.health()).toMatchObject({ running: true, caughtUp: true, restarts: 0, lastError: null });
+    const checkpoints = await stores.checkpoints.list();
+    expect(checkpoints.map(({ name }) => name).sort()).toEqual(allProjections.map(({ name }) => name).sort());
+    for (const { position } of checkpoints) expect(position).toBe(await store.headPosition());
   });
 
-  it("creates the read models' indexes", async () => {
-    await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
+  it('makes the read models ready for their queries as it starts', async () => {
+    const prepare = jest.spyOn(stores.storage, 'prepare');
     const runner = newRunner();
-    await runner.start();
-    await eventually(() => runner.caughtUp);
 
-    const passports = readStore.collection('passports');
-    const existing = await passports.findOne({});
-    const copy = { ...existing!, _id: 'another-passport' };
-    await expect(passports.insertOne(copy)).rejects.toBeInstanceOf(DuplicateKeyError);
+    await runner.start();
+
+    expect(prepare).toHaveBeenCalledWith(allProjections.map(({ name }) => name));
+    expect(await stores.storage.collections()).toEqual(
+      expect.arrayContaining(['invitees', 'batches', 'pools', 'members', 'passports']),
+    );
   });
 
   it('answers as soon as the read models include a new write, as a mutation waits for its own', async () => {
@@ -89,7 +93,7 @@ describe('ProjectionRunner', () => {
     const position = await appendPools(store, 1);
 
     expect(await runner.waitForPosition(position, 1000)).toBe(true);
-    expect(await readStore.collection('pools').countDocuments({ _id: 'extra-pool-0' })).toBe(1);
+    expect(await stores.readModels.pools.byId('org-extra', 'extra-pool-0')).toMatchObject({ name: 'Pool 0' });
   });
 
   it('stops waiting after the timeout when the position is not reached', async () => {
@@ -101,12 +105,15 @@ describe('ProjectionRunner', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 
-  it('writes in batches rather than event by event', async () => {
+  it('writes in batches, each changed document once per batch, rather than event by event', async () => {
     await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
     const events = Number((await store.headPosition()) + 1n);
     let inviteeWrites = 0;
-    const counted = instrumentReadStore(readStore, (collection) => {
-      if (collection === 'invitees') inviteeWrites += 1;
+    const writtenPerBatch: string[][] = [];
+    const counted = instrumentWrites(stores, (name, changes) => {
+      if (name !== 'invitees') return;
+      inviteeWrites += 1;
+      writtenPerBatch.push(changes.map((change) => change.id));
     });
     const runner = newRunner({ batchSize: 200 }, counted);
 
@@ -116,29 +123,50 @@ describe('ProjectionRunner', () => {
     expect(events).toBeGreaterThan(600);
     expect(inviteeWrites).toBeGreaterThan(0);
     expect(inviteeWrites).toBeLessThanOrEqual(Math.ceil(events / 200) + 1);
+    for (const ids of writtenPerBatch) expect(new Set(ids).size).toBe(ids.length);
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
+  });
+
+  it('loads the documents a batch touches in one call per read model', async () => {
+    await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
+    const invitees = stores.storage.documents('invitees');
+    const load = jest.spyOn(invitees, 'load');
+    const write = jest.spyOn(invitees, 'write');
+    const runner = newRunner({ batchSize: 200 });
+
+    await runner.start();
+    await eventually(() => runner.caughtUp);
+
+    expect(load.mock.calls.length).toBe(write.mock.calls.length);
+    expect(load.mock.calls.length).toBeLessThanOrEqual(
+      Math.ceil(Number(await store.headPosition()) / 200) + 1,
+    );
   });
 
   it('reads the next batch while the previous one is being written', async () => {
     await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
-    const slow = instrumentReadStore(readStore, () => gate);
-    const counting = allProjections.map((projection) => ({
-      ...projection,
-      project: jest.fn(projection.project),
-    }));
-    const runner = newRunner({ batchSize: 100, projections: counting }, slow);
-    const received = () => counting[0].project.mock.calls.length;
+    const slow = instrumentWrites(stores, () => gate);
+    let received = 0;
+    const subscribe = store.subscribeToAll.bind(store);
+    jest.spyOn(store, 'subscribeToAll').mockImplementation((handler, options) =>
+      subscribe((event) => {
+        received += 1;
+        return handler(event);
+      }, options),
+    );
+    const runner = newRunner({ batchSize: 100 }, slow);
 
     await runner.start();
-    await eventually(() => received() === 200);
+    await eventually(() => received === 200);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(received()).toBe(200); // the first batch is being written, the second waits for it
+    expect(received).toBe(200); // the first batch is being written, the second waits for it
     expect(runner.position()).toBe(-1n);
     openGate();
     await eventually(() => runner.caughtUp);
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
   });
 
   it('resumes from its checkpoints after a restart', async () => {
@@ -157,16 +185,19 @@ describe('ProjectionRunner', () => {
 
     expect((subscribe.mock.calls[0][1] as SubscribeOptions).after).toBe(checkpoint);
     expect(second.position()).toBe(await store.headPosition());
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
   });
 
   it('brings a projection that is behind up to date without applying old events to the others', async () => {
     await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
-    const poolsOnly = newRunner({ projections: [poolsProjection] });
+    const poolsOnly = newRunner({ projections: [poolsProjection as Projection] });
     await poolsOnly.start();
     await eventually(() => poolsOnly.caughtUp);
     await poolsOnly.stop();
-    const pools = { ...poolsProjection, project: jest.fn(poolsProjection.project) };
+    const pools = {
+      ...(poolsProjection as Projection),
+      evolve: jest.fn(poolsProjection.evolve as Projection['evolve']),
+    };
     const projections: Projection[] = allProjections.map((projection) =>
       projection.name === 'pools' ? pools : projection,
     );
@@ -174,11 +205,22 @@ describe('ProjectionRunner', () => {
     const all = newRunner({ projections });
     await all.start();
     await eventually(() => all.caughtUp);
-    expect(pools.project).not.toHaveBeenCalled();
+    expect(pools.evolve).not.toHaveBeenCalled();
     await all.waitForPosition(await appendPools(store, 1), 1000);
 
-    expect(pools.project).toHaveBeenCalledTimes(1);
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(pools.evolve).toHaveBeenCalledTimes(1);
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
+  });
+
+  it('treats a checkpoint whose documents are gone as nothing applied', async () => {
+    await appendPools(store, 2);
+    await stores.checkpoints.save(['pools'], await store.headPosition());
+    const runner = newRunner({ projections: [poolsProjection as Projection], prepare: false });
+
+    await runner.start();
+    await eventually(() => runner.caughtUp);
+
+    expect(await stores.readModels.pools.ofOrganisation('org-extra')).toHaveLength(2);
   });
 
   it('resubscribes from its last checkpoint when the subscription drops, and logs no personal data', async () => {
@@ -198,14 +240,14 @@ describe('ProjectionRunner', () => {
     expect(logger.errors()).toHaveLength(1);
     expect(logger.errors()[0]).not.toContain('ada@example.org');
     await eventually(() => runner.caughtUp);
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
   });
 
   it('retries failed writes with a growing backoff and loses no event', async () => {
     await appendGeneratedLog(store, generateInvitationLog(SMALL_LOG));
     let failuresLeft = 3;
-    const flaky = instrumentReadStore(readStore, (collection) => {
-      if (collection === 'invitees' && failuresLeft-- > 0) throw new Error('read store unavailable');
+    const flaky = instrumentWrites(stores, (name) => {
+      if (name === 'invitees' && failuresLeft-- > 0) throw new Error('read store unavailable');
     });
     const runner = newRunner({ batchSize: 100 }, flaky);
 
@@ -214,7 +256,24 @@ describe('ProjectionRunner', () => {
 
     expect(logger.errors().map((message) => /in (\d+) ms/.exec(message)?.[1])).toEqual(['10', '20', '40']);
     expect(runner.health().restarts).toBe(3);
-    expect(await snapshotReadModels(readStore)).toEqual(await readModelsOneByOne(store));
+    expect(await snapshot(stores)).toEqual(await readModelsOneByOne(store));
+  });
+
+  it('writes nothing, documents or checkpoints, once its fence is lost', async () => {
+    const fence = { held: true, isHeld: () => fence.held };
+    const runner = newRunner({ fence });
+    await runner.start();
+    await eventually(() => runner.caughtUp);
+    const kept = await appendPools(store, 1);
+    expect(await runner.waitForPosition(kept, 1000)).toBe(true);
+
+    fence.held = false;
+    await appendPools(store, 1, 'late');
+    await eventually(() => runner.health().restarts >= 1);
+
+    expect(runner.health().lastError).toMatch(/no longer holds the lease/);
+    expect(await stores.readModels.pools.byId('org-extra', 'late-pool-0')).toBeNull();
+    expect((await stores.checkpoints.load(['pools'])).get('pools')).toBe(kept);
   });
 
   it('writes what it received before stopping, and waits for nothing once stopped', async () => {
@@ -227,7 +286,7 @@ describe('ProjectionRunner', () => {
 
     await runner.stop();
 
-    expect(await readStore.collection('pools').countDocuments({})).toBe(5);
+    expect(await stores.readModels.pools.ofOrganisation('org-extra')).toHaveLength(5);
     expect(runner.position()).toBe(position);
     expect(await waiting).toBe(false);
     expect(runner.health()).toMatchObject({ running: false, caughtUp: false });

@@ -1,11 +1,11 @@
 import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
 import { allProjections } from '@invitations/read-models';
-import { loadCheckpoints, NO_POSITION, saveCheckpoints } from './checkpoints';
-import { describeError } from './describe-error';
-import { ensureReadModelIndexes, liveCollections } from './indexes';
 import type { Projection, ProjectionName } from '@invitations/read-models';
-import { WriteBatch } from './write-batch';
+import { NO_POSITION } from '../checkpoint-store';
+import { ALWAYS_HELD, assertHeld, type Fence } from '../fence';
+import { describeError } from './describe-error';
+import { EventBatch } from './event-batch';
+import type { ProjectionTarget } from './projection-target';
 
 /** Where the runner reports; Nest's Logger fits. Messages carry no personal data. */
 export interface ProjectionLogger {
@@ -25,8 +25,13 @@ export interface ProjectionRunnerOptions {
   maxFlushDelayMs?: number;
   /** Backoff between resubscriptions after a failure: doubles from the first delay up to the last. */
   retry?: { initialDelayMs: number; maxDelayMs: number };
-  /** Create the read models' indexes at start (default true). */
-  ensureIndexes?: boolean;
+  /** Make the read models ready for their queries at start (MongoDB's indexes; default true). */
+  prepare?: boolean;
+  /**
+   * Checked before every write of documents and of checkpoints (a projector's lease): once it is lost, what is
+   * being written is refused, and the runner resubscribes, to be refused again until stopped.
+   */
+  fence?: Fence;
   logger?: ProjectionLogger;
 }
 
@@ -58,15 +63,16 @@ const defaultLogger: ProjectionLogger = {
 
 /**
  * Keeps the read models up to date from the event store's global log (never from the in-memory
- * EventBus): subscribes from the lowest checkpoint of its projections, applies every event to each
- * projection whose checkpoint is behind it, writes in batches, then records the checkpoints. Delivery
- * is at-least-once (a failure resubscribes from the last written checkpoint), so the projections'
- * writes are idempotent.
+ * EventBus): subscribes from the lowest checkpoint of its projections, gives every event to each
+ * projection whose checkpoint is behind it, and at each batch folds the events over the documents
+ * they touch (loaded in one call per projection), writes each changed document once, then records the
+ * checkpoints. Delivery is at-least-once (a failure resubscribes from the last written checkpoint): a
+ * document skips an event at or before its last applied position, so redelivery changes nothing.
  */
 export class ProjectionRunner {
   private readonly projections: readonly Projection[];
   private readonly settings: Required<Omit<ProjectionRunnerOptions, 'projections'>>;
-  /** Each projection's position as written to the read store. */
+  /** Each projection's position as written to the checkpoint store. */
   private readonly checkpoints = new Map<ProjectionName, bigint>();
   private subscription: Subscription | null = null;
   /** Bumped at every subscription and at stop: what an older subscription still delivers is ignored. */
@@ -74,7 +80,7 @@ export class ProjectionRunner {
   private running = false;
   private isCaughtUp = false;
 
-  private batch = new WriteBatch(liveCollections);
+  private batch = new EventBatch();
   private batchEvents = 0;
   private batchPosition = NO_POSITION;
   private batchStartedAt = 0;
@@ -93,7 +99,7 @@ export class ProjectionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readStore: ReadStore,
+    private readonly target: ProjectionTarget,
     options: ProjectionRunnerOptions = {},
   ) {
     this.projections = options.projections ?? allProjections;
@@ -102,7 +108,8 @@ export class ProjectionRunner {
       idleFlushMs: options.idleFlushMs ?? 2,
       maxFlushDelayMs: options.maxFlushDelayMs ?? 50,
       retry: options.retry ?? { initialDelayMs: 100, maxDelayMs: 30_000 },
-      ensureIndexes: options.ensureIndexes ?? true,
+      prepare: options.prepare ?? true,
+      fence: options.fence ?? ALWAYS_HELD,
       logger: options.logger ?? defaultLogger,
     };
   }
@@ -113,15 +120,13 @@ export class ProjectionRunner {
     this.flushes = Promise.resolve();
     this.failures = 0;
     const names = this.projections.map((projection) => projection.name);
-    const existing = new Set(await this.readStore.listCollections());
-    const stored = await loadCheckpoints(this.readStore, names);
+    const existing = new Set(await this.target.storage.collections());
+    const stored = await this.target.checkpoints.load(names);
     for (const name of names) {
-      // A checkpoint whose collection is gone (dropped by hand, or an ephemeral store) means nothing.
+      // A checkpoint whose documents are gone (a collection dropped by hand) means nothing applied.
       this.checkpoints.set(name, existing.has(name) ? (stored.get(name) ?? NO_POSITION) : NO_POSITION);
     }
-    if (this.settings.ensureIndexes) {
-      await ensureReadModelIndexes(this.readStore, { projections: this.projections });
-    }
+    if (this.settings.prepare) await this.target.storage.prepare(names);
     this.running = true;
     this.subscribe();
   }
@@ -207,14 +212,10 @@ export class ProjectionRunner {
     });
   }
 
-  /** Gathers the event's writes; returns a promise only when it flushes, so the log waits for the writes. */
+  /** Gathers the event; returns a promise only when it flushes, so the log waits for the writes. */
   private receive(event: RecordedEvent, generation: number): Promise<void> | void {
     if (generation !== this.generation) return;
-    for (const projection of this.projections) {
-      if (event.position > (this.checkpoints.get(projection.name) ?? NO_POSITION)) {
-        this.batch.add(projection.project(event));
-      }
-    }
+    this.batch.add(event, this.behind(event.position));
     if (this.batchEvents === 0) this.batchStartedAt = Date.now();
     this.batchEvents += 1;
     this.batchPosition = event.position;
@@ -236,9 +237,7 @@ export class ProjectionRunner {
   private onCaughtUp(generation: number): void {
     if (generation !== this.generation) return;
     this.flush().then(
-      async () => {
-        // Indexes deferred while the read models were written in bulk, built before the first queries need them.
-        await this.readStore.buildDeferredIndexes?.();
+      () => {
         if (generation !== this.generation) return;
         this.isCaughtUp = true;
         this.settings.logger.log(`Projections caught up at position ${this.position()}`);
@@ -270,17 +269,19 @@ export class ProjectionRunner {
     const batch = this.batch;
     const upTo = this.batchPosition;
     const generation = this.generation;
-    this.batch = new WriteBatch(liveCollections);
+    this.batch = new EventBatch();
     this.batchEvents = 0;
     this.flushes = this.flushes.then(() => this.write(batch, upTo, generation));
     return this.flushes;
   }
 
-  private async write(batch: WriteBatch, upTo: bigint, generation: number): Promise<void> {
+  private async write(batch: EventBatch, upTo: bigint, generation: number): Promise<void> {
     if (generation !== this.generation) return; // the next subscription delivers these events again
-    await batch.apply(this.readStore);
+    const { storage, checkpoints } = this.target;
+    await batch.apply((name) => storage.documents(name), this.settings.fence);
     const advanced = [...this.checkpoints].filter(([, position]) => position < upTo).map(([name]) => name);
-    await saveCheckpoints(this.readStore, advanced, upTo);
+    assertHeld(this.settings.fence, "saving the projections' checkpoints");
+    await checkpoints.save(advanced, upTo);
     for (const name of advanced) this.checkpoints.set(name, upTo);
     this.lastFlushAt = new Date();
     this.failures = 0;
@@ -302,7 +303,7 @@ export class ProjectionRunner {
     );
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    this.batch = new WriteBatch(liveCollections);
+    this.batch = new EventBatch();
     this.batchEvents = 0;
     const failed = this.subscription;
     this.subscription = null;
@@ -320,6 +321,16 @@ export class ProjectionRunner {
 
   private reportStopFailure(error: unknown): void {
     this.settings.logger.error(`Projections: the last writes failed at stop (${describeError(error)})`);
+  }
+
+  /** The projections whose checkpoint is behind a position: the others have applied its event already. */
+  private behind(position: bigint): readonly Projection[] {
+    let all = true;
+    for (const checkpoint of this.checkpoints.values()) if (checkpoint >= position) all = false;
+    if (all) return this.projections;
+    return this.projections.filter(
+      (projection) => position > (this.checkpoints.get(projection.name) ?? NO_POSITION),
+    );
   }
 
   private settleWaiters(): void {

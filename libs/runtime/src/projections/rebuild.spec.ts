@@ -1,95 +1,123 @@
-import type { ReadStore } from '@invitations/read-store';
-import { loadCheckpoints } from './checkpoints';
+import {
+  allProjections,
+  positionKey,
+  type DocumentStore,
+  type ProjectionName,
+} from '@invitations/read-models';
+import { CapturingLogger, eventually } from '@invitations/kernel/testing';
+import {
+  appendGeneratedLog,
+  appendPools,
+  generateInvitationLog,
+  snapshotReadModels,
+} from '@invitations/read-models/testing';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
+import { InMemoryReadModelStores, type ReadModelStores } from '../read-model-stores';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections, type RebuildProgress } from './rebuild';
-import { CapturingLogger } from '@invitations/kernel/testing';
-import { eventually } from '@invitations/kernel/testing';
-import { appendPools } from '@invitations/read-models/testing';
-import { InMemoryEventStore } from '@invitations/event-store/testing';
-import { appendGeneratedLog, generateInvitationLog } from '@invitations/read-models/testing';
-import { openReadStore } from '../testing/open-read-store';
-import { snapshotReadModels } from '../testing/read-model-helpers';
 
 const LOG = { organisations: 2, poolsPerOrganisation: 3, batchesPerPool: 3, inviteesPerBatch: 40 };
 const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports'] as const;
 
+const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
+
+/** The versions a rebuild kept, as a snapshot. */
+async function previousVersions(stores: ReadModelStores) {
+  const kept = new Map<ProjectionName, DocumentStore>();
+  for (const name of NAMES) {
+    const previous = await stores.storage.previous(name);
+    if (previous) kept.set(name, previous);
+  }
+  return snapshotReadModels({ documents: (name) => kept.get(name)! }, allProjections);
+}
+
 describe('rebuildProjections', () => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
+  let stores: InMemoryReadModelStores;
   let runner: ProjectionRunner;
 
   /** Builds the read models incrementally, as the service does, and stops. */
   async function buildIncrementally(): Promise<void> {
-    runner = new ProjectionRunner(store, readStore, { logger: new CapturingLogger(), batchSize: 250 });
+    runner = new ProjectionRunner(store, stores, { logger: new CapturingLogger(), batchSize: 250 });
     await runner.start();
     await eventually(() => runner.caughtUp);
   }
 
   beforeEach(async () => {
     store = new InMemoryEventStore();
-    readStore = openReadStore();
+    stores = new InMemoryReadModelStores();
     await appendGeneratedLog(store, generateInvitationLog(LOG));
   });
   afterEach(async () => {
     await runner?.stop();
-    await readStore.close();
+    await stores.close();
   });
 
   it('builds read models equal, document for document, to the ones built incrementally', async () => {
     await buildIncrementally();
     await runner.stop();
-    const incremental = await snapshotReadModels(readStore);
+    const incremental = await snapshot(stores);
     const head = await store.headPosition();
     const progress: RebuildProgress[] = [];
 
-    const result = await rebuildProjections(store, readStore, undefined, {
+    const result = await rebuildProjections(store, stores, undefined, {
       batchSize: 500,
       onProgress: (report) => progress.push(report),
     });
 
-    expect(await snapshotReadModels(readStore)).toEqual(incremental);
+    expect(await snapshot(stores)).toEqual(incremental);
     expect(result).toMatchObject({ events: Number(head + 1n), position: head, projections: [...NAMES] });
     expect(progress.at(-1)).toEqual({ phase: 'done', events: Number(head + 1n), position: head, head });
     const replayed = progress.filter(({ phase }) => phase === 'replaying').map(({ events }) => events);
     expect(replayed.length).toBeGreaterThan(2);
     expect(replayed).toEqual([...replayed].sort((a, b) => a - b));
-    expect([...(await loadCheckpoints(readStore, [...NAMES])).values()]).toEqual(NAMES.map(() => head));
+    expect([...(await stores.checkpoints.load([...NAMES])).values()]).toEqual(NAMES.map(() => head));
   });
 
-  it('keeps the previous version of each read model for a rollback, and leaves no work collection behind', async () => {
+  it('keeps the previous version of each read model for a rollback, and leaves no work version behind', async () => {
     await buildIncrementally();
     await runner.stop();
-    const incremental = await snapshotReadModels(readStore);
+    const incremental = await snapshot(stores);
 
-    const result = await rebuildProjections(store, readStore, undefined, { suffix: '__rebuild_test' });
+    const result = await rebuildProjections(store, stores, undefined, { suffix: '__rebuild_test' });
 
     expect(result.previous).toEqual(Object.fromEntries(NAMES.map((name) => [name, `${name}__prev`])));
-    expect(await snapshotReadModels(readStore, (name) => `${name}__prev`)).toEqual(incremental);
-    const collections = await readStore.listCollections();
+    expect(await previousVersions(stores)).toEqual(incremental);
+    const collections = await stores.storage.collections();
     expect(collections.filter((name) => name.includes('__rebuild'))).toEqual([]);
   });
 
   it('repairs only the read models named', async () => {
     await buildIncrementally();
     await runner.stop();
-    const incremental = await snapshotReadModels(readStore);
-    const invitees = readStore.collection('invitees');
-    await invitees.deleteMany({ state: 'ACCEPTED' });
-    await invitees.updateMany({}, { $set: { firstName: 'damaged' } });
+    const incremental = await snapshot(stores);
+    const invitees = stores.storage.documents('invitees');
+    const damage = positionKey(10n ** 18n);
+    const damaged = (await invitees.all()).map((doc) => {
+      const accepted = (doc as { state?: string }).state === 'ACCEPTED';
+      return {
+        id: doc._id,
+        document: accepted ? null : { ...doc, firstName: 'damaged', _pos: damage },
+        position: damage,
+      };
+    });
+    await invitees.write(damaged);
 
-    const result = await rebuildProjections(store, readStore, ['invitees']);
+    const result = await rebuildProjections(store, stores, ['invitees']);
 
-    expect(await snapshotReadModels(readStore)).toEqual(incremental);
+    expect(await snapshot(stores)).toEqual(incremental);
     expect(result.previous).toEqual({ invitees: 'invitees__prev' });
-    expect(await readStore.collection('invitees__prev').countDocuments({ state: 'ACCEPTED' })).toBe(0);
-    expect(await readStore.listCollections()).not.toContain('pools__prev');
+    const kept = await (await stores.storage.previous('invitees'))!.all();
+    expect(kept.filter((doc) => (doc as { state?: string }).state === 'ACCEPTED')).toEqual([]);
+    expect(kept.every((doc) => (doc as { firstName?: string }).firstName === 'damaged')).toBe(true);
+    expect(await stores.storage.collections()).not.toContain('pools__prev');
   });
 
   it('includes events appended while it rebuilds, with a runner still serving', async () => {
     await buildIncrementally();
     let appended: Promise<bigint> | undefined;
 
-    await rebuildProjections(store, readStore, undefined, {
+    await rebuildProjections(store, stores, undefined, {
       batchSize: 200,
       onProgress: () => void (appended ??= appendPools(store, 50)),
     });
@@ -97,15 +125,14 @@ describe('rebuildProjections', () => {
     expect(await runner.waitForPosition(last, 2000)).toBe(true);
     await runner.stop();
 
-    const fresh = openReadStore();
+    const fresh = new InMemoryReadModelStores();
     await rebuildProjections(store, fresh);
-    expect(await readStore.collection('pools').countDocuments({ organisationId: 'org-extra' })).toBe(50);
-    expect(await snapshotReadModels(readStore)).toEqual(await snapshotReadModels(fresh));
-    await fresh.close();
+    expect(await stores.readModels.pools.ofOrganisation('org-extra')).toHaveLength(50);
+    expect(await snapshot(stores)).toEqual(await snapshot(fresh));
   });
 
   it('refuses a read model it does not know', async () => {
-    await expect(rebuildProjections(store, readStore, ['inviteez'])).rejects.toThrow(
+    await expect(rebuildProjections(store, stores, ['inviteez'])).rejects.toThrow(
       'Unknown projection "inviteez"',
     );
   });

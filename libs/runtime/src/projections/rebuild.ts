@@ -1,10 +1,10 @@
 import type { EventStore } from '@invitations/event-store';
-import type { ReadStore } from '@invitations/read-store';
 import { selectProjections } from '@invitations/read-models';
-import { loadCheckpoints, NO_POSITION, saveCheckpoints } from './checkpoints';
-import { ensureReadModelIndexes, liveCollections, type CollectionNaming } from './indexes';
-import type { Projection, ProjectionName } from '@invitations/read-models';
-import { WriteBatch } from './write-batch';
+import type { DocumentStore, Projection, ProjectionName } from '@invitations/read-models';
+import { NO_POSITION, type CheckpointStore } from '../checkpoint-store';
+import { ALWAYS_HELD } from '../fence';
+import { EventBatch, type DocumentsOf } from './event-batch';
+import type { ProjectionTarget } from './projection-target';
 
 export type RebuildPhase = 'replaying' | 'catching-up' | 'done';
 
@@ -22,7 +22,7 @@ export interface RebuildOptions {
   onProgress?: (progress: RebuildProgress) => void;
   /** Write every this many events (default 10,000). */
   batchSize?: number;
-  /** Suffix of the collections built aside (default `__rebuild_<timestamp>`). */
+  /** Suffix of the versions built aside (default `__rebuild_<timestamp>`). */
   suffix?: string;
 }
 
@@ -32,47 +32,42 @@ export interface RebuildResult {
   events: number;
   /** The position the rebuilt read models include. */
   position: bigint;
-  /** For a rollback: the collection each previous version was kept in (none for a read model that did not exist). */
+  /** For a rollback: where each previous version was kept (none for a read model that did not exist). */
   previous: Partial<Record<ProjectionName, string>>;
 }
 
-/** Where the previous version of a rebuilt read model is kept, for a rollback. */
-export const previousCollection = (name: ProjectionName): string => `${name}__prev`;
-
 /**
- * Rebuilds the named read models (all by default) from the start of the log, into new collections
- * while the old ones keep serving; then switches each one by renames, keeping the old one as
- * `<name>__prev`. A runner may still be writing to the old collection until the switch, so the log's
- * tail is applied again to the switched ones; the writes are idempotent, so the two meet safely.
- * Each switch is two renames (neither MongoDB nor the port swaps two collections in one step): for
- * that instant a query finds the read model empty.
+ * Rebuilds the named read models (all by default) from the start of the log, into versions built aside
+ * while the live ones keep serving; then switches each one in, keeping the live one as `<name>__prev`.
+ * A runner may still be writing to the live version until the switch, so the log's tail is applied
+ * again to the switched ones; documents skip what they have seen, so the two meet safely.
  */
 export async function rebuildProjections(
   store: EventStore,
-  readStore: ReadStore,
+  target: ProjectionTarget,
   names?: readonly string[],
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const projections = selectProjections(names);
   const suffix = options.suffix ?? `__rebuild_${Date.now()}`;
-  const rebuilt: CollectionNaming = (name) => `${name}${suffix}`;
-  const replay = (phase: RebuildPhase, naming: CollectionNaming, after: bigint) =>
+  const { storage } = target;
+  const replay = (phase: RebuildPhase, documentsOf: DocumentsOf, after: bigint) =>
     replayLog(
       store,
-      readStore,
-      { projections, naming, after, batchSize: options.batchSize ?? 10_000 },
+      { projections, documentsOf, after, batchSize: options.batchSize ?? 10_000 },
       (progress) => options.onProgress?.({ phase, ...progress }),
     );
 
-  await dropCollections(
-    readStore,
-    projections.map((projection) => rebuilt(projection.name)),
-  );
-  const built = await replay('replaying', rebuilt, NO_POSITION);
-  await ensureReadModelIndexes(readStore, { projections, collectionName: rebuilt });
-  const previous = await switchCollections(readStore, projections, rebuilt);
-  const tail = await replay('catching-up', liveCollections, built.position);
-  await advanceCheckpoints(readStore, projections, tail.position);
+  const aside = new Map<ProjectionName, DocumentStore>();
+  for (const { name } of projections) aside.set(name, await storage.buildAside(name, suffix));
+  const built = await replay('replaying', (name) => aside.get(name)!, NO_POSITION);
+  const previous: Partial<Record<ProjectionName, string>> = {};
+  for (const { name } of projections) {
+    const kept = await storage.switchIn(name, suffix);
+    if (kept !== null) previous[name] = kept;
+  }
+  const tail = await replay('catching-up', (name) => storage.documents(name), built.position);
+  await advanceCheckpoints(target.checkpoints, projections, tail.position);
 
   const events = built.events + tail.events;
   options.onProgress?.({ phase: 'done', events, position: tail.position, head: tail.position });
@@ -86,7 +81,7 @@ export async function rebuildProjections(
 
 interface ReplaySpec {
   projections: readonly Projection[];
-  naming: CollectionNaming;
+  documentsOf: DocumentsOf;
   after: bigint;
   batchSize: number;
 }
@@ -101,17 +96,15 @@ interface Replayed {
  * Applies the log after `spec.after` to the projections, batch by batch, up to the head. It reads
  * through a subscription rather than `readAll`: a subscription hands over each page's events
  * synchronously, where an async iterator costs an await per event; the only awaits left are the
- * log's pages and one bulk write per collection per batch.
+ * log's pages and one load and one write per projection per batch.
  */
 function replayLog(
   store: EventStore,
-  readStore: ReadStore,
   spec: ReplaySpec,
   onProgress: (progress: Omit<RebuildProgress, 'phase'>) => void,
 ): Promise<Replayed> {
   return new Promise((resolve, reject) => {
-    let batch = new WriteBatch(spec.naming);
-    let batchEvents = 0;
+    let batch = new EventBatch();
     let position = spec.after;
     let events = 0;
     let head = NO_POSITION;
@@ -124,11 +117,10 @@ function replayLog(
     const write = (): Promise<void> => {
       const full = batch;
       const reached = { events, position };
-      batch = new WriteBatch(spec.naming);
-      batchEvents = 0;
+      batch = new EventBatch();
       const previous = writing;
       writing = previous.then(async () => {
-        await full.apply(readStore);
+        await full.apply(spec.documentsOf, ALWAYS_HELD);
         onProgress({ ...reached, head: head > reached.position ? head : reached.position });
       });
       writing.catch(() => undefined); // reported through the next wait on it, never as an unhandled rejection
@@ -143,10 +135,10 @@ function replayLog(
     void store.headPosition().then((known) => (head = known), reject);
     const subscription = store.subscribeToAll(
       (event) => {
-        for (const projection of spec.projections) batch.add(projection.project(event));
+        batch.add(event, spec.projections);
         position = event.position;
         events += 1;
-        if (++batchEvents >= spec.batchSize) return write();
+        if (batch.events >= spec.batchSize) return write();
       },
       {
         after: spec.after === NO_POSITION ? undefined : spec.after,
@@ -157,40 +149,14 @@ function replayLog(
   });
 }
 
-async function dropCollections(readStore: ReadStore, names: readonly string[]): Promise<void> {
-  const existing = new Set(await readStore.listCollections());
-  for (const name of names) if (existing.has(name)) await readStore.collection(name).drop();
-}
-
-/**
- * Puts each rebuilt collection in the live one's place, keeping the live one as `__prev`. Between the
- * two renames the read model is briefly absent; a runner's write in that moment is replayed by the tail.
- */
-async function switchCollections(
-  readStore: ReadStore,
-  projections: readonly Projection[],
-  rebuilt: CollectionNaming,
-): Promise<Partial<Record<ProjectionName, string>>> {
-  const existing = new Set(await readStore.listCollections());
-  const previous: Partial<Record<ProjectionName, string>> = {};
-  for (const { name } of projections) {
-    if (existing.has(name)) {
-      await readStore.renameCollection(name, previousCollection(name));
-      previous[name] = previousCollection(name);
-    }
-    if (existing.has(rebuilt(name))) await readStore.renameCollection(rebuilt(name), name);
-  }
-  return previous;
-}
-
 /** Moves the checkpoints to `position`, never back: a live runner may already be further on. */
 async function advanceCheckpoints(
-  readStore: ReadStore,
+  checkpoints: CheckpointStore,
   projections: readonly Projection[],
   position: bigint,
 ): Promise<void> {
   const names = projections.map((projection) => projection.name);
-  const checkpoints = await loadCheckpoints(readStore, names);
-  const behind = names.filter((name) => (checkpoints.get(name) ?? NO_POSITION) < position);
-  await saveCheckpoints(readStore, behind, position);
+  const stored = await checkpoints.load(names);
+  const behind = names.filter((name) => (stored.get(name) ?? NO_POSITION) < position);
+  await checkpoints.save(behind, position);
 }

@@ -1,3 +1,3 @@
-export { openReadStore } from './open-read-store';
-export { applyEvents, snapshotReadModels } from './read-model-helpers';
+export { instrumentWrites } from './instrumented-storage';
+export type { WriteHook } from './instrumented-storage';
 export { ManualFence } from './manual-fence';

@@ -1,0 +1,50 @@
+import { positionKey } from '../projection/projection';
+import type { ReadModelSet } from '../read-model-set';
+import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import type { BatchDoc } from './batch.document';
+
+let position = 1n;
+const batch = (id: string, fields: Partial<BatchDoc> = {}): BatchDoc => ({
+  _id: id,
+  organisationId: 'org-1',
+  poolId: 'pool-1',
+  name: `Batch ${id}`,
+  createdAt: '2025-03-01T09:00:00.000Z',
+  _pos: positionKey(position++),
+  ...fields,
+});
+
+describeOnBothAdapters('batches', (open) => {
+  let readModels: ReadModelSet;
+  beforeEach(async () => (readModels = await open()));
+  const write = (...docs: BatchDoc[]) =>
+    readModels.storage
+      .documents('batches')
+      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+
+  it('finds a batch in its organisation only', async () => {
+    const doc = batch('b1');
+    await write(doc);
+
+    expect(await readModels.batches.byId('org-1', 'b1')).toEqual(doc);
+    expect(await readModels.batches.byId('org-2', 'b1')).toBeNull();
+    expect(await readModels.batches.byId('org-1', 'b2')).toBeNull();
+  });
+
+  it("lists a pool's batches oldest first, then by id, in its organisation only", async () => {
+    await write(
+      batch('c', { createdAt: '2025-03-02T09:00:00.000Z' }),
+      batch('b', { createdAt: '2025-03-01T09:00:00.000Z' }),
+      batch('a', { createdAt: '2025-03-02T09:00:00.000Z' }),
+      batch('other-pool', { poolId: 'pool-2' }),
+      batch('other-org', { organisationId: 'org-2' }),
+    );
+
+    expect((await readModels.batches.ofPool('org-1', 'pool-1')).map((doc) => doc._id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
+    expect(await readModels.batches.ofPool('org-2', 'pool-2')).toEqual([]);
+  });
+});

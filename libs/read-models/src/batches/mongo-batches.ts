@@ -1,0 +1,27 @@
+import type { Db, IndexDescription } from 'mongodb';
+import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import type { BatchDoc } from './batch.document';
+import type { Batches } from './batches.port';
+
+export const BATCH_INDEXES: readonly IndexDescription[] = [
+  { key: { organisationId: 1, poolId: 1 }, name: 'organisation_pool' },
+];
+
+/** The `batches` read model in MongoDB. */
+export class MongoBatches extends MongoDocuments<BatchDoc> implements Batches {
+  constructor(db: Db, collectionName = 'batches') {
+    super(db.collection<StoredDocument>(collectionName), BATCH_INDEXES);
+  }
+
+  async byId(organisationId: string, batchId: string): Promise<BatchDoc | null> {
+    return (await this.collection.findOne({ _id: batchId, organisationId })) as BatchDoc | null;
+  }
+
+  async ofPool(organisationId: string, poolId: string): Promise<BatchDoc[]> {
+    const docs = await this.collection
+      .find({ organisationId, poolId })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return docs as unknown as BatchDoc[];
+  }
+}

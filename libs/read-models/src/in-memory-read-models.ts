@@ -1,0 +1,96 @@
+import { InMemoryBatches } from './batches/in-memory-batches';
+import { InMemoryInvitees } from './invitees/in-memory/in-memory-invitees';
+import { InMemoryPassports } from './passports/in-memory-passports';
+import { InMemoryMemberDocuments, InMemoryPoolDocuments, InMemoryPools } from './pools/in-memory-pools';
+import type { DocumentStore } from './projection/document-store';
+import type { InMemoryDocuments } from './projection/in-memory-documents';
+import type { Positioned, ProjectionName } from './projection/projection';
+import { previousVersion, type ReadModelStorage } from './projection/read-model-storage';
+import type { ReadModelSet } from './read-model-set';
+import { InMemoryUploads } from './uploads/in-memory-uploads';
+
+type AnyInMemoryDocuments = InMemoryDocuments<Positioned, { byId: Map<string, Positioned> }>;
+
+/** An empty in-memory store of each projection's documents. */
+const EMPTY: Record<ProjectionName, () => AnyInMemoryDocuments> = {
+  invitees: () => new InMemoryInvitees() as unknown as AnyInMemoryDocuments,
+  batches: () => new InMemoryBatches() as unknown as AnyInMemoryDocuments,
+  pools: () => new InMemoryPoolDocuments() as unknown as AnyInMemoryDocuments,
+  members: () => new InMemoryMemberDocuments() as unknown as AnyInMemoryDocuments,
+  passports: () => new InMemoryPassports() as unknown as AnyInMemoryDocuments,
+  uploads: () => new InMemoryUploads() as unknown as AnyInMemoryDocuments,
+};
+
+/**
+ * Every read model in memory: the embedded default, rebuilt from the log at start. A version built aside is an
+ * empty store of the same kind; switching it in exchanges the two stores' contents at once (the queries hold the
+ * live stores), and keeps the previous contents for a rollback.
+ */
+export class InMemoryReadModels implements ReadModelSet, ReadModelStorage {
+  readonly invitees = new InMemoryInvitees();
+  readonly batches = new InMemoryBatches();
+  readonly pools = new InMemoryPools();
+  readonly passports = new InMemoryPassports();
+  readonly uploads = new InMemoryUploads();
+  private readonly live: Record<ProjectionName, AnyInMemoryDocuments>;
+  /** The projections whose live version exists (prepared, or written to), as a MongoDB collection would. */
+  private readonly created = new Set<ProjectionName>();
+  private readonly asides = new Map<string, AnyInMemoryDocuments>();
+  private readonly previousVersions = new Map<ProjectionName, AnyInMemoryDocuments>();
+
+  constructor() {
+    const stores = {
+      invitees: this.invitees,
+      batches: this.batches,
+      pools: this.pools.pools,
+      members: this.pools.members,
+      passports: this.passports,
+      uploads: this.uploads,
+    };
+    this.live = stores as unknown as Record<ProjectionName, AnyInMemoryDocuments>;
+  }
+
+  get storage(): ReadModelStorage {
+    return this;
+  }
+
+  documents(name: ProjectionName): DocumentStore {
+    return this.live[name];
+  }
+
+  async collections(): Promise<string[]> {
+    const names = (Object.keys(this.live) as ProjectionName[]).filter((name) => this.exists(name));
+    return [...names, ...[...this.previousVersions.keys()].map(previousVersion), ...this.asides.keys()];
+  }
+
+  async prepare(names: readonly ProjectionName[]): Promise<void> {
+    for (const name of names) this.created.add(name);
+  }
+
+  async buildAside(name: ProjectionName, suffix: string): Promise<DocumentStore> {
+    const aside = EMPTY[name]();
+    this.asides.set(`${name}${suffix}`, aside);
+    return aside;
+  }
+
+  async switchIn(name: ProjectionName, suffix: string): Promise<string | null> {
+    const aside = this.asides.get(`${name}${suffix}`);
+    if (aside === undefined) throw new Error(`No version ${name}${suffix} was built aside`);
+    this.asides.delete(`${name}${suffix}`);
+    const existed = this.exists(name);
+    // The live store takes the rebuilt contents; the store built aside keeps the previous ones.
+    this.live[name].swapContents(aside);
+    this.created.add(name);
+    if (!existed) return null;
+    this.previousVersions.set(name, aside);
+    return previousVersion(name);
+  }
+
+  async previous(name: ProjectionName): Promise<DocumentStore | null> {
+    return this.previousVersions.get(name) ?? null;
+  }
+
+  private exists(name: ProjectionName): boolean {
+    return this.created.has(name) || this.live[name].size > 0;
+  }
+}

@@ -1,0 +1,199 @@
+import BTree from 'sorted-btree';
+import type { InviteeStatus } from '@invitations/domain';
+import { InMemoryDocuments, type InMemoryState } from '../../projection/in-memory-documents';
+import type { InviteeDoc } from '../invitee.document';
+import {
+  noCounts,
+  type BatchCounts,
+  type DueInvitation,
+  type Invitees,
+  type SeatsTaken,
+  type TabPage,
+  type TabRequest,
+} from '../invitees.port';
+import { searchMatcher } from '../search-text';
+import { checkPageSize, decodeCursor, encodeCursor } from '../tab-order';
+import { BatchTabs } from './batch-tabs';
+import { MergedCursor } from './merged-cursor';
+import { PoolSeats } from './pool-seats';
+
+interface InviteesState extends InMemoryState<InviteeDoc> {
+  /** Organisation, then batch: a batch's tabs answer only within their organisation. */
+  readonly tabs: Map<string, Map<string, BatchTabs>>;
+  readonly seats: Map<string, PoolSeats>;
+  /** The invitations out (INVITED), by expiry then id: the sweep reads only those due. */
+  readonly expiring: BTree<InviteeDoc, undefined>;
+}
+
+/** Orders invitations by expiry, then id. The documents themselves are the keys: no key is made for them. */
+function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
+  if (a.expiresAt !== b.expiresAt) return a.expiresAt! < b.expiresAt! ? -1 : 1;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+const isOut = (doc: InviteeDoc) => doc.state === 'INVITED' && doc.expiresAt !== null;
+
+/** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
+export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
+  protected emptyState(): InviteesState {
+    return { byId: new Map(), tabs: new Map(), seats: new Map(), expiring: new BTree(undefined, byExpiry) };
+  }
+
+  async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
+    const doc = this.state.byId.get(inviteeId);
+    return doc !== undefined && doc.organisationId === organisationId ? doc : null;
+  }
+
+  async tabPage(request: TabRequest): Promise<TabPage> {
+    const { first } = request;
+    checkPageSize(first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const trees = this.tabsOf(request.organisationId, request.batchId)?.treesOf(
+      request.states,
+      request.uploadStatus,
+    );
+    if (!trees || trees.length === 0)
+      return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
+    const matches = searchMatcher(request.search);
+    const rows: InviteeDoc[] = [];
+    let totalCount = 0;
+    if (matches === null) {
+      for (const tree of trees) totalCount += tree.size;
+      const cursor = new MergedCursor(trees, after);
+      for (let doc = cursor.next(); doc !== undefined && rows.length <= first; doc = cursor.next()) {
+        rows.push(doc);
+      }
+    } else {
+      // A search reads the whole tab once, tree by tree: it counts every match, and keeps each tree's first
+      // matches after the cursor; the page is the first of those in the tab's order.
+      const candidates: InviteeDoc[] = [];
+      for (const tree of trees) {
+        let kept = 0;
+        tree.forEachPair((key, doc) => {
+          if (!matches(doc.search)) return;
+          totalCount += 1;
+          if (kept <= first && (after === null || key > after)) {
+            candidates.push(doc);
+            kept += 1;
+          }
+        });
+      }
+      if (trees.length > 1) candidates.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+      rows.push(...candidates.slice(0, first + 1));
+    }
+    const nodes = rows.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return {
+      totalCount,
+      nodes,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.sortKey) : null,
+    };
+  }
+
+  async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
+    return this.tabsOf(organisationId, batchId)?.counts() ?? noCounts();
+  }
+
+  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
+    const trees = this.tabsOf(organisationId, batchId)?.treesOf([state]) ?? [];
+    const ids: string[] = [];
+    const cursor = new MergedCursor(trees, null);
+    for (let doc = cursor.next(); doc !== undefined; doc = cursor.next()) ids.push(doc._id);
+    return ids;
+  }
+
+  async dueToExpire(now: string): Promise<DueInvitation[]> {
+    const due: DueInvitation[] = [];
+    for (const doc of this.state.expiring.keys()) {
+      if (doc.expiresAt! > now) break;
+      due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
+    }
+    return due;
+  }
+
+  async seatsTaken(
+    poolId: string,
+    emails: readonly string[],
+    mobiles: readonly string[],
+  ): Promise<SeatsTaken> {
+    const seats = this.state.seats.get(poolId);
+    if (seats === undefined) return { emails: new Set(), mobiles: new Set() };
+    return { emails: seats.takenEmails(emails), mobiles: seats.takenMobiles(mobiles) };
+  }
+
+  protected added(doc: InviteeDoc): void {
+    this.addToTabs(doc);
+    this.addSeat(doc);
+    if (isOut(doc)) this.state.expiring.set(doc, undefined);
+  }
+
+  protected removed(doc: InviteeDoc): void {
+    this.removeFromTabs(doc);
+    this.removeSeat(doc);
+    if (isOut(doc)) this.state.expiring.delete(doc);
+  }
+
+  /**
+   * An event moves an invitee to another tab (or place in it), or changes it in place (a correction, a resend):
+   * each structure is touched only where the invitee's key in it changed.
+   */
+  protected override replaced(previous: InviteeDoc, next: InviteeDoc): void {
+    const samePlace =
+      previous.organisationId === next.organisationId &&
+      previous.batchId === next.batchId &&
+      previous.state === next.state &&
+      previous.uploadStatus === next.uploadStatus &&
+      previous.sortKey === next.sortKey;
+    if (samePlace) {
+      this.tabsOf(next.organisationId, next.batchId)?.replace(next);
+    } else {
+      this.removeFromTabs(previous);
+      this.addToTabs(next);
+    }
+    if (previous.poolId !== next.poolId || previous.email !== next.email || previous.mobile !== next.mobile) {
+      this.removeSeat(previous);
+      this.addSeat(next);
+    }
+    const { expiring } = this.state;
+    if (isOut(previous)) expiring.delete(previous);
+    if (isOut(next)) expiring.set(next, undefined);
+  }
+
+  private addToTabs(doc: InviteeDoc): void {
+    const { tabs } = this.state;
+    let ofOrganisation = tabs.get(doc.organisationId);
+    if (ofOrganisation === undefined) tabs.set(doc.organisationId, (ofOrganisation = new Map()));
+    let ofBatch = ofOrganisation.get(doc.batchId);
+    if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
+    ofBatch.add(doc);
+  }
+
+  private removeFromTabs(doc: InviteeDoc): void {
+    const { tabs } = this.state;
+    const ofOrganisation = tabs.get(doc.organisationId);
+    const ofBatch = ofOrganisation?.get(doc.batchId);
+    if (ofOrganisation === undefined || ofBatch === undefined) return;
+    ofBatch.remove(doc);
+    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofOrganisation.size === 0) tabs.delete(doc.organisationId);
+  }
+
+  private addSeat(doc: InviteeDoc): void {
+    const { seats } = this.state;
+    let ofPool = seats.get(doc.poolId);
+    if (ofPool === undefined) seats.set(doc.poolId, (ofPool = new PoolSeats()));
+    ofPool.add(doc.email, doc.mobile);
+  }
+
+  private removeSeat(doc: InviteeDoc): void {
+    const ofPool = this.state.seats.get(doc.poolId);
+    if (ofPool === undefined) return;
+    ofPool.remove(doc.email, doc.mobile);
+    if (ofPool.isEmpty) this.state.seats.delete(doc.poolId);
+  }
+
+  private tabsOf(organisationId: string, batchId: string): BatchTabs | undefined {
+    return this.state.tabs.get(organisationId)?.get(batchId);
+  }
+}

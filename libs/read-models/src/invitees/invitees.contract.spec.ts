@@ -1,0 +1,391 @@
+import type { InviteeStatus, UploadStatus } from '@invitations/domain';
+import type { ReadModelSet } from '../read-model-set';
+import { positionKey } from '../projection/projection';
+import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import type { InviteeDoc } from './invitee.document';
+import type { TabRequest } from './invitees.port';
+import { searchText } from './search-text';
+import { sortKey } from './tab-order';
+
+const ORG = 'org-1';
+const BATCH = 'batch-1';
+const POOL = 'pool-1';
+
+/** 09:00 on a day of March 2025, plus some minutes. */
+const at = (day: number, minutes = 0) => new Date(Date.UTC(2025, 2, day, 9, minutes)).toISOString();
+
+let nextPosition = 1n;
+
+/** An invitee document as the projection writes it; the fields given replace the defaults. */
+function invitee(id: string, fields: Partial<InviteeDoc> = {}): InviteeDoc {
+  const person = {
+    email: `${id}@example.org`,
+    mobile: null,
+    firstName: id,
+    middleNames: null,
+    lastName: 'Stone',
+    preferredName: null,
+    ...fields,
+  };
+  const stagedAt = fields.stagedAt ?? at(2);
+  return {
+    _id: id,
+    organisationId: ORG,
+    batchId: BATCH,
+    poolId: POOL,
+    dateOfBirth: '1990-01-01',
+    jobRole: null,
+    uploadStatus: 'NEW',
+    discrepancies: [],
+    passportId: null,
+    state: 'UPLOADED',
+    stagedAt,
+    invitedAt: null,
+    expiresAt: null,
+    acceptedAt: null,
+    autoAccepted: false,
+    invitationId: null,
+    uploadId: null,
+    sortKey: sortKey(stagedAt, id),
+    _pos: positionKey(nextPosition++),
+    ...person,
+    search: searchText(person),
+    ...fields,
+  };
+}
+
+/** Invited on `day`, expiring 14 days later unless said otherwise. */
+const invited = (id: string, day: number, fields: Partial<InviteeDoc> = {}) =>
+  invitee(id, {
+    state: 'INVITED',
+    invitedAt: at(day),
+    expiresAt: at(day + 14),
+    invitationId: `invitation-${id}`,
+    sortKey: sortKey(at(day), id),
+    ...fields,
+  });
+
+describeOnBothAdapters('invitees', (open) => {
+  let readModels: ReadModelSet;
+
+  beforeEach(async () => (readModels = await open()));
+
+  const store = () => readModels.storage.documents('invitees');
+  const write = (...docs: InviteeDoc[]) =>
+    store().write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const tab = (request: Partial<TabRequest> = {}) =>
+    readModels.invitees.tabPage({
+      organisationId: ORG,
+      batchId: BATCH,
+      states: ['UPLOADED'],
+      first: 50,
+      ...request,
+    });
+  const ids = (nodes: readonly InviteeDoc[]) => nodes.map((node) => node._id);
+
+  describe('documents', () => {
+    it('loads the documents that exist, and gives every document by id', async () => {
+      await write(invitee('b'), invitee('a'));
+
+      expect([...(await store().load(['a', 'missing', 'b'])).keys()].sort()).toEqual(['a', 'b']);
+      expect(ids((await store().all()) as InviteeDoc[])).toEqual(['a', 'b']);
+    });
+
+    it('applies a change only over an older version: a redelivered or stale change is a no-op', async () => {
+      const first = invitee('a', { _pos: positionKey(10n) });
+      const second = { ...first, state: 'INVITED' as const, _pos: positionKey(20n) };
+      await write(first);
+      await write(second);
+      await write(first); // stale
+      await write({ ...second, firstName: 'again' }); // same position: seen already
+
+      expect(await readModels.invitees.byId(ORG, 'a')).toEqual(second);
+    });
+
+    it('deletes only over an older version', async () => {
+      await write(invitee('a', { _pos: positionKey(10n) }), invitee('b', { _pos: positionKey(10n) }));
+      await store().write([
+        { id: 'a', document: null, position: positionKey(5n) },
+        { id: 'b', document: null, position: positionKey(11n) },
+        { id: 'never', document: null, position: positionKey(11n) },
+      ]);
+
+      expect(ids((await store().all()) as InviteeDoc[])).toEqual(['a']);
+      expect((await tab()).totalCount).toBe(1);
+    });
+  });
+
+  describe('byId', () => {
+    it('finds an invitee in its organisation only', async () => {
+      await write(invitee('a'));
+
+      expect(await readModels.invitees.byId(ORG, 'a')).toEqual(invitee('a', { _pos: expect.any(String) }));
+      expect(await readModels.invitees.byId('org-2', 'a')).toBeNull();
+      expect(await readModels.invitees.byId(ORG, 'b')).toBeNull();
+    });
+  });
+
+  describe('a page of a tab', () => {
+    /** 25 people staged a minute apart, in a shuffled order; every third EXISTING, every fifth INVALID. */
+    async function stageTwentyFive(): Promise<string[]> {
+      const people = Array.from({ length: 25 }, (_, n) => {
+        const uploadStatus: UploadStatus = n % 5 === 4 ? 'INVALID' : n % 3 === 2 ? 'EXISTING' : 'NEW';
+        return invitee(`p${String(n).padStart(2, '0')}`, { stagedAt: at(2, n), uploadStatus });
+      });
+      const shuffled = people.map((doc, n) => people[(n * 7) % 25]);
+      await write(...shuffled);
+      return people.map((doc) => doc._id);
+    }
+
+    it("pages through a tab in the tab's order, each page with the tab's total", async () => {
+      const everyone = await stageTwentyFive();
+      const pages = [];
+      let after: string | null = null;
+      do {
+        const page = await tab({ first: 10, after });
+        pages.push(page);
+        after = page.hasNextPage ? page.endCursor : null;
+      } while (after);
+
+      expect(pages.map((page) => page.nodes.length)).toEqual([10, 10, 5]);
+      expect(pages.map((page) => page.totalCount)).toEqual([25, 25, 25]);
+      expect(pages.flatMap((page) => ids(page.nodes))).toEqual(everyone);
+      expect(pages.at(-1)).toMatchObject({ hasNextPage: false });
+    });
+
+    it('breaks ties of instant by id', async () => {
+      await write(
+        invitee('b', { stagedAt: at(2) }),
+        invitee('a', { stagedAt: at(2) }),
+        invitee('c', { stagedAt: at(1) }),
+      );
+
+      expect(ids((await tab()).nodes)).toEqual(['c', 'a', 'b']);
+    });
+
+    it('answers only whether there is more for a page of 0, and nothing for an empty tab', async () => {
+      await stageTwentyFive();
+
+      expect(await tab({ first: 0 })).toEqual({
+        totalCount: 25,
+        nodes: [],
+        hasNextPage: true,
+        endCursor: null,
+      });
+      expect(await tab({ states: ['ACCEPTED'] })).toEqual({
+        totalCount: 0,
+        nodes: [],
+        hasNextPage: false,
+        endCursor: null,
+      });
+      expect((await tab({ batchId: 'batch-2' })).totalCount).toBe(0);
+      expect((await tab({ organisationId: 'org-2' })).totalCount).toBe(0);
+    });
+
+    it('ends exactly at the last one: no next page after a full last page', async () => {
+      await stageTwentyFive();
+      const first = await tab({ first: 20 });
+      const last = await tab({ first: 5, after: first.endCursor });
+
+      expect(ids(last.nodes)).toHaveLength(5);
+      expect(last.hasNextPage).toBe(false);
+      expect(await tab({ first: 5, after: last.endCursor })).toMatchObject({ nodes: [], hasNextPage: false });
+    });
+
+    it('narrows to an upload status, in order and counted', async () => {
+      const everyone = await stageTwentyFive();
+      const invalid = everyone.filter((_, n) => n % 5 === 4);
+
+      const firstPage = await tab({ uploadStatus: 'INVALID', first: 3 });
+      const rest = await tab({ uploadStatus: 'INVALID', first: 3, after: firstPage.endCursor });
+
+      expect(firstPage.totalCount).toBe(5);
+      expect([...ids(firstPage.nodes), ...ids(rest.nodes)]).toEqual(invalid);
+      expect(rest.hasNextPage).toBe(false);
+    });
+
+    it('pages a tab of several states as one, in one order', async () => {
+      await write(
+        invitee('staged', { stagedAt: at(5) }),
+        invited('invited', 3),
+        invitee('accepted', { state: 'ACCEPTED', sortKey: sortKey(at(4), 'accepted') }),
+        invitee('revoked', { state: 'REVOKED', sortKey: sortKey(at(1), 'revoked') }),
+      );
+      const states: InviteeStatus[] = ['REVOKED', 'ACCEPTED', 'INVITED'];
+
+      const first = await tab({ states, first: 2 });
+      const second = await tab({ states, first: 2, after: first.endCursor });
+
+      expect(first.totalCount).toBe(3);
+      expect([...ids(first.nodes), ...ids(second.nodes)]).toEqual(['revoked', 'invited', 'accepted']);
+      expect(second.hasNextPage).toBe(false);
+    });
+
+    it('searches names, email and mobile, folded, and counts the matches', async () => {
+      await write(
+        invitee('zoe', { firstName: 'Zoë', lastName: 'Ångström', stagedAt: at(2, 1) }),
+        invitee('zed', {
+          firstName: 'Zed',
+          lastName: 'Angstrom',
+          mobile: '+61400000001',
+          stagedAt: at(2, 2),
+        }),
+        invitee('bob', { firstName: 'Bob', email: 'bob.angstrom@example.org', stagedAt: at(2, 3) }),
+        invitee('cat', { firstName: 'Cat', stagedAt: at(2, 4) }),
+      );
+
+      const page = await tab({ search: '  ANGSTRÖM ', first: 2 });
+      const next = await tab({ search: 'angstrom', first: 2, after: page.endCursor });
+
+      expect(page).toMatchObject({ totalCount: 3, hasNextPage: true });
+      expect([...ids(page.nodes), ...ids(next.nodes)]).toEqual(['zoe', 'zed', 'bob']);
+      expect(next.hasNextPage).toBe(false);
+      expect(ids((await tab({ search: '+6140000000' })).nodes)).toEqual(['zed']);
+      expect((await tab({ search: 'a.b' })).totalCount).toBe(0); // a search is text, not a pattern
+      expect((await tab({ search: '   ' })).totalCount).toBe(4);
+    });
+
+    it('searches within an upload status', async () => {
+      await write(
+        invitee('a', { lastName: 'Smith', uploadStatus: 'INVALID' }),
+        invitee('b', { lastName: 'Smith', uploadStatus: 'NEW' }),
+      );
+
+      expect(ids((await tab({ search: 'smith', uploadStatus: 'INVALID' })).nodes)).toEqual(['a']);
+    });
+
+    it('refuses a page size out of range and a cursor it did not make, as bad input', async () => {
+      await expect(tab({ first: 501 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(tab({ first: -1 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(tab({ first: 1.5 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(tab({ after: 'bm90IGEgY3Vyc29y!' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: 'The cursor is not valid.',
+      });
+    });
+
+    it('moves people between tabs as they change, and keeps their place in one', async () => {
+      await write(invitee('a', { stagedAt: at(2, 1) }), invitee('b', { stagedAt: at(2, 2) }));
+      await write(invited('a', 3));
+      const b = (await readModels.invitees.byId(ORG, 'b'))!;
+      const bea = { ...b, firstName: 'Bea', search: searchText({ ...b, firstName: 'Bea' }) };
+      await write({ ...bea, _pos: positionKey(nextPosition++) });
+
+      expect(ids((await tab()).nodes)).toEqual(['b']);
+      expect(ids((await tab({ states: ['INVITED'] })).nodes)).toEqual(['a']);
+      expect((await tab({ search: 'bea' })).nodes).toMatchObject([{ _id: 'b', firstName: 'Bea' }]);
+    });
+  });
+
+  describe('counts of a batch', () => {
+    it('counts every state, and the Uploaded tab’s INVALID people, as documents come and go', async () => {
+      await write(
+        invitee('a'),
+        invitee('b', { uploadStatus: 'INVALID' }),
+        invitee('c', { uploadStatus: 'EXISTING' }),
+        invited('d', 3),
+        invited('e', 3, { uploadStatus: 'INVALID' }),
+        invitee('f', { state: 'ACCEPTED' }),
+        invitee('g', { state: 'EXPIRED' }),
+        invitee('other-batch', { batchId: 'batch-2' }),
+      );
+      await store().write([{ id: 'a', document: null, position: positionKey(nextPosition++) }]);
+
+      expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
+        states: { UPLOADED: 2, INVITED: 2, ACCEPTED: 1, REVOKED: 0, EXPIRED: 1 },
+        invalid: 1,
+      });
+      expect(await readModels.invitees.countsOfBatch('org-2', BATCH)).toEqual({
+        states: { UPLOADED: 0, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0 },
+        invalid: 0,
+      });
+    });
+  });
+
+  describe('ids in a state', () => {
+    it("lists a batch's invitees in a state, in the tab's order", async () => {
+      await write(
+        invitee('late', { stagedAt: at(3) }),
+        invitee('early', { stagedAt: at(1) }),
+        invited('out', 2),
+        invitee('elsewhere', { batchId: 'batch-2' }),
+      );
+
+      expect(await readModels.invitees.idsInState(ORG, BATCH, 'UPLOADED')).toEqual(['early', 'late']);
+      expect(await readModels.invitees.idsInState(ORG, BATCH, 'INVITED')).toEqual(['out']);
+      expect(await readModels.invitees.idsInState('org-2', BATCH, 'UPLOADED')).toEqual([]);
+    });
+  });
+
+  describe('invitations due to expire', () => {
+    it('finds the invitations out whose expiry is at or before the instant, in any organisation', async () => {
+      await write(
+        invited('due', 1), // expires on day 15
+        invited('just-due', 2), // day 16
+        invited('later', 3),
+        invited('other-org', 1, { organisationId: 'org-2' }),
+        invitee('accepted', { state: 'ACCEPTED', expiresAt: at(15) }),
+      );
+
+      const due = await readModels.invitees.dueToExpire(at(16));
+
+      expect([...due].sort((a, b) => a.inviteeId.localeCompare(b.inviteeId))).toEqual([
+        { inviteeId: 'due', organisationId: ORG },
+        { inviteeId: 'just-due', organisationId: ORG },
+        { inviteeId: 'other-org', organisationId: 'org-2' },
+      ]);
+    });
+
+    it('follows a resend to its new expiry, and forgets an invitation no longer out', async () => {
+      await write(invited('resent', 1), invited('revoked', 1));
+      const resent = (await readModels.invitees.byId(ORG, 'resent'))!;
+      const revoked = (await readModels.invitees.byId(ORG, 'revoked'))!;
+      await write(
+        { ...resent, expiresAt: at(30), _pos: positionKey(nextPosition++) },
+        { ...revoked, state: 'REVOKED', _pos: positionKey(nextPosition++) },
+      );
+
+      expect(await readModels.invitees.dueToExpire(at(16))).toEqual([]);
+      expect(await readModels.invitees.dueToExpire(at(30))).toEqual([
+        { inviteeId: 'resent', organisationId: ORG },
+      ]);
+    });
+  });
+
+  describe('seats taken in a pool', () => {
+    it('answers which emails and mobiles an invitee of the pool holds, whatever its state', async () => {
+      await write(
+        invitee('a', { email: 'a@example.org', mobile: '+61400000001' }),
+        invited('b', 3, { email: 'b@example.org' }),
+        invitee('c', { email: 'c@example.org', mobile: '+61400000003', poolId: 'pool-2' }),
+      );
+
+      const taken = await readModels.invitees.seatsTaken(
+        POOL,
+        ['a@example.org', 'b@example.org', 'c@example.org', 'x@example.org'],
+        ['+61400000001', '+61400000003'],
+      );
+
+      expect([...taken.emails].sort()).toEqual(['a@example.org', 'b@example.org']);
+      expect([...taken.mobiles]).toEqual(['+61400000001']);
+      expect(await readModels.invitees.seatsTaken('pool-3', ['a@example.org'], [])).toEqual({
+        emails: new Set(),
+        mobiles: new Set(),
+      });
+    });
+
+    it('frees a seat when its invitee is removed or takes another email', async () => {
+      await write(invitee('a', { email: 'a@example.org' }), invitee('b', { email: 'b@example.org' }));
+      await store().write([{ id: 'a', document: null, position: positionKey(nextPosition++) }]);
+      const b = (await readModels.invitees.byId(ORG, 'b'))!;
+      await write({ ...b, email: 'bea@example.org', _pos: positionKey(nextPosition++) });
+
+      const taken = await readModels.invitees.seatsTaken(
+        POOL,
+        ['a@example.org', 'b@example.org', 'bea@example.org'],
+        [],
+      );
+      expect([...taken.emails]).toEqual(['bea@example.org']);
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import type { RecordedEvent } from '@invitations/event-store';
+import type { InviteeEvent, InviteeStaged, PersonDetails, ProfileField } from '@invitations/domain';
+import { positionKey, type Projection, type Recorded } from '../projection/projection';
+import type { InviteeDoc } from './invitee.document';
+import { searchText } from './search-text';
+import { sortKey } from './tab-order';
+
+/** The person's details as the invitee document holds them, with the search text they feed. */
+function personFields(person: PersonDetails) {
+  const { email, mobile, dateOfBirth, firstName, middleNames, lastName, preferredName, jobRole } = person;
+  return {
+    email,
+    mobile,
+    dateOfBirth,
+    firstName,
+    middleNames,
+    lastName,
+    preferredName,
+    jobRole,
+    search: searchText(person),
+  };
+}
+
+/** One empty list for every invitee without discrepancies (nearly all of them), rather than one each. */
+const NO_DISCREPANCIES: ProfileField[] = Object.freeze([]) as unknown as ProfileField[];
+const discrepanciesOf = (list: ProfileField[]) => (list.length === 0 ? NO_DISCREPANCIES : list);
+
+function staged(event: Recorded<InviteeStaged>): InviteeDoc {
+  const { inviteeId, organisationId, batchId, poolId, person, stagedAt } = event.data;
+  return {
+    _id: inviteeId,
+    organisationId,
+    batchId,
+    poolId,
+    ...personFields(person),
+    uploadStatus: event.data.uploadStatus,
+    discrepancies: discrepanciesOf(event.data.discrepancies),
+    passportId: event.data.passportId,
+    state: 'UPLOADED',
+    stagedAt,
+    invitedAt: null,
+    expiresAt: null,
+    acceptedAt: null,
+    autoAccepted: false,
+    invitationId: null,
+    uploadId: event.data.uploadId,
+    sortKey: sortKey(stagedAt, inviteeId),
+    _pos: positionKey(event.position),
+  };
+}
+
+/** The invitee after one of its events. */
+function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | null {
+  const event = recorded as Recorded<InviteeEvent>;
+  // An invitee is created by the first event of its life: a document already there has seen it (or later ones).
+  if (event.type === 'InviteeStaged') return doc ?? staged(event);
+  if (doc === null) return null;
+  const _pos = positionKey(event.position);
+  switch (event.type) {
+    case 'InviteeCorrected': {
+      const { person, uploadStatus, discrepancies, passportId } = event.data;
+      const fields = { ...personFields(person), discrepancies: discrepanciesOf(discrepancies) };
+      return { ...doc, ...fields, uploadStatus, passportId, _pos };
+    }
+    case 'InviteeRemoved':
+      return null;
+    case 'InvitationSent': {
+      const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
+      const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
+      return { ...doc, state: 'INVITED', ...fields, _pos };
+    }
+    case 'InvitationResent': {
+      // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order.
+      const { invitationId, expiresAt } = event.data;
+      return { ...doc, state: 'INVITED', invitationId, expiresAt, _pos };
+    }
+    case 'InvitationRevoked':
+      return { ...doc, state: 'REVOKED', _pos };
+    case 'InvitationExpired':
+      return { ...doc, state: 'EXPIRED', _pos };
+    case 'InvitationAccepted': {
+      const { inviteeId, invitationId, passportId, acceptedAt, autoAccepted } = event.data;
+      const fields = { passportId, acceptedAt, autoAccepted, sortKey: sortKey(acceptedAt, inviteeId) };
+      // Accepted automatically, the person was never sent an invitation: they count as invited when accepted.
+      const invitation = invitationId === null ? { invitedAt: acceptedAt } : { invitationId };
+      return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, _pos };
+    }
+    default:
+      return doc;
+  }
+}
+
+/** `invitees`: one document per person in a batch, for the tabs (Uploaded, Invited, Accepted...) and their counts. */
+export const inviteesProjection: Projection<InviteeDoc> = {
+  name: 'invitees',
+  handles: new Set<InviteeEvent['type']>([
+    'InviteeStaged',
+    'InviteeCorrected',
+    'InviteeRemoved',
+    'InvitationSent',
+    'InvitationResent',
+    'InvitationRevoked',
+    'InvitationExpired',
+    'InvitationAccepted',
+  ]),
+  documentIds: (event) => [(event.data as { inviteeId: string }).inviteeId],
+  evolve,
+};

@@ -1,0 +1,119 @@
+import type { Db, Filter, IndexDescription } from 'mongodb';
+import type { InviteeStatus } from '@invitations/domain';
+import { MongoDocuments, type StoredDocument } from '../../mongo/mongo-documents';
+import type { InviteeDoc } from '../invitee.document';
+import {
+  INVITEE_STATES,
+  type BatchCounts,
+  type DueInvitation,
+  type Invitees,
+  type SeatsTaken,
+  type TabPage,
+  type TabRequest,
+} from '../invitees.port';
+import { foldedSearch } from '../search-text';
+import { checkPageSize, decodeCursor, encodeCursor } from '../tab-order';
+
+/** The indexes the queries use: pages and counts of a tab (with and without an upload status), seats, expiry. */
+export const INVITEE_INDEXES: readonly IndexDescription[] = [
+  { key: { organisationId: 1, batchId: 1, state: 1, sortKey: 1 }, name: 'organisation_batch_state_sort' },
+  {
+    key: { organisationId: 1, batchId: 1, state: 1, uploadStatus: 1, sortKey: 1 },
+    name: 'organisation_batch_state_status_sort',
+  },
+  { key: { poolId: 1, email: 1 }, name: 'pool_email' },
+  { key: { poolId: 1, mobile: 1 }, name: 'pool_mobile' },
+  { key: { state: 1, expiresAt: 1 }, name: 'state_expires' },
+];
+
+/** The `invitees` read model in MongoDB: its queries as the server's, on the indexes above. */
+export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitees {
+  constructor(db: Db, collectionName = 'invitees') {
+    super(db.collection<StoredDocument>(collectionName), INVITEE_INDEXES);
+  }
+
+  async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
+    return (await this.collection.findOne({ _id: inviteeId, organisationId })) as InviteeDoc | null;
+  }
+
+  async tabPage(request: TabRequest): Promise<TabPage> {
+    const { organisationId, batchId, states, first, uploadStatus } = request;
+    checkPageSize(first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const filter: Filter<StoredDocument> = { organisationId, batchId, state: { $in: [...states] } };
+    if (uploadStatus) filter.uploadStatus = uploadStatus;
+    const search = foldedSearch(request.search);
+    if (search !== null) filter.search = { $regex: escapeRegex(search) };
+    const page = after === null ? filter : { ...filter, sortKey: { $gt: after } };
+    const [totalCount, found] = await Promise.all([
+      this.collection.countDocuments(filter),
+      this.collection
+        .find(page)
+        .sort({ sortKey: 1 })
+        .limit(first + 1)
+        .toArray(),
+    ]);
+    const rows = found as unknown as InviteeDoc[];
+    const nodes = rows.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return {
+      totalCount,
+      nodes,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.sortKey) : null,
+    };
+  }
+
+  /** One count per state (each a count of index keys), and the Uploaded tab's INVALID ones. */
+  async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
+    const count = (filter: Filter<StoredDocument>) =>
+      this.collection.countDocuments({ organisationId, batchId, ...filter });
+    const [invalid, ...perState] = await Promise.all([
+      count({ state: 'UPLOADED', uploadStatus: 'INVALID' }),
+      ...INVITEE_STATES.map((state) => count({ state })),
+    ]);
+    const states = {} as Record<InviteeStatus, number>;
+    INVITEE_STATES.forEach((state, index) => (states[state] = perState[index]));
+    return { states, invalid };
+  }
+
+  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
+    const docs = await this.collection
+      .find({ organisationId, batchId, state }, { projection: { _id: 1 } })
+      .sort({ sortKey: 1 })
+      .toArray();
+    return docs.map((doc) => String(doc._id));
+  }
+
+  async dueToExpire(now: string): Promise<DueInvitation[]> {
+    const docs = await this.collection
+      .find({ state: 'INVITED', expiresAt: { $lte: now } }, { projection: { _id: 1, organisationId: 1 } })
+      .toArray();
+    return docs.map((doc) => ({ inviteeId: String(doc._id), organisationId: String(doc.organisationId) }));
+  }
+
+  async seatsTaken(
+    poolId: string,
+    emails: readonly string[],
+    mobiles: readonly string[],
+  ): Promise<SeatsTaken> {
+    const [byEmail, byMobile] = await Promise.all([
+      emails.length > 0
+        ? this.collection
+            .find({ poolId, email: { $in: [...emails] } }, { projection: { email: 1 } })
+            .toArray()
+        : [],
+      mobiles.length > 0
+        ? this.collection
+            .find({ poolId, mobile: { $in: [...mobiles] } }, { projection: { mobile: 1 } })
+            .toArray()
+        : [],
+    ]);
+    return {
+      emails: new Set(byEmail.map((doc) => String(doc.email))),
+      mobiles: new Set(byMobile.map((doc) => String(doc.mobile))),
+    };
+  }
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

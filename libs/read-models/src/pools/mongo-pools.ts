@@ -1,0 +1,59 @@
+import type { Db, IndexDescription } from 'mongodb';
+import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import type { MemberDoc, PoolDoc } from './pool.document';
+import type { Pools } from './pools.port';
+
+export const POOL_INDEXES: readonly IndexDescription[] = [
+  { key: { organisationId: 1 }, name: 'organisation' },
+];
+
+export const MEMBER_INDEXES: readonly IndexDescription[] = [
+  { key: { organisationId: 1, passportId: 1 }, name: 'organisation_passport' },
+  { key: { poolId: 1, organisationId: 1 }, name: 'pool_organisation' },
+];
+
+/** The `pools` documents in MongoDB. */
+export class MongoPoolDocuments extends MongoDocuments<PoolDoc> {
+  constructor(db: Db, collectionName = 'pools') {
+    super(db.collection<StoredDocument>(collectionName), POOL_INDEXES);
+  }
+}
+
+/** The `members` documents in MongoDB. */
+export class MongoMemberDocuments extends MongoDocuments<MemberDoc> {
+  constructor(db: Db, collectionName = 'members') {
+    super(db.collection<StoredDocument>(collectionName), MEMBER_INDEXES);
+  }
+}
+
+/** The pools and members read model in MongoDB: its queries over the two collections. */
+export class MongoPools implements Pools {
+  constructor(
+    readonly pools: MongoPoolDocuments,
+    readonly members: MongoMemberDocuments,
+  ) {}
+
+  async byId(organisationId: string, poolId: string): Promise<PoolDoc | null> {
+    return (await this.pools.collection.findOne({ _id: poolId, organisationId })) as PoolDoc | null;
+  }
+
+  async ofOrganisation(organisationId: string): Promise<PoolDoc[]> {
+    const docs = await this.pools.collection
+      .find({ organisationId })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return docs as unknown as PoolDoc[];
+  }
+
+  memberCount(organisationId: string, poolId: string): Promise<number> {
+    return this.members.collection.countDocuments({ organisationId, poolId });
+  }
+
+  async isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
+    const other = await this.members.collection.findOne(
+      { organisationId, passportId, poolId: { $ne: poolId } },
+      { projection: { _id: 1 } },
+    );
+    return other !== null;
+  }
+}

@@ -1,0 +1,84 @@
+import { positionKey } from '../projection/projection';
+import type { ReadModelSet } from '../read-model-set';
+import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import type { MemberDoc, PoolDoc } from './pool.document';
+import { memberId } from './pools.projection';
+
+let position = 1n;
+const pool = (id: string, fields: Partial<PoolDoc> = {}): PoolDoc => ({
+  _id: id,
+  organisationId: 'org-1',
+  name: `Pool ${id}`,
+  createdAt: '2025-03-01T09:00:00.000Z',
+  _pos: positionKey(position++),
+  ...fields,
+});
+const member = (poolId: string, passportId: string, organisationId = 'org-1'): MemberDoc => ({
+  _id: memberId(poolId, passportId),
+  organisationId,
+  poolId,
+  passportId,
+  inviteeId: `invitee-of-${passportId}-in-${poolId}`,
+  joinedAt: '2025-03-03T09:00:00.000Z',
+  _pos: positionKey(position++),
+});
+
+describeOnBothAdapters('pools and members', (open) => {
+  let readModels: ReadModelSet;
+  beforeEach(async () => (readModels = await open()));
+  const writePools = (...docs: PoolDoc[]) =>
+    readModels.storage
+      .documents('pools')
+      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const writeMembers = (...docs: MemberDoc[]) =>
+    readModels.storage
+      .documents('members')
+      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+
+  it('finds a pool in its organisation only', async () => {
+    const doc = pool('p1');
+    await writePools(doc);
+
+    expect(await readModels.pools.byId('org-1', 'p1')).toEqual(doc);
+    expect(await readModels.pools.byId('org-2', 'p1')).toBeNull();
+  });
+
+  it("lists an organisation's pools oldest first, then by id", async () => {
+    await writePools(
+      pool('b', { createdAt: '2025-03-02T09:00:00.000Z' }),
+      pool('c', { createdAt: '2025-03-01T09:00:00.000Z' }),
+      pool('a', { createdAt: '2025-03-02T09:00:00.000Z' }),
+      pool('other', { organisationId: 'org-2' }),
+    );
+
+    expect((await readModels.pools.ofOrganisation('org-1')).map((doc) => doc._id)).toEqual(['c', 'a', 'b']);
+    expect((await readModels.pools.ofOrganisation('org-3')).map((doc) => doc._id)).toEqual([]);
+  });
+
+  it("counts a pool's members", async () => {
+    await writeMembers(member('p1', 'x'), member('p1', 'y'), member('p2', 'x'));
+
+    expect(await readModels.pools.memberCount('org-1', 'p1')).toBe(2);
+    expect(await readModels.pools.memberCount('org-1', 'p2')).toBe(1);
+    expect(await readModels.pools.memberCount('org-2', 'p1')).toBe(0);
+    expect(await readModels.pools.memberCount('org-1', 'p3')).toBe(0);
+  });
+
+  it('tells whether a passport is a member of another pool of the organisation', async () => {
+    await writeMembers(member('p1', 'x'), member('p9', 'y', 'org-2'));
+
+    expect(await readModels.pools.isMemberOfAnotherPool('org-1', 'x', 'p2')).toBe(true);
+    expect(await readModels.pools.isMemberOfAnotherPool('org-1', 'x', 'p1')).toBe(false);
+    expect(await readModels.pools.isMemberOfAnotherPool('org-1', 'y', 'p1')).toBe(false);
+    expect(await readModels.pools.isMemberOfAnotherPool('org-1', 'z', 'p1')).toBe(false);
+  });
+
+  it('keeps one membership per passport per pool, the first', async () => {
+    const first = member('p1', 'x');
+    await writeMembers(first);
+    await writeMembers({ ...first, inviteeId: 'a later invitee', _pos: first._pos });
+
+    expect(await readModels.storage.documents('members').all()).toEqual([first]);
+    expect(await readModels.pools.memberCount('org-1', 'p1')).toBe(1);
+  });
+});

@@ -1,0 +1,87 @@
+import type { DocumentChange, DocumentStore } from './document-store';
+import type { Positioned } from './projection';
+
+/** What an in-memory read model keeps: its documents by id, and whatever its queries look them up by. */
+export interface InMemoryState<D extends Positioned> {
+  readonly byId: Map<string, D>;
+}
+
+/**
+ * A projection's documents held in memory, for the embedded default: a Map by id, and the structures its queries
+ * need (kept by a subclass as documents come and go, in one state object so that a version built aside can be
+ * switched in at once). Documents are shared with readers, never copied: a projection never changes a document
+ * in place (it makes a new one), so neither may anyone else.
+ */
+export abstract class InMemoryDocuments<
+  D extends Positioned,
+  S extends InMemoryState<D> = InMemoryState<D>,
+> implements DocumentStore<D> {
+  protected state: S;
+
+  constructor() {
+    this.state = this.emptyState();
+  }
+
+  protected abstract emptyState(): S;
+  /** Files a document the store now holds in the query structures. */
+  protected abstract added(doc: D): void;
+  /** Takes a document the store no longer holds out of them. */
+  protected abstract removed(doc: D): void;
+
+  /** Replaces a document by its next version: out and in again, unless a subclass knows a shorter way. */
+  protected replaced(previous: D, next: D): void {
+    this.removed(previous);
+    this.added(next);
+  }
+
+  /** Whether a new document may be added: false where a unique key is another document's already. */
+  protected admits(_doc: D): boolean {
+    return true;
+  }
+
+  get size(): number {
+    return this.state.byId.size;
+  }
+
+  async load(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
+    const found = new Map<string, D>();
+    const { byId } = this.state;
+    for (const id of ids) {
+      const doc = byId.get(id);
+      if (doc !== undefined) found.set(id, doc);
+    }
+    return found;
+  }
+
+  async write(changes: readonly DocumentChange<D>[]): Promise<void> {
+    for (const change of changes) this.apply(change);
+  }
+
+  async all(): Promise<D[]> {
+    return [...this.state.byId.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+  }
+
+  /** Exchanges contents with another store of the same read model: how a version built aside is switched in. */
+  swapContents(other: this): void {
+    const mine = this.state;
+    this.state = other.state;
+    other.state = mine;
+  }
+
+  private apply({ id, document, position }: DocumentChange<D>): void {
+    const { byId } = this.state;
+    const current = byId.get(id);
+    if (current !== undefined && current._pos >= position) return;
+    if (document === null) {
+      if (current === undefined) return;
+      byId.delete(id);
+      this.removed(current);
+    } else if (current !== undefined) {
+      byId.set(id, document);
+      this.replaced(current, document);
+    } else if (this.admits(document)) {
+      byId.set(id, document);
+      this.added(document);
+    }
+  }
+}

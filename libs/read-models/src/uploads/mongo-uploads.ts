@@ -1,0 +1,27 @@
+import type { Db, IndexDescription } from 'mongodb';
+import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import type { UploadDoc } from './upload.document';
+import type { Uploads } from './uploads.port';
+
+export const UPLOAD_INDEXES: readonly IndexDescription[] = [
+  { key: { organisationId: 1, batchId: 1, createdAt: 1 }, name: 'organisation_batch_created' },
+];
+
+/** The `uploads` read model in MongoDB. */
+export class MongoUploads extends MongoDocuments<UploadDoc> implements Uploads {
+  constructor(db: Db, collectionName = 'uploads') {
+    super(db.collection<StoredDocument>(collectionName), UPLOAD_INDEXES);
+  }
+
+  async byId(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
+    return (await this.collection.findOne({ _id: uploadId, organisationId })) as UploadDoc | null;
+  }
+
+  async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
+    const docs = await this.collection
+      .find({ organisationId, batchId })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return docs as unknown as UploadDoc[];
+  }
+}
