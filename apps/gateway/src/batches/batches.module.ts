@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CreateBatchHandler } from './batch.commands';
 import { BatchesResolver } from './batches.resolver';
 
 /** Invitation batches: create, read, their counts and tabs. */
-@Module({ providers: [BatchesResolver, CreateBatchHandler] })
+@Module({ providers: [BatchesResolver] })
 export class BatchesModule {}

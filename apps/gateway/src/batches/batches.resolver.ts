@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { createInvitationBatch } from '@invitations/application';
 import type { BatchDoc } from '@invitations/read-models';
 import type { UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
@@ -7,7 +8,7 @@ import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { inviteeFromDoc } from '../invitees/invitee.mapper';
 import { ReadModels, type Tab } from '../infrastructure/read-models.service';
-import { CreateBatchCommand } from './batch.commands';
+import { UseCaseCommand } from '../common/use-case.command';
 
 export const batchView = (doc: BatchDoc) => ({
   id: doc._id,
@@ -46,7 +47,7 @@ export class BatchesResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'createInvitationBatch');
     const { batchId: id } = await this.commands.execute(
-      new CreateBatchCommand(context, input.poolId, input.name),
+      new UseCaseCommand((ports) => createInvitationBatch(ports, context, input.poolId, input.name)),
     );
     const doc = await this.readModels.batch(context.organisationId, id);
     if (!doc) throw new Error(`batch ${id} is not in the read model after its creation`);

@@ -10,6 +10,7 @@ import {
   type ServiceConfig,
 } from '@invitations/runtime';
 import { CommandContexts } from '../common/graphql/command-context.factory';
+import { UseCaseHandler } from '../common/use-case.command';
 import { ReadModels } from './read-models.service';
 import { UploadValidationWorkers } from '../uploads/upload-validation-workers';
 import { APPLICATION_PORTS, applicationPorts } from './application-ports';
@@ -19,6 +20,7 @@ import { StoresLifecycle } from './stores-lifecycle';
 import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG, TOKEN_VERIFIER } from './tokens';
 
 const providers = [
+  UseCaseHandler,
   StoresLifecycle,
   BackgroundService,
   { provide: Consistency, useExisting: BackgroundService },

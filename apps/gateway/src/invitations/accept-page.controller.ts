@@ -1,13 +1,14 @@
 import { ServiceError } from '@invitations/kernel';
 import { Body, Controller, Get, Header, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { acceptInvitation } from '@invitations/application';
 import type { Response } from 'express';
 import { Public } from '../common/auth/public.decorator';
 import { PublicRateLimitGuard } from '../common/auth/public-rate-limit.guard';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { acceptedPage, invitationPage, messagePage } from './accept-page.html';
-import { AcceptInvitationCommand } from './invitation.commands';
+import { UseCaseCommand } from '../common/use-case.command';
 import { InvitationPreviews } from './invitation-previews';
 
 /**
@@ -62,7 +63,7 @@ export class AcceptPageController {
     const token = typeof body?.token === 'string' ? body.token : '';
     try {
       const context = this.contexts.forAnyone(req, 'acceptInvitation');
-      await this.commands.execute(new AcceptInvitationCommand(context, token));
+      await this.commands.execute(new UseCaseCommand((ports) => acceptInvitation(ports, context, token)));
       const preview = await this.previews.preview(token);
       sendHtml(res, 200, acceptedPage(preview.poolName));
     } catch (error) {

@@ -3,6 +3,12 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus } from '@nestjs/cqrs';
 import {
   auditRecord,
+  correctInvitee,
+  removeInvitee,
+  resendInvitation,
+  revokeInvitation,
+  sendInvitations,
+  stageInvitee,
   inviteeOfOrganisation,
   inviteePastInOrganisation,
   inviteeStateFrom,
@@ -13,14 +19,9 @@ import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import {
-  ResendInvitationCommand,
-  RevokeInvitationCommand,
-  SendInvitationsCommand,
-} from '../invitations/invitation.commands';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { auditEntry } from './audit-entry';
-import { CorrectInviteeCommand, RemoveInviteeCommand, StageInviteeCommand } from './invitee.commands';
+import { UseCaseCommand } from '../common/use-case.command';
 import { inviteeFromDoc, inviteeFromState, type InviteeView } from './invitee.mapper';
 
 type StageInput = PersonInput & { batchId: string };
@@ -87,7 +88,9 @@ export class InviteesResolver {
   @Mutation('stageInvitee')
   async stageInvitee(@Args('input') { batchId, ...person }: StageInput, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'stageInvitee');
-    const { inviteeId } = await this.commands.execute(new StageInviteeCommand(context, batchId, person));
+    const { inviteeId } = await this.commands.execute(
+      new UseCaseCommand((ports) => stageInvitee(ports, context, batchId, person)),
+    );
     return this.answer(context.organisationId, inviteeId);
   }
 
@@ -97,14 +100,16 @@ export class InviteesResolver {
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'correctInvitee');
-    await this.commands.execute(new CorrectInviteeCommand(context, inviteeId, changes));
+    await this.commands.execute(
+      new UseCaseCommand((ports) => correctInvitee(ports, context, inviteeId, changes)),
+    );
     return this.answer(context.organisationId, inviteeId);
   }
 
   @Mutation('removeInvitee')
   async removeInvitee(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'removeInvitee');
-    await this.commands.execute(new RemoveInviteeCommand(context, inviteeId));
+    await this.commands.execute(new UseCaseCommand((ports) => removeInvitee(ports, context, inviteeId)));
     return true;
   }
 
@@ -112,12 +117,14 @@ export class InviteesResolver {
   async sendInvitations(@Args('input') input: SendInput, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'sendInvitations');
     const outcome = await this.commands.execute(
-      new SendInvitationsCommand(context, {
-        batchId: input.batchId,
-        inviteeIds: input.inviteeIds ?? null,
-        all: input.all ?? false,
-        message: input.message ?? null,
-      }),
+      new UseCaseCommand((ports) =>
+        sendInvitations(ports, context, {
+          batchId: input.batchId,
+          inviteeIds: input.inviteeIds ?? null,
+          all: input.all ?? false,
+          message: input.message ?? null,
+        }),
+      ),
     );
     const answer = (ids: string[]) => Promise.all(ids.map((id) => this.answer(context.organisationId, id)));
     return {
@@ -130,14 +137,14 @@ export class InviteesResolver {
   @Mutation('resendInvitation')
   async resendInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'resendInvitation');
-    await this.commands.execute(new ResendInvitationCommand(context, inviteeId));
+    await this.commands.execute(new UseCaseCommand((ports) => resendInvitation(ports, context, inviteeId)));
     return this.answer(context.organisationId, inviteeId);
   }
 
   @Mutation('revokeInvitation')
   async revokeInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'revokeInvitation');
-    await this.commands.execute(new RevokeInvitationCommand(context, inviteeId));
+    await this.commands.execute(new UseCaseCommand((ports) => revokeInvitation(ports, context, inviteeId)));
     return this.answer(context.organisationId, inviteeId);
   }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CreateResourcePoolHandler } from './pool.commands';
 import { PoolsResolver } from './pools.resolver';
 
 /** Resource pools: list, create, their batches and member counts. */
-@Module({ providers: [PoolsResolver, CreateResourcePoolHandler] })
+@Module({ providers: [PoolsResolver] })
 export class PoolsModule {}

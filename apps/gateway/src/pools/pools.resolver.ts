@@ -1,11 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { createResourcePool } from '@invitations/application';
 import type { PoolDoc } from '@invitations/read-models';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { CreateResourcePoolCommand } from './pool.commands';
+import { UseCaseCommand } from '../common/use-case.command';
 
 const poolView = (doc: PoolDoc) => ({
   id: doc._id,
@@ -37,7 +38,9 @@ export class PoolsResolver {
   @Mutation('createResourcePool')
   async createResourcePool(@Args('input') input: { name: string }, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'createResourcePool');
-    const { poolId: id } = await this.commands.execute(new CreateResourcePoolCommand(context, input.name));
+    const { poolId: id } = await this.commands.execute(
+      new UseCaseCommand((ports) => createResourcePool(ports, context, input.name)),
+    );
     const doc = await this.readModels.pool(context.organisationId, id);
     if (!doc) throw new Error(`pool ${id} is not in the read model after its creation`);
     return poolView(doc);

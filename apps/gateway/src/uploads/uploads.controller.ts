@@ -11,20 +11,18 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import busboy from 'busboy';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import type { CohortInput } from '@invitations/uploads';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
-import { duplicateRowsOf, recordedUpload } from '@invitations/application';
+import { duplicateRowsOf, previewBatchUpload, recordedUpload } from '@invitations/application';
 import { Public } from '../common/auth/public.decorator';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { PreviewUploadCommand } from './upload.commands';
 
 /**
  * The REST side of bulk uploads. `POST /api/uploads?batchId=…[&jobRole=…&staffType=…&startDate=…]` takes large
@@ -40,7 +38,6 @@ import { PreviewUploadCommand } from './upload.commands';
 @Controller('api')
 export class UploadsController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
   ) {}
@@ -60,9 +57,7 @@ export class UploadsController {
     try {
       const upload = await uploadOf(req);
       const cohort = cohortOf(query, upload.fields);
-      res
-        .status(200)
-        .json(await this.commands.execute(new PreviewUploadCommand(context, batchId, upload.source, cohort)));
+      res.status(200).json(await previewBatchUpload(this.ports, context, batchId, upload.source, cohort));
     } catch (error) {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');

@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfirmUploadHandler, PreviewUploadHandler } from './upload.commands';
 import { UploadsController } from './uploads.controller';
 import { UploadsResolver } from './uploads.resolver';
 
 /** Bulk uploads: the streamed preview (REST and GraphQL), the duplicates report, the template, confirming. */
-@Module({
-  controllers: [UploadsController],
-  providers: [UploadsResolver, PreviewUploadHandler, ConfirmUploadHandler],
-})
+@Module({ controllers: [UploadsController], providers: [UploadsResolver] })
 export class UploadsModule {}

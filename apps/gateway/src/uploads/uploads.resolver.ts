@@ -4,14 +4,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { CohortInput } from '@invitations/uploads';
 import { Inject } from '@nestjs/common';
 import { ServiceError } from '@invitations/kernel';
-import { recordedUpload, toPreviewView } from '@invitations/application';
+import { confirmUpload, previewBatchUpload, recordedUpload, toPreviewView } from '@invitations/application';
 import { batchView } from '../batches/batches.resolver';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { ConfirmUploadCommand, PreviewUploadCommand } from './upload.commands';
+import { UseCaseCommand } from '../common/use-case.command';
 
 @Resolver('UploadPreview')
 export class UploadsResolver {
@@ -40,9 +40,8 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    return this.commands.execute(
-      new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
-    );
+    // A preview writes only its upload's stream, which no read model shows: there is nothing to wait for.
+    return previewBatchUpload(this.ports, context, input.batchId, source, input.cohort ?? null);
   }
 
   @Mutation('confirmUpload')
@@ -52,11 +51,13 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'confirmUpload');
     const { staged, skippedDuplicates, invited, autoAccepted, batchId } = await this.commands.execute(
-      new ConfirmUploadCommand(context, {
-        uploadId: input.uploadId,
-        sendInvitations: input.sendInvitations ?? false,
-        message: input.message ?? null,
-      }),
+      new UseCaseCommand((ports) =>
+        confirmUpload(ports, context, {
+          uploadId: input.uploadId,
+          sendInvitations: input.sendInvitations ?? false,
+          message: input.message ?? null,
+        }),
+      ),
     );
     const batch = await this.readModels.batch(context.organisationId, batchId);
     if (!batch) throw new Error(`batch ${batchId} is missing from the read model`);
