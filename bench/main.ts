@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchEventStore } from './event-store.bench';
+import { benchGraphQLBounds } from './graphql-bounds.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
 import { benchTabQuery } from './tab-query.bench';
@@ -46,6 +47,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async tabQuery() {
     return { ...(await benchTabQuery()) };
+  },
+  async graphqlBounds() {
+    return { ...(await benchGraphQLBounds()) };
   },
 };
 

@@ -5,13 +5,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
-import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BatchesModule } from './batches/batches.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { HttpErrorFilter } from './common/errors/http-exception.filter';
+import { boundsParseOptions, boundsValidationRules, costLimitPlugin } from './common/graphql/request-bounds';
 import { DateScalar, DateTimeScalar } from './common/graphql/scalars';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -23,7 +23,6 @@ import { UploadsModule } from './uploads/uploads.module';
 
 /** The gateway's GraphQL schema: the contract's API and what this service adds. */
 export const SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
-const MAX_QUERY_DEPTH = 10;
 
 export interface GatewayOptions {
   config: ServiceConfig;
@@ -47,9 +46,13 @@ export class GatewayModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: !config.production,
-          introspection: true,
+          // Off in production unless GRAPHQL_INTROSPECTION=true, and "did you mean" suggestions with it.
+          introspection: config.graphqlIntrospection,
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           csrfPrevention: true,
-          validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+          parseOptions: boundsParseOptions,
+          validationRules: boundsValidationRules,
+          plugins: [costLimitPlugin],
           playground: false,
         }),
         PoolsModule,

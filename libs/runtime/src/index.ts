@@ -4,6 +4,7 @@ export { CheckpointedSubscription } from './checkpointed-subscription';
 export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
 export type { ServiceConfig } from './config';
+export { LOG_LEVELS, type HardeningSettings, type LogLevel, type TrustProxy } from './hardening-settings';
 export { ALWAYS_HELD, assertHeld } from './fence';
 export type { Fence } from './fence';
 export { FencedReadStore } from './fenced-read-store';
