@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { systemClock, type Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BatchesModule } from './batches/batches.module';
+import { AdminRateLimitGuard } from './common/auth/admin-rate-limit.guard';
 import { AuthGuard } from './common/auth/auth.guard';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { HttpErrorFilter } from './common/errors/http-exception.filter';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { boundsParseOptions, boundsValidationRules, costLimitPlugin } from './common/graphql/request-bounds';
 import { DateScalar, DateTimeScalar } from './common/graphql/scalars';
 import { HealthModule } from './health/health.module';
@@ -38,7 +40,10 @@ export class GatewayModule {
       imports: [
         InfrastructureModule.forRoot(config, clock),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.publicRateLimitPerMinute }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.publicRateLimitPerMinute }],
+          errorMessage: 'Too many attempts from this address: try again in a minute.',
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           typePaths: [SCHEMA_PATH],
@@ -65,7 +70,10 @@ export class GatewayModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the token is verified: the admin API's limits count per organisation and per user.
+        { provide: APP_GUARD, useClass: AdminRateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

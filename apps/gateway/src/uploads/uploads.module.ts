@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfirmUploadHandler, PreviewUploadHandler } from './upload.commands';
 import { UploadsController } from './uploads.controller';
+import { UploadSlots } from './upload-slots';
 import { UploadsResolver } from './uploads.resolver';
 
 /** Bulk uploads: the streamed preview (REST and GraphQL), the duplicates report, the template, confirming. */
 @Module({
   controllers: [UploadsController],
-  providers: [UploadsResolver, PreviewUploadHandler, ConfirmUploadHandler],
+  providers: [UploadsResolver, PreviewUploadHandler, ConfirmUploadHandler, UploadSlots],
 })
 export class UploadsModule {}

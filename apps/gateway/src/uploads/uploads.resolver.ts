@@ -11,6 +11,8 @@ import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { ReadModels } from '../read-store-shims/read-models.shim';
+import { HttpRefusal } from '../common/errors/http-refusal';
+import { UploadSlots } from './upload-slots';
 import { ConfirmUploadCommand, PreviewUploadCommand } from './upload.commands';
 
 @Resolver('UploadPreview')
@@ -20,6 +22,7 @@ export class UploadsResolver {
     private readonly contexts: CommandContexts,
     private readonly readModels: ReadModels,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+    private readonly slots: UploadSlots,
   ) {}
 
   /** Null for an upload that does not exist or is another organisation's. */
@@ -40,9 +43,22 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    return this.commands.execute(
-      new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
-    );
+    // The same turns as the REST upload's (UploadSlots): a refusal's Retry-After goes on the HTTP answer.
+    let release: () => void;
+    try {
+      release = await this.slots.acquire();
+    } catch (error) {
+      if (error instanceof HttpRefusal)
+        for (const [name, value] of Object.entries(error.headers)) req.res?.setHeader(name, value);
+      throw error;
+    }
+    try {
+      return await this.commands.execute(
+        new PreviewUploadCommand(context, input.batchId, source, input.cohort ?? null),
+      );
+    } finally {
+      release();
+    }
   }
 
   @Mutation('confirmUpload')
