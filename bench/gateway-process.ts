@@ -84,6 +84,8 @@ export async function startGateway(
       output += chunk.toString();
       const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
       if (match) resolve(`http://127.0.0.1:${match[1]}`);
+      // Only the last lines are kept (for the message if it exits): a long run writes a line per request.
+      if (output.length > 64 * 1024) output = output.slice(-32 * 1024);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

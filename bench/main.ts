@@ -7,6 +7,7 @@ import { benchEventStore } from './event-store.bench';
 import { benchGraphQLBounds } from './graphql-bounds.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
+import { benchSlowUploads } from './slow-uploads.bench';
 import { benchTabQuery } from './tab-query.bench';
 import { benchUploads } from './uploads.bench';
 
@@ -50,6 +51,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async graphqlBounds() {
     return { ...(await benchGraphQLBounds()) };
+  },
+  async slowUploads() {
+    return { ...(await benchSlowUploads()) };
   },
 };
 
