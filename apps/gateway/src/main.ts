@@ -5,17 +5,21 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from '@invitations/runtime';
 import { GatewayModule } from './app.module';
+import { configureHttp } from './common/http/configure-http';
+import { createServiceLog } from './common/logging/json-log';
+import { serviceLogger } from './common/logging/service-logger';
 import { tuneHeap } from './heap-tuning';
 
 /** Serves the gateway: GraphQL at /graphql, the REST routes, health; on the stores the environment names. */
 async function main(): Promise<void> {
   const config = loadConfig();
   tuneHeap(config.heapGrowingPercent);
+  const log = createServiceLog(config);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot({ config }), {
-    logger: config.production ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
+    logger: serviceLogger(config, log),
   });
+  configureHttp(app, config, log);
   app.enableShutdownHooks();
-  app.disable('x-powered-by');
   await app.listen(config.port);
   const { port } = app.getHttpServer().address() as AddressInfo;
   Logger.log(

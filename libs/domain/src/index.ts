@@ -61,3 +61,4 @@ export type { UploadState } from './upload/upload.state';
 export { acceptabilityOf, unusableToken, type Acceptability } from './invitee/acceptance.decisions';
 export { MAX_INVITATION_MESSAGE_LENGTH, requireInvitationMessage } from './invitee/invitation-message';
 export { NAMES_REQUIRED_MESSAGE } from './person/names-required';
+export { freeTextProblem, requireFreeText, type FreeTextRules } from './shared/free-text';

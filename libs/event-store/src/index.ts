@@ -19,3 +19,10 @@ export type {
   Subscription,
 } from './event-store.port';
 export { handleCommand, loadStream, toNewEvent } from './handle-command';
+export {
+  IDEMPOTENCY_KEY_CLAIMED,
+  claimIdempotencyKey,
+  idempotencyKeyStreamId,
+  type IdempotencyClaim,
+  type IdempotencyKeyClaimed,
+} from './idempotency-keys';

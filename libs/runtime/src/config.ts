@@ -1,9 +1,10 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
+import { hardeningSettings, type HardeningSettings } from './hardening-settings';
 import { readJwtConfig, type JwtConfig } from './jwt-config';
 
 /** The service's configuration, read once from the environment (see the README's table). */
-export interface ServiceConfig {
+export interface ServiceConfig extends HardeningSettings {
   port: number;
   /** 'embedded' or an EventStoreDB connection string. */
   eventStore: string;
@@ -102,6 +103,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       previewTtlHours: number('UPLOAD_PREVIEW_TTL_HOURS', 24, 0),
     },
     heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
+    ...hardeningSettings(env, number, problems),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -6,6 +6,7 @@ export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
 export type { ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
+export { LOG_LEVELS, type HardeningSettings, type LogLevel, type TrustProxy } from './hardening-settings';
 export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
 export type { Fence } from './fence';
 export type { Lease, LeaseStore } from './lease/lease';
