@@ -12,6 +12,7 @@ import { TokenVerifier } from '@invitations/auth';
 import { systemClock, type Clock } from '@invitations/kernel';
 import { openEventStore, openNotifier, openReadStore, type ServiceConfig } from '@invitations/runtime';
 import { Consistency } from './application/consistency';
+import { ConsoleModule } from './console/console.module';
 import { InvitationPreviews } from './application/invitation-preview';
 import { PassportDirectory } from './application/passport-directory';
 import { PersonIntake } from './application/person-input';
@@ -120,6 +121,7 @@ export class GatewayModule {
           validationRules: [depthLimit(MAX_QUERY_DEPTH)],
           playground: false,
         }),
+        ConsoleModule.forRoot(config),
       ],
       controllers: [HealthController, AcceptPageController, OpsController, UploadsController],
       providers: [

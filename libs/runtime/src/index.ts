@@ -3,7 +3,7 @@ export { CheckpointWatcher } from './checkpoint-watcher';
 export { CheckpointedSubscription } from './checkpointed-subscription';
 export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
-export type { ServiceConfig } from './config';
+export type { ConsoleOidcConfig, ServiceConfig } from './config';
 export { ALWAYS_HELD, assertHeld } from './fence';
 export type { Fence } from './fence';
 export { FencedReadStore } from './fenced-read-store';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import busboy from 'busboy';
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
-import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
+import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv, type CohortInput } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
 import { Public } from '../auth/public.decorator';
 import type { AuthenticatedRequest } from '../auth/request-principal';
@@ -34,6 +34,7 @@ export class UploadsController {
   @Post('uploads')
   async preview(
     @Query('batchId') batchId: string | undefined,
+    @Query() query: Record<string, unknown>,
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
@@ -46,7 +47,9 @@ export class UploadsController {
       const source = await csvSource(req);
       res
         .status(200)
-        .json(await this.commands.execute(new PreviewUploadCommand(context, batchId, source, null)));
+        .json(
+          await this.commands.execute(new PreviewUploadCommand(context, batchId, source, cohortOf(query))),
+        );
     } catch (error) {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
@@ -82,6 +85,13 @@ export class UploadsController {
   template(): StreamableFile {
     return new StreamableFile(invitationTemplateCsvBytes());
   }
+}
+
+/** The cohort, as query parameters `staffType`, `jobRole`, `startDate` (as previewUpload's `cohort` input). */
+function cohortOf(query: Record<string, unknown>): CohortInput | null {
+  const value = (name: string) => (typeof query[name] === 'string' ? query[name] : null);
+  const cohort = { staffType: value('staffType'), jobRole: value('jobRole'), startDate: value('startDate') };
+  return Object.values(cohort).some((v) => v !== null) ? cohort : null;
 }
 
 /** The CSV bytes of the request, streamed: the body itself for text/csv, the `file` field of a multipart form. */
