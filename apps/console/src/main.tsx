@@ -11,7 +11,8 @@ import { loadSignInConfig } from './auth/sign-in-config';
 if (window.location.pathname === SILENT_RENEW_PATH) {
   // The hidden frame of a silent renewal: hand the provider's answer to the console in the parent window.
   void loadSignInConfig().then((config) => {
-    if (config.signIn === 'oidc') void userManagerFor(config.oidc).signinSilentCallback();
+    if (config.signIn === 'oidc')
+      void userManagerFor(config.oidc).then((users) => users.signinSilentCallback());
   });
 } else {
   // The scroll lock of modals and drawers writes a <style> element too: it carries the page's nonce.

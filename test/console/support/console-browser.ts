@@ -115,6 +115,10 @@ export class ConsolePage {
       await this.page.setViewportSize(PHONE);
       await this.settle();
       await this.expectAccessible(`${name} at 390 pixels wide`);
+      // Usable at 390 pixels: nothing widens the page past the screen (wide tables scroll in their own region).
+      const width = await this.page.evaluate<number>('document.documentElement.scrollWidth');
+      if (width > PHONE.width)
+        throw new Error(`${name} is ${width} pixels wide at ${PHONE.width}: it overflows`);
       await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
       await this.page.setViewportSize(DESKTOP);
       await this.settle();

@@ -1,4 +1,5 @@
-import { AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAdmin, useSession } from '../auth/session';
@@ -57,6 +58,9 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
+        <Text size="sm" px="sm" py={6} hiddenFrom="xs">
+          Organisation: <strong>{admin.organisation}</strong>
+        </Text>
         {sections.map((section) => (
           <NavLink
             key={section.to}
@@ -70,7 +74,15 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label="Loading the page" />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,18 +1,23 @@
 import { Alert, Center, Container, Loader } from '@mantine/core';
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../auth/session';
 import { SignInPage } from '../auth/SignInPage';
-import { AddPersonPage } from '../pages/add-person/AddPersonPage';
 import { BatchPage } from '../pages/batch/BatchPage';
 import { BatchesPage } from '../pages/batches/BatchesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { OpsPage } from '../pages/ops/OpsPage';
 import { OrganisationPage } from '../pages/organisation/OrganisationPage';
 import { PoolPage } from '../pages/pools/PoolPage';
 import { PoolsPage } from '../pages/pools/PoolsPage';
-import { UploadPage } from '../pages/upload/UploadPage';
 import { Layout } from './Layout';
 import { OPS_ROLE } from './roles';
+
+// Pages an admin opens now and then load when first opened, not with the console.
+const AddPersonPage = lazy(() =>
+  import('../pages/add-person/AddPersonPage').then((m) => ({ default: m.AddPersonPage })),
+);
+const UploadPage = lazy(() => import('../pages/upload/UploadPage').then((m) => ({ default: m.UploadPage })));
+const OpsPage = lazy(() => import('../pages/ops/OpsPage').then((m) => ({ default: m.OpsPage })));
 
 /** The sign-in page until someone is signed in; then the console's pages, each at a URL of ids only. */
 export function SessionGate() {
@@ -39,7 +44,7 @@ export function SessionGate() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Navigate to="/pools" replace />} />
-        <Route path="signed-in" element={<Navigate to="/pools" replace />} />
+        <Route path="signed-in" element={<Navigate to={session.returnTo ?? '/pools'} replace />} />
         <Route path="pools" element={<PoolsPage />} />
         <Route path="pools/:poolId" element={<PoolPage />} />
         <Route path="batches" element={<BatchesPage />} />

@@ -1,4 +1,4 @@
-import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 import type { OidcSettings } from './sign-in-config';
 
 export const SIGNED_IN_PATH = '/console/signed-in';
@@ -10,7 +10,9 @@ export const SILENT_RENEW_PATH = '/console/silent-renew';
  * in sessionStorage across the redirect. Tokens are renewed before they expire (a refresh token when the provider
  * gives one, otherwise a hidden frame at SILENT_RENEW_PATH).
  */
-export function userManagerFor(settings: OidcSettings): UserManager {
+export async function userManagerFor(settings: OidcSettings): Promise<UserManager> {
+  // Loaded only where an identity provider is configured: the development sign-in never needs it.
+  const { InMemoryWebStorage, UserManager, WebStorageStateStore } = await import('oidc-client-ts');
   const origin = window.location.origin;
   return new UserManager({
     authority: settings.issuer,

@@ -9,7 +9,6 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useNavigate } from 'react-router';
 import { accessToken } from '../api/access-token';
 import { ApiProblem, asProblem } from '../api/api-problem';
 import { claimsOf, type AdminClaims } from './claims';
@@ -20,7 +19,7 @@ export type Session =
   | { status: 'loading' }
   | { status: 'unavailable'; problem: ApiProblem }
   | { status: 'signed-out'; config: SignInConfig; notice: string | null }
-  | { status: 'signed-in'; config: SignInConfig; claims: AdminClaims };
+  | { status: 'signed-in'; config: SignInConfig; claims: AdminClaims; returnTo?: string };
 
 interface SessionActions {
   signInForDevelopment(organisation: string, user: string, ops: boolean): Promise<void>;
@@ -58,17 +57,19 @@ const RENEW_BEFORE_MS = 2 * 60_000;
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
-  const navigate = useNavigate();
-  // The router gives a new navigate function as the location changes: the start-up below must run only once.
-  const navigateOnce = useRef(navigate);
   const manager = useRef<UserManager | null>(null);
   const renewal = useRef<number | undefined>(undefined);
 
-  const signedIn = useCallback((config: SignInConfig, token: string): boolean => {
+  const signedIn = useCallback((config: SignInConfig, token: string, returnTo?: string): boolean => {
     const claims = claimsOf(token);
     if (!claims) return false;
     accessToken.set(token);
-    setSession({ status: 'signed-in', config, claims });
+    setSession((current) => ({
+      status: 'signed-in',
+      config,
+      claims,
+      returnTo: returnTo ?? (current.status === 'signed-in' ? current.returnTo : undefined),
+    }));
     return true;
   }, []);
 
@@ -110,7 +111,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           return;
         }
         if (config.signIn !== 'oidc') return signedOut(config, null);
-        const users = userManagerFor(config.oidc);
+        const users = await userManagerFor(config.oidc);
+        if (cancelled) return;
         manager.current = users;
         users.events.addUserLoaded((user) => {
           signedIn(config, user.access_token);
@@ -119,11 +121,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (window.location.pathname === SIGNED_IN_PATH) {
           const user = await users.signinRedirectCallback();
           if (cancelled) return;
-          if (!signedIn(config, user.access_token)) {
-            return signedOut(config, 'The identity provider gave no organisation (org) in the access token.');
+          // The callback's own route (/signed-in) sends the admin on to where they were going.
+          const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+          if (!signedIn(config, user.access_token, returnTo)) {
+            signedOut(config, 'The identity provider gave no organisation (org) in the access token.');
           }
-          const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '/pools';
-          navigateOnce.current(returnTo, { replace: true });
           return;
         }
         signedOut(config, null);

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { asProblem } from '../../api/api-problem';
 import { useBatch } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
@@ -44,8 +44,13 @@ export function BatchPage() {
   const [inviting, setInviting] = useState<InviteTarget | null>(null);
   const [action, setAction] = useState<RowAction | null>(null);
   const [correcting, setCorrecting] = useState<InviteeRowFragment | null>(null);
-  const arrival = location.state as BatchNotice | null;
+  const [arrival] = useState(() => location.state as BatchNotice | null);
   const [notice, setNotice] = useState<string | null>(arrival?.notice ?? null);
+  const navigate = useNavigate();
+  // The notice is said once: a reload or a return through the history does not say it again.
+  useEffect(() => {
+    if (location.state) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [location.state, location.pathname, location.search, navigate]);
   const personId = params.get('person');
 
   const update = (changes: Record<string, string | null>) =>

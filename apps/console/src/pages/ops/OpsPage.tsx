@@ -7,7 +7,7 @@ import { formatCount } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { Fact } from '../pools/PoolPage';
+import { Fact } from '../../components/Fact';
 import { ScrollTable } from '../../components/ScrollTable';
 
 /** Operations (ops role): where the read models stand against the log, and a rebuild with its progress. */

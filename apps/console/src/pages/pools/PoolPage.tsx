@@ -1,4 +1,5 @@
-import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, SimpleGrid, Title } from '@mantine/core';
+import { Fact } from '../../components/Fact';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useParams } from 'react-router';
 import { usePool } from '../../api/queries';
@@ -53,18 +54,5 @@ export function PoolPage() {
         onCreated={(batch) => navigate(`/batches/${batch.id}`)}
       />
     </>
-  );
-}
-
-export function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" c="dimmed">
-          {label}
-        </Text>
-        <Text fw={700}>{value}</Text>
-      </Group>
-    </Paper>
   );
 }

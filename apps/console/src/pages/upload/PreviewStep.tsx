@@ -10,7 +10,7 @@ import { formatCount, formatDateTime, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CONFIRM_UPLOAD } from '../../graphql/operations';
 import type { BatchNotice } from '../batch/BatchPage';
-import { Fact } from '../pools/PoolPage';
+import { Fact } from '../../components/Fact';
 import { ScrollTable } from '../../components/ScrollTable';
 
 const REASONS: Record<DuplicateReason, string> = {
