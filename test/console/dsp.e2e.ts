@@ -57,6 +57,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
     await page.getByRole('status').getByRole('link', { name: 'Foundation doctors' }).click();
     await page.getByRole('heading', { name: 'Foundation doctors', level: 1 }).waitFor();
     await see(page.getByText('No batches in this pool yet')).visible();
+    await ui.capture('pool', { phone: true });
     await page.getByRole('button', { name: 'New batch' }).click();
     const dialog = page.getByRole('dialog', { name: 'New invitation batch' });
     await see(dialog.getByRole('textbox', { name: 'Resource pool' })).value('Foundation doctors');
@@ -224,7 +225,58 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
     ).count(0);
     await admin.page.goto('/console/ops');
     await see(admin.page.getByRole('heading', { name: 'Not found', level: 1 })).visible();
+    await admin.capture('not-found');
     admin.expectNoProblems();
     await admin.close();
+  });
+
+  it('works from the keyboard, with the focus always visible', async () => {
+    const person = await browser.open(gateway.url);
+    const { page } = person;
+    const focused = () =>
+      page.evaluate<{ label: string; outline: string }>(
+        `({ label: (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent || '').trim(),
+            outline: getComputedStyle(document.activeElement).outlineStyle })`,
+      );
+    await page.goto('/console/');
+    await page.getByLabel('Organisation').focus();
+    await page.keyboard.type('nhs-trust');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('kim');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Resource pools', level: 1 }).waitFor();
+
+    // The first Tab reaches "Skip to content", shown when focused; it takes the focus past the navigation.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({
+      label: 'Skip to content',
+      outline: expect.not.stringMatching(/^none$/),
+    });
+    await see(page.getByRole('link', { name: 'Skip to content' })).visible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect((await focused()).label).toBe('New pool');
+    expect((await focused()).outline).not.toBe('none');
+
+    // A row's menu opens, moves and closes with the keys; the drawer closes with Escape.
+    await page.getByRole('link', { name: 'Foundation doctors' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'August rotation' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /Invited/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Actions for Alice Haigh' }).focus();
+    await page.keyboard.press('Enter');
+    await see(page.getByRole('menuitem', { name: 'History' })).visible();
+    for (let i = 0; i < 5 && (await focused()).label !== 'History'; i++)
+      await page.keyboard.press('ArrowDown');
+    expect((await focused()).label).toBe('History');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Person and history' });
+    await see(drawer.getByText('Invitation sent')).visible();
+    await page.keyboard.press('Escape');
+    await see(drawer).hidden();
+    person.expectNoProblems();
+    await person.close();
   });
 });
