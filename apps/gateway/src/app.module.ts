@@ -15,6 +15,7 @@ import { HttpErrorFilter } from './common/errors/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { boundsParseOptions, boundsValidationRules, costLimitPlugin } from './common/graphql/request-bounds';
 import { DateScalar, DateTimeScalar } from './common/graphql/scalars';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -67,6 +68,7 @@ export class GatewayModule {
         UploadsModule,
         OpsModule,
         HealthModule,
+        ConsoleModule.forRoot(config),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

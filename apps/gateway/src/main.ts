@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     `Invitation service listening on http://localhost:${port}/graphql (event store: ${redact(config.eventStore)}, read store: ${redact(config.readStore)})`,
     'Gateway',
   );
+  Logger.log(`Admin console at http://localhost:${port}/console`, 'Gateway');
 }
 
 /** Connection strings may carry passwords: never log them. */

@@ -29,6 +29,17 @@ export interface ServiceConfig extends HardeningSettings {
   uploads: { maxBytes: number; maxRows: number; maxFieldLength: number; previewTtlHours: number };
   /** V8's heap growing factor, as a percentage over the live heap (0: V8's own choice). See heap-tuning.ts. */
   heapGrowingPercent: number;
+  /** The admin console's sign-in at an OpenID Connect provider; null: the development sign-in (see console/). */
+  consoleOidc: ConsoleOidcConfig | null;
+}
+
+/** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE, OIDC_AUDIENCE: the console signs in with code + PKCE there. */
+export interface ConsoleOidcConfig {
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** Sent as the `audience` parameter, for providers that issue JWT access tokens only for a named API. */
+  audience: string | null;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +92,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     problems.push(`PUBLIC_BASE_URL must be an absolute URL (got "${publicBaseUrl}")`);
   }
 
+  const consoleOidc = readConsoleOidc(text, problems);
+
   const config: ServiceConfig = {
     port,
     eventStore,
@@ -104,9 +117,36 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     },
     heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
     ...hardeningSettings(env, number, problems),
+    consoleOidc,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
+}
+
+function readConsoleOidc(
+  text: (name: string) => string | null,
+  problems: string[],
+): ConsoleOidcConfig | null {
+  const issuer = text('OIDC_ISSUER');
+  const clientId = text('OIDC_CLIENT_ID');
+  if (!issuer && !clientId) return null;
+  if (!issuer || !clientId) {
+    problems.push(
+      'OIDC_ISSUER and OIDC_CLIENT_ID are set together (or neither, for the development sign-in)',
+    );
+    return null;
+  }
+  try {
+    if (!/^https?:$/.test(new URL(issuer).protocol)) throw new Error('not http(s)');
+  } catch {
+    problems.push(`OIDC_ISSUER must be an absolute http(s) URL (got "${issuer}")`);
+  }
+  return {
+    issuer,
+    clientId,
+    scope: text('OIDC_SCOPE') ?? 'openid profile email',
+    audience: text('OIDC_AUDIENCE'),
+  };
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

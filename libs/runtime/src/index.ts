@@ -4,7 +4,7 @@ export { CheckpointWatcher } from './checkpoint-watcher';
 export { CheckpointedSubscription } from './checkpointed-subscription';
 export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
-export type { ServiceConfig } from './config';
+export type { ConsoleOidcConfig, ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
 export { LOG_LEVELS, type HardeningSettings, type LogLevel, type TrustProxy } from './hardening-settings';
 export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
