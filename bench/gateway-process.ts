@@ -61,7 +61,9 @@ export async function startGateway(
   const main = join(ROOT, 'dist/apps/gateway/src/main.js');
   await stat(main);
   // Started as `npm start` starts it, with the same node flags.
-  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, main], {
+  // BENCH_GATEWAY_NODE_FLAGS adds node flags for a look inside (e.g. --cpu-prof --cpu-prof-dir=/tmp/profile).
+  const extra = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...extra, main], {
     env: {
       PATH: process.env.PATH,
       NO_COLOR: '1',

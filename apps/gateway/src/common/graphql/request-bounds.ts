@@ -116,12 +116,10 @@ export const costLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, request }) {
-        let cost: number;
-        try {
-          cost = requestCost(schema, document, request.variables, request.operationName ?? undefined);
-        } catch {
-          return;
-        }
+        const cost = knownCost(document, request.variables, request.operationName ?? undefined, () =>
+          requestCost(schema, document, request.variables, request.operationName ?? undefined),
+        );
+        if (cost === null) return;
         if (cost > GRAPHQL_BOUNDS.maxCost) {
           throw refusal(
             `Query cost limit of ${GRAPHQL_BOUNDS.maxCost} exceeded, found ${cost}: ask for smaller pages (first), ` +
@@ -132,3 +130,35 @@ export const costLimitPlugin: ApolloServerPlugin = {
     };
   },
 };
+
+/** How many sets of variables each document's costs are remembered for. */
+const COSTS_PER_DOCUMENT = 64;
+/** Costs by parsed document (Apollo keeps one parsed document per query text), then by variables. */
+const costs = new WeakMap<object, Map<string, number | null>>();
+
+/**
+ * The cost of a document with these variables, computed once: clients ask the same few operations with the same
+ * few variables over and over (a tab's page of 50), and walking the document with the schema takes as long as
+ * answering a small query. Null when the operation and variables cannot be costed (execution then refuses them).
+ */
+function knownCost(
+  document: object,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  compute: () => number,
+): number | null {
+  let byVariables = costs.get(document);
+  if (!byVariables) costs.set(document, (byVariables = new Map()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  let cost = byVariables.get(key);
+  if (cost === undefined) {
+    try {
+      cost = compute();
+    } catch {
+      cost = null;
+    }
+    if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.clear();
+    byVariables.set(key, cost);
+  }
+  return cost;
+}
