@@ -21,7 +21,19 @@ export async function reclassified(
   invitee: LiveInvitee,
 ): Promise<Reclassified> {
   const classification = await classifiedAgainstPassports(invitee.person, deps.passports);
+  // Nearly always the same as when staged: then nothing is recorded, and the stream is not read again.
+  if (sameClassification(invitee, classification)) return { invitee, position: -1n };
   return recordClassification(deps.store, context, invitee, classification);
+}
+
+function sameClassification(invitee: LiveInvitee, classification: Classification): boolean {
+  const { uploadStatus, passportId, discrepancies } = classification;
+  return (
+    invitee.uploadStatus === uploadStatus &&
+    invitee.passportId === passportId &&
+    invitee.discrepancies.length === discrepancies.length &&
+    invitee.discrepancies.every((field, i) => field === discrepancies[i])
+  );
 }
 
 /** Records the classification on the invitee's stream when it changed. */

@@ -55,6 +55,9 @@ const LINK_MESSAGES: Record<string, InvitationMessageKind> = {
  * revoked, declined or accepted meanwhile gets no message.
  */
 export class InvitationNotifications {
+  /** The names messages show, read again at most every NAMES_FRESH_MS (a batch of invitations reads them once). */
+  private readonly names = new Map<string, { name: string | null; readAt: number }>();
+
   constructor(
     private readonly store: EventStore,
     private readonly notifier: Notifier,
@@ -98,7 +101,7 @@ export class InvitationNotifications {
         email: person.email,
         mobile: person.mobile,
         greetingName: person.preferredName ?? person.firstName,
-        organisationName: (await organisationOf(this.store, invitee.organisationId)).name,
+        organisationName: await this.organisationName(invitee.organisationId),
         poolName: await this.poolName(invitee.poolId),
         message,
         acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
@@ -120,7 +123,7 @@ export class InvitationNotifications {
         email: person.email,
         mobile: person.mobile,
         greetingName: person.preferredName ?? person.firstName,
-        organisationName: (await organisationOf(this.store, invitee.organisationId)).name,
+        organisationName: await this.organisationName(invitee.organisationId),
         poolName: await this.poolName(poolId),
         createdAt: this.options.clock.now().toISOString(),
       }),
@@ -139,10 +142,33 @@ export class InvitationNotifications {
 
   /** The pool's name as it is now (it may have been renamed since the invitation). */
   private async poolName(poolId: string): Promise<string> {
-    const { state } = await loadStream(this.store, poolStreamId(poolId), resourcePoolDecider);
-    return state.status === 'absent' ? 'a resource pool' : state.name;
+    const name = await this.fresh(poolStreamId(poolId), async () => {
+      const { state } = await loadStream(this.store, poolStreamId(poolId), resourcePoolDecider);
+      return state.status === 'absent' ? null : state.name;
+    });
+    return name ?? 'a resource pool';
+  }
+
+  /** The organisation's display name, null until its admins set one. */
+  private organisationName(organisationId: string): Promise<string | null> {
+    return this.fresh(`organisation-${organisationId}`, async () => {
+      return (await organisationOf(this.store, organisationId)).name;
+    });
+  }
+
+  /** A name read at most NAMES_FRESH_MS ago, else read again: a rename shows in messages within that time. */
+  private async fresh(key: string, read: () => Promise<string | null>): Promise<string | null> {
+    const now = this.options.clock.now().getTime();
+    const known = this.names.get(key);
+    if (known && now - known.readAt < NAMES_FRESH_MS) return known.name;
+    const name = await read();
+    if (this.names.size > 10_000) this.names.clear();
+    this.names.set(key, { name, readAt: now });
+    return name;
   }
 }
+
+const NAMES_FRESH_MS = 5_000;
 
 type LinkEvent = InvitationSent | InvitationResent | InviteeReminded | InvitationExtended;
 type Recorded<E extends { type: string; data: unknown }> = RecordedEvent<E['type'], E['data']>;
