@@ -202,4 +202,4 @@ export class Gateway {
 
 /** The token of an accept link. */
 export const tokenOf = (message: OutgoingMessage): string =>
-  new URL(message.acceptUrl).searchParams.get('token') ?? '';
+  new URL(message.acceptUrl ?? 'invalid:').searchParams.get('token') ?? '';

@@ -22,6 +22,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { InviteesModule } from './invitees/invitees.module';
 import { OpsModule } from './ops/ops.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PoolsModule } from './pools/pools.module';
 import { UploadsModule } from './uploads/uploads.module';
 
@@ -70,6 +71,7 @@ export class GatewayModule {
         InvitationsModule,
         UploadsModule,
         OpsModule,
+        OrganisationsModule,
         HealthModule,
         ConsoleModule.forRoot(config),
       ],

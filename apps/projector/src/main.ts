@@ -8,6 +8,7 @@ import {
   type MongoReadModelStores,
   type ServiceConfig,
 } from '@invitations/runtime';
+import { resolveInvitationTokenSecret } from '@invitations/notifications';
 import { consoleLogger } from './console-logger';
 import { closeServer, portOf, serveHealth, type HealthReport } from './health-server';
 import type { WorkerLogger } from './leased-worker';
@@ -63,6 +64,7 @@ async function openProjector(
       readModels,
       leases: readModels.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
       notifier: await openNotifier(config),
+      tokenSecret: await resolveInvitationTokenSecret(config.invitationTokenSecret, config.dataDir),
     },
     { config, holder: settings.holder, logger },
   );

@@ -12,6 +12,8 @@ export interface ProjectorStores {
   readModels: ReadModelStores;
   leases: LeaseStore;
   notifier: Notifier;
+  /** The secret invitation tokens are derived with; the same for every projector (INVITATION_TOKEN_SECRET). */
+  tokenSecret: Uint8Array;
 }
 
 export interface ProjectorOptions {
@@ -42,6 +44,7 @@ export class Projector {
           notifier: stores.notifier,
           clock: options.clock ?? systemClock,
           publicBaseUrl: config.publicBaseUrl,
+          tokenSecret: stores.tokenSecret,
           logger,
           expirySweepMs: config.expirySweepSeconds * 1000,
           fence,

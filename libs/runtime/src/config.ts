@@ -14,6 +14,10 @@ export interface ServiceConfig extends HardeningSettings {
   jwt: JwtConfig;
   defaultPhoneRegion: string;
   invitationTtlDays: number;
+  /** Days before expiry at which the one reminder goes out (fractions allowed); null for none. */
+  reminderDaysBeforeExpiry: number | null;
+  /** The secret invitation tokens are derived with; null: generated once and kept in DATA_DIR. */
+  invitationTokenSecret: string | null;
   publicBaseUrl: string;
   /** 'outbox' or an smtp:// URL. */
   notifier: string;
@@ -102,6 +106,12 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     jwt: readJwtConfig(env, problems),
     defaultPhoneRegion,
     invitationTtlDays: number('INVITATION_TTL_DAYS', 14, 0),
+    // Set but empty: no reminders by default.
+    reminderDaysBeforeExpiry:
+      env.REMINDER_DAYS_BEFORE_EXPIRY !== undefined && env.REMINDER_DAYS_BEFORE_EXPIRY.trim() === ''
+        ? null
+        : number('REMINDER_DAYS_BEFORE_EXPIRY', 3, 0),
+    invitationTokenSecret: text('INVITATION_TOKEN_SECRET'),
     publicBaseUrl,
     notifier,
     production: env.NODE_ENV === 'production',

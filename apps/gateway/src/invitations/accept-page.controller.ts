@@ -7,7 +7,7 @@ import { Public } from '../common/auth/public.decorator';
 import { PublicRateLimitGuard } from '../common/auth/public-rate-limit.guard';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
-import { acceptedPage, invitationPage, messagePage } from './accept-page.html';
+import { acceptedPage, declinedPage, invitationPage, messagePage } from './accept-page.html';
 import { UseCaseCommand } from '../common/use-case.command';
 import { InvitationPreviews } from './invitation-previews';
 
@@ -37,11 +37,13 @@ export class AcceptPageController {
   async show(@Query('token') token: string | undefined, @Res() res: Response): Promise<void> {
     try {
       const preview = await this.previews.preview(token ?? '');
-      sendHtml(
-        res,
-        200,
-        preview.state === 'ACCEPTED' ? acceptedPage(preview.poolName) : invitationPage(preview, token ?? ''),
-      );
+      const page =
+        preview.state === 'ACCEPTED'
+          ? acceptedPage(preview.poolName)
+          : preview.state === 'DECLINED'
+            ? declinedPage()
+            : invitationPage(preview, token ?? '');
+      sendHtml(res, 200, page);
     } catch (error) {
       sendHtml(res, 400, messagePage('Invitation', messageOf(error)));
     }

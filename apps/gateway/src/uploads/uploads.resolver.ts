@@ -5,7 +5,7 @@ import type { CohortInput } from '@invitations/uploads';
 import { Inject } from '@nestjs/common';
 import { ServiceError } from '@invitations/kernel';
 import { confirmUpload, previewBatchUpload, recordedUpload, toPreviewView } from '@invitations/application';
-import { batchView } from '../batches/batches.resolver';
+import { batchView } from '../batches/batch.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';

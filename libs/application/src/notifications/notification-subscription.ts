@@ -13,6 +13,8 @@ export interface NotificationSubscriptionOptions {
   notifier: Notifier;
   publicBaseUrl: string;
   clock: Clock;
+  /** The secret invitation tokens are derived with. */
+  tokenSecret: Uint8Array;
   logger: SubscriberLogger;
   /** Checked before each event is handled: a process that lost its lease sends nothing more. */
   fence?: Fence;
@@ -31,6 +33,7 @@ export function notificationSubscription(
   const manager = new InvitationNotifications(store, options.notifier, {
     publicBaseUrl: options.publicBaseUrl,
     clock: options.clock,
+    tokenSecret: options.tokenSecret,
   });
   const fence = options.fence ?? ALWAYS_HELD;
   return new CheckpointedSubscription(
@@ -39,7 +42,7 @@ export function notificationSubscription(
     checkpoints,
     async (event) => {
       if (!InvitationNotifications.handles(event)) return;
-      assertHeld(fence, 'sending invitations');
+      assertHeld(fence, 'sending messages');
       await manager.handle(event);
     },
     options.logger,

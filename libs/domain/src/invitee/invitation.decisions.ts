@@ -22,6 +22,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   const invitee = requireInvitee(state);
   if (invitee.status === 'INVITED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyInvited);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
   if (invitee.uploadStatus === 'INVALID') {
     throw new ServiceError(
@@ -31,7 +32,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
     );
   }
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt, memberElsewhereWithPassportId } = command;
+  const { invitationId, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
   const message = requireInvitationMessage(command.message);
   if (memberElsewhereWithPassportId !== null) {
     return [
@@ -52,7 +53,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   return [
     {
       type: 'InvitationSent',
-      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt },
+      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt, remindAt },
     },
   ];
 }
@@ -65,8 +66,16 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
   const invitee = requireInvitee(state);
   if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
+  if (invitee.uploadStatus === 'INVALID') {
+    throw new ServiceError(
+      'BAD_USER_INPUT',
+      INVITEE_MESSAGES.detailsDifferFromPassport,
+      discrepancyErrors(invitee),
+    );
+  }
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt } = command;
+  const { invitationId, now, expiresAt, remindAt } = command;
   const message = requireInvitationMessage(command.message);
   const previousInvitationId = latestInvitation(invitee).invitationId;
   return [
@@ -81,6 +90,7 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
         message,
         sentAt: now,
         expiresAt,
+        remindAt,
       },
     },
   ];
@@ -112,6 +122,7 @@ export function revokeInvitation(command: RevokeInvitation, state: InviteeState)
   if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
   if (invitee.status === 'REVOKED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyRevoked);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   const { invitationId } = latestInvitation(invitee);
   return [
     {
@@ -132,7 +143,7 @@ export function expireInvitation(command: ExpireInvitation, state: InviteeState)
 }
 
 /** Names the fields to correct, never the values on record. */
-function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
+export function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
   return invitee.discrepancies.map((field) => ({
     field: PROFILE_FIELD_INPUT[field],
     message: 'differs from the Skills Passport on record',

@@ -19,6 +19,8 @@ export interface InviteeView {
   expiresAt: string | null;
   acceptedAt: string | null;
   autoAccepted: boolean;
+  declinedAt: string | null;
+  remindedAt: string | null;
 }
 
 /** Null before the invitee was staged. */
@@ -42,5 +44,7 @@ export function inviteeView(state: InviteeState): InviteeView | null {
     expiresAt: state.invitation?.expiresAt ?? null,
     acceptedAt: state.acceptedAt,
     autoAccepted: state.autoAccepted,
+    declinedAt: state.declinedAt ?? null,
+    remindedAt: state.invitation?.remindedAt ?? null,
   };
 }
