@@ -203,6 +203,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
       (m) => m.to === 'alex.nguyen@example.com' && m.channel === 'email',
     );
     expect(email.body).toContain('Welcome to the Riggers pool: induction is on Monday.');
+    if (!email.acceptUrl) throw new Error('the invitation email carries no accept link');
     const invitee = await browser.open(gateway.url);
     await invitee.page.goto(acceptLinkOn(gateway, email.acceptUrl));
     await see(invitee.page.getByText('to join the resource pool Riggers')).visible();

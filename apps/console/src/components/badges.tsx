@@ -45,6 +45,7 @@ const STATE_LABELS: Record<InviteeState, string> = {
   ACCEPTED: 'Accepted',
   EXPIRED: 'Expired',
   REVOKED: 'Revoked',
+  DECLINED: 'Declined',
 };
 
 export function StateBadge({ state, autoAccepted }: { state: InviteeState; autoAccepted?: boolean }) {

@@ -25,6 +25,8 @@ export type CorrectInviteeInput = {
 /** Where a person stands in a batch: the tab it shows under. */
 export type InviteeState =
   | 'ACCEPTED'
+  /** The person declined the invitation from its link. */
+  | 'DECLINED'
   | 'EXPIRED'
   | 'INVITED'
   | 'REVOKED'
