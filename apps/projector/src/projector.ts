@@ -1,10 +1,10 @@
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import { BackgroundWork } from '@invitations/application';
-import { systemClock, type Clock } from '@invitations/kernel';
+import { systemClock, type Clock, type Logger } from '@invitations/kernel';
 import type { LeaseStore, ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { HealthReport } from './health-server';
-import { LeasedWorker, type WorkerLogger, type WorkerRole } from './leased-worker';
+import { LeasedWorker, type WorkerRole } from './leased-worker';
 import { checkReadiness } from './readiness';
 
 export interface ProjectorStores {
@@ -19,7 +19,7 @@ export interface ProjectorStores {
 export interface ProjectorOptions {
   config: Pick<ServiceConfig, 'publicBaseUrl' | 'expirySweepSeconds'>;
   holder: string;
-  logger: WorkerLogger;
+  logger: Logger;
   clock?: Clock;
 }
 

@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import { Body, Controller, Header, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { declineInvitation } from '@invitations/application';
 import type { Response } from 'express';
@@ -8,7 +7,8 @@ import { PublicRateLimitGuard } from '../common/auth/public-rate-limit.guard';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { UseCaseCommand } from '../common/use-case.command';
-import { declinedPage, messagePage } from './accept-page.html';
+import { declinedPage } from './accept-page.html';
+import { postedToken, sendHtml, sendRefusal, TokenPageHeaders } from './token-page';
 
 /**
  * The accept page's Decline button: a form post with the token (no JavaScript needed). The token stops working;
@@ -24,26 +24,19 @@ export class DeclinePageController {
   ) {}
 
   @Post()
-  @Header('Referrer-Policy', 'no-referrer')
-  @Header('Cache-Control', 'no-store')
-  @Header(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  )
-  @Header('X-Content-Type-Options', 'nosniff')
+  @TokenPageHeaders()
   async decline(
     @Body() body: { token?: unknown },
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const token = typeof body?.token === 'string' ? body.token : '';
+    const token = postedToken(body);
     try {
       const context = this.contexts.forAnyone(req, 'declineInvitation');
       await this.commands.execute(new UseCaseCommand((ports) => declineInvitation(ports, context, token)));
-      res.status(200).type('text/html; charset=utf-8').send(declinedPage());
+      sendHtml(res, 200, declinedPage());
     } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      res.status(400).type('text/html; charset=utf-8').send(messagePage('Invitation', error.message));
+      sendRefusal(res, error);
     }
   }
 }

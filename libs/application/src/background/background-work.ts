@@ -1,14 +1,13 @@
+import type { Logger, Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import {
   ProjectionRunner,
-  type ProjectionLogger,
   type ProjectionRunnerHealth,
   type ProjectionRunnerOptions,
   type ReadModelStores,
 } from '@invitations/runtime';
 import type { CheckpointedSubscription } from '@invitations/runtime';
-import type { Clock } from '@invitations/kernel';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
@@ -20,7 +19,7 @@ export interface BackgroundWorkOptions {
   publicBaseUrl: string;
   /** The secret invitation tokens are derived with (resolveInvitationTokenSecret). */
   tokenSecret: Uint8Array;
-  logger: ProjectionLogger;
+  logger: Logger;
   /** How often to sweep expired invitations and reminders due; null for no sweep timer. */
   expirySweepMs: number | null;
   /** Guards every write of the three (a projector's lease); none by default. */

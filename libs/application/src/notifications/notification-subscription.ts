@@ -1,9 +1,9 @@
+import type { Logger, Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import { InvitationNotifications } from './invitation-notifications';
 import type { Notifier } from '@invitations/notifications';
 import type { CheckpointStore } from '@invitations/runtime';
-import { CheckpointedSubscription, type SubscriberLogger } from '@invitations/runtime';
-import type { Clock } from '@invitations/kernel';
+import { CheckpointedSubscription } from '@invitations/runtime';
 import { ALWAYS_HELD, assertHeld, type Fence } from '@invitations/runtime';
 
 /** The notification process manager's checkpoint name in the checkpoint store. */
@@ -15,7 +15,7 @@ export interface NotificationSubscriptionOptions {
   clock: Clock;
   /** The secret invitation tokens are derived with. */
   tokenSecret: Uint8Array;
-  logger: SubscriberLogger;
+  logger: Pick<Logger, 'warn' | 'error'>;
   /** Checked before each event is handled: a process that lost its lease sends nothing more. */
   fence?: Fence;
 }

@@ -1,6 +1,6 @@
 import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { requireWholeDays } from '../organisation/invitation-terms';
+import { changedNamedTerms, requireWholeDays } from '../organisation/invitation-terms';
 import { requireValidName } from '../shared/entity-name';
 import type { BatchCommand, CreateBatch, UpdateBatch } from './batch.commands';
 import type { BatchEvent } from './batch.events';
@@ -39,27 +39,14 @@ function createBatch(command: CreateBatch, state: BatchState): BatchEvent[] {
 /** A new name or new invitation terms; they apply to invitations sent from now on (those out keep their expiry). */
 function updateBatch(command: UpdateBatch, state: BatchState): BatchEvent[] {
   if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'Invitation batch not found.');
-  const name =
-    command.name === undefined || command.name === null ? state.name : requireValidName(command.name);
-  const invitationTtlDays =
-    requireWholeDays('invitationTtlDays', command.invitationTtlDays, 1) ?? state.invitationTtlDays;
-  const reminderDaysBeforeExpiry =
-    requireWholeDays('reminderDaysBeforeExpiry', command.reminderDaysBeforeExpiry, 0) ??
-    state.reminderDaysBeforeExpiry;
-  if (
-    name === state.name &&
-    invitationTtlDays === state.invitationTtlDays &&
-    reminderDaysBeforeExpiry === state.reminderDaysBeforeExpiry
-  )
-    return [];
+  const changed = changedNamedTerms(command, state);
+  if (changed === null) return [];
   return [
     {
       type: 'BatchUpdated',
       data: {
         batchId: state.batchId,
-        name,
-        invitationTtlDays,
-        reminderDaysBeforeExpiry,
+        ...changed,
         updatedAt: command.now,
       },
     },

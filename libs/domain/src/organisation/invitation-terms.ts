@@ -1,4 +1,5 @@
 import { ServiceError } from '@invitations/kernel';
+import { requireValidName } from '../shared/entity-name';
 
 const DAY_MS = 86_400_000;
 
@@ -76,4 +77,37 @@ export function requireWholeDays<T extends number | null | undefined>(
     throw new ServiceError('BAD_USER_INPUT', `${field} ${problem}.`, [{ field, message: problem }]);
   }
   return value;
+}
+
+/** A display name with the invitation terms it sets (a batch's; an organisation's, whose name may be unset). */
+export interface NamedTerms<Name extends string | null = string> {
+  name: Name;
+  invitationTtlDays: number | null;
+  reminderDaysBeforeExpiry: number | null;
+}
+
+/** What an admin changes: a field left undefined or null keeps its value. */
+export interface NamedTermsChange {
+  name?: string | null;
+  invitationTtlDays?: number | null;
+  reminderDaysBeforeExpiry?: number | null;
+}
+
+/** The name and terms after `change`, each checked; null when nothing would change (no event to record). */
+export function changedNamedTerms<Name extends string | null>(
+  change: NamedTermsChange,
+  current: NamedTerms<Name>,
+): NamedTerms<Name | string> | null {
+  const name =
+    change.name === undefined || change.name === null ? current.name : requireValidName(change.name);
+  const invitationTtlDays =
+    requireWholeDays('invitationTtlDays', change.invitationTtlDays, 1) ?? current.invitationTtlDays;
+  const reminderDaysBeforeExpiry =
+    requireWholeDays('reminderDaysBeforeExpiry', change.reminderDaysBeforeExpiry, 0) ??
+    current.reminderDaysBeforeExpiry;
+  const unchanged =
+    name === current.name &&
+    invitationTtlDays === current.invitationTtlDays &&
+    reminderDaysBeforeExpiry === current.reminderDaysBeforeExpiry;
+  return unchanged ? null : { name, invitationTtlDays, reminderDaysBeforeExpiry };
 }

@@ -1,29 +1,17 @@
 import type { Decider } from '@invitations/kernel';
-import { requireValidName } from '../shared/entity-name';
-import { requireWholeDays } from './invitation-terms';
+import { changedNamedTerms } from './invitation-terms';
 import type { OrganisationCommand, UpdateOrganisation } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
 import type { OrganisationState } from './organisation.state';
 
 function updateOrganisation(command: UpdateOrganisation, state: OrganisationState): OrganisationEvent[] {
-  const name =
-    command.name === undefined || command.name === null ? state.name : requireValidName(command.name);
-  const invitationTtlDays =
-    requireWholeDays('invitationTtlDays', command.invitationTtlDays, 1) ?? state.invitationTtlDays;
-  const reminderDaysBeforeExpiry =
-    requireWholeDays('reminderDaysBeforeExpiry', command.reminderDaysBeforeExpiry, 0) ??
-    state.reminderDaysBeforeExpiry;
-  if (
-    name === state.name &&
-    invitationTtlDays === state.invitationTtlDays &&
-    reminderDaysBeforeExpiry === state.reminderDaysBeforeExpiry
-  )
-    return [];
+  const changed = changedNamedTerms(command, state);
+  if (changed === null) return [];
   const { organisationId, now } = command;
   return [
     {
       type: 'OrganisationUpdated',
-      data: { organisationId, name, invitationTtlDays, reminderDaysBeforeExpiry, updatedAt: now },
+      data: { organisationId, ...changed, updatedAt: now },
     },
   ];
 }
