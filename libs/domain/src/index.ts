@@ -41,6 +41,7 @@ export { isGiven } from './person/is-given';
 export { missingNamesForNewPerson, requireNamesForNewPerson } from './person/names-required';
 export {
   PERSON_DETAIL_FIELDS,
+  copyPersonDetails,
   personDetailValues,
   personFromValues,
   type PersonDetailValues,

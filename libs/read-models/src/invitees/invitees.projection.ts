@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@invitations/event-store';
-import type { InviteeEvent, InviteeStaged, PersonDetails, ProfileField } from '@invitations/domain';
+import {
+  copyPersonDetails,
+  type InviteeEvent,
+  type InviteeStaged,
+  type PersonDetails,
+  type ProfileField,
+} from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
 import type { InviteeDoc } from './invitee.document';
 import { searchText } from './search-text';
@@ -7,18 +13,7 @@ import { sortKey } from './tab-order';
 
 /** The person's details as the invitee document holds them, with the search text they feed. */
 function personFields(person: PersonDetails) {
-  const { email, mobile, dateOfBirth, firstName, middleNames, lastName, preferredName, jobRole } = person;
-  return {
-    email,
-    mobile,
-    dateOfBirth,
-    firstName,
-    middleNames,
-    lastName,
-    preferredName,
-    jobRole,
-    search: searchText(person),
-  };
+  return { ...copyPersonDetails(person), search: searchText(person) };
 }
 
 /** One empty list for every invitee without discrepancies (nearly all of them), rather than one each. */
