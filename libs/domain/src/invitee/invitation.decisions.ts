@@ -24,13 +24,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
   if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
-  if (invitee.uploadStatus === 'INVALID') {
-    throw new ServiceError(
-      'BAD_USER_INPUT',
-      INVITEE_MESSAGES.detailsDifferFromPassport,
-      discrepancyErrors(invitee),
-    );
-  }
+  requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
   const { invitationId, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
   const message = requireInvitationMessage(command.message);
@@ -67,13 +61,7 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
   if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
   if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
-  if (invitee.uploadStatus === 'INVALID') {
-    throw new ServiceError(
-      'BAD_USER_INPUT',
-      INVITEE_MESSAGES.detailsDifferFromPassport,
-      discrepancyErrors(invitee),
-    );
-  }
+  requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
   const { invitationId, now, expiresAt, remindAt } = command;
   const message = requireInvitationMessage(command.message);
@@ -143,6 +131,16 @@ export function expireInvitation(command: ExpireInvitation, state: InviteeState)
 }
 
 /** Names the fields to correct, never the values on record. */
+/** Nobody is invited with details that differ from their Skills Passport: the admin corrects them first. */
+function requireDetailsMatchPassport(invitee: StagedInviteeState): void {
+  if (invitee.uploadStatus !== 'INVALID') return;
+  throw new ServiceError(
+    'BAD_USER_INPUT',
+    INVITEE_MESSAGES.detailsDifferFromPassport,
+    discrepancyErrors(invitee),
+  );
+}
+
 export function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
   return invitee.discrepancies.map((field) => ({
     field: PROFILE_FIELD_INPUT[field],
