@@ -67,16 +67,8 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
     batchId: string,
     states: readonly InviteeStatus[],
   ): Promise<string[]> {
-    const streams = new Map<string, InviteeEvent[]>();
-    for (const event of await this.log()) {
-      if (!event.streamId.startsWith('invitee-')) continue;
-      const events = streams.get(event.streamId) ?? [];
-      events.push({ type: event.type, data: event.data } as InviteeEvent);
-      streams.set(event.streamId, events);
-    }
     const ids: string[] = [];
-    for (const events of streams.values()) {
-      const invitee = fold(inviteeDecider, events);
+    for (const invitee of await this.invitees()) {
       if (
         invitee.status !== 'absent' &&
         (states as readonly string[]).includes(invitee.status) &&
