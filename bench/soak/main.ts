@@ -37,6 +37,7 @@ interface Admin {
 
 class Stats {
   private latencies: number[] = [];
+  private readonly latenciesByAction = new Map<string, number[]>();
   readonly byStatus = new Map<string, number>();
   readonly byAction = new Map<string, number>();
   /** Answers other than 200/204, by action and status: which part of the mix met which refusal. */
@@ -46,6 +47,9 @@ class Stats {
   record(action: string, status: string, ms: number): void {
     this.requests += 1;
     this.latencies.push(ms);
+    const ofAction = this.latenciesByAction.get(action) ?? [];
+    ofAction.push(ms);
+    this.latenciesByAction.set(action, ofAction);
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
     this.byAction.set(action, (this.byAction.get(action) ?? 0) + 1);
     if (!isSuccess(status)) {
@@ -54,15 +58,26 @@ class Stats {
     }
   }
 
+  /** Each action's p99: which part of the mix makes the tail. */
+  p99ByAction(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.latenciesByAction].map(([action, latencies]) => [action, percentileOf(latencies, 99)]),
+    );
+  }
+
   percentile(p: number): number {
-    if (this.latencies.length === 0) return 0;
-    const sorted = Float64Array.from(this.latencies).sort();
-    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+    return percentileOf(this.latencies, p);
   }
 
   errors(): Record<string, number> {
     return Object.fromEntries([...this.byStatus].filter(([status]) => !isSuccess(status)));
   }
+}
+
+function percentileOf(latencies: readonly number[], p: number): number {
+  if (latencies.length === 0) return 0;
+  const sorted = Float64Array.from(latencies).sort();
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
 
 const isSuccess = (status: string) => status === '200' || status === '204';
@@ -147,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
       serverErrors: [...total.byStatus].filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0),
       p50Ms: total.percentile(50),
       p99Ms: total.percentile(99),
+      p99MsByAction: total.p99ByAction(),
       firstWindowP99Ms: first?.p99 ?? 0,
       lastWindowP99Ms: last?.p99 ?? 0,
       startRssMb: startRss,
@@ -163,6 +179,7 @@ async function main(argv: string[]): Promise<void> {
       `  errors by status  ${JSON.stringify(summary.errorsByStatus)} (5xx: ${summary.serverErrors})`,
     );
     console.log(`  latency           p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms`);
+    console.log(`  p99 by action     ${JSON.stringify(summary.p99MsByAction)}`);
     console.log(
       `  p99 first/last    ${summary.firstWindowP99Ms} ms / ${summary.lastWindowP99Ms} ms (30 s windows)`,
     );
