@@ -6,6 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Debian's Chromium: the test tool's own browser download cannot work on these machines (see .ci/run). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'console');
+/**
+ * Screenshots are written only when asked (`CONSOLE_SCREENSHOTS=1 npx jest test/console`): a test run otherwise
+ * leaves the committed pictures alone. The checks they stand beside (accessibility, overflow) run either way.
+ */
+const WRITE_SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS === '1';
 
 /** Runs in the page (browser globals): logs each Content-Security-Policy violation as a console error. */
 const REPORT_CSP_VIOLATIONS = `
@@ -103,14 +108,13 @@ export class ConsolePage {
   }
 
   /**
-   * Checks the page is accessible and writes its screenshot to docs/console/<name>.png; with `phone`, also at
-   * 390 pixels wide (<name>-phone.png), checked again there.
+   * Checks the page is accessible and (with CONSOLE_SCREENSHOTS=1) writes its screenshot to docs/console/<name>.png;
+   * with `phone`, also at 390 pixels wide (<name>-phone.png), checked again there.
    */
   async capture(name: string, options: { phone?: boolean } = {}): Promise<void> {
     await this.settle();
     await this.expectAccessible(name);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await this.screenshot(name);
     if (options.phone) {
       await this.page.setViewportSize(PHONE);
       await this.settle();
@@ -119,10 +123,16 @@ export class ConsolePage {
       const width = await this.page.evaluate<number>('document.documentElement.scrollWidth');
       if (width > PHONE.width)
         throw new Error(`${name} is ${width} pixels wide at ${PHONE.width}: it overflows`);
-      await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
+      await this.screenshot(`${name}-phone`);
       await this.page.setViewportSize(DESKTOP);
       await this.settle();
     }
+  }
+
+  private async screenshot(name: string): Promise<void> {
+    if (!WRITE_SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
   /** Lets transitions (modals, drawers) finish before a check or a screenshot. */
