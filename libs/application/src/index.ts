@@ -77,3 +77,7 @@ export { organisationAudit, type AuditPeriod } from './history/organisation-audi
 export { BackgroundWork } from './background/background-work';
 export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
 export { readSideOf, type ReadSide } from './read-side';
+
+// Messages and their delivery
+export { recordDeliveryReceipt, type ReceiptContext } from './deliveries/record-delivery-receipt';
+export { MessageDispatch, type MessageToSend } from './notifications/message-dispatch';

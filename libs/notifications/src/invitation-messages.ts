@@ -23,6 +23,7 @@ export function invitationMessages(input: InvitationMessageInput): OutgoingMessa
   const messages: OutgoingMessage[] = [
     {
       id: input.messageIdFor('email'),
+      kind: 'invitation',
       channel: 'email',
       to: input.email,
       subject: `You are invited to join ${input.poolName}`,
@@ -35,6 +36,7 @@ export function invitationMessages(input: InvitationMessageInput): OutgoingMessa
   if (input.mobile) {
     messages.push({
       id: input.messageIdFor('sms'),
+      kind: 'invitation',
       channel: 'sms',
       to: input.mobile,
       body: `You are invited to join ${input.poolName}. Accept by ${expires}: ${input.acceptUrl}`,

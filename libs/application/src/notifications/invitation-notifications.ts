@@ -9,6 +9,7 @@ import { deriveId, newId } from '@invitations/kernel';
 import { invitationMessages } from '@invitations/notifications';
 import { issueInvitationToken } from '@invitations/notifications';
 import type { Notifier } from '@invitations/notifications';
+import { MessageDispatch } from './message-dispatch';
 
 export interface InvitationNotificationsOptions {
   publicBaseUrl: string;
@@ -24,13 +25,20 @@ export interface InvitationNotificationsOptions {
  * it sent. A crash after the token was recorded but before the messages went out loses that token (only its hash
  * was kept), so handling the event again issues a fresh token that supersedes it, then sends.
  * An invitation that was superseded, revoked or accepted meanwhile gets no message.
+ *
+ * Each message's delivery status is recorded by the dispatch (QUEUED, then SENT or FAILED as the notifier says);
+ * on redelivery of an event whose messages already went, only what the log may still lack of that is recorded.
  */
 export class InvitationNotifications {
+  private readonly dispatch: MessageDispatch;
+
   constructor(
     private readonly store: EventStore,
     private readonly notifier: Notifier,
     private readonly options: InvitationNotificationsOptions,
-  ) {}
+  ) {
+    this.dispatch = new MessageDispatch(store, notifier, options.clock);
+  }
 
   static handles(event: RecordedEvent): boolean {
     return event.type === 'InvitationSent' || event.type === 'InvitationResent';
@@ -40,7 +48,10 @@ export class InvitationNotifications {
     if (!InvitationNotifications.handles(event)) return;
     const invitation = event as RecordedEvent<string, (InvitationSent | InvitationResent)['data']>;
     const messageIdFor = (channel: 'email' | 'sms') => deriveId(event.id, 'message', channel);
-    if (await this.notifier.wasSent(messageIdFor('email'))) return;
+    if (await this.notifier.wasSent(messageIdFor('email'))) {
+      await this.dispatch.recordHandovers([messageIdFor('email'), messageIdFor('sms')], event);
+      return;
+    }
 
     const { inviteeId, invitationId, poolId, message, expiresAt } = invitation.data;
     const { token, tokenHash } = issueInvitationToken(inviteeId);
@@ -62,19 +73,21 @@ export class InvitationNotifications {
     if (issued.events.length === 0 || issued.state.status === 'absent') return;
 
     const person = issued.state.person;
-    await this.notifier.send(
-      invitationMessages({
-        messageIdFor,
-        inviteeId,
-        email: person.email,
-        mobile: person.mobile,
-        greetingName: person.preferredName ?? person.firstName,
-        poolName: await this.poolName(poolId),
-        message,
-        acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
-        expiresAt,
-        createdAt: now.toISOString(),
-      }),
+    const messages = invitationMessages({
+      messageIdFor,
+      inviteeId,
+      email: person.email,
+      mobile: person.mobile,
+      greetingName: person.preferredName ?? person.firstName,
+      poolName: await this.poolName(poolId),
+      message,
+      acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
+      expiresAt,
+      createdAt: now.toISOString(),
+    });
+    await this.dispatch.send(
+      messages.map((outgoing) => ({ message: outgoing, invitationId })),
+      event,
     );
   }
 
