@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BatchesModule } from './batches/batches.module';
 import { AuthGuard } from './common/auth/auth.guard';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { HttpErrorFilter } from './common/errors/http-exception.filter';
 import { DateScalar, DateTimeScalar } from './common/graphql/scalars';
@@ -59,6 +60,7 @@ export class GatewayModule {
         UploadsModule,
         OpsModule,
         HealthModule,
+        DeliveriesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   tuneHeap(config.heapGrowingPercent);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot({ config }), {
+    // Signed webhooks (delivery receipts) are verified over the body's exact bytes.
+    rawBody: true,
     logger: config.production ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
   });
   app.enableShutdownHooks();

@@ -72,6 +72,7 @@ export {
   type InviteeReplay,
 } from './history/history-replay';
 export { organisationAudit, type AuditPeriod } from './history/organisation-audit';
+export { deliveriesAsOf, type DeliveryAsOf } from './history/message-history';
 
 // Background work
 export { BackgroundWork } from './background/background-work';

@@ -2,12 +2,12 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { createInvitationBatch } from '@invitations/application';
 import type { BatchDoc } from '@invitations/read-models';
-import type { UploadStatus } from '@invitations/domain';
+import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { inviteeFromDoc } from '../invitees/invitee.mapper';
-import { ReadModels, type Tab } from '../infrastructure/read-models.service';
+import { ReadModels, type Tab, type TabPage } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
 
 export const batchView = (doc: BatchDoc) => ({
@@ -81,6 +81,22 @@ export class BatchesResolver {
     return this.page(batch, 'ACCEPTED', { ...args, status: null });
   }
 
+  /** Any of the batch's invitees by state and delivery status: e.g. the undeliverable, for a resend. */
+  @ResolveField('invitees')
+  async invitees(
+    @Parent() batch: BatchView,
+    @Args() args: TabArgs & { states?: InviteeStatus[] | null; delivery?: DeliveryStatus[] | null },
+  ) {
+    const page = await this.readModels.invitees(batch.organisationId, batch.id, {
+      first: args.first,
+      after: args.after ?? null,
+      search: args.search ?? null,
+      states: args.states ?? null,
+      delivery: args.delivery ?? null,
+    });
+    return connection(page);
+  }
+
   private async page(batch: BatchView, tab: Tab, args: TabArgs) {
     const page = await this.readModels.tab(batch.organisationId, batch.id, tab, {
       first: args.first,
@@ -88,10 +104,15 @@ export class BatchesResolver {
       status: args.status ?? null,
       search: args.search ?? null,
     });
-    return {
-      totalCount: page.totalCount,
-      nodes: page.nodes.map(inviteeFromDoc),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    return connection(page);
   }
+}
+
+/** The GraphQL `InviteeConnection` of a page. */
+function connection(page: TabPage) {
+  return {
+    totalCount: page.totalCount,
+    nodes: page.nodes.map(inviteeFromDoc),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+  };
 }

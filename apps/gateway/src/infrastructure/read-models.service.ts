@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BatchDoc, InviteeDoc, PoolDoc, ReadModelSet, TabPage } from '@invitations/read-models';
-import type { UploadStatus } from '@invitations/domain';
+import {
+  INVITEE_STATES,
+  type BatchDoc,
+  type InviteeDoc,
+  type PoolDoc,
+  type ReadModelSet,
+  type TabPage,
+} from '@invitations/read-models';
+import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { ReadModelStores } from '@invitations/runtime';
 import { READ_MODELS } from '../infrastructure/tokens';
 
@@ -49,8 +56,32 @@ export class ReadModels {
   }
 
   async counts(organisationId: string, batchId: string) {
-    const { states, invalid } = await this.readModels.invitees.countsOfBatch(organisationId, batchId);
-    return { uploaded: states.UPLOADED, invalid, invited: states.INVITED, accepted: states.ACCEPTED };
+    const counts = await this.readModels.invitees.countsOfBatch(organisationId, batchId);
+    const { states, invalid, undeliverable } = counts;
+    return {
+      uploaded: states.UPLOADED,
+      invalid,
+      invited: states.INVITED,
+      accepted: states.ACCEPTED,
+      undeliverable,
+    };
+  }
+
+  /** One page of a batch's invitees in any of the states (all of them by default), by delivery status if asked. */
+  invitees(
+    organisationId: string,
+    batchId: string,
+    request: TabRequest & { states?: InviteeStatus[] | null; delivery?: DeliveryStatus[] | null },
+  ): Promise<TabPage> {
+    return this.readModels.invitees.tabPage({
+      organisationId,
+      batchId,
+      states: request.states && request.states.length > 0 ? request.states : INVITEE_STATES,
+      first: request.first,
+      after: request.after,
+      search: request.search,
+      deliveryStatuses: request.delivery,
+    });
   }
 
   /** One page of a tab, in the tab's order, after the cursor; with the filter's total count. */

@@ -132,7 +132,7 @@ describe('RecordDeliveryReport', () => {
     const state = given(messageDecider, [queued(), sent()])
       .when(report({ status, reason }))
       .then([outcome(type, { reason })]);
-    expect(state).toMatchObject({ status, statusAt: DELIVERED_AT });
+    expect(state).toMatchObject({ status, statusAt: DELIVERED_AT, reason });
   });
 
   it('records a receipt once: the same receipt delivered twice adds nothing', () => {
@@ -180,9 +180,9 @@ describe('RecordDeliveryReport', () => {
 
   it('records an outcome older than the one on record, which stays', () => {
     const state = given(messageDecider, [queued(), sent(), outcome('MessageDelivered', { at: LATER })])
-      .when(report({ receiptId: 'r-2', status: 'BOUNCED', occurredAt: DELIVERED_AT }))
-      .then([outcome('MessageBounced', { receiptId: 'r-2' })]);
-    expect(state).toMatchObject({ status: 'DELIVERED', statusAt: LATER });
+      .when(report({ receiptId: 'r-2', status: 'BOUNCED', reason: 'late', occurredAt: DELIVERED_AT }))
+      .then([outcome('MessageBounced', { receiptId: 'r-2', reason: 'late' })]);
+    expect(state).toMatchObject({ status: 'DELIVERED', statusAt: LATER, reason: null });
   });
 
   it('answers NOT_FOUND for a message never queued', () => {

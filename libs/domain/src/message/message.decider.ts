@@ -104,16 +104,18 @@ function evolveMessage(state: MessageState, event: MessageEvent): MessageState {
   if (event.type === 'MessageQueued') {
     if (state.status !== 'absent') return state;
     const { queuedAt, ...queued } = event.data;
-    return { status: 'QUEUED', statusAt: queuedAt, ...queued, sent: false, receipts: {} };
+    return { status: 'QUEUED', statusAt: queuedAt, reason: null, ...queued, sent: false, receipts: {} };
   }
   if (state.status === 'absent') return state;
   const report = reportOf(event)!;
   const next = statusAfterReport({ status: state.status, at: state.statusAt }, report);
   const { receiptId } = event.data;
+  const changed = next === report;
   return {
     ...state,
     status: next.status,
     statusAt: next.at,
+    reason: !changed ? state.reason : event.type === 'MessageSent' ? null : event.data.reason,
     sent: state.sent || event.type === 'MessageSent',
     receipts: receiptId === null ? state.receipts : { ...state.receipts, [receiptId]: report.status },
   };

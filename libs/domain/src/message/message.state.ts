@@ -7,6 +7,8 @@ export type MessageState =
       status: DeliveryStatus;
       /** When the status was reported. */
       statusAt: string;
+      /** The provider's reason for the status (a bounce, failure or complaint); null otherwise. */
+      reason: string | null;
       messageId: string;
       inviteeId: string;
       invitationId: string | null;

@@ -1,7 +1,20 @@
 import type { RecordedEvent } from '@invitations/event-store';
-import type { InviteeEvent, InviteeStaged, PersonDetails, ProfileField } from '@invitations/domain';
+import type {
+  InviteeEvent,
+  InviteeStaged,
+  MessageEvent,
+  PersonDetails,
+  ProfileField,
+} from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
 import type { InviteeDoc } from './invitee.document';
+import {
+  afterMessageEvent,
+  deliveriesOf,
+  deliveryStatusOf,
+  MESSAGE_EVENTS,
+  noDeliveries,
+} from './invitee-deliveries';
 import { searchText } from './search-text';
 import { sortKey } from './tab-order';
 
@@ -44,6 +57,7 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     autoAccepted: false,
     invitationId: null,
     uploadId: event.data.uploadId,
+    ...noDeliveries(),
     sortKey: sortKey(stagedAt, inviteeId),
     _pos: positionKey(event.position),
   };
@@ -67,12 +81,15 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
     case 'InvitationSent': {
       const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
       const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
-      return { ...doc, state: 'INVITED', ...fields, _pos };
+      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
+      return { ...doc, state: 'INVITED', ...fields, deliveryStatus, _pos };
     }
     case 'InvitationResent': {
-      // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order.
+      // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order. A new
+      // invitation's messages start again at QUEUED: until they are queued it has no delivery status.
       const { invitationId, expiresAt } = event.data;
-      return { ...doc, state: 'INVITED', invitationId, expiresAt, _pos };
+      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
+      return { ...doc, state: 'INVITED', invitationId, expiresAt, deliveryStatus, _pos };
     }
     case 'InvitationRevoked':
       return { ...doc, state: 'REVOKED', _pos };
@@ -85,15 +102,18 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const invitation = invitationId === null ? { invitedAt: acceptedAt } : { invitationId };
       return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, _pos };
     }
-    default:
-      return doc;
+    default: {
+      if (!MESSAGE_EVENTS.has(recorded.type)) return doc;
+      const message = { type: recorded.type, data: recorded.data } as MessageEvent;
+      return { ...doc, ...afterMessageEvent(doc, message), _pos };
+    }
   }
 }
 
 /** `invitees`: one document per person in a batch, for the tabs (Uploaded, Invited, Accepted...) and their counts. */
 export const inviteesProjection: Projection<InviteeDoc> = {
   name: 'invitees',
-  handles: new Set<InviteeEvent['type']>([
+  handles: new Set<string>([
     'InviteeStaged',
     'InviteeCorrected',
     'InviteeRemoved',
@@ -102,6 +122,7 @@ export const inviteesProjection: Projection<InviteeDoc> = {
     'InvitationRevoked',
     'InvitationExpired',
     'InvitationAccepted',
+    ...MESSAGE_EVENTS,
   ]),
   documentIds: (event) => [(event.data as { inviteeId: string }).inviteeId],
   evolve,

@@ -1,5 +1,5 @@
 import BTree from 'sorted-btree';
-import type { InviteeStatus } from '@invitations/domain';
+import { FAILED_DELIVERY_STATUSES, type InviteeStatus } from '@invitations/domain';
 import { InMemoryDocuments, type InMemoryState } from '../../projection/in-memory-documents';
 import type { InviteeDoc } from '../invitee.document';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../invitees.port';
 import { searchMatcher } from '../search-text';
 import { checkPageSize, decodeCursor, encodeCursor } from '../tab-order';
+import { BatchDeliveries } from './batch-deliveries';
 import { BatchTabs } from './batch-tabs';
 import { MergedCursor } from './merged-cursor';
 import { PoolSeats } from './pool-seats';
@@ -23,6 +24,8 @@ interface InviteesState extends InMemoryState<InviteeDoc> {
   readonly seats: Map<string, PoolSeats>;
   /** The invitations out (INVITED), by expiry then id: the sweep reads only those due. */
   readonly expiring: BTree<InviteeDoc, undefined>;
+  /** Organisation, then batch: the invitees with a delivery status, for the `delivery` filter and its counts. */
+  readonly deliveries: Map<string, Map<string, BatchDeliveries>>;
 }
 
 /** Orders invitations by expiry, then id. The documents themselves are the keys: no key is made for them. */
@@ -32,11 +35,18 @@ function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
 }
 
 const isOut = (doc: InviteeDoc) => doc.state === 'INVITED' && doc.expiresAt !== null;
+const hasDelivery = (doc: InviteeDoc) => doc.deliveryStatus != null;
 
 /** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
 export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
   protected emptyState(): InviteesState {
-    return { byId: new Map(), tabs: new Map(), seats: new Map(), expiring: new BTree(undefined, byExpiry) };
+    return {
+      byId: new Map(),
+      tabs: new Map(),
+      seats: new Map(),
+      expiring: new BTree(undefined, byExpiry),
+      deliveries: new Map(),
+    };
   }
 
   async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
@@ -48,13 +58,20 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const { first } = request;
     checkPageSize(first);
     const after = request.after ? decodeCursor(request.after) : null;
-    const trees = this.tabsOf(request.organisationId, request.batchId)?.treesOf(
-      request.states,
-      request.uploadStatus,
-    );
+    const { organisationId, batchId, states, uploadStatus, deliveryStatuses } = request;
+    const byDelivery = deliveryStatuses != null && deliveryStatuses.length > 0;
+    const trees = byDelivery
+      ? this.deliveriesOf(organisationId, batchId)?.treesOf(states, deliveryStatuses)
+      : this.tabsOf(organisationId, batchId)?.treesOf(states, uploadStatus);
     if (!trees || trees.length === 0)
       return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
-    const matches = searchMatcher(request.search);
+    const searched = searchMatcher(request.search);
+    // The delivery trees hold every upload status: narrowing to one is then a filter, as a search is.
+    const matches =
+      byDelivery && uploadStatus
+        ? (doc: InviteeDoc) =>
+            doc.uploadStatus === uploadStatus && (searched === null || searched(doc.search))
+        : searched && ((doc: InviteeDoc) => searched(doc.search));
     const rows: InviteeDoc[] = [];
     let totalCount = 0;
     if (matches === null) {
@@ -70,7 +87,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       for (const tree of trees) {
         let kept = 0;
         tree.forEachPair((key, doc) => {
-          if (!matches(doc.search)) return;
+          if (!matches(doc)) return;
           totalCount += 1;
           if (kept <= first && (after === null || key > after)) {
             candidates.push(doc);
@@ -92,7 +109,10 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
-    return this.tabsOf(organisationId, batchId)?.counts() ?? noCounts();
+    const counts = this.tabsOf(organisationId, batchId)?.counts() ?? noCounts();
+    const deliveries = this.deliveriesOf(organisationId, batchId);
+    if (deliveries) counts.undeliverable = deliveries.count('INVITED', FAILED_DELIVERY_STATUSES);
+    return counts;
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
@@ -126,12 +146,14 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.addToTabs(doc);
     this.addSeat(doc);
     if (isOut(doc)) this.state.expiring.set(doc, undefined);
+    if (hasDelivery(doc)) this.addDelivery(doc);
   }
 
   protected removed(doc: InviteeDoc): void {
     this.removeFromTabs(doc);
     this.removeSeat(doc);
     if (isOut(doc)) this.state.expiring.delete(doc);
+    if (hasDelivery(doc)) this.removeDelivery(doc);
   }
 
   /**
@@ -158,6 +180,46 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const { expiring } = this.state;
     if (isOut(previous)) expiring.delete(previous);
     if (isOut(next)) expiring.set(next, undefined);
+    this.replaceDelivery(previous, next);
+  }
+
+  /** A message's status moves the invitee between delivery trees only when its best status changes. */
+  private replaceDelivery(previous: InviteeDoc, next: InviteeDoc): void {
+    const samePlace =
+      hasDelivery(previous) &&
+      previous.deliveryStatus === next.deliveryStatus &&
+      previous.organisationId === next.organisationId &&
+      previous.batchId === next.batchId &&
+      previous.state === next.state &&
+      previous.sortKey === next.sortKey;
+    if (samePlace) {
+      this.deliveriesOf(next.organisationId, next.batchId)?.replace(next);
+      return;
+    }
+    if (hasDelivery(previous)) this.removeDelivery(previous);
+    if (hasDelivery(next)) this.addDelivery(next);
+  }
+
+  private addDelivery(doc: InviteeDoc): void {
+    const { deliveries } = this.state;
+    let ofOrganisation = deliveries.get(doc.organisationId);
+    if (ofOrganisation === undefined) deliveries.set(doc.organisationId, (ofOrganisation = new Map()));
+    let ofBatch = ofOrganisation.get(doc.batchId);
+    if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchDeliveries()));
+    ofBatch.add(doc);
+  }
+
+  private removeDelivery(doc: InviteeDoc): void {
+    const ofOrganisation = this.state.deliveries.get(doc.organisationId);
+    const ofBatch = ofOrganisation?.get(doc.batchId);
+    if (ofOrganisation === undefined || ofBatch === undefined) return;
+    ofBatch.remove(doc);
+    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofOrganisation.size === 0) this.state.deliveries.delete(doc.organisationId);
+  }
+
+  private deliveriesOf(organisationId: string, batchId: string): BatchDeliveries | undefined {
+    return this.state.deliveries.get(organisationId)?.get(batchId);
   }
 
   private addToTabs(doc: InviteeDoc): void {
