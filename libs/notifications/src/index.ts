@@ -1,5 +1,13 @@
 export { invitationMessages } from './invitation-messages';
-export { issueInvitationToken, readInvitationToken } from './invitation-token';
+export { addedToPoolMessages } from './added-to-pool-messages';
+export { type InvitationMessageKind } from './invitation-messages';
+export {
+  deriveInvitationToken,
+  hashInvitationToken,
+  issueInvitationToken,
+  readInvitationToken,
+} from './invitation-token';
+export { resolveInvitationTokenSecret } from './invitation-token-secret';
 export { NOTIFIER } from './notifier.port';
 export type { Handover, Notifier, OutgoingMessage, OutgoingMessageKind } from './notifier.port';
 export { ChannelNotifiers } from './channel-notifiers';

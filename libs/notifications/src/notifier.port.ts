@@ -3,18 +3,20 @@ export type OutgoingMessageKind = 'invitation' | 'reminder' | 'added-to-pool';
 
 /**
  * One message to an invitee, as the contract's outbox line:
- * {id, kind, channel, to, subject?, body, inviteeId, acceptUrl, createdAt}.
+ * {id, kind, channel, to, subject?, body, inviteeId, acceptUrl?, createdAt}.
  */
 export interface OutgoingMessage {
   /** Deterministic per (event, channel), so a redelivered event yields the same id; the `messageId` of receipts. */
   id: string;
+  /** What the message is: an invitation, its reminder, or the news of being added to a pool at once. */
   kind: OutgoingMessageKind;
   channel: 'email' | 'sms';
   to: string;
   subject?: string;
   body: string;
   inviteeId: string;
-  acceptUrl: string;
+  /** The accept link; absent from a message that asks nothing (added-to-pool). */
+  acceptUrl?: string;
   createdAt: string;
 }
 

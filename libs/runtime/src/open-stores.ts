@@ -1,10 +1,6 @@
+import type { Logger } from '@invitations/kernel';
 import { join } from 'node:path';
-import {
-  connectEventStoreDb,
-  EmbeddedEventStore,
-  type EventStore,
-  type EventStoreLogger,
-} from '@invitations/event-store';
+import { connectEventStoreDb, EmbeddedEventStore, type EventStore } from '@invitations/event-store';
 import {
   ChannelNotifiers,
   openSmtpNotifier,
@@ -28,7 +24,7 @@ import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stor
  */
 export async function openEventStore(
   config: ServiceConfig,
-  options: { logger?: EventStoreLogger } = {},
+  options: { logger?: Pick<Logger, 'warn'> } = {},
 ): Promise<EventStore> {
   if (config.eventStore === 'embedded')
     return EmbeddedEventStore.open(join(config.dataDir, 'events'), options);

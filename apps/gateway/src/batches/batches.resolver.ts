@@ -1,23 +1,15 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { createInvitationBatch } from '@invitations/application';
-import type { BatchDoc } from '@invitations/read-models';
-import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
+import { batchView, type BatchView } from './batch.view';
+import { poolView } from '../pools/pool.view';
+import type { UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { inviteeFromDoc } from '../invitees/invitee.mapper';
-import { ReadModels, type Tab, type TabPage } from '../infrastructure/read-models.service';
+import { ReadModels, type Tab } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
-
-export const batchView = (doc: BatchDoc) => ({
-  id: doc._id,
-  name: doc.name,
-  createdAt: doc.createdAt,
-  poolId: doc.poolId,
-  organisationId: doc.organisationId,
-});
-export type BatchView = ReturnType<typeof batchView>;
 
 interface TabArgs {
   first: number;
@@ -42,12 +34,19 @@ export class BatchesResolver {
 
   @Mutation('createInvitationBatch')
   async createInvitationBatch(
-    @Args('input') input: { poolId: string; name: string },
+    @Args('input')
+    input: {
+      poolId: string;
+      name: string;
+      invitationTtlDays?: number | null;
+      reminderDaysBeforeExpiry?: number | null;
+    },
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'createInvitationBatch');
+    const { poolId, name, ...terms } = input;
     const { batchId: id } = await this.commands.execute(
-      new UseCaseCommand((ports) => createInvitationBatch(ports, context, input.poolId, input.name)),
+      new UseCaseCommand((ports) => createInvitationBatch(ports, context, poolId, name, terms)),
     );
     const doc = await this.readModels.batch(context.organisationId, id);
     if (!doc) throw new Error(`batch ${id} is not in the read model after its creation`);
@@ -58,7 +57,7 @@ export class BatchesResolver {
   async pool(@Parent() batch: BatchView) {
     const doc = await this.readModels.pool(batch.organisationId, batch.poolId);
     if (!doc) throw new Error(`pool ${batch.poolId} of batch ${batch.id} is missing from the read model`);
-    return { id: doc._id, name: doc.name, createdAt: doc.createdAt, organisationId: doc.organisationId };
+    return poolView(doc);
   }
 
   @ResolveField('counts')
@@ -81,22 +80,6 @@ export class BatchesResolver {
     return this.page(batch, 'ACCEPTED', { ...args, status: null });
   }
 
-  /** Any of the batch's invitees by state and delivery status: e.g. the undeliverable, for a resend. */
-  @ResolveField('invitees')
-  async invitees(
-    @Parent() batch: BatchView,
-    @Args() args: TabArgs & { states?: InviteeStatus[] | null; delivery?: DeliveryStatus[] | null },
-  ) {
-    const page = await this.readModels.invitees(batch.organisationId, batch.id, {
-      first: args.first,
-      after: args.after ?? null,
-      search: args.search ?? null,
-      states: args.states ?? null,
-      delivery: args.delivery ?? null,
-    });
-    return connection(page);
-  }
-
   private async page(batch: BatchView, tab: Tab, args: TabArgs) {
     const page = await this.readModels.tab(batch.organisationId, batch.id, tab, {
       first: args.first,
@@ -104,15 +87,10 @@ export class BatchesResolver {
       status: args.status ?? null,
       search: args.search ?? null,
     });
-    return connection(page);
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes.map(inviteeFromDoc),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
-}
-
-/** The GraphQL `InviteeConnection` of a page. */
-function connection(page: TabPage) {
-  return {
-    totalCount: page.totalCount,
-    nodes: page.nodes.map(inviteeFromDoc),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-  };
 }

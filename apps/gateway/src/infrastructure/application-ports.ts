@@ -1,6 +1,7 @@
 import {
   readSideOf,
   type BatchInvitees,
+  type MemberLookup,
   Memberships,
   PassportLookup,
   ServiceSettings,
@@ -19,6 +20,7 @@ export interface ApplicationPorts {
   passports: PassportLookup;
   memberships: Memberships;
   invitees: BatchInvitees;
+  members: MemberLookup;
   lookups: UploadLookups;
   settings: ServiceSettings;
   workers: ValidationWorkers;
@@ -35,10 +37,12 @@ export function applicationPorts(
   return {
     store,
     ...readSideOf(readModels.readModels),
+    members: readModels.readModels.pools,
     settings: {
       defaultPhoneRegion: config.defaultPhoneRegion,
       maxFieldLength,
       invitationTtlDays: config.invitationTtlDays,
+      reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
       limits: { maxBytes, maxRows, maxFieldLength },
       previewTtlHours,
     },

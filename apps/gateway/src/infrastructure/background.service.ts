@@ -13,7 +13,7 @@ import type { Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BackgroundWork } from '@invitations/application';
 import { CheckpointWatcher } from '@invitations/runtime';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
+import { CLOCK, EVENT_STORE, INVITATION_TOKEN_SECRET, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
@@ -33,11 +33,13 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
     @Inject(NOTIFIER) notifier: Notifier,
     @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(INVITATION_TOKEN_SECRET) tokenSecret: Uint8Array,
   ) {
     this.work = new BackgroundWork(store, readModels, {
       notifier,
       clock,
       publicBaseUrl: config.publicBaseUrl,
+      tokenSecret,
       logger: this.logger,
       expirySweepMs: config.expirySweepSeconds * 1000,
     });

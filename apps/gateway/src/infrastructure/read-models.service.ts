@@ -63,15 +63,21 @@ export class ReadModels {
       invalid,
       invited: states.INVITED,
       accepted: states.ACCEPTED,
+      expired: states.EXPIRED,
+      revoked: states.REVOKED,
+      declined: states.DECLINED,
       undeliverable,
     };
   }
 
-  /** One page of a batch's invitees in any of the states (all of them by default), by delivery status if asked. */
-  invitees(
+  /** A page of a batch's invitees in any of the states (every state when none are given), by delivery status if asked. */
+  inviteesInStates(
     organisationId: string,
     batchId: string,
-    request: TabRequest & { states?: InviteeStatus[] | null; delivery?: DeliveryStatus[] | null },
+    request: TabRequest & {
+      states: readonly InviteeStatus[] | null;
+      delivery?: readonly DeliveryStatus[] | null;
+    },
   ): Promise<TabPage> {
     return this.readModels.invitees.tabPage({
       organisationId,
@@ -81,6 +87,25 @@ export class ReadModels {
       after: request.after,
       search: request.search,
       deliveryStatuses: request.delivery,
+    });
+  }
+
+  /** A page of the organisation's invitees, every batch, matching the search. */
+  searchInvitees(
+    organisationId: string,
+    request: { search: string; states: readonly InviteeStatus[] | null; first: number; after: string | null },
+  ): Promise<TabPage> {
+    return this.readModels.invitees.searchOrganisation({ organisationId, ...request });
+  }
+
+  /** A page of a pool's members: the people accepted into it. */
+  members(organisationId: string, poolId: string, request: TabRequest): Promise<TabPage> {
+    return this.readModels.invitees.membersPage({
+      organisationId,
+      poolId,
+      first: request.first,
+      after: request.after,
+      search: request.search,
     });
   }
 

@@ -1,6 +1,6 @@
 import { bestDeliveryStatus, inviteeView, type DeliveryStatus, type InviteeView } from '@invitations/domain';
 import type { InviteeState } from '@invitations/domain';
-import type { InviteeDoc, MessageDeliveryDoc } from '@invitations/read-models';
+import type { InviteeDoc, MessageDeliveryDoc, TabPage } from '@invitations/read-models';
 
 /** The GraphQL `MessageDelivery`: one message, with what its provider last reported. */
 export interface MessageDeliveryView {
@@ -50,6 +50,8 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeNode {
     expiresAt: doc.expiresAt,
     acceptedAt: doc.acceptedAt,
     autoAccepted: doc.autoAccepted,
+    declinedAt: doc.declinedAt ?? null,
+    remindedAt: doc.remindedAt ?? null,
     deliveryStatus: doc.deliveryStatus ?? null,
     deliveries: (doc.deliveries ?? []).map(deliveryView),
   };
@@ -72,5 +74,14 @@ export function inviteeFromState(
     ...view,
     deliveryStatus: bestDeliveryStatus(ofInvitation.map((delivery) => delivery.status)),
     deliveries: deliveries.map(deliveryView),
+  };
+}
+
+/** The GraphQL `InviteeConnection` of a page. */
+export function connectionOf(page: TabPage) {
+  return {
+    totalCount: page.totalCount,
+    nodes: page.nodes.map(inviteeFromDoc),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
   };
 }

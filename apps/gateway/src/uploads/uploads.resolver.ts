@@ -5,13 +5,15 @@ import type { CohortInput } from '@invitations/uploads';
 import { Inject } from '@nestjs/common';
 import { ServiceError } from '@invitations/kernel';
 import { confirmUpload, previewBatchUpload, recordedUpload, toPreviewView } from '@invitations/application';
-import { batchView } from '../batches/batches.resolver';
+import { batchView } from '../batches/batch.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
+import { HttpRefusal } from '../common/errors/http-refusal';
+import { UploadSlots } from './upload-slots';
 
 @Resolver('UploadPreview')
 export class UploadsResolver {
@@ -20,6 +22,7 @@ export class UploadsResolver {
     private readonly contexts: CommandContexts,
     private readonly readModels: ReadModels,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+    private readonly slots: UploadSlots,
   ) {}
 
   /** Null for an upload that does not exist or is another organisation's. */
@@ -40,8 +43,21 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    // A preview writes only its upload's stream, which no read model shows: there is nothing to wait for.
-    return previewBatchUpload(this.ports, context, input.batchId, source, input.cohort ?? null);
+    // The same turns as the REST upload's (UploadSlots): a refusal's Retry-After goes on the HTTP answer.
+    let release: () => void;
+    try {
+      release = await this.slots.acquire();
+    } catch (error) {
+      if (error instanceof HttpRefusal)
+        for (const [name, value] of Object.entries(error.headers)) req.res?.setHeader(name, value);
+      throw error;
+    }
+    try {
+      // A preview writes only its upload's stream, which no read model shows: there is nothing to wait for.
+      return await previewBatchUpload(this.ports, context, input.batchId, source, input.cohort ?? null);
+    } finally {
+      release();
+    }
   }
 
   @Mutation('confirmUpload')

@@ -26,6 +26,7 @@ describe('BackgroundWork', () => {
       notifier,
       clock,
       publicBaseUrl: 'https://invitations.example.test',
+      tokenSecret: Buffer.alloc(32, 7),
       logger,
       expirySweepMs: null,
       runner: { retry: { initialDelayMs: 5, maxDelayMs: 20 } },

@@ -1,24 +1,26 @@
+import type { Logger, Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import {
   ProjectionRunner,
-  type ProjectionLogger,
   type ProjectionRunnerHealth,
   type ProjectionRunnerOptions,
   type ReadModelStores,
 } from '@invitations/runtime';
 import type { CheckpointedSubscription } from '@invitations/runtime';
-import type { Clock } from '@invitations/kernel';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
+import { ReminderSweep } from '../reminders/reminder-sweep';
 
 export interface BackgroundWorkOptions {
   notifier: Notifier;
   clock: Clock;
   publicBaseUrl: string;
-  logger: ProjectionLogger;
-  /** How often to sweep expired invitations; null for no sweep timer. */
+  /** The secret invitation tokens are derived with (resolveInvitationTokenSecret). */
+  tokenSecret: Uint8Array;
+  logger: Logger;
+  /** How often to sweep expired invitations and reminders due; null for no sweep timer. */
   expirySweepMs: number | null;
   /** Guards every write of the three (a projector's lease); none by default. */
   fence?: Fence;
@@ -33,7 +35,8 @@ export interface BackgroundWorkHealth {
 
 /**
  * The work that keeps the service's derived state up to date from the log, as plain objects (no Nest): the
- * projections that build the read models, the process manager that sends invitations, and the expiry sweep.
+ * projections that build the read models, the process manager that sends the messages, the expiry sweep and the
+ * reminder sweep.
  * The gateway runs it in-process on the embedded stores; the projector runs it alone, under a lease, for
  * EventStoreDB + MongoDB deployments.
  */
@@ -41,6 +44,7 @@ export class BackgroundWork {
   readonly projections: ProjectionRunner;
   readonly notifications: CheckpointedSubscription;
   readonly expiry: ExpirySweep;
+  readonly reminders: ReminderSweep;
   private started = false;
 
   constructor(
@@ -53,6 +57,10 @@ export class BackgroundWork {
     this.projections = new ProjectionRunner(store, readModels, { ...options.runner, logger, fence });
     this.notifications = notificationSubscription(store, readModels.checkpoints, { ...options, fence });
     this.expiry = new ExpirySweep(store, readModels.readModels.invitees, options.clock, { logger, fence });
+    this.reminders = new ReminderSweep(store, readModels.readModels.invitees, options.clock, {
+      logger,
+      fence,
+    });
   }
 
   /** Starts the projections, then the process manager, then the sweep timer. Resolves once subscribed. */
@@ -60,13 +68,17 @@ export class BackgroundWork {
     this.started = true;
     await this.projections.start();
     await this.notifications.start();
-    if (this.options.expirySweepMs !== null) this.expiry.start(this.options.expirySweepMs);
+    if (this.options.expirySweepMs !== null) {
+      this.expiry.start(this.options.expirySweepMs);
+      this.reminders.start(this.options.expirySweepMs);
+    }
   }
 
   /** Stops in the reverse order, each part finishing what it was doing. */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    await this.reminders.stop();
     await this.expiry.stop();
     await this.notifications.stop();
     await this.projections.stop();

@@ -44,6 +44,11 @@ export interface InviteeDoc extends Positioned {
   expiresAt: string | null;
   acceptedAt: string | null;
   autoAccepted: boolean;
+  declinedAt: string | null;
+  /** When the current invitation's reminder is due (null: none). */
+  remindAt: string | null;
+  /** When the person was reminded of the current invitation (null: not yet). */
+  remindedAt: string | null;
   invitationId: string | null;
   uploadId: string | null;
   /** Every message sent to the person, newest first (absent from documents written before messages were). */

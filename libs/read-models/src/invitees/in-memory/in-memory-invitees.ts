@@ -5,8 +5,11 @@ import type { InviteeDoc } from '../invitee.document';
 import {
   noCounts,
   type BatchCounts,
+  INVITEE_STATES,
   type DueInvitation,
   type Invitees,
+  type MembersRequest,
+  type OrganisationSearch,
   type SeatsTaken,
   type TabPage,
   type TabRequest,
@@ -24,9 +27,22 @@ interface InviteesState extends InMemoryState<InviteeDoc> {
   readonly seats: Map<string, PoolSeats>;
   /** The invitations out (INVITED), by expiry then id: the sweep reads only those due. */
   readonly expiring: BTree<InviteeDoc, undefined>;
+  /** The invitations out whose reminder is still to come, by when it is due then id. */
+  readonly reminding: BTree<InviteeDoc, undefined>;
+  /** The batches (with invitees) of each pool: a pool's members are the Accepted tabs of its batches. */
+  readonly batchesOfPool: Map<string, Set<string>>;
   /** Organisation, then batch: the invitees with a delivery status, for the `delivery` filter and its counts. */
   readonly deliveries: Map<string, Map<string, BatchDeliveries>>;
 }
+
+/** Orders invitations by when their reminder is due, then id. */
+function byReminder(a: InviteeDoc, b: InviteeDoc): number {
+  if (a.remindAt !== b.remindAt) return a.remindAt! < b.remindAt! ? -1 : 1;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+const awaitsReminder = (doc: InviteeDoc) =>
+  doc.state === 'INVITED' && doc.remindAt !== null && doc.remindedAt === null;
 
 /** Orders invitations by expiry, then id. The documents themselves are the keys: no key is made for them. */
 function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
@@ -45,6 +61,8 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       tabs: new Map(),
       seats: new Map(),
       expiring: new BTree(undefined, byExpiry),
+      reminding: new BTree(undefined, byReminder),
+      batchesOfPool: new Map(),
       deliveries: new Map(),
     };
   }
@@ -55,16 +73,13 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async tabPage(request: TabRequest): Promise<TabPage> {
-    const { first } = request;
-    checkPageSize(first);
+    checkPageSize(request.first);
     const after = request.after ? decodeCursor(request.after) : null;
     const { organisationId, batchId, states, uploadStatus, deliveryStatuses } = request;
     const byDelivery = deliveryStatuses != null && deliveryStatuses.length > 0;
     const trees = byDelivery
       ? this.deliveriesOf(organisationId, batchId)?.treesOf(states, deliveryStatuses)
       : this.tabsOf(organisationId, batchId)?.treesOf(states, uploadStatus);
-    if (!trees || trees.length === 0)
-      return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
     const searched = searchMatcher(request.search);
     // The delivery trees hold every upload status: narrowing to one is then a filter, as a search is.
     const matches =
@@ -72,40 +87,29 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
         ? (doc: InviteeDoc) =>
             doc.uploadStatus === uploadStatus && (searched === null || searched(doc.search))
         : searched && ((doc: InviteeDoc) => searched(doc.search));
-    const rows: InviteeDoc[] = [];
-    let totalCount = 0;
-    if (matches === null) {
-      for (const tree of trees) totalCount += tree.size;
-      const cursor = new MergedCursor(trees, after);
-      for (let doc = cursor.next(); doc !== undefined && rows.length <= first; doc = cursor.next()) {
-        rows.push(doc);
-      }
-    } else {
-      // A search reads the whole tab once, tree by tree: it counts every match, and keeps each tree's first
-      // matches after the cursor; the page is the first of those in the tab's order.
-      const candidates: InviteeDoc[] = [];
-      for (const tree of trees) {
-        let kept = 0;
-        tree.forEachPair((key, doc) => {
-          if (!matches(doc)) return;
-          totalCount += 1;
-          if (kept <= first && (after === null || key > after)) {
-            candidates.push(doc);
-            kept += 1;
-          }
-        });
-      }
-      if (trees.length > 1) candidates.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
-      rows.push(...candidates.slice(0, first + 1));
+    return pageOf(trees ?? [], request.first, after, matches);
+  }
+
+  async searchOrganisation(request: OrganisationSearch): Promise<TabPage> {
+    checkPageSize(request.first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const states = request.states && request.states.length > 0 ? request.states : INVITEE_STATES;
+    const trees: SortedInvitees[] = [];
+    for (const tabs of this.state.tabs.get(request.organisationId)?.values() ?? []) {
+      trees.push(...tabs.treesOf(states));
     }
-    const nodes = rows.slice(0, first);
-    const last = nodes[nodes.length - 1];
-    return {
-      totalCount,
-      nodes,
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(last.sortKey) : null,
-    };
+    return pageOf(trees, request.first, after, searchOf(request.search));
+  }
+
+  async membersPage(request: MembersRequest): Promise<TabPage> {
+    checkPageSize(request.first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const trees: SortedInvitees[] = [];
+    for (const batchId of this.state.batchesOfPool.get(request.poolId) ?? []) {
+      const tabs = this.tabsOf(request.organisationId, batchId);
+      if (tabs) trees.push(...tabs.treesOf(['ACCEPTED']));
+    }
+    return pageOf(trees, request.first, after, searchOf(request.search));
   }
 
   async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
@@ -116,7 +120,15 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
-    const trees = this.tabsOf(organisationId, batchId)?.treesOf([state]) ?? [];
+    return this.idsInStates(organisationId, batchId, [state]);
+  }
+
+  async idsInStates(
+    organisationId: string,
+    batchId: string,
+    states: readonly InviteeStatus[],
+  ): Promise<string[]> {
+    const trees = this.tabsOf(organisationId, batchId)?.treesOf(states) ?? [];
     const ids: string[] = [];
     const cursor = new MergedCursor(trees, null);
     for (let doc = cursor.next(); doc !== undefined; doc = cursor.next()) ids.push(doc._id);
@@ -127,6 +139,15 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const due: DueInvitation[] = [];
     for (const doc of this.state.expiring.keys()) {
       if (doc.expiresAt! > now) break;
+      due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
+    }
+    return due;
+  }
+
+  async dueForReminder(now: string): Promise<DueInvitation[]> {
+    const due: DueInvitation[] = [];
+    for (const doc of this.state.reminding.keys()) {
+      if (doc.remindAt! > now) break;
       due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
     }
     return due;
@@ -146,6 +167,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.addToTabs(doc);
     this.addSeat(doc);
     if (isOut(doc)) this.state.expiring.set(doc, undefined);
+    if (awaitsReminder(doc)) this.state.reminding.set(doc, undefined);
     if (hasDelivery(doc)) this.addDelivery(doc);
   }
 
@@ -153,6 +175,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.removeFromTabs(doc);
     this.removeSeat(doc);
     if (isOut(doc)) this.state.expiring.delete(doc);
+    if (awaitsReminder(doc)) this.state.reminding.delete(doc);
     if (hasDelivery(doc)) this.removeDelivery(doc);
   }
 
@@ -177,9 +200,11 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       this.removeSeat(previous);
       this.addSeat(next);
     }
-    const { expiring } = this.state;
+    const { expiring, reminding } = this.state;
     if (isOut(previous)) expiring.delete(previous);
     if (isOut(next)) expiring.set(next, undefined);
+    if (awaitsReminder(previous)) reminding.delete(previous);
+    if (awaitsReminder(next)) reminding.set(next, undefined);
     this.replaceDelivery(previous, next);
   }
 
@@ -227,7 +252,13 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     let ofOrganisation = tabs.get(doc.organisationId);
     if (ofOrganisation === undefined) tabs.set(doc.organisationId, (ofOrganisation = new Map()));
     let ofBatch = ofOrganisation.get(doc.batchId);
-    if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
+    if (ofBatch === undefined) {
+      ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
+      const { batchesOfPool } = this.state;
+      let batches = batchesOfPool.get(doc.poolId);
+      if (batches === undefined) batchesOfPool.set(doc.poolId, (batches = new Set()));
+      batches.add(doc.batchId);
+    }
     ofBatch.add(doc);
   }
 
@@ -237,7 +268,12 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const ofBatch = ofOrganisation?.get(doc.batchId);
     if (ofOrganisation === undefined || ofBatch === undefined) return;
     ofBatch.remove(doc);
-    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofBatch.isEmpty) {
+      ofOrganisation.delete(doc.batchId);
+      const batches = this.state.batchesOfPool.get(doc.poolId);
+      batches?.delete(doc.batchId);
+      if (batches?.size === 0) this.state.batchesOfPool.delete(doc.poolId);
+    }
     if (ofOrganisation.size === 0) tabs.delete(doc.organisationId);
   }
 
@@ -258,4 +294,58 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   private tabsOf(organisationId: string, batchId: string): BatchTabs | undefined {
     return this.state.tabs.get(organisationId)?.get(batchId);
   }
+}
+
+type SortedInvitees = BTree<string, InviteeDoc>;
+
+/** The documents a search keeps (null: every one). */
+function searchOf(search: string | null | undefined): ((doc: InviteeDoc) => boolean) | null {
+  const searched = searchMatcher(search);
+  return searched && ((doc: InviteeDoc) => searched(doc.search));
+}
+
+/**
+ * A page of the invitees of some trees, in key order, after the cursor, narrowed by a filter (a search). Without
+ * one the trees are merged (O(log n + page)) and counted by their sizes; a filter reads them whole once, tree by tree: it
+ * counts every match, and keeps each tree's first matches after the cursor; the page is the first of those.
+ */
+function pageOf(
+  trees: readonly SortedInvitees[],
+  first: number,
+  after: string | null,
+  matches: ((doc: InviteeDoc) => boolean) | null,
+): TabPage {
+  if (trees.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
+  const rows: InviteeDoc[] = [];
+  let totalCount = 0;
+  if (matches === null) {
+    for (const tree of trees) totalCount += tree.size;
+    const cursor = new MergedCursor(trees, after);
+    for (let doc = cursor.next(); doc !== undefined && rows.length <= first; doc = cursor.next()) {
+      rows.push(doc);
+    }
+  } else {
+    const candidates: InviteeDoc[] = [];
+    for (const tree of trees) {
+      let kept = 0;
+      tree.forEachPair((key, doc) => {
+        if (!matches(doc)) return;
+        totalCount += 1;
+        if (kept <= first && (after === null || key > after)) {
+          candidates.push(doc);
+          kept += 1;
+        }
+      });
+    }
+    if (trees.length > 1) candidates.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+    rows.push(...candidates.slice(0, first + 1));
+  }
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    totalCount,
+    nodes,
+    hasNextPage: rows.length > first,
+    endCursor: last ? encodeCursor(last.sortKey) : null,
+  };
 }
