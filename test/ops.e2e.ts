@@ -38,9 +38,9 @@ interface ExportLine {
 const BATCH_PAGE = `query($id: ID!, $after: String) {
   invitationBatch(id: $id) {
     id name createdAt pool { id name memberCount }
-    counts { uploaded invalid invited accepted }
+    counts { uploaded invalid invited accepted undeliverable }
     uploaded(first: 100, after: $after) { totalCount nodes { ${op.INVITEE_FIELDS} } pageInfo { hasNextPage endCursor } }
-    invited(first: 100) { totalCount nodes { ${op.INVITEE_FIELDS} } }
+    invited(first: 100) { totalCount nodes { ${op.INVITEE_FIELDS} deliveryStatus deliveries { messageId channel kind status at reason } } }
     accepted(first: 100) { totalCount nodes { ${op.INVITEE_FIELDS} } }
   }
 }`;

@@ -11,6 +11,7 @@ import type { ServiceConfig } from '@invitations/runtime';
 import { BatchesModule } from './batches/batches.module';
 import { AdminRateLimitGuard } from './common/auth/admin-rate-limit.guard';
 import { AuthGuard } from './common/auth/auth.guard';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { HttpErrorFilter } from './common/errors/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
@@ -74,6 +75,7 @@ export class GatewayModule {
         OrganisationsModule,
         HealthModule,
         ConsoleModule.forRoot(config),
+        DeliveriesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

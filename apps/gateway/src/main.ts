@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   tuneHeap(config.heapGrowingPercent);
   const log = createServiceLog(config);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot({ config }), {
+    // Signed webhooks (delivery receipts) are verified over the body's exact bytes.
+    rawBody: true,
     logger: serviceLogger(config, log),
   });
   configureHttp(app, config, log);

@@ -94,9 +94,14 @@ export {
   type InviteeReplay,
 } from './history/history-replay';
 export { organisationAudit, type AuditPeriod } from './history/organisation-audit';
+export { deliveriesAsOf, type DeliveryAsOf } from './history/message-history';
 
 // Background work
 export { BackgroundWork } from './background/background-work';
 export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
 export { ReminderSweep } from './reminders/reminder-sweep';
 export { readSideOf, type ReadSide } from './read-side';
+
+// Messages and their delivery
+export { recordDeliveryReceipt, type ReceiptContext } from './deliveries/record-delivery-receipt';
+export { MessageDispatch, type MessageToSend } from './notifications/message-dispatch';

@@ -92,4 +92,28 @@ export {
 } from './invitee/acceptance.decisions';
 export { MAX_INVITATION_MESSAGE_LENGTH, requireInvitationMessage } from './invitee/invitation-message';
 export { NAMES_REQUIRED_MESSAGE } from './person/names-required';
+export {
+  bestDeliveryStatus,
+  deliveryReason,
+  DELIVERY_STATUSES,
+  FAILED_DELIVERY_STATUSES,
+  isFailedDelivery,
+  statusAfterReport,
+  type DeliveryStatus,
+  type FailedDeliveryStatus,
+  type ReportedStatus,
+  type StatusAt,
+} from './message/delivery-status';
+export type { MessageCommand, QueueMessage, RecordDeliveryReport } from './message/message.commands';
+export { MESSAGE_NOT_FOUND, messageDecider, messageStreamId, reportOf } from './message/message.decider';
+export { MESSAGE_EVENT_TYPES } from './message/message.events';
+export type {
+  MessageChannel,
+  MessageEvent,
+  MessageKind,
+  MessageOutcome,
+  MessageQueued,
+  MessageSent,
+} from './message/message.events';
+export type { MessageState } from './message/message.state';
 export { freeTextProblem, requireFreeText, type FreeTextRules } from './shared/free-text';

@@ -1,12 +1,15 @@
+/** What a message is for, as the outbox line's `kind` says. */
+export type OutgoingMessageKind = 'invitation' | 'reminder' | 'added-to-pool';
+
 /**
  * One message to an invitee, as the contract's outbox line:
  * {id, kind, channel, to, subject?, body, inviteeId, acceptUrl?, createdAt}.
  */
 export interface OutgoingMessage {
-  /** Deterministic per (event, channel), so a redelivered event yields the same id. */
+  /** Deterministic per (event, channel), so a redelivered event yields the same id; the `messageId` of receipts. */
   id: string;
   /** What the message is: an invitation, its reminder, or the news of being added to a pool at once. */
-  kind?: 'invitation' | 'reminder' | 'added-to-pool';
+  kind: OutgoingMessageKind;
   channel: 'email' | 'sms';
   to: string;
   subject?: string;
@@ -18,12 +21,29 @@ export interface OutgoingMessage {
 }
 
 /**
- * The notifier port. `send` takes the messages of one event together: the embedded outbox writes them in one
- * durable write, so an event's email and text message are sent together or not at all.
+ * How a message left this service, as the notifier that sent it remembers:
+ * - QUEUED: written where something else sends it on (the outbox);
+ * - SENT: the provider (SMTP server, SMS gateway) accepted it;
+ * - FAILED: the provider refused it for good (an invalid number), with its reason; it will not be tried again.
+ */
+export interface Handover {
+  status: 'QUEUED' | 'SENT' | 'FAILED';
+  /** The provider's reference of the message (Message-ID, Twilio's message SID), when it gave one. */
+  providerReference: string | null;
+  /** Why the provider refused it (FAILED only). */
+  reason: string | null;
+}
+
+/**
+ * The notifier port, one per channel or one for both. `send` takes the messages of one event together: the
+ * embedded outbox writes them in one durable write, so an event's email and text message are sent together or
+ * not at all.
  */
 export interface Notifier {
-  /** Whether a message with this id was already sent (for exactly-once delivery across restarts). */
+  /** Whether a message with this id was already handed over (for exactly-once delivery across restarts). */
   wasSent(id: string): Promise<boolean>;
+  /** How the message with this id was handed over, if it was: remembered across restarts like `wasSent`. */
+  handoverOf(id: string): Promise<Handover | null>;
   send(messages: readonly OutgoingMessage[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ export type { Batches } from './batches/batches.port';
 export { batchesProjection } from './batches/batches.projection';
 export { foldText } from './fold-text';
 export { InMemoryReadModels } from './in-memory-read-models';
-export type { InviteeDoc } from './invitees/invitee.document';
+export type { InviteeDoc, MessageDeliveryDoc } from './invitees/invitee.document';
 export { INVITEE_STATES } from './invitees/invitees.port';
 export type {
   BatchCounts,

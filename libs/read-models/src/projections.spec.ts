@@ -64,6 +64,8 @@ describe('read model projections', () => {
         remindedAt: null,
         invitationId: null,
         uploadId: null,
+        deliveries: [],
+        deliveryStatus: null,
         search: 'zoe marie louise angstrom zo zoe.angstrom@example.org +61412345678',
         sortKey: `${at(2)} zoe`,
         _pos: positionOf('InviteeStaged', 'zoe'),
@@ -171,9 +173,100 @@ describe('read model projections', () => {
       expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
         states: { UPLOADED: 3, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0, DECLINED: 0 },
         invalid: 0,
+        undeliverable: 0,
       });
       expect((await uploaded('INVALID')).totalCount).toBe(0);
       expect((await uploaded('EXISTING')).totalCount).toBe(2);
+    });
+  });
+
+  describe('the delivery of messages', () => {
+    const undeliverable = () =>
+      readModels.invitees.tabPage({
+        organisationId: ORG,
+        batchId: BATCH,
+        states: ['INVITED'],
+        first: 10,
+        deliveryStatuses: ['BOUNCED', 'FAILED', 'COMPLAINED'],
+      });
+
+    it('lists every message of an invitee, newest first, with what its provider last reported', async () => {
+      await apply(storyUntil(lastOf('MessageDelivered', 'zoe')));
+
+      expect(await invitee('zoe')).toMatchObject({
+        deliveries: [
+          {
+            messageId: 'zoe-1-sms',
+            invitationId: 'invitation-zoe-1',
+            channel: 'SMS',
+            kind: 'INVITATION',
+            status: 'FAILED',
+            at: at(3, 11),
+            reason: 'Twilio error 30003: unreachable destination handset',
+          },
+          {
+            messageId: 'zoe-1-email',
+            invitationId: 'invitation-zoe-1',
+            channel: 'EMAIL',
+            kind: 'INVITATION',
+            status: 'DELIVERED',
+            at: at(3, 12),
+            reason: null,
+          },
+        ],
+        deliveryStatus: 'DELIVERED',
+        _pos: positionOf('MessageDelivered', 'zoe'),
+      });
+    });
+
+    it('counts the invited whose every message failed as undeliverable, and finds them by delivery status', async () => {
+      await apply(storyUntil(lastOf('MessageBounced', 'bob')));
+      expect(await invitee('bob')).toMatchObject({ deliveryStatus: 'BOUNCED' });
+      expect(await invitee('cat')).toMatchObject({ deliveryStatus: 'QUEUED' });
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(1);
+      expect((await undeliverable()).nodes.map((node) => node._id)).toEqual(['bob']);
+
+      await apply(
+        story.slice(
+          storyUntil(lastOf('MessageBounced', 'bob')).length,
+          story.findIndex(lastOf('MessageComplained', 'cat')) + 1,
+        ),
+      );
+      expect(await invitee('cat')).toMatchObject({ deliveryStatus: 'COMPLAINED' });
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(2);
+      expect(await undeliverable()).toMatchObject({ totalCount: 2, nodes: [{ _id: 'bob' }, { _id: 'cat' }] });
+      const delivered = await readModels.invitees.tabPage({
+        organisationId: ORG,
+        batchId: BATCH,
+        states: ['INVITED'],
+        first: 10,
+        deliveryStatuses: ['DELIVERED'],
+      });
+      expect(delivered.nodes.map((node) => node._id)).toEqual(['zoe']);
+    });
+
+    it('starts a resent invitation afresh: no status until its messages are queued, the old ones still listed', async () => {
+      await apply(storyUntil(lastOf('InvitationResent', 'zoe')));
+      expect(await invitee('zoe')).toMatchObject({ deliveryStatus: null });
+      expect((await invitee('zoe'))?.deliveries).toHaveLength(2);
+
+      await apply(storyUntil((event) => (event.data as { messageId?: string }).messageId === 'zoe-2-email'));
+      const zoe = await invitee('zoe');
+      expect(zoe).toMatchObject({ deliveryStatus: 'QUEUED' });
+      expect(zoe?.deliveries?.map((delivery) => [delivery.messageId, delivery.status])).toEqual([
+        ['zoe-2-email', 'QUEUED'],
+        ['zoe-1-sms', 'FAILED'],
+        ['zoe-1-email', 'DELIVERED'],
+      ]);
+    });
+
+    it('counts only invited people as undeliverable: revoked and expired ones keep their status', async () => {
+      await apply(story);
+
+      expect(await invitee('bob')).toMatchObject({ state: 'REVOKED', deliveryStatus: 'BOUNCED' });
+      expect(await invitee('cat')).toMatchObject({ state: 'EXPIRED', deliveryStatus: 'COMPLAINED' });
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(0);
+      expect((await undeliverable()).totalCount).toBe(0);
     });
   });
 

@@ -1,5 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
+import { twilioSettingsFromUrl } from '@invitations/notifications';
 import { hardeningSettings, type HardeningSettings } from './hardening-settings';
 import { readJwtConfig, type JwtConfig } from './jwt-config';
 
@@ -21,6 +22,10 @@ export interface ServiceConfig extends HardeningSettings {
   publicBaseUrl: string;
   /** 'outbox' or an smtp:// URL. */
   notifier: string;
+  /** Where text messages go: 'outbox' or a twilio:// URL. */
+  sms: string;
+  /** The secret of POST /api/delivery-receipts (base64 or text); null: the route answers 404. */
+  deliveryWebhookSecret: string | null;
   production: boolean;
   /** Whether this process runs the projections and the notification process manager (false when a projector does). */
   runProjections: boolean;
@@ -86,6 +91,16 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
   const notifier = text('NOTIFIER') ?? 'outbox';
   if (notifier !== 'outbox' && !/^smtps?:\/\//.test(notifier))
     problems.push(`NOTIFIER must be "outbox" or an smtp:// URL`);
+  const sms = text('SMS') ?? 'outbox';
+  if (sms !== 'outbox') {
+    try {
+      twilioSettingsFromUrl(sms);
+    } catch (error) {
+      problems.push(
+        `SMS must be "outbox" or twilio://ACCOUNT_SID:AUTH_TOKEN@FROM_NUMBER: ${(error as Error).message}`,
+      );
+    }
+  }
   const defaultPhoneRegion = (text('DEFAULT_PHONE_REGION') ?? 'AU').toUpperCase();
   if (!isSupportedCountry(defaultPhoneRegion))
     problems.push(`DEFAULT_PHONE_REGION "${defaultPhoneRegion}" is not a known region`);
@@ -114,6 +129,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     invitationTokenSecret: text('INVITATION_TOKEN_SECRET'),
     publicBaseUrl,
     notifier,
+    sms,
+    deliveryWebhookSecret: text('DELIVERY_WEBHOOK_SECRET'),
     production: env.NODE_ENV === 'production',
     runProjections: (text('RUN_PROJECTIONS') ?? 'true') !== 'false',
     consistencyWaitMs: number('CONSISTENCY_WAIT_MS', 5000, 0),

@@ -1,7 +1,14 @@
 import type { Logger } from '@invitations/kernel';
 import { join } from 'node:path';
 import { connectEventStoreDb, EmbeddedEventStore, type EventStore } from '@invitations/event-store';
-import { openSmtpNotifier, OutboxNotifier, type Notifier } from '@invitations/notifications';
+import {
+  ChannelNotifiers,
+  openSmtpNotifier,
+  OutboxNotifier,
+  TwilioNotifier,
+  twilioSettingsFromUrl,
+  type Notifier,
+} from '@invitations/notifications';
 import type { ServiceConfig } from './config';
 import { connectMongoReadModels } from './mongo/connect';
 import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stores';
@@ -33,12 +40,25 @@ export async function openReadModels(
   return connectMongoReadModels(config.readStore, options);
 }
 
-/** The notifier: the outbox file DATA_DIR/outbox/messages.ndjson, or SMTP (text messages still go to the outbox). */
+/**
+ * The notifier of each channel: emails to the outbox file DATA_DIR/outbox/messages.ndjson or SMTP (NOTIFIER), text
+ * messages to the outbox or Twilio (SMS). Each provider's notifier remembers what it sent in DATA_DIR.
+ */
 export async function openNotifier(config: ServiceConfig): Promise<Notifier> {
-  const outbox = await OutboxNotifier.open(join(config.dataDir, 'outbox'));
-  if (config.notifier === 'outbox') return outbox;
-  return openSmtpNotifier(config.notifier, {
-    smsFallback: outbox,
-    sentLogPath: join(config.dataDir, 'smtp', 'sent-ids.log'),
-  });
+  const usesOutbox = config.notifier === 'outbox' || config.sms === 'outbox';
+  const outbox = usesOutbox ? await OutboxNotifier.open(join(config.dataDir, 'outbox')) : null;
+  const email =
+    outbox && config.notifier === 'outbox'
+      ? outbox
+      : await openSmtpNotifier(config.notifier, {
+          sentLogPath: join(config.dataDir, 'smtp', 'sent-ids.log'),
+        });
+  const sms =
+    outbox && config.sms === 'outbox'
+      ? outbox
+      : await TwilioNotifier.open(twilioSettingsFromUrl(config.sms), {
+          publicBaseUrl: config.publicBaseUrl,
+          sentLogPath: join(config.dataDir, 'twilio', 'sent.ndjson'),
+        });
+  return email === sms ? email : new ChannelNotifiers(email, sms);
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { organisationView, updateInvitationBatch, type BatchChanges } from '@invitations/application';
-import { invitationTermsOf, type InviteeStatus } from '@invitations/domain';
+import { invitationTermsOf, type DeliveryStatus, type InviteeStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { reminderDays, wholeDays } from '../common/graphql/whole-days';
@@ -17,6 +17,8 @@ interface InviteesArgs {
   after?: string | null;
   search?: string | null;
   states?: InviteeStatus[] | null;
+  /** The delivery status of their current invitation: e.g. the undeliverable, for a resend. */
+  delivery?: DeliveryStatus[] | null;
 }
 
 /** A batch's invitees in any state, its invitation terms, and renaming it or setting its terms. */
@@ -33,6 +35,7 @@ export class BatchLifecycleResolver {
   async invitees(@Parent() batch: BatchView, @Args() args: InviteesArgs) {
     const page = await this.readModels.inviteesInStates(batch.organisationId, batch.id, {
       states: args.states ?? null,
+      delivery: args.delivery ?? null,
       first: args.first,
       after: args.after ?? null,
       search: args.search ?? null,

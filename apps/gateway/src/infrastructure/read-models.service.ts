@@ -7,7 +7,7 @@ import {
   type ReadModelSet,
   type TabPage,
 } from '@invitations/read-models';
-import type { InviteeStatus, UploadStatus } from '@invitations/domain';
+import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { ReadModelStores } from '@invitations/runtime';
 import { READ_MODELS } from '../infrastructure/tokens';
 
@@ -56,7 +56,8 @@ export class ReadModels {
   }
 
   async counts(organisationId: string, batchId: string) {
-    const { states, invalid } = await this.readModels.invitees.countsOfBatch(organisationId, batchId);
+    const counts = await this.readModels.invitees.countsOfBatch(organisationId, batchId);
+    const { states, invalid, undeliverable } = counts;
     return {
       uploaded: states.UPLOADED,
       invalid,
@@ -65,14 +66,18 @@ export class ReadModels {
       expired: states.EXPIRED,
       revoked: states.REVOKED,
       declined: states.DECLINED,
+      undeliverable,
     };
   }
 
-  /** A page of a batch's invitees in any of the states (every state when none are given). */
+  /** A page of a batch's invitees in any of the states (every state when none are given), by delivery status if asked. */
   inviteesInStates(
     organisationId: string,
     batchId: string,
-    request: TabRequest & { states: readonly InviteeStatus[] | null },
+    request: TabRequest & {
+      states: readonly InviteeStatus[] | null;
+      delivery?: readonly DeliveryStatus[] | null;
+    },
   ): Promise<TabPage> {
     return this.readModels.invitees.tabPage({
       organisationId,
@@ -81,6 +86,7 @@ export class ReadModels {
       first: request.first,
       after: request.after,
       search: request.search,
+      deliveryStatuses: request.delivery,
     });
   }
 

@@ -1,11 +1,37 @@
-import { inviteeView, type InviteeView } from '@invitations/domain';
+import { bestDeliveryStatus, inviteeView, type DeliveryStatus, type InviteeView } from '@invitations/domain';
 import type { InviteeState } from '@invitations/domain';
-import type { InviteeDoc, TabPage } from '@invitations/read-models';
+import type { InviteeDoc, MessageDeliveryDoc, TabPage } from '@invitations/read-models';
 
-export type { InviteeView };
+/** The GraphQL `MessageDelivery`: one message, with what its provider last reported. */
+export interface MessageDeliveryView {
+  messageId: string;
+  channel: string;
+  kind: string;
+  status: DeliveryStatus;
+  at: string;
+  reason: string | null;
+}
+
+/** The GraphQL `Invitee`. */
+export type InviteeNode = InviteeView & {
+  deliveryStatus: DeliveryStatus | null;
+  deliveries: MessageDeliveryView[];
+};
+
+/** The fields a message of the read model (or rebuilt from the log) shows. */
+type Delivery = Omit<MessageDeliveryDoc, 'invitationId'>;
+
+const deliveryView = ({ messageId, channel, kind, status, at, reason }: Delivery): MessageDeliveryView => ({
+  messageId,
+  channel,
+  kind,
+  status,
+  at,
+  reason,
+});
 
 /** The GraphQL `Invitee` from the read model. */
-export function inviteeFromDoc(doc: InviteeDoc): InviteeView {
+export function inviteeFromDoc(doc: InviteeDoc): InviteeNode {
   return {
     id: doc._id,
     batchId: doc.batchId,
@@ -26,12 +52,29 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeView {
     autoAccepted: doc.autoAccepted,
     declinedAt: doc.declinedAt ?? null,
     remindedAt: doc.remindedAt ?? null,
+    deliveryStatus: doc.deliveryStatus ?? null,
+    deliveries: (doc.deliveries ?? []).map(deliveryView),
   };
 }
 
-/** Null for a removed invitee: it no longer shows anywhere. */
-export function inviteeFromState(state: InviteeState): InviteeView | null {
-  return state.status === 'REMOVED' ? null : inviteeView(state);
+/**
+ * Null for a removed invitee: it no longer shows anywhere. Its messages live in their own streams: given (as they
+ * stood at the same instant), the invitation's delivery status is the best of its own messages.
+ */
+export function inviteeFromState(
+  state: InviteeState,
+  deliveries: readonly MessageDeliveryDoc[] = [],
+): InviteeNode | null {
+  if (state.status === 'REMOVED') return null;
+  const view = inviteeView(state);
+  if (view === null) return null;
+  const invitationId = state.status === 'absent' ? null : (state.invitation?.invitationId ?? null);
+  const ofInvitation = deliveries.filter((delivery) => delivery.invitationId === invitationId);
+  return {
+    ...view,
+    deliveryStatus: bestDeliveryStatus(ofInvitation.map((delivery) => delivery.status)),
+    deliveries: deliveries.map(deliveryView),
+  };
 }
 
 /** The GraphQL `InviteeConnection` of a page. */

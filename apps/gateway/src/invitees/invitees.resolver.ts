@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   auditRecord,
   correctInvitee,
+  deliveriesAsOf,
   removeInvitee,
   resendInvitation,
   revokeInvitation,
@@ -22,7 +23,7 @@ import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/appl
 import { ReadModels } from '../infrastructure/read-models.service';
 import { auditEntry } from './audit-entry';
 import { UseCaseCommand } from '../common/use-case.command';
-import { inviteeFromDoc, inviteeFromState, type InviteeView } from './invitee.mapper';
+import { inviteeFromDoc, inviteeFromState, type InviteeNode } from './invitee.mapper';
 
 type StageInput = PersonInput & { batchId: string };
 type CorrectInput = PersonInput & { inviteeId: string };
@@ -75,13 +76,22 @@ export class InviteesResolver {
     @Args('asOf') asOf: Date,
     @Context() { req }: GqlContext,
   ) {
-    const events = await inviteePastInOrganisation(this.ports.store, orgOf(req), inviteeId, asOf);
+    const organisationId = orgOf(req);
+    const events = await inviteePastInOrganisation(this.ports.store, organisationId, inviteeId, asOf);
     const state = inviteeStateFrom(events);
-    return state.status === 'absent' ? null : inviteeFromState(state);
+    if (state.status === 'absent') return null;
+    // The invitee's messages, each rebuilt from its own stream as it stood then; the read model knows their ids.
+    const messageIds = (await this.readModels.invitee(organisationId, inviteeId))?.deliveries ?? [];
+    const deliveries = await deliveriesAsOf(
+      this.ports.store,
+      messageIds.map((delivery) => delivery.messageId),
+      asOf,
+    );
+    return inviteeFromState(state, deliveries);
   }
 
   @ResolveField('history')
-  historyOf(@Parent() invitee: InviteeView, @Context() { req }: GqlContext) {
+  historyOf(@Parent() invitee: InviteeNode, @Context() { req }: GqlContext) {
     return this.invitationHistory(invitee.id, null, { req });
   }
 
@@ -152,7 +162,7 @@ export class InviteesResolver {
    * The invitee as the mutation left it: from the read model (the handler waited for it to include the write),
    * or, should the projections lag past the wait, rebuilt from the invitee's stream.
    */
-  private async answer(organisationId: string, inviteeId: string): Promise<InviteeView> {
+  private async answer(organisationId: string, inviteeId: string): Promise<InviteeNode> {
     const doc = await this.readModels.invitee(organisationId, inviteeId);
     if (doc) return inviteeFromDoc(doc);
     const view = inviteeFromState(await inviteeOfOrganisation(this.ports.store, organisationId, inviteeId));

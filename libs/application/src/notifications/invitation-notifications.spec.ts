@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
+import { sendCommand, stageCommand } from '@invitations/domain/testing';
 import { handleCommand, loadStream, type RecordedEvent } from '@invitations/event-store';
+import { InMemoryEventStore } from '@invitations/event-store/testing';
 import { ManualClock } from '@invitations/kernel/testing';
-import { deriveInvitationToken, hashInvitationToken, readInvitationToken } from '@invitations/notifications';
+import {
+  deriveInvitationToken,
+  hashInvitationToken,
+  readInvitationToken,
+  type Handover,
+  type Notifier,
+} from '@invitations/notifications';
 import { RecordingNotifier } from '@invitations/notifications/testing';
 import { acceptInvitation } from '../invitations/accept-invitation';
 import { extendInvitations, sendReminders } from '../invitations/bulk/bulk-invitations';
@@ -10,6 +19,7 @@ import { updateOrganisation } from '../organisations/organisation';
 import { createInvitationBatch } from '../batches/create-invitation-batch';
 import { createResourcePool } from '../pools/create-resource-pool';
 import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
+import { onInvitee } from '../testing/invitee-commands';
 import { ADA, aPoolAndBatch, issueTokenFor, staged } from '../testing/scenario';
 import { ReminderSweep } from '../reminders/reminder-sweep';
 import { InvitationNotifications } from './invitation-notifications';
@@ -173,5 +183,181 @@ describe('the messages of the lifecycle', () => {
     );
     await deliver();
     expect(notifier.sent).toEqual([]);
+  });
+
+  it('records every message of the lifecycle in its own stream, with its kind and a delivery status', async () => {
+    const inviteeId = await invite();
+    await extendInvitations(world, adminContext(), { batchId, inviteeIds: [inviteeId], days: 7 });
+    await sendReminders(world, adminContext(), { batchId, inviteeIds: [inviteeId] });
+    await deliver();
+    const token = new URL(ofKind(inviteeId, 'invitation')[0].acceptUrl!).searchParams.get('token')!;
+    await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
+    const { poolId: other } = await createResourcePool(world, adminContext(), 'Crane crew');
+    const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), other, 'April');
+    const again = await staged(world, otherBatch);
+    await sendInvitations(world, adminContext(), {
+      batchId: otherBatch,
+      inviteeIds: [again],
+      all: false,
+      message: null,
+    });
+    await deliver();
+
+    const queued = new Map<string, { kind: string; channel: string; inviteeId: string }>();
+    for await (const event of world.store.readAll()) {
+      if (event.type !== 'MessageQueued') continue;
+      expect(event.streamId).toBe(`message-${(event.data as { messageId: string }).messageId}`);
+      queued.set((event.data as { messageId: string }).messageId, event.data as never);
+    }
+    expect(notifier.sent.length).toBeGreaterThan(0);
+    for (const message of notifier.sent) {
+      const KINDS = { invitation: 'INVITATION', reminder: 'REMINDER', 'added-to-pool': 'ADDED_TO_POOL' };
+      expect(queued.get(message.id)).toMatchObject({
+        kind: KINDS[message.kind],
+        channel: message.channel.toUpperCase(),
+        inviteeId: message.inviteeId,
+      });
+    }
+    const kinds = new Set([...queued.values()].map((message) => message.kind));
+    expect(kinds).toEqual(new Set(['INVITATION', 'REMINDER', 'ADDED_TO_POOL']));
+    expect(queued.size).toBe(notifier.sent.length);
+  });
+});
+
+const SENT_AT = '2025-03-02T09:00:05.000Z';
+const ACCEPTED: Handover = { status: 'SENT', providerReference: 'ref-1', reason: null };
+
+describe('InvitationNotifications: every message recorded with its delivery status', () => {
+  let store: InMemoryEventStore;
+  let clock: ManualClock;
+  const inviteeId = randomUUID();
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    clock = new ManualClock(new Date(SENT_AT));
+  });
+
+  const managerOver = (notifier: Notifier) =>
+    new InvitationNotifications(store, notifier, {
+      publicBaseUrl: 'https://x.test',
+      clock,
+      tokenSecret: SECRET,
+    });
+
+  async function invitationSent(): Promise<RecordedEvent> {
+    await onInvitee(store, inviteeId, stageCommand({ inviteeId }));
+    await onInvitee(store, inviteeId, sendCommand());
+    return (await events()).find((event) => event.type === 'InvitationSent')!;
+  }
+  const events = async () => {
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    return all;
+  };
+  const messageStreams = async () => {
+    const streams = new Map<string, { type: string; data: unknown }[]>();
+    for (const event of await events()) {
+      if (!event.streamId.startsWith('message-')) continue;
+      const stream = streams.get(event.streamId) ?? [];
+      stream.push({ type: event.type, data: event.data });
+      streams.set(event.streamId, stream);
+    }
+    return streams;
+  };
+
+  it('records each message QUEUED, by the outbox line’s id, naming invitee, invitation, channel and kind', async () => {
+    const notifier = new RecordingNotifier();
+    const event = await invitationSent();
+    await managerOver(notifier).handle(event);
+
+    const [email, sms] = notifier.sent;
+    expect([email.kind, sms.kind]).toEqual(['invitation', 'invitation']);
+    const streams = await messageStreams();
+    expect([...streams.keys()].sort()).toEqual([`message-${email.id}`, `message-${sms.id}`].sort());
+    expect(streams.get(`message-${sms.id}`)).toEqual([
+      {
+        type: 'MessageQueued',
+        data: {
+          messageId: sms.id,
+          inviteeId,
+          invitationId: 'invitation-0001',
+          channel: 'SMS',
+          kind: 'INVITATION',
+          queuedAt: SENT_AT,
+        },
+      },
+    ]);
+    // No personal data in a message's stream: neither the address nor the number.
+    expect(JSON.stringify([...streams.values()])).not.toMatch(/ada\.lovelace|\+61412345678/);
+    const queued = (await events()).filter((e) => e.type === 'MessageQueued');
+    expect(queued.every((e) => e.metadata.organisationId === event.metadata.organisationId)).toBe(true);
+  });
+
+  it('records a message the provider accepted as SENT, once, and sends it once however often the event comes', async () => {
+    const notifier = new RecordingNotifier(() => ACCEPTED);
+    const event = await invitationSent();
+    const manager = managerOver(notifier);
+    await manager.handle(event);
+    await manager.handle(event);
+
+    expect(notifier.sent).toHaveLength(2);
+    for (const stream of (await messageStreams()).values())
+      expect(stream.map((e) => e.type)).toEqual(['MessageQueued', 'MessageSent']);
+    const sent = (await events()).find((e) => e.type === 'MessageSent')!;
+    expect(sent.data).toMatchObject({ sentAt: SENT_AT, providerReference: 'ref-1', receiptId: null });
+  });
+
+  it('after a crash between the provider’s acceptance and its record, records it on redelivery without sending again', async () => {
+    const notifier = new RecordingNotifier(() => ACCEPTED);
+    const crashing = Object.create(notifier) as RecordingNotifier;
+    crashing.handoverOf = () => Promise.reject(new Error('killed'));
+    const event = await invitationSent();
+    await expect(managerOver(crashing).handle(event)).rejects.toThrow('killed');
+    expect((await events()).some((e) => e.type === 'MessageSent')).toBe(false);
+
+    await managerOver(notifier).handle(event);
+    await managerOver(notifier).handle(event);
+
+    expect(notifier.sent).toHaveLength(2);
+    expect((await events()).filter((e) => e.type === 'MessageSent')).toHaveLength(2);
+    for (const stream of (await messageStreams()).values())
+      expect(stream.map((e) => e.type)).toEqual(['MessageQueued', 'MessageSent']);
+  });
+
+  it('records a message the provider refused for good as FAILED, with its reason', async () => {
+    const notifier = new RecordingNotifier((message) =>
+      message.channel === 'sms'
+        ? {
+            status: 'FAILED',
+            providerReference: null,
+            reason: "Twilio error 21211: Invalid 'To' Phone Number",
+          }
+        : { status: 'QUEUED', providerReference: null, reason: null },
+    );
+    const event = await invitationSent();
+    await managerOver(notifier).handle(event);
+
+    const sms = notifier.sent.find((message) => message.channel === 'sms')!;
+    expect((await messageStreams()).get(`message-${sms.id}`)?.map((e) => e.type)).toEqual([
+      'MessageQueued',
+      'MessageFailed',
+    ]);
+    expect((await events()).find((e) => e.type === 'MessageFailed')?.data).toEqual({
+      messageId: sms.id,
+      inviteeId,
+      at: SENT_AT,
+      reason: "Twilio error 21211: Invalid 'To' Phone Number",
+      receiptId: `handover:${sms.id}`,
+    });
+  });
+
+  it('queues nothing for an invitation revoked before its messages went out', async () => {
+    const notifier = new RecordingNotifier();
+    const event = await invitationSent();
+    await onInvitee(store, inviteeId, { type: 'RevokeInvitation', now: SENT_AT });
+    await managerOver(notifier).handle(event);
+
+    expect(notifier.sent).toEqual([]);
+    expect((await messageStreams()).size).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import {
   type Notifier,
 } from '@invitations/notifications';
 import { organisationOf } from '../organisations/organisation';
+import { MessageDispatch } from './message-dispatch';
 
 export interface InvitationNotificationsOptions {
   publicBaseUrl: string;
@@ -53,16 +54,23 @@ const LINK_MESSAGES: Record<string, InvitationMessageKind> = {
  * Exactly once per event, across restarts and handovers: message ids derive from the event id and the notifier
  * remembers what it sent; recording the same token hash twice records nothing. An invitation that was superseded,
  * revoked, declined or accepted meanwhile gets no message.
+ *
+ * Every message, whatever its kind (invitation, reminder, added-to-pool), has a delivery status: the dispatch
+ * records it QUEUED in its own stream (`message-<id>`) before it leaves, then SENT or FAILED as the notifier says;
+ * on redelivery of an event whose messages already went, only what the log may still lack of that is recorded.
  */
 export class InvitationNotifications {
   /** The names messages show, read again at most every NAMES_FRESH_MS (a batch of invitations reads them once). */
   private readonly names = new Map<string, { name: string | null; readAt: number }>();
+  private readonly dispatch: MessageDispatch;
 
   constructor(
     private readonly store: EventStore,
     private readonly notifier: Notifier,
     private readonly options: InvitationNotificationsOptions,
-  ) {}
+  ) {
+    this.dispatch = new MessageDispatch(store, notifier, options.clock);
+  }
 
   static handles(event: RecordedEvent): boolean {
     if (event.type in LINK_MESSAGES) return true;
@@ -71,7 +79,10 @@ export class InvitationNotifications {
 
   async handle(event: RecordedEvent): Promise<void> {
     if (!InvitationNotifications.handles(event)) return;
-    if (await this.notifier.wasSent(messageIdFor(event, 'email'))) return;
+    if (await this.notifier.wasSent(messageIdFor(event, 'email'))) {
+      const ids = [messageIdFor(event, 'email'), messageIdFor(event, 'sms')];
+      return this.dispatch.recordHandovers(ids, event);
+    }
     if (event.type === 'InvitationAccepted') return this.addedToPool(event as Recorded<InvitationAccepted>);
     return this.sendLink(event as Recorded<LinkEvent>, LINK_MESSAGES[event.type]);
   }
@@ -93,40 +104,44 @@ export class InvitationNotifications {
     if (invitee.invitation.tokenHash !== tokenHash) return;
     const { person, invitation } = invitee;
     const message = 'message' in event.data && kind !== 'extension' ? event.data.message : null;
-    await this.notifier.send(
-      invitationMessages({
-        kind,
-        messageIdFor: (channel) => messageIdFor(event, channel),
-        inviteeId,
-        email: person.email,
-        mobile: person.mobile,
-        greetingName: person.preferredName ?? person.firstName,
-        organisationName: await this.organisationName(invitee.organisationId),
-        poolName: await this.poolName(invitee.poolId),
-        message,
-        acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
-        expiresAt: invitation.expiresAt,
-        createdAt: now.toISOString(),
-      }),
+    const messages = invitationMessages({
+      kind,
+      messageIdFor: (channel) => messageIdFor(event, channel),
+      inviteeId,
+      email: person.email,
+      mobile: person.mobile,
+      greetingName: person.preferredName ?? person.firstName,
+      organisationName: await this.organisationName(invitee.organisationId),
+      poolName: await this.poolName(invitee.poolId),
+      message,
+      acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
+      expiresAt: invitation.expiresAt,
+      createdAt: now.toISOString(),
+    });
+    await this.dispatch.send(
+      messages.map((outgoing) => ({ message: outgoing, invitationId })),
+      event,
     );
   }
 
   private async addedToPool(event: Recorded<InvitationAccepted>): Promise<void> {
-    const { inviteeId, poolId } = event.data;
+    const { inviteeId, invitationId, poolId } = event.data;
     const { state: invitee } = await loadStream(this.store, inviteeStreamId(inviteeId), inviteeDecider);
     if (invitee.status === 'absent') return;
     const { person } = invitee;
-    await this.notifier.send(
-      addedToPoolMessages({
-        messageIdFor: (channel) => messageIdFor(event, channel),
-        inviteeId,
-        email: person.email,
-        mobile: person.mobile,
-        greetingName: person.preferredName ?? person.firstName,
-        organisationName: await this.organisationName(invitee.organisationId),
-        poolName: await this.poolName(poolId),
-        createdAt: this.options.clock.now().toISOString(),
-      }),
+    const messages = addedToPoolMessages({
+      messageIdFor: (channel) => messageIdFor(event, channel),
+      inviteeId,
+      email: person.email,
+      mobile: person.mobile,
+      greetingName: person.preferredName ?? person.firstName,
+      organisationName: await this.organisationName(invitee.organisationId),
+      poolName: await this.poolName(poolId),
+      createdAt: this.options.clock.now().toISOString(),
+    });
+    await this.dispatch.send(
+      messages.map((outgoing) => ({ message: outgoing, invitationId })),
+      event,
     );
   }
 

@@ -6,6 +6,7 @@ import { OutboxNotifier } from './outbox-notifier';
 
 const message = (id: string, channel: 'email' | 'sms' = 'email'): OutgoingMessage => ({
   id,
+  kind: 'invitation',
   channel,
   to: channel === 'email' ? 'person@example.com' : '+61412345678',
   subject: channel === 'email' ? 'You are invited' : undefined,
@@ -40,6 +41,36 @@ describe('OutboxNotifier', () => {
 
     expect((await lines()).map((m) => m.id)).toEqual(['a', 'b', 'c']);
     expect((await lines())[1]).toEqual(message('b', 'sms'));
+  });
+
+  it('writes the contract’s fields in its order, kind included', async () => {
+    const outbox = await OutboxNotifier.open(dir);
+    await outbox.send([message('a')]);
+    await outbox.close();
+
+    const line = (await readFile(join(dir, 'messages.ndjson'), 'utf8')).split('\n')[0];
+    expect(Object.keys(JSON.parse(line))).toEqual([
+      'id',
+      'kind',
+      'channel',
+      'to',
+      'subject',
+      'body',
+      'inviteeId',
+      'acceptUrl',
+      'createdAt',
+    ]);
+  });
+
+  it('answers a message it wrote as QUEUED (whatever reads the outbox sends it on), across reopenings', async () => {
+    const first = await OutboxNotifier.open(dir);
+    await first.send([message('a')]);
+    await first.close();
+
+    const second = await OutboxNotifier.open(dir);
+    expect(await second.handoverOf('a')).toEqual({ status: 'QUEUED', providerReference: null, reason: null });
+    expect(await second.handoverOf('b')).toBeNull();
+    await second.close();
   });
 
   it('cuts a torn last line left by a crash, and the next message starts on a clean line', async () => {

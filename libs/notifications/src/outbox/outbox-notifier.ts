@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Notifier, OutgoingMessage } from '../notifier.port';
+import type { Handover, Notifier, OutgoingMessage } from '../notifier.port';
 
 /**
  * The embedded notifier: every message is appended as one JSON line to `<dir>/messages.ndjson`, as the
@@ -33,6 +33,11 @@ export class OutboxNotifier implements Notifier {
     return this.sent.has(id);
   }
 
+  /** A message in the outbox is QUEUED: whatever reads the outbox sends it on (and may report its receipts). */
+  async handoverOf(id: string): Promise<Handover | null> {
+    return (await this.wasSent(id)) ? QUEUED : null;
+  }
+
   send(messages: readonly OutgoingMessage[]): Promise<void> {
     const write = this.queue.then(async () => {
       const fresh = messages.filter((m) => !this.sent.has(m.id));
@@ -60,6 +65,8 @@ export class OutboxNotifier implements Notifier {
     }
   }
 }
+
+const QUEUED: Handover = Object.freeze({ status: 'QUEUED', providerReference: null, reason: null });
 
 /** A crash mid-write can leave a last line without its newline: cut it, so the next line starts clean. */
 async function cutTornTail(file: FileHandle): Promise<void> {

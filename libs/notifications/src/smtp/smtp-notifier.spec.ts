@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Notifier, OutgoingMessage } from '../notifier.port';
-import { OutboxNotifier } from '../outbox/outbox-notifier';
+import type { OutgoingMessage } from '../notifier.port';
 import { SmtpNotifier, type MailTransport } from './smtp-notifier';
 
 /** A real nodemailer transport that builds each message (RFC 5322) into a buffer instead of sending it. */
@@ -37,6 +36,7 @@ function messagesOf(eventId: string): OutgoingMessage[] {
   return [
     {
       id: `${eventId}-email`,
+      kind: 'invitation',
       channel: 'email',
       to: 'person@example.com',
       subject: 'You are invited to join Nurses',
@@ -45,26 +45,13 @@ function messagesOf(eventId: string): OutgoingMessage[] {
     },
     {
       id: `${eventId}-sms`,
+      kind: 'invitation',
       channel: 'sms',
       to: '+61412345678',
       body: 'You are invited. Accept: http://x',
       ...common,
     },
   ];
-}
-
-class RecordingNotifier implements Notifier {
-  readonly sends: OutgoingMessage[][] = [];
-  closed = false;
-  async wasSent(id: string): Promise<boolean> {
-    return this.sends.flat().some((message) => message.id === id);
-  }
-  async send(messages: readonly OutgoingMessage[]): Promise<void> {
-    this.sends.push([...messages]);
-  }
-  async close(): Promise<void> {
-    this.closed = true;
-  }
 }
 
 describe('SmtpNotifier', () => {
@@ -78,11 +65,8 @@ describe('SmtpNotifier', () => {
 
   it('sends the email with a Message-ID and Date derived from the message, from the configured sender', async () => {
     const transport = capturingTransport();
-    const notifier = new SmtpNotifier(transport, {
-      from: 'Invitations <invite@example.org>',
-      smsFallback: new RecordingNotifier(),
-    });
-    await notifier.send(messagesOf('evt-1'));
+    const notifier = new SmtpNotifier(transport, { from: 'Invitations <invite@example.org>' });
+    await notifier.send(messagesOf('evt-1').slice(0, 1));
     expect(transport.sent).toHaveLength(1);
     const mail = transport.sent[0];
     expect(mail).toMatch(/^Message-ID: <evt-1-email@example\.org>$/m);
@@ -105,23 +89,7 @@ describe('SmtpNotifier', () => {
     expect(idOf(second.sent[0])).toBe(idOf(first.sent[0]));
   });
 
-  it('hands text messages to the fallback, before the email, and never through SMTP', async () => {
-    const transport = capturingTransport();
-    const fallback = new RecordingNotifier();
-    const order: string[] = [];
-    const sendMail = transport.sendMail;
-    transport.sendMail = (mail) => (order.push('email'), sendMail(mail));
-    const fallbackSend = fallback.send.bind(fallback);
-    fallback.send = (messages) => (order.push('sms'), fallbackSend(messages));
-    const notifier = new SmtpNotifier(transport, { smsFallback: fallback });
-    await notifier.send(messagesOf('evt-3'));
-    expect(order).toEqual(['sms', 'email']);
-    expect(fallback.sends).toEqual([[messagesOf('evt-3')[1]]]);
-    expect(transport.sent.join('\n')).not.toContain('+61412345678');
-    expect(await notifier.wasSent('evt-3-sms')).toBe(true);
-  });
-
-  it('without a fallback, skips text messages with a warning that names no phone number', async () => {
+  it('sends no text message through SMTP: it skips them with a warning that names no phone number', async () => {
     const warnings: string[] = [];
     const notifier = new SmtpNotifier(capturingTransport(), {
       logger: { warn: (m) => void warnings.push(m) },
@@ -130,6 +98,22 @@ describe('SmtpNotifier', () => {
     expect(warnings).toEqual(['Text message evt-4-sms not sent: the SMTP notifier has no SMS channel']);
     expect(await notifier.wasSent('evt-4-sms')).toBe(false);
     expect(await notifier.wasSent('evt-4-email')).toBe(true);
+  });
+
+  it('answers an email the server accepted as SENT, its Message-ID the reference, across restarts', async () => {
+    const sentLogPath = join(dir, 'smtp', 'sent-ids.log');
+    const before = new SmtpNotifier(capturingTransport(), { sentLogPath, from: 'invite@example.org' });
+    expect(await before.handoverOf('evt-12-email')).toBeNull();
+    await before.send(messagesOf('evt-12').slice(0, 1));
+    await before.close();
+
+    const after = new SmtpNotifier(capturingTransport(), { sentLogPath, from: 'invite@example.org' });
+    expect(await after.handoverOf('evt-12-email')).toEqual({
+      status: 'SENT',
+      providerReference: '<evt-12-email@example.org>',
+      reason: null,
+    });
+    await after.close();
   });
 
   it('does not count an email the SMTP server refused as sent, and sends it on the next try', async () => {
@@ -167,19 +151,6 @@ describe('SmtpNotifier', () => {
     await after.send(messagesOf('evt-8').slice(0, 1));
     await after.close();
     expect(await readFile(sentLogPath, 'utf8')).toBe('evt-7-email\nevt-8-email\n');
-  });
-
-  it('works with the outbox notifier as the SMS fallback, which it closes with itself', async () => {
-    const outbox = await OutboxNotifier.open(join(dir, 'outbox'));
-    const notifier = new SmtpNotifier(capturingTransport(), { smsFallback: outbox });
-    await notifier.send(messagesOf('evt-9'));
-    await notifier.close();
-    const lines = (await readFile(outbox.path, 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(lines).toEqual([messagesOf('evt-9')[1]]);
-    await expect(outbox.send(messagesOf('evt-10').slice(1))).rejects.toThrow();
   });
 
   it('sends through SMTP to the server named by the NOTIFIER URL', async () => {

@@ -2,7 +2,7 @@ import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Notifier, OutgoingMessage } from '../notifier.port';
+import type { Handover, Notifier, OutgoingMessage } from '../notifier.port';
 import { DEFAULT_FROM, domainOfAddress, messageIdHeader, smtpSettingsFromUrl } from './smtp-settings';
 
 /** What the notifier needs of a nodemailer transporter (any transport: SMTP in production, a stream in tests). */
@@ -16,27 +16,19 @@ export interface SmtpNotifierOptions {
   from?: string;
   /** The right-hand side of Message-IDs; defaults to the sender's domain. */
   messageIdDomain?: string;
-  /**
-   * Where text messages go, since SMTP cannot send them (e.g. the outbox notifier). Without one, text
-   * messages are skipped with a warning naming only their id.
-   */
-  smsFallback?: Notifier;
   /** A file remembering the ids of the emails sent, so a restart does not send them again. */
   sentLogPath?: string;
   logger?: { warn(message: string): void };
 }
 
 /**
- * The notifier for `NOTIFIER=smtp://...`: emails go through SMTP (nodemailer), text messages to `smsFallback`.
+ * The notifier for `NOTIFIER=smtp://...`: emails go through SMTP (nodemailer). It sends no text messages (the
+ * SMS notifier beside it does, see `ChannelNotifiers`): any given to it are skipped with a warning naming their id.
  *
  * Delivery is at-least-once, honestly: an email is recorded as sent (in memory, and in `sentLogPath` when
  * given, fsynced) only after the SMTP server accepted it, so a crash in between sends it again on redelivery.
  * Every attempt carries the same Message-ID, derived from the message id, and the same Date, so the copies
- * are recognisably one message. An event's messages are not sent atomically either (SMTP has no
- * transaction): the text messages are handed to the fallback first, because the process manager asks
- * `wasSent` about the email alone — once the email is out, the event is done.
- *
- * The notifier owns its fallback: `close` closes it too.
+ * are recognisably one message. An email the server accepted is SENT, its Message-ID the provider's reference.
  */
 export class SmtpNotifier implements Notifier {
   private readonly sent = new Set<string>();
@@ -51,10 +43,7 @@ export class SmtpNotifier implements Notifier {
    * @param target `NOTIFIER`'s smtp:// or smtps:// URL (with credentials and `?from=` if needed), or a
    *   transport (any nodemailer transporter, e.g. a stream transport in tests).
    */
-  constructor(
-    target: string | MailTransport,
-    private readonly options: SmtpNotifierOptions = {},
-  ) {
+  constructor(target: string | MailTransport, options: SmtpNotifierOptions = {}) {
     const settings = typeof target === 'string' ? smtpSettingsFromUrl(target) : null;
     this.transport = settings ? createTransport(settings.transportUrl) : (target as MailTransport);
     this.from = options.from ?? settings?.from ?? DEFAULT_FROM;
@@ -66,15 +55,19 @@ export class SmtpNotifier implements Notifier {
 
   async wasSent(id: string): Promise<boolean> {
     await this.sentLog;
-    if (this.sent.has(id)) return true;
-    return (await this.options.smsFallback?.wasSent(id)) ?? false;
+    return this.sent.has(id);
+  }
+
+  async handoverOf(id: string): Promise<Handover | null> {
+    if (!(await this.wasSent(id))) return null;
+    return { status: 'SENT', providerReference: messageIdHeader(id, this.messageIdDomain), reason: null };
   }
 
   async send(messages: readonly OutgoingMessage[]): Promise<void> {
     await this.sentLog;
-    const texts = messages.filter((message) => message.channel === 'sms');
+    for (const text of messages.filter((message) => message.channel === 'sms'))
+      this.logger.warn(`Text message ${text.id} not sent: the SMTP notifier has no SMS channel`);
     const emails = messages.filter((message) => message.channel === 'email' && !this.sent.has(message.id));
-    if (texts.length > 0) await this.sendTexts(texts);
     for (const email of emails) {
       await this.transport.sendMail(this.mailOf(email));
       await this.recordSent(email.id);
@@ -84,13 +77,6 @@ export class SmtpNotifier implements Notifier {
   async close(): Promise<void> {
     this.transport.close();
     await (await this.sentLog.catch(() => null))?.close();
-    await this.options.smsFallback?.close();
-  }
-
-  private async sendTexts(texts: OutgoingMessage[]): Promise<void> {
-    if (this.options.smsFallback) return this.options.smsFallback.send(texts);
-    for (const text of texts)
-      this.logger.warn(`Text message ${text.id} not sent: the SMTP notifier has no SMS channel`);
   }
 
   private mailOf(message: OutgoingMessage): Mail.Options {

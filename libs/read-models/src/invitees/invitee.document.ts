@@ -1,5 +1,26 @@
-import type { InviteeStatus, ProfileField, UploadStatus } from '@invitations/domain';
+import type {
+  DeliveryStatus,
+  InviteeStatus,
+  MessageChannel,
+  MessageKind,
+  ProfileField,
+  UploadStatus,
+} from '@invitations/domain';
 import type { Positioned } from '../projection/projection';
+
+/** One message sent to the invitee, with what its provider last reported (GraphQL `MessageDelivery`). */
+export interface MessageDeliveryDoc {
+  messageId: string;
+  /** The invitation whose link it carried; null for a message of no invitation. */
+  invitationId: string | null;
+  channel: MessageChannel;
+  kind: MessageKind;
+  status: DeliveryStatus;
+  /** When the status was reported. */
+  at: string;
+  /** The provider's reason for a bounce, failure or complaint. */
+  reason: string | null;
+}
 
 /** One person in one batch (`invitees`, `_id` = inviteeId): a contract with the GraphQL resolvers. */
 export interface InviteeDoc extends Positioned {
@@ -30,6 +51,10 @@ export interface InviteeDoc extends Positioned {
   remindedAt: string | null;
   invitationId: string | null;
   uploadId: string | null;
+  /** Every message sent to the person, newest first (absent from documents written before messages were). */
+  deliveries?: readonly MessageDeliveryDoc[];
+  /** The best status among the current invitation's messages; null before any message. */
+  deliveryStatus?: DeliveryStatus | null;
   /** Lower-cased, accent-folded "first middle last preferred email mobile" (see `searchText`). */
   search: string;
   /** The tab's order: "<stagedAt|invitedAt|acceptedAt> <_id>" (see `sortKey`). */

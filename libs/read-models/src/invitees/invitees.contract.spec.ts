@@ -1,4 +1,4 @@
-import type { InviteeStatus, UploadStatus } from '@invitations/domain';
+import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { ReadModelSet } from '../read-model-set';
 import { positionKey } from '../projection/projection';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
@@ -299,11 +299,117 @@ describeOnBothAdapters('invitees', (open) => {
       expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
         states: { UPLOADED: 2, INVITED: 2, ACCEPTED: 1, REVOKED: 1, EXPIRED: 1, DECLINED: 1 },
         invalid: 1,
+        undeliverable: 0,
       });
       expect(await readModels.invitees.countsOfBatch('org-2', BATCH)).toEqual({
         states: { UPLOADED: 0, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0, DECLINED: 0 },
         invalid: 0,
+        undeliverable: 0,
       });
+    });
+  });
+
+  describe('delivery status', () => {
+    const FAILURES: DeliveryStatus[] = ['BOUNCED', 'FAILED', 'COMPLAINED'];
+    /** Invited on `day`, the best status of the invitation's messages as given. */
+    const reached = (
+      id: string,
+      day: number,
+      deliveryStatus: DeliveryStatus,
+      fields: Partial<InviteeDoc> = {},
+    ) => invited(id, day, { deliveryStatus, ...fields });
+    const byDelivery = (deliveryStatuses: DeliveryStatus[], request: Partial<TabRequest> = {}) =>
+      tab({ states: ['INVITED'], deliveryStatuses, ...request });
+
+    it('pages the invitees whose delivery status is one of those asked, in the tab’s order, counted', async () => {
+      await write(
+        reached('bounced', 4, 'BOUNCED'),
+        reached('failed', 2, 'FAILED'),
+        reached('delivered', 1, 'DELIVERED'),
+        reached('complained', 3, 'COMPLAINED'),
+        invited('no-message-yet', 5),
+        reached('revoked', 1, 'BOUNCED', { state: 'REVOKED' }),
+        reached('other-batch', 1, 'BOUNCED', { batchId: 'batch-2' }),
+        reached('other-org', 1, 'BOUNCED', { organisationId: 'org-2' }),
+      );
+
+      const first = await byDelivery(FAILURES, { first: 2 });
+      const rest = await byDelivery(FAILURES, { first: 2, after: first.endCursor });
+      expect(first).toMatchObject({ totalCount: 3, hasNextPage: true });
+      expect([...ids(first.nodes), ...ids(rest.nodes)]).toEqual(['failed', 'complained', 'bounced']);
+      expect(rest.hasNextPage).toBe(false);
+      expect(ids((await byDelivery(['DELIVERED'])).nodes)).toEqual(['delivered']);
+      expect(ids((await byDelivery(['BOUNCED'], { states: ['INVITED', 'REVOKED'] })).nodes)).toEqual([
+        'revoked',
+        'bounced',
+      ]);
+      expect((await byDelivery(['QUEUED'])).totalCount).toBe(0);
+      expect((await byDelivery([])).totalCount).toBe(5); // no filter: the whole Invited tab
+    });
+
+    it('searches, and narrows to an upload status, within a delivery status', async () => {
+      await write(
+        reached('a', 1, 'BOUNCED', { lastName: 'Smith', uploadStatus: 'EXISTING' }),
+        reached('b', 2, 'FAILED', { lastName: 'Smith' }),
+        reached('c', 3, 'BOUNCED', { lastName: 'Jones' }),
+      );
+
+      expect(ids((await byDelivery(FAILURES, { search: 'smith' })).nodes)).toEqual(['a', 'b']);
+      expect(ids((await byDelivery(FAILURES, { uploadStatus: 'NEW' })).nodes)).toEqual(['b', 'c']);
+      expect(await byDelivery(FAILURES, { uploadStatus: 'NEW', search: 'smith' })).toMatchObject({
+        totalCount: 1,
+        nodes: [{ _id: 'b' }],
+      });
+    });
+
+    it('counts the invited whose every message failed as undeliverable, as their status moves', async () => {
+      await write(
+        reached('a', 1, 'BOUNCED'),
+        reached('b', 1, 'QUEUED'),
+        reached('c', 1, 'COMPLAINED', { state: 'EXPIRED' }),
+      );
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(1);
+
+      const a = (await readModels.invitees.byId(ORG, 'a'))!;
+      const b = (await readModels.invitees.byId(ORG, 'b'))!;
+      await write(
+        { ...a, deliveryStatus: 'DELIVERED', _pos: positionKey(nextPosition++) },
+        { ...b, deliveryStatus: 'FAILED', _pos: positionKey(nextPosition++) },
+      );
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(1);
+      expect(ids((await byDelivery(FAILURES)).nodes)).toEqual(['b']);
+      expect(ids((await byDelivery(['DELIVERED'])).nodes)).toEqual(['a']);
+
+      // A resend: a new invitation, whose messages are not queued yet.
+      const failed = (await readModels.invitees.byId(ORG, 'b'))!;
+      await write({
+        ...failed,
+        invitationId: 'invitation-b-2',
+        deliveryStatus: null,
+        _pos: positionKey(nextPosition++),
+      });
+      expect((await readModels.invitees.countsOfBatch(ORG, BATCH)).undeliverable).toBe(0);
+      expect((await byDelivery(FAILURES)).totalCount).toBe(0);
+    });
+
+    it('keeps an invitee found by its delivery status up to date when a message changes in place', async () => {
+      await write(reached('a', 1, 'BOUNCED'));
+      const a = (await readModels.invitees.byId(ORG, 'a'))!;
+      const deliveries = [
+        {
+          messageId: 'm-1',
+          invitationId: 'invitation-a',
+          channel: 'EMAIL' as const,
+          kind: 'INVITATION' as const,
+          status: 'BOUNCED' as const,
+          at: at(2),
+          reason: 'mailbox full',
+        },
+      ];
+      await write({ ...a, deliveries, _pos: positionKey(nextPosition++) });
+
+      expect((await byDelivery(FAILURES)).nodes).toMatchObject([{ _id: 'a', deliveries }]);
+      expect(await readModels.invitees.byId(ORG, 'a')).toMatchObject({ deliveries });
     });
   });
 

@@ -1,4 +1,4 @@
-import type { InviteeStatus, UploadStatus } from '@invitations/domain';
+import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { InviteeDoc } from './invitee.document';
 
 /**
@@ -16,6 +16,8 @@ export interface TabRequest {
   uploadStatus?: UploadStatus | null;
   /** Matched, folded, anywhere in the names, email and mobile. */
   search?: string | null;
+  /** Only those whose current invitation's delivery status is one of these (e.g. every failure: undeliverable). */
+  deliveryStatuses?: readonly DeliveryStatus[] | null;
 }
 
 export interface TabPage {
@@ -32,6 +34,8 @@ export interface BatchCounts {
   states: Record<InviteeStatus, number>;
   /** UPLOADED and INVALID. */
   invalid: number;
+  /** INVITED, and every message of their current invitation bounced, failed or was complained of. */
+  undeliverable: number;
 }
 
 /** An invitation whose time is up, for the expiry sweep. */
@@ -107,5 +111,5 @@ export const INVITEE_STATES = Object.keys(STATES) as InviteeStatus[];
 export function noCounts(): BatchCounts {
   const states = {} as Record<InviteeStatus, number>;
   for (const state of INVITEE_STATES) states[state] = 0;
-  return { states, invalid: 0 };
+  return { states, invalid: 0, undeliverable: 0 };
 }

@@ -3,11 +3,19 @@ import {
   copyPersonDetails,
   type InviteeEvent,
   type InviteeStaged,
+  type MessageEvent,
   type PersonDetails,
   type ProfileField,
 } from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
 import type { InviteeDoc } from './invitee.document';
+import {
+  afterMessageEvent,
+  deliveriesOf,
+  deliveryStatusOf,
+  MESSAGE_EVENTS,
+  noDeliveries,
+} from './invitee-deliveries';
 import { searchText } from './search-text';
 import { sortKey } from './tab-order';
 
@@ -42,6 +50,7 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     remindedAt: null,
     invitationId: null,
     uploadId: event.data.uploadId,
+    ...noDeliveries(),
     sortKey: sortKey(stagedAt, inviteeId),
     _pos: positionKey(event.position),
   };
@@ -71,13 +80,17 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
       const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
       const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
-      return { ...doc, state: 'INVITED', ...fields, ...reminder, declinedAt: null, _pos };
+      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
+      return { ...doc, state: 'INVITED', ...fields, ...reminder, declinedAt: null, deliveryStatus, _pos };
     }
     case 'InvitationResent': {
-      // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order.
+      // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order. A new
+      // invitation's messages start again at QUEUED: until they are queued it has no delivery status.
       const { invitationId, expiresAt } = event.data;
       const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
-      return { ...doc, state: 'INVITED', invitationId, expiresAt, ...reminder, declinedAt: null, _pos };
+      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
+      const invitation = { invitationId, expiresAt, ...reminder, declinedAt: null, deliveryStatus };
+      return { ...doc, state: 'INVITED', ...invitation, _pos };
     }
     case 'InvitationExtended': {
       if (event.data.invitationId !== doc.invitationId) return doc;
@@ -101,8 +114,11 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const invitation = invitationId === null ? { invitedAt: acceptedAt } : { invitationId };
       return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, _pos };
     }
-    default:
-      return doc;
+    default: {
+      if (!MESSAGE_EVENTS.has(recorded.type)) return doc;
+      const message = { type: recorded.type, data: recorded.data } as MessageEvent;
+      return { ...doc, ...afterMessageEvent(doc, message), _pos };
+    }
   }
 }
 
@@ -112,7 +128,7 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
  */
 export const inviteesProjection: Projection<InviteeDoc> = {
   name: 'invitees',
-  handles: new Set<InviteeEvent['type']>([
+  handles: new Set<string>([
     'InviteeStaged',
     'InviteeCorrected',
     'InviteeReclassified',
@@ -126,6 +142,7 @@ export const inviteesProjection: Projection<InviteeDoc> = {
     'InvitationDeclined',
     'InvitationAccepted',
     'MemberRemoved',
+    ...MESSAGE_EVENTS,
   ]),
   documentIds: (event) => [(event.data as { inviteeId: string }).inviteeId],
   evolve,

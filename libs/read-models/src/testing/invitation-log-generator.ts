@@ -29,6 +29,11 @@ export interface LogShape {
    * Off by default, so that the benchmark's log stays the one its figures were measured on.
    */
   lifecycle?: boolean;
+  /**
+   * Whether each invitation's messages are recorded too (their streams, queued then reported on). Off by default,
+   * so the log the benchmark rebuilds stays the same as before messages were recorded.
+   */
+  deliveries?: boolean;
 }
 
 /** One append: one stream, its events, the stream's exact expected revision. */
@@ -365,6 +370,39 @@ class LogGenerator {
     this.append(inviteeStreamId(invitee.inviteeId), invitee.organisationId, [
       { type: 'InvitationTokenIssued', data },
     ]);
+    if (this.shape.deliveries) this.sendMessages(invitee);
+  }
+
+  /** The invitation's email, and text message when a mobile is known, each with what its provider reported. */
+  private sendMessages(invitee: Invitee): void {
+    const channels = invitee.person.details.mobile ? ['EMAIL', 'SMS'] : ['EMAIL'];
+    for (const channel of channels) {
+      const messageId = this.id();
+      const { inviteeId } = invitee;
+      const events: Array<{ type: string; data: unknown }> = [
+        {
+          type: 'MessageQueued',
+          data: {
+            messageId,
+            inviteeId,
+            invitationId: invitee.invitationId,
+            channel,
+            kind: 'INVITATION',
+            queuedAt: this.tick(),
+          },
+        },
+      ];
+      const roll = this.random();
+      const [, reports] = MESSAGE_OUTCOMES.find(([upTo]) => roll < upTo)!;
+      for (const [type, reason] of reports) {
+        const data =
+          type === 'MessageSent'
+            ? { messageId, inviteeId, sentAt: this.tick(), providerReference: messageId, receiptId: null }
+            : { messageId, inviteeId, at: this.tick(), reason, receiptId: this.id() };
+        events.push({ type, data });
+      }
+      this.append(`message-${messageId}`, invitee.organisationId, events, null);
+    }
   }
 
   /** A new person's passport is created as they accept. */
@@ -528,6 +566,35 @@ class LogGenerator {
 function plusDays(instant: string, days: number): string {
   return new Date(Date.parse(instant) + days * 86_400_000).toISOString();
 }
+
+/** What became of a message, by share of messages (up to each bound): its reports in order, with reasons. */
+const MESSAGE_OUTCOMES: Array<[number, Array<[string, string | null]>]> = [
+  [
+    0.5,
+    [
+      ['MessageSent', null],
+      ['MessageDelivered', null],
+    ],
+  ],
+  [0.65, [['MessageSent', null]]],
+  [
+    0.75,
+    [
+      ['MessageSent', null],
+      ['MessageBounced', '550 5.1.1 mailbox unknown'],
+    ],
+  ],
+  [0.8, [['MessageFailed', 'Twilio error 30003: unreachable destination handset']]],
+  [
+    0.82,
+    [
+      ['MessageSent', null],
+      ['MessageDelivered', null],
+      ['MessageComplained', 'abuse report'],
+    ],
+  ],
+  [1, []],
+];
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same log. */
 function mulberry32(seed: number): () => number {

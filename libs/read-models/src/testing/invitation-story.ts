@@ -77,11 +77,40 @@ function sent(story: RecordedStory, inviteeId: string, invitationId: string, day
   story.record(`invitee-${inviteeId}`, ORG, 'InvitationSent', data);
 }
 
+/** A message to an invitee, queued (`message-<id>`), then reported on by the events given. */
+function message(
+  story: RecordedStory,
+  inviteeId: string,
+  invitationId: string,
+  messageId: string,
+  channel: 'EMAIL' | 'SMS',
+  day: number,
+) {
+  const data = { messageId, inviteeId, invitationId, channel, kind: 'INVITATION', queuedAt: at(day) };
+  story.record(`message-${messageId}`, ORG, 'MessageQueued', data);
+}
+
+function reported(
+  story: RecordedStory,
+  inviteeId: string,
+  messageId: string,
+  type: string,
+  instant: string,
+  reason: string | null = null,
+) {
+  const data =
+    type === 'MessageSent'
+      ? { messageId, inviteeId, sentAt: instant, providerReference: `ref-${messageId}`, receiptId: null }
+      : { messageId, inviteeId, at: instant, reason, receiptId: `receipt-${type}-${messageId}` };
+  story.record(`message-${messageId}`, ORG, type, data);
+}
+
 /**
  * Every event type, in a plausible order:
- * - zoe: staged NEW, invited, token issued, resent, accepted (her passport created just before);
- * - bob: staged EXISTING, invited, revoked;
- * - cat: staged INVALID, corrected to EXISTING, invited, expired;
+ * - zoe: staged NEW, invited (her email delivered, her text message failed), token issued, resent (its email
+ *   queued), accepted (her passport created just before);
+ * - bob: staged EXISTING, invited (his email bounced), revoked;
+ * - cat: staged INVALID, corrected to EXISTING, invited (her email complained of after it was sent), expired;
  * - dan: staged, removed;
  * - zoe again, in the other pool: staged EXISTING and accepted automatically.
  */
@@ -142,6 +171,23 @@ export function invitationStory(): RecordedStory {
   sent(story, 'zoe', 'invitation-zoe-1', 3);
   sent(story, 'bob', 'invitation-bob-1', 3);
   sent(story, 'cat', 'invitation-cat-1', 3);
+  message(story, 'zoe', 'invitation-zoe-1', 'zoe-1-email', 'EMAIL', 3);
+  message(story, 'zoe', 'invitation-zoe-1', 'zoe-1-sms', 'SMS', 3);
+  message(story, 'bob', 'invitation-bob-1', 'bob-1-email', 'EMAIL', 3);
+  message(story, 'cat', 'invitation-cat-1', 'cat-1-email', 'EMAIL', 3);
+  reported(story, 'zoe', 'zoe-1-email', 'MessageSent', at(3, 10));
+  reported(
+    story,
+    'zoe',
+    'zoe-1-sms',
+    'MessageFailed',
+    at(3, 11),
+    'Twilio error 30003: unreachable destination handset',
+  );
+  reported(story, 'zoe', 'zoe-1-email', 'MessageDelivered', at(3, 12));
+  reported(story, 'bob', 'bob-1-email', 'MessageBounced', at(4), '550 5.1.1 mailbox unknown');
+  reported(story, 'cat', 'cat-1-email', 'MessageSent', at(3, 10));
+  reported(story, 'cat', 'cat-1-email', 'MessageComplained', at(4), 'abuse report');
   const token = {
     inviteeId: 'zoe',
     invitationId: 'invitation-zoe-1',
@@ -160,6 +206,7 @@ export function invitationStory(): RecordedStory {
     expiresAt: at(19),
   };
   story.record('invitee-zoe', ORG, 'InvitationResent', resent);
+  message(story, 'zoe', 'invitation-zoe-2', 'zoe-2-email', 'EMAIL', 5);
   story.record('invitee-bob', ORG, 'InvitationRevoked', {
     inviteeId: 'bob',
     invitationId: 'invitation-bob-1',

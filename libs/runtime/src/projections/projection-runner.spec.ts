@@ -14,7 +14,13 @@ import { InMemoryReadModelStores, type ReadModelStores } from '../read-model-sto
 import { instrumentWrites } from '../testing/instrumented-storage';
 import { ProjectionRunner } from './projection-runner';
 
-const SMALL_LOG = { organisations: 2, poolsPerOrganisation: 2, batchesPerPool: 2, inviteesPerBatch: 15 };
+const SMALL_LOG = {
+  organisations: 2,
+  poolsPerOrganisation: 2,
+  batchesPerPool: 2,
+  inviteesPerBatch: 15,
+  deliveries: true,
+};
 const FAST_RETRY = { initialDelayMs: 10, maxDelayMs: 1000 };
 
 async function readAll(store: EventStore): Promise<RecordedEvent[]> {

@@ -2,6 +2,7 @@ import {
   allProjections,
   positionKey,
   type DocumentStore,
+  type InviteeDoc,
   type ProjectionName,
 } from '@invitations/read-models';
 import { CapturingLogger, eventually } from '@invitations/kernel/testing';
@@ -16,11 +17,14 @@ import { InMemoryReadModelStores, type ReadModelStores } from '../read-model-sto
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections, type RebuildProgress } from './rebuild';
 
+// With the lifecycle past "sent", messages and their receipts: a rebuild must give every invitee the same
+// deliveries and delivery status, reminders and declines.
 const LOG = {
   organisations: 2,
   poolsPerOrganisation: 3,
   batchesPerPool: 3,
   inviteesPerBatch: 40,
+  deliveries: true,
   lifecycle: true,
 };
 const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports'] as const;
@@ -88,6 +92,18 @@ describe('rebuildProjections', () => {
     });
 
     expect(await snapshot(stores)).toEqual(incremental);
+    // The log's messages reached the invitees: their deliveries and delivery status are part of what is equal.
+    const invitees = (await stores.storage.documents('invitees').all()) as InviteeDoc[];
+    const statuses = new Set(invitees.map((invitee) => invitee.deliveryStatus));
+    expect([...statuses].sort()).toEqual([
+      'BOUNCED',
+      'COMPLAINED',
+      'DELIVERED',
+      'FAILED',
+      'QUEUED',
+      'SENT',
+      null,
+    ]);
     expect(result).toMatchObject({ events: Number(head + 1n), position: head, projections: [...NAMES] });
     expect(progress.at(-1)).toEqual({ phase: 'done', events: Number(head + 1n), position: head, head });
     const replayed = progress.filter(({ phase }) => phase === 'replaying').map(({ events }) => events);

@@ -1,5 +1,5 @@
 import BTree from 'sorted-btree';
-import type { InviteeStatus } from '@invitations/domain';
+import { FAILED_DELIVERY_STATUSES, type InviteeStatus } from '@invitations/domain';
 import { InMemoryDocuments, type InMemoryState } from '../../projection/in-memory-documents';
 import type { InviteeDoc } from '../invitee.document';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../invitees.port';
 import { searchMatcher } from '../search-text';
 import { checkPageSize, decodeCursor, encodeCursor } from '../tab-order';
+import { BatchDeliveries } from './batch-deliveries';
 import { BatchTabs } from './batch-tabs';
 import { MergedCursor } from './merged-cursor';
 import { PoolSeats } from './pool-seats';
@@ -30,6 +31,8 @@ interface InviteesState extends InMemoryState<InviteeDoc> {
   readonly reminding: BTree<InviteeDoc, undefined>;
   /** The batches (with invitees) of each pool: a pool's members are the Accepted tabs of its batches. */
   readonly batchesOfPool: Map<string, Set<string>>;
+  /** Organisation, then batch: the invitees with a delivery status, for the `delivery` filter and its counts. */
+  readonly deliveries: Map<string, Map<string, BatchDeliveries>>;
 }
 
 /** Orders invitations by when their reminder is due, then id. */
@@ -48,6 +51,7 @@ function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
 }
 
 const isOut = (doc: InviteeDoc) => doc.state === 'INVITED' && doc.expiresAt !== null;
+const hasDelivery = (doc: InviteeDoc) => doc.deliveryStatus != null;
 
 /** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
 export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
@@ -59,6 +63,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       expiring: new BTree(undefined, byExpiry),
       reminding: new BTree(undefined, byReminder),
       batchesOfPool: new Map(),
+      deliveries: new Map(),
     };
   }
 
@@ -70,11 +75,19 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   async tabPage(request: TabRequest): Promise<TabPage> {
     checkPageSize(request.first);
     const after = request.after ? decodeCursor(request.after) : null;
-    const trees = this.tabsOf(request.organisationId, request.batchId)?.treesOf(
-      request.states,
-      request.uploadStatus,
-    );
-    return pageOf(trees ?? [], request.first, after, request.search);
+    const { organisationId, batchId, states, uploadStatus, deliveryStatuses } = request;
+    const byDelivery = deliveryStatuses != null && deliveryStatuses.length > 0;
+    const trees = byDelivery
+      ? this.deliveriesOf(organisationId, batchId)?.treesOf(states, deliveryStatuses)
+      : this.tabsOf(organisationId, batchId)?.treesOf(states, uploadStatus);
+    const searched = searchMatcher(request.search);
+    // The delivery trees hold every upload status: narrowing to one is then a filter, as a search is.
+    const matches =
+      byDelivery && uploadStatus
+        ? (doc: InviteeDoc) =>
+            doc.uploadStatus === uploadStatus && (searched === null || searched(doc.search))
+        : searched && ((doc: InviteeDoc) => searched(doc.search));
+    return pageOf(trees ?? [], request.first, after, matches);
   }
 
   async searchOrganisation(request: OrganisationSearch): Promise<TabPage> {
@@ -85,7 +98,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     for (const tabs of this.state.tabs.get(request.organisationId)?.values() ?? []) {
       trees.push(...tabs.treesOf(states));
     }
-    return pageOf(trees, request.first, after, request.search);
+    return pageOf(trees, request.first, after, searchOf(request.search));
   }
 
   async membersPage(request: MembersRequest): Promise<TabPage> {
@@ -96,11 +109,14 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       const tabs = this.tabsOf(request.organisationId, batchId);
       if (tabs) trees.push(...tabs.treesOf(['ACCEPTED']));
     }
-    return pageOf(trees, request.first, after, request.search);
+    return pageOf(trees, request.first, after, searchOf(request.search));
   }
 
   async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
-    return this.tabsOf(organisationId, batchId)?.counts() ?? noCounts();
+    const counts = this.tabsOf(organisationId, batchId)?.counts() ?? noCounts();
+    const deliveries = this.deliveriesOf(organisationId, batchId);
+    if (deliveries) counts.undeliverable = deliveries.count('INVITED', FAILED_DELIVERY_STATUSES);
+    return counts;
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
@@ -152,6 +168,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.addSeat(doc);
     if (isOut(doc)) this.state.expiring.set(doc, undefined);
     if (awaitsReminder(doc)) this.state.reminding.set(doc, undefined);
+    if (hasDelivery(doc)) this.addDelivery(doc);
   }
 
   protected removed(doc: InviteeDoc): void {
@@ -159,6 +176,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.removeSeat(doc);
     if (isOut(doc)) this.state.expiring.delete(doc);
     if (awaitsReminder(doc)) this.state.reminding.delete(doc);
+    if (hasDelivery(doc)) this.removeDelivery(doc);
   }
 
   /**
@@ -187,6 +205,46 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     if (isOut(next)) expiring.set(next, undefined);
     if (awaitsReminder(previous)) reminding.delete(previous);
     if (awaitsReminder(next)) reminding.set(next, undefined);
+    this.replaceDelivery(previous, next);
+  }
+
+  /** A message's status moves the invitee between delivery trees only when its best status changes. */
+  private replaceDelivery(previous: InviteeDoc, next: InviteeDoc): void {
+    const samePlace =
+      hasDelivery(previous) &&
+      previous.deliveryStatus === next.deliveryStatus &&
+      previous.organisationId === next.organisationId &&
+      previous.batchId === next.batchId &&
+      previous.state === next.state &&
+      previous.sortKey === next.sortKey;
+    if (samePlace) {
+      this.deliveriesOf(next.organisationId, next.batchId)?.replace(next);
+      return;
+    }
+    if (hasDelivery(previous)) this.removeDelivery(previous);
+    if (hasDelivery(next)) this.addDelivery(next);
+  }
+
+  private addDelivery(doc: InviteeDoc): void {
+    const { deliveries } = this.state;
+    let ofOrganisation = deliveries.get(doc.organisationId);
+    if (ofOrganisation === undefined) deliveries.set(doc.organisationId, (ofOrganisation = new Map()));
+    let ofBatch = ofOrganisation.get(doc.batchId);
+    if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchDeliveries()));
+    ofBatch.add(doc);
+  }
+
+  private removeDelivery(doc: InviteeDoc): void {
+    const ofOrganisation = this.state.deliveries.get(doc.organisationId);
+    const ofBatch = ofOrganisation?.get(doc.batchId);
+    if (ofOrganisation === undefined || ofBatch === undefined) return;
+    ofBatch.remove(doc);
+    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofOrganisation.size === 0) this.state.deliveries.delete(doc.organisationId);
+  }
+
+  private deliveriesOf(organisationId: string, batchId: string): BatchDeliveries | undefined {
+    return this.state.deliveries.get(organisationId)?.get(batchId);
   }
 
   private addToTabs(doc: InviteeDoc): void {
@@ -240,19 +298,24 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
 
 type SortedInvitees = BTree<string, InviteeDoc>;
 
+/** The documents a search keeps (null: every one). */
+function searchOf(search: string | null | undefined): ((doc: InviteeDoc) => boolean) | null {
+  const searched = searchMatcher(search);
+  return searched && ((doc: InviteeDoc) => searched(doc.search));
+}
+
 /**
- * A page of the invitees of some trees, in key order, after the cursor, narrowed by a search. Without a search the
- * trees are merged (O(log n + page)) and counted by their sizes; a search reads them whole once, tree by tree: it
+ * A page of the invitees of some trees, in key order, after the cursor, narrowed by a filter (a search). Without
+ * one the trees are merged (O(log n + page)) and counted by their sizes; a filter reads them whole once, tree by tree: it
  * counts every match, and keeps each tree's first matches after the cursor; the page is the first of those.
  */
 function pageOf(
   trees: readonly SortedInvitees[],
   first: number,
   after: string | null,
-  search: string | null | undefined,
+  matches: ((doc: InviteeDoc) => boolean) | null,
 ): TabPage {
   if (trees.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
-  const matches = searchMatcher(search);
   const rows: InviteeDoc[] = [];
   let totalCount = 0;
   if (matches === null) {
@@ -266,7 +329,7 @@ function pageOf(
     for (const tree of trees) {
       let kept = 0;
       tree.forEachPair((key, doc) => {
-        if (!matches(doc.search)) return;
+        if (!matches(doc)) return;
         totalCount += 1;
         if (kept <= first && (after === null || key > after)) {
           candidates.push(doc);

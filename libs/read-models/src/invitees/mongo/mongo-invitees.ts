@@ -1,5 +1,5 @@
 import type { Db, Filter, IndexDescription } from 'mongodb';
-import type { InviteeStatus } from '@invitations/domain';
+import { FAILED_DELIVERY_STATUSES, type InviteeStatus } from '@invitations/domain';
 import { MongoDocuments, type StoredDocument } from '../../mongo/mongo-documents';
 import type { InviteeDoc } from '../invitee.document';
 import {
@@ -16,12 +16,19 @@ import {
 import { foldedSearch } from '../search-text';
 import { checkPageSize, decodeCursor, encodeCursor } from '../tab-order';
 
-/** The indexes the queries use: pages and counts of a tab (with and without an upload status), seats, expiry. */
+/**
+ * The indexes the queries use: pages and counts of a tab (with and without an upload status, or by delivery status),
+ * seats, expiry.
+ */
 export const INVITEE_INDEXES: readonly IndexDescription[] = [
   { key: { organisationId: 1, batchId: 1, state: 1, sortKey: 1 }, name: 'organisation_batch_state_sort' },
   {
     key: { organisationId: 1, batchId: 1, state: 1, uploadStatus: 1, sortKey: 1 },
     name: 'organisation_batch_state_status_sort',
+  },
+  {
+    key: { organisationId: 1, batchId: 1, deliveryStatus: 1, state: 1, sortKey: 1 },
+    name: 'organisation_batch_delivery_state_sort',
   },
   { key: { poolId: 1, email: 1 }, name: 'pool_email' },
   { key: { poolId: 1, mobile: 1 }, name: 'pool_mobile' },
@@ -42,9 +49,11 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
   }
 
   async tabPage(request: TabRequest): Promise<TabPage> {
-    const { organisationId, batchId, states, first, uploadStatus } = request;
+    const { organisationId, batchId, states, first, uploadStatus, deliveryStatuses } = request;
     const filter: Filter<StoredDocument> = { organisationId, batchId, state: { $in: [...states] } };
     if (uploadStatus) filter.uploadStatus = uploadStatus;
+    if (deliveryStatuses && deliveryStatuses.length > 0)
+      filter.deliveryStatus = { $in: [...deliveryStatuses] };
     return this.page(filter, first, request.after, request.search);
   }
 
@@ -96,17 +105,18 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
     };
   }
 
-  /** One count per state (each a count of index keys), and the Uploaded tab's INVALID ones. */
+  /** One count per state (each a count of index keys), the Uploaded tab's INVALID ones, and the undeliverable. */
   async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
     const count = (filter: Filter<StoredDocument>) =>
       this.collection.countDocuments({ organisationId, batchId, ...filter });
-    const [invalid, ...perState] = await Promise.all([
+    const [invalid, undeliverable, ...perState] = await Promise.all([
       count({ state: 'UPLOADED', uploadStatus: 'INVALID' }),
+      count({ deliveryStatus: { $in: [...FAILED_DELIVERY_STATUSES] }, state: 'INVITED' }),
       ...INVITEE_STATES.map((state) => count({ state })),
     ]);
     const states = {} as Record<InviteeStatus, number>;
     INVITEE_STATES.forEach((state, index) => (states[state] = perState[index]));
-    return { states, invalid };
+    return { states, invalid, undeliverable };
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
