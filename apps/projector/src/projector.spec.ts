@@ -25,7 +25,11 @@ describe('two projectors on the same stores', () => {
     new Projector(
       { store, readModels, leases, notifier },
       {
-        config: { publicBaseUrl: 'https://invitations.example.test', expirySweepSeconds: 60 },
+        config: {
+          publicBaseUrl: 'https://invitations.example.test',
+          expirySweepSeconds: 60,
+          invitationTtlDays: 14,
+        },
         holder,
         logger,
       },

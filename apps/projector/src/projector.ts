@@ -15,15 +15,16 @@ export interface ProjectorStores {
 }
 
 export interface ProjectorOptions {
-  config: Pick<ServiceConfig, 'publicBaseUrl' | 'expirySweepSeconds'>;
+  config: Pick<ServiceConfig, 'publicBaseUrl' | 'expirySweepSeconds' | 'invitationTtlDays'>;
   holder: string;
   logger: WorkerLogger;
   clock?: Clock;
 }
 
 /**
- * The projector: the gateway's background work (projections, invitation notifications, expiry sweep) run on
- * its own, only while holding the lease, so that of several projectors exactly one works and the others stand by.
+ * The projector: the gateway's background work (projections, invitation notifications, upload confirmation jobs,
+ * expiry sweep) run on its own, only while holding the lease, so that of several projectors exactly one works and
+ * the others stand by.
  */
 export class Projector {
   private readonly worker: LeasedWorker<BackgroundWork>;
@@ -44,6 +45,7 @@ export class Projector {
           publicBaseUrl: config.publicBaseUrl,
           logger,
           expirySweepMs: config.expirySweepSeconds * 1000,
+          invitationTtlDays: config.invitationTtlDays,
           fence,
         }),
     });

@@ -7,6 +7,8 @@ export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
 export type { ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
 export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
+export { RunningJobs } from './jobs/running-jobs';
+export type { RunJob, RunningJobsHealth, RunningJobsOptions } from './jobs/running-jobs';
 export type { Fence } from './fence';
 export type { Lease, LeaseStore } from './lease/lease';
 export { LeaseKeeper } from './lease/lease-keeper';

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BatchDoc, InviteeDoc, PoolDoc, ReadModelSet, TabPage } from '@invitations/read-models';
+import type {
+  BatchDoc,
+  InviteeDoc,
+  PoolDoc,
+  ReadModelSet,
+  TabPage,
+  UploadDoc,
+} from '@invitations/read-models';
 import type { UploadStatus } from '@invitations/domain';
 import type { ReadModelStores } from '@invitations/runtime';
 import { READ_MODELS } from '../infrastructure/tokens';
@@ -42,6 +49,15 @@ export class ReadModels {
 
   batch(organisationId: string, batchId: string): Promise<BatchDoc | null> {
     return this.readModels.batches.byId(organisationId, batchId);
+  }
+
+  upload(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
+    return this.readModels.uploads.byId(organisationId, uploadId);
+  }
+
+  /** A batch's uploads, newest first. */
+  uploadsOfBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
+    return this.readModels.uploads.ofBatch(organisationId, batchId);
   }
 
   invitee(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {

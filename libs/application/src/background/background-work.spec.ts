@@ -28,6 +28,7 @@ describe('BackgroundWork', () => {
       publicBaseUrl: 'https://invitations.example.test',
       logger,
       expirySweepMs: null,
+      invitationTtlDays: 14,
       runner: { retry: { initialDelayMs: 5, maxDelayMs: 20 } },
       ...options,
     });

@@ -11,7 +11,10 @@ import type { CheckpointedSubscription } from '@invitations/runtime';
 import type { Clock } from '@invitations/kernel';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
+import { RunningJobs, type RunningJobsHealth } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
+import { readSideOf } from '../read-side';
+import { UploadConfirmations } from '../uploads/upload-confirmations';
 
 export interface BackgroundWorkOptions {
   notifier: Notifier;
@@ -24,16 +27,26 @@ export interface BackgroundWorkOptions {
   fence?: Fence;
   /** Tuning of the projection runner (batch size, flush delays, retry backoff). */
   runner?: Omit<ProjectionRunnerOptions, 'logger' | 'fence'>;
+  /** Days before an invitation sent by a confirmation job expires. */
+  invitationTtlDays: number;
+  /**
+   * Where upload confirmation jobs run in this process: given when the process also runs jobs inside requests
+   * (a gateway confirming small files), so that a job never runs twice at once here; made here otherwise.
+   */
+  uploadConfirmations?: UploadConfirmations;
 }
 
 export interface BackgroundWorkHealth {
   projections: ProjectionRunnerHealth;
   notifications: { caughtUp: boolean; position: string };
+  uploadConfirmations: RunningJobsHealth;
 }
 
 /**
  * The work that keeps the service's derived state up to date from the log, as plain objects (no Nest): the
- * projections that build the read models, the process manager that sends invitations, and the expiry sweep.
+ * projections that build the read models, the process manager that sends invitations, the upload confirmation
+ * jobs (started by confirmUpload; run while the uploads read model shows them running, from their last
+ * checkpoint), and the expiry sweep.
  * The gateway runs it in-process on the embedded stores; the projector runs it alone, under a lease, for
  * EventStoreDB + MongoDB deployments.
  */
@@ -41,6 +54,7 @@ export class BackgroundWork {
   readonly projections: ProjectionRunner;
   readonly notifications: CheckpointedSubscription;
   readonly expiry: ExpirySweep;
+  readonly uploadConfirmations: RunningJobs;
   private started = false;
 
   constructor(
@@ -53,13 +67,33 @@ export class BackgroundWork {
     this.projections = new ProjectionRunner(store, readModels, { ...options.runner, logger, fence });
     this.notifications = notificationSubscription(store, readModels.checkpoints, { ...options, fence });
     this.expiry = new ExpirySweep(store, readModels.readModels.invitees, options.clock, { logger, fence });
+    const confirmations =
+      options.uploadConfirmations ??
+      new UploadConfirmations(
+        {
+          store,
+          ...readSideOf(readModels.readModels),
+          settings: { invitationTtlDays: options.invitationTtlDays },
+        },
+        { clock: options.clock, logger },
+      );
+    // The jobs the uploads read model shows running, once it has caught up with the log (at start it is rebuilt).
+    this.uploadConfirmations = new RunningJobs({
+      name: 'Upload confirmations',
+      find: () => readModels.readModels.uploads.runningConfirmations(),
+      run: (uploadId, control) => confirmations.run(uploadId, control),
+      ready: () => this.projections.caughtUp,
+      fence,
+      logger,
+    });
   }
 
-  /** Starts the projections, then the process manager, then the sweep timer. Resolves once subscribed. */
+  /** Starts the projections, the process manager, the confirmation jobs, then the sweep timer. Resolves once subscribed. */
   async start(): Promise<void> {
     this.started = true;
     await this.projections.start();
     await this.notifications.start();
+    this.uploadConfirmations.start();
     if (this.options.expirySweepMs !== null) this.expiry.start(this.options.expirySweepMs);
   }
 
@@ -68,6 +102,7 @@ export class BackgroundWork {
     if (!this.started) return;
     this.started = false;
     await this.expiry.stop();
+    await this.uploadConfirmations.stop();
     await this.notifications.stop();
     await this.projections.stop();
   }
@@ -84,6 +119,7 @@ export class BackgroundWork {
         caughtUp: this.notifications.caughtUp,
         position: this.notifications.lastPosition.toString(),
       },
+      uploadConfirmations: this.uploadConfirmations.health(),
     };
   }
 }

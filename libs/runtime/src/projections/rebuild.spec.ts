@@ -17,7 +17,7 @@ import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections, type RebuildProgress } from './rebuild';
 
 const LOG = { organisations: 2, poolsPerOrganisation: 3, batchesPerPool: 3, inviteesPerBatch: 40 };
-const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports'] as const;
+const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports', 'uploads'] as const;
 
 const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
 
