@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { benchConfirm } from './confirm.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchReadModels } from './read-models.bench';
 import { benchRebuild } from './rebuild.bench';
@@ -50,6 +51,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async tabQuery() {
     return { ...(await benchTabQuery()) };
+  },
+  async confirm() {
+    return { ...(await benchConfirm()) };
   },
 };
 
