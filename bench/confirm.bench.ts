@@ -54,7 +54,7 @@ export async function confirmAndWait(
   rows: number,
   prefix: string,
   mobilePrefix: string,
-): Promise<{ queryableSeconds: number; answerSeconds: number }> {
+): Promise<{ queryableSeconds: number; answerSeconds: number; batchId: string }> {
   const batchId = await createBatch(graphql, `Bench ${prefix}`);
   const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
   const lines = [CSV_COLUMNS.join(',')];
@@ -105,7 +105,7 @@ export async function confirmAndWait(
     if (invitationBatch.invited.totalCount === rows) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { queryableSeconds: (performance.now() - started) / 1000, answerSeconds };
+  return { queryableSeconds: (performance.now() - started) / 1000, answerSeconds, batchId };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchConfirm } from './confirm.bench';
 import { benchEventStore } from './event-store.bench';
+import { benchGraphQLBounds } from './graphql-bounds.bench';
 import { benchReadModels } from './read-models.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
+import { benchSlowUploads } from './slow-uploads.bench';
 import { benchTabQuery } from './tab-query.bench';
 import { benchUploads } from './uploads.bench';
 
@@ -51,6 +53,12 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async tabQuery() {
     return { ...(await benchTabQuery()) };
+  },
+  async graphqlBounds() {
+    return { ...(await benchGraphQLBounds()) };
+  },
+  async slowUploads() {
+    return { ...(await benchSlowUploads()) };
   },
   async confirm() {
     return { ...(await benchConfirm()) };

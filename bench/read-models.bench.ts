@@ -139,6 +139,9 @@ function invitee(n: number, pos: string): InviteeDoc {
     expiresAt: null,
     acceptedAt: null,
     autoAccepted: false,
+    declinedAt: null,
+    remindAt: null,
+    remindedAt: null,
     invitationId: null,
     uploadId: 'upload-1',
     // join makes flat strings, as the projection's folding does (a template literal may leave a rope).

@@ -20,6 +20,14 @@ export interface TabQueryBenchFigures {
   queryLoadErrors: number;
 }
 
+/** What the admin's batch page asks first: the counts and a page of 50 of the Uploaded tab. */
+export const TAB_QUERY = `query ($id: ID!) {
+          invitationBatch(id: $id) {
+            counts { uploaded invalid invited accepted }
+            uploaded(first: 50) { totalCount nodes { id email firstName lastName uploadStatus state } pageInfo { hasNextPage endCursor } }
+          }
+        }`;
+
 const INVITEES = 150_000;
 const CONNECTIONS = 32;
 const SECONDS = 10;
@@ -38,15 +46,7 @@ export async function benchTabQuery(): Promise<TabQueryBenchFigures> {
     try {
       await waitUntilReady(gateway.url);
       const token = await mintDevToken(JWT_SECRET, { org: ORGANISATION, sub: 'bench-admin' });
-      const tab = {
-        query: `query ($id: ID!) {
-          invitationBatch(id: $id) {
-            counts { uploaded invalid invited accepted }
-            uploaded(first: 50) { totalCount nodes { id email firstName lastName uploadStatus state } pageInfo { hasNextPage endCursor } }
-          }
-        }`,
-        variables: { id: batchId },
-      };
+      const tab = { query: TAB_QUERY, variables: { id: batchId } };
       const answer = await post(gateway.url, token, tab);
       const uploaded = (answer as { data?: { invitationBatch?: { uploaded?: { totalCount?: number } } } })
         .data?.invitationBatch?.uploaded?.totalCount;
@@ -97,7 +97,7 @@ async function post(url: string, token: string, body: object): Promise<unknown> 
 }
 
 /** One pool, one batch and 150,000 staged invitees, written straight into the log the gateway will open. */
-async function seedBatch(eventsDir: string): Promise<string> {
+export async function seedBatch(eventsDir: string): Promise<string> {
   const poolId = deriveId('bench-tab', 'pool');
   const batchId = deriveId('bench-tab', 'batch');
   const store = await EmbeddedEventStore.open(eventsDir);

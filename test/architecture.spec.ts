@@ -6,7 +6,8 @@ const ROOT = join(__dirname, '..');
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sourcesUnder(path);
+    if (statSync(path).isDirectory())
+      return name === 'node_modules' || name === 'dist' ? [] : sourcesUnder(path);
     return /\.(ts|tsx)$/.test(name) ? [path] : [];
   });
 }

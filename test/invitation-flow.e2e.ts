@@ -211,7 +211,7 @@ describe('the invitation workflow, end to end', () => {
     expect(await counts(b1.batchId, tokenB)).toEqual({ uploaded: 0, invalid: 0, invited: 0, accepted: 1 });
   });
 
-  it("inviting them into B's other pool accepts them at once, with no message sent", async () => {
+  it("inviting them into B's other pool accepts them at once: they are told they were added, with no link", async () => {
     const before = (await gw.outbox()).length;
     const sent = await send(tokenB, { batchId: b2.batchId, all: true });
     expect(sent.invited).toEqual([]);
@@ -225,8 +225,14 @@ describe('the invitation workflow, end to end', () => {
       tokenB,
     );
     expect(batch.invitationBatch.accepted.nodes).toEqual([expect.objectContaining({ autoAccepted: true })]);
+    const added = await gw.waitForMessage(
+      (m) => m.inviteeId === alexInB2.id && m.kind === 'added-to-pool' && m.channel === 'email',
+    );
+    expect(added).toMatchObject({ to: 'alex.nguyen@example.com', subject: expect.stringContaining('added') });
+    expect(added.acceptUrl).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await gw.outbox()).length).toBe(before);
+    const sentSince = (await gw.outbox()).slice(before);
+    expect(sentSince.every((m) => m.inviteeId === alexInB2.id && m.kind === 'added-to-pool')).toBe(true);
   });
 
   it('resend issues a new token and voids the old one', async () => {

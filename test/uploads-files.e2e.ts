@@ -242,6 +242,8 @@ describe('bulk uploads of files as admins save them, end to end', () => {
         ),
       },
       { row: 5, field: 'date_of_birth', message: expect.stringMatching(/DD-Mon-YYYY.*: "31-Feb-1991"$/) },
+      // A quoted name spanning two lines holds a line break: a control character no name may hold.
+      { row: 5, field: 'first_name', message: expect.stringMatching(/control characters \(found U\+000D\)/) },
       { row: 7, field: 'email', message: `is not a valid email address: "not-an-email-${'x'.repeat(26)}…"` },
       { row: 8, field: 'date_of_birth', message: 'must not be in the future: "99999" (read as 2173-10-13)' },
     ]);

@@ -197,7 +197,7 @@ describe('bulk CSV upload, end to end', () => {
     }
   });
 
-  it('refuses a file over the size limit while it streams in', async () => {
+  it('answers 413 as soon as a file streamed in without a declared length passes the size limit', async () => {
     const { batchId } = await newBatch();
     const row = 'someone@example.com,1990-01-01,Some,,One,,,\n';
     let sent = 0;
@@ -215,10 +215,10 @@ describe('bulk CSV upload, end to end', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    expect(response.status).toBe(422);
-    const error = (await response.json()) as { code: string; errors: { message: string }[] };
-    expect(error.code).toBe('INVALID_UPLOAD');
-    expect(JSON.stringify(error.errors)).toMatch(/MB|bytes|size|large/i);
+    expect(response.status).toBe(413);
+    const error = (await response.json()) as { code: string; message: string };
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/larger than this route accepts \(at most 2 MB\)/);
     expect(sent).toBeLessThan(20 * 1024 * 1024);
   });
 

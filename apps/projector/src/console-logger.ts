@@ -1,7 +1,7 @@
-import type { WorkerLogger } from './leased-worker';
+import type { Logger } from '@invitations/kernel';
 
 /** Timestamped lines on stdout (log) and stderr (warn, error). Messages carry no personal data. */
-export function consoleLogger(context: string): WorkerLogger {
+export function consoleLogger(context: string): Logger {
   const line = (level: string, message: string) =>
     `${new Date().toISOString()} ${level} [${context}] ${message}`;
   return {

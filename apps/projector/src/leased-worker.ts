@@ -1,3 +1,4 @@
+import type { Logger } from '@invitations/kernel';
 import { LeaseKeeper, type Fence, type LeaseLoss, type LeaseStore } from '@invitations/runtime';
 
 /** What runs while the lease is held. A fresh one is made for each term of holding it. */
@@ -15,19 +16,13 @@ export interface Work {
  */
 export type WorkerRole = 'standby' | 'starting' | 'active' | 'stopping' | 'stopped';
 
-export interface WorkerLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
 export interface LeasedWorkerOptions<W extends Work> {
   leases: LeaseStore;
   /** This process's name in the lease (no personal data: host, pid and a random suffix). */
   holder: string;
   /** Makes the work of one term; `fence` says whether the lease is still held, for the work to check before writing. */
   createWork: (fence: Fence) => W;
-  logger: WorkerLogger;
+  logger: Logger;
   /** The pause after a failure (lease store unreachable, work failed to start) before trying again; ttl/3 by default. */
   retryDelayMs?: number;
   /** Monotonic milliseconds for timing the lease (performance.now by default). */

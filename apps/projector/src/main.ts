@@ -8,9 +8,10 @@ import {
   type MongoReadModelStores,
   type ServiceConfig,
 } from '@invitations/runtime';
+import { resolveInvitationTokenSecret } from '@invitations/notifications';
 import { consoleLogger } from './console-logger';
 import { closeServer, portOf, serveHealth, type HealthReport } from './health-server';
-import type { WorkerLogger } from './leased-worker';
+import type { Logger } from '@invitations/kernel';
 import { Projector } from './projector';
 import { embeddedStoresRefusal, loadProjectorSettings, type ProjectorSettings } from './projector-settings';
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 async function openProjector(
   config: ServiceConfig,
   settings: ProjectorSettings,
-  logger: WorkerLogger,
+  logger: Logger,
   signal: AbortSignal,
 ): Promise<Projector | null> {
   const readModels = await connectReadModels(config, logger, signal);
@@ -63,6 +64,7 @@ async function openProjector(
       readModels,
       leases: readModels.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
       notifier: await openNotifier(config),
+      tokenSecret: await resolveInvitationTokenSecret(config.invitationTokenSecret, config.dataDir),
     },
     { config, holder: settings.holder, logger },
   );
@@ -71,7 +73,7 @@ async function openProjector(
 /** MongoDB may come up after the projector: keep trying (readiness says so meanwhile). Null once shutting down. */
 async function connectReadModels(
   config: ServiceConfig,
-  logger: WorkerLogger,
+  logger: Logger,
   signal: AbortSignal,
 ): Promise<MongoReadModelStores | null> {
   while (!signal.aborted) {
@@ -93,14 +95,14 @@ function connecting(): HealthReport {
   return { status: 'error', details: { projector: { status: 'down', role: 'connecting' } } };
 }
 
-async function stop(projector: Projector | null, server: Server, logger: WorkerLogger): Promise<void> {
+async function stop(projector: Projector | null, server: Server, logger: Logger): Promise<void> {
   await projector?.stop();
   await closeServer(server);
   logger.log('stopped');
 }
 
 /** The first SIGTERM/SIGINT stops cleanly (work stopped, lease released); a second one exits at once. */
-function onTermination(logger: WorkerLogger, shutdown: AbortController, stopAll: () => Promise<void>): void {
+function onTermination(logger: Logger, shutdown: AbortController, stopAll: () => Promise<void>): void {
   const handle = (signal: NodeJS.Signals) => {
     if (shutdown.signal.aborted) process.exit(1);
     logger.log(`${signal}: stopping`);

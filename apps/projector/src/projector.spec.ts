@@ -23,12 +23,13 @@ describe('two projectors on the same stores', () => {
   // The stores outlive either projector here, as MongoDB and EventStoreDB outlive a projector process.
   const projector = (holder: string) =>
     new Projector(
-      { store, readModels, leases, notifier },
+      { store, readModels, leases, notifier, tokenSecret: Buffer.alloc(32, 7) },
       {
         config: {
           publicBaseUrl: 'https://invitations.example.test',
           expirySweepSeconds: 60,
           invitationTtlDays: 14,
+          reminderDaysBeforeExpiry: 3,
         },
         holder,
         logger,

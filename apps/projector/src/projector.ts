@@ -1,10 +1,10 @@
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import { BackgroundWork } from '@invitations/application';
-import { systemClock, type Clock } from '@invitations/kernel';
+import { systemClock, type Clock, type Logger } from '@invitations/kernel';
 import type { LeaseStore, ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { HealthReport } from './health-server';
-import { LeasedWorker, type WorkerLogger, type WorkerRole } from './leased-worker';
+import { LeasedWorker, type WorkerRole } from './leased-worker';
 import { checkReadiness } from './readiness';
 
 export interface ProjectorStores {
@@ -12,12 +12,17 @@ export interface ProjectorStores {
   readModels: ReadModelStores;
   leases: LeaseStore;
   notifier: Notifier;
+  /** The secret invitation tokens are derived with; the same for every projector (INVITATION_TOKEN_SECRET). */
+  tokenSecret: Uint8Array;
 }
 
 export interface ProjectorOptions {
-  config: Pick<ServiceConfig, 'publicBaseUrl' | 'expirySweepSeconds' | 'invitationTtlDays'>;
+  config: Pick<
+    ServiceConfig,
+    'publicBaseUrl' | 'expirySweepSeconds' | 'invitationTtlDays' | 'reminderDaysBeforeExpiry'
+  >;
   holder: string;
-  logger: WorkerLogger;
+  logger: Logger;
   clock?: Clock;
 }
 
@@ -43,9 +48,11 @@ export class Projector {
           notifier: stores.notifier,
           clock: options.clock ?? systemClock,
           publicBaseUrl: config.publicBaseUrl,
+          tokenSecret: stores.tokenSecret,
           logger,
           expirySweepMs: config.expirySweepSeconds * 1000,
           invitationTtlDays: config.invitationTtlDays,
+          reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
           fence,
         }),
     });

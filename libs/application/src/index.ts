@@ -4,6 +4,7 @@
  */
 
 // What the use cases need
+export { RefusedAfterWriting } from './ports';
 export type {
   AdminContext,
   BatchInvitees,
@@ -26,6 +27,16 @@ export {
 // Pools, batches, invitees
 export { createResourcePool } from './pools/create-resource-pool';
 export { createInvitationBatch } from './batches/create-invitation-batch';
+export { updateInvitationBatch, type BatchChanges } from './batches/update-invitation-batch';
+export { updateResourcePool } from './pools/update-resource-pool';
+export {
+  organisationOf,
+  organisationView,
+  updateOrganisation,
+  type OrganisationChanges,
+  type OrganisationView,
+} from './organisations/organisation';
+export { removeMember, type MemberLookup } from './members/remove-member';
 export { classifiedAgainstPassports, validatedPerson } from './invitees/person-intake';
 export { stageInvitee, type StageInviteeDeps } from './invitees/stage-invitee';
 export { correctInvitee, type CorrectInviteeDeps } from './invitees/correct-invitee';
@@ -40,6 +51,17 @@ export {
 } from './invitations/send-invitations';
 export { resendInvitation, revokeInvitation } from './invitations/change-invitation';
 export { acceptInvitation, type AcceptedInvitation } from './invitations/accept-invitation';
+export { declineInvitation } from './invitations/decline-invitation';
+export {
+  extendInvitations,
+  resendInvitations,
+  revokeInvitations,
+  sendReminders,
+  type BulkInvitationDeps,
+  type BulkInvitationOutcome,
+  type BulkInvitationRequest,
+} from './invitations/bulk/bulk-invitations';
+export { termsOfBatch } from './invitations/invitation-terms';
 export { previewInvitation, type InvitationPreview } from './invitations/invitation-preview';
 
 // Bulk uploads
@@ -105,4 +127,5 @@ export { organisationAudit, type AuditPeriod } from './history/organisation-audi
 // Background work
 export { BackgroundWork } from './background/background-work';
 export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
+export { ReminderSweep } from './reminders/reminder-sweep';
 export { readSideOf, type ReadSide } from './read-side';

@@ -1,5 +1,5 @@
 import type { InviteeStatus, Passport } from '@invitations/domain';
-import type { CommandContext } from '@invitations/kernel';
+import { ServiceError, type CommandContext } from '@invitations/kernel';
 import type { UploadLimits } from '@invitations/uploads';
 
 /** The context of an admin's command: always of one organisation. */
@@ -22,12 +22,27 @@ export interface Memberships {
 export interface BatchInvitees {
   /** The ids of a batch's invitees in a state. */
   idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
+  /** The ids of a batch's invitees in any of the states (a bulk action "on every expired"). */
+  idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
 }
 
 /** A use case that wrote to the log answers the position the read models must reach to include its write. */
 export interface Written {
   /** -1n when nothing was written. */
   position: bigint;
+}
+
+/**
+ * A refusal that wrote something first (a person found INVALID as they accept is recorded so, for the admin to
+ * see): the caller waits for the read models to include `position`, then answers with the refusal.
+ */
+export class RefusedAfterWriting extends ServiceError {
+  constructor(
+    refusal: ServiceError,
+    readonly position: bigint,
+  ) {
+    super(refusal.code, refusal.message, refusal.errors);
+  }
 }
 
 /** How people's details are checked (from the configuration). */
@@ -38,9 +53,15 @@ export interface PersonSettings {
   maxFieldLength: number;
 }
 
+/**
+ * The service's invitation defaults (INVITATION_TTL_DAYS, REMINDER_DAYS_BEFORE_EXPIRY), used where neither the
+ * organisation nor the batch sets its own.
+ */
 export interface InvitationSettings {
   /** Days before an invitation expires (fractions allowed). */
   invitationTtlDays: number;
+  /** Days before expiry at which the one reminder goes out (fractions allowed); null for none. */
+  reminderDaysBeforeExpiry: number | null;
 }
 
 export interface UploadSettings {

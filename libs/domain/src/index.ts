@@ -1,16 +1,36 @@
 export { batchDecider } from './batch/batch.decider';
-export type { BatchCreated, BatchEvent } from './batch/batch.events';
+export type { BatchCreated, BatchEvent, BatchUpdated } from './batch/batch.events';
+export type { BatchState } from './batch/batch.state';
+export {
+  daysAfter,
+  invitationSchedule,
+  invitationTermsOf,
+  MAX_INVITATION_DAYS,
+  reminderBefore,
+  requireWholeDays,
+  type InvitationTerms,
+  type InvitationTermsOverride,
+} from './organisation/invitation-terms';
+export { organisationDecider } from './organisation/organisation.decider';
+export type { OrganisationEvent, OrganisationUpdated } from './organisation/organisation.events';
+export type { OrganisationState } from './organisation/organisation.state';
 export { inviteeView } from './invitee/invitee-view';
 export type { InviteeView } from './invitee/invitee-view';
 export type { InviteeCommand } from './invitee/invitee.commands';
 export { inviteeDecider } from './invitee/invitee.decider';
 export type {
   InvitationAccepted,
+  InvitationDeclined,
+  InvitationExtended,
   InvitationResent,
   InvitationSent,
   InviteeEvent,
+  InviteeReclassified,
+  InviteeReminded,
   InviteeStaged,
+  MemberRemoved,
 } from './invitee/invitee.events';
+export type { Reinvitation } from './invitee/invitee.commands';
 export type { InviteeState, InviteeStatus } from './invitee/invitee.state';
 export { passportDecider } from './passport/passport.decider';
 export type { PassportEvent } from './passport/passport.events';
@@ -21,6 +41,7 @@ export { isGiven } from './person/is-given';
 export { missingNamesForNewPerson, requireNamesForNewPerson } from './person/names-required';
 export {
   PERSON_DETAIL_FIELDS,
+  copyPersonDetails,
   personDetailValues,
   personFromValues,
   type PersonDetailValues,
@@ -35,6 +56,7 @@ export type { PoolSeatEvent, ReservationKey } from './reservation/reservation.ev
 export {
   batchStreamId,
   inviteeStreamId,
+  organisationStreamId,
   passportKeyStreamId,
   passportStreamId,
   poolSeatStreamId,
@@ -42,8 +64,12 @@ export {
   uploadStreamId,
 } from './reservation/stream-ids';
 export { resourcePoolDecider } from './resource-pool/resource-pool.decider';
-export type { ResourcePoolCreated, ResourcePoolEvent } from './resource-pool/resource-pool.events';
-export { UNUSABLE_TOKEN_MESSAGE } from './invitee/invitee.messages';
+export type {
+  ResourcePoolCreated,
+  ResourcePoolEvent,
+  ResourcePoolRenamed,
+} from './resource-pool/resource-pool.events';
+export { DETAILS_DIFFER_FOR_INVITEE_MESSAGE, UNUSABLE_TOKEN_MESSAGE } from './invitee/invitee.messages';
 export { collectUploadRows, fromRowValues, toRowValues } from './upload/upload-rows';
 export type {
   CancelUpload,
@@ -94,6 +120,12 @@ export type {
   UploadState,
   UploadStatusInLife,
 } from './upload/upload.state';
-export { acceptabilityOf, unusableToken, type Acceptability } from './invitee/acceptance.decisions';
+export {
+  acceptabilityOf,
+  detailsDifferForInvitee,
+  unusableToken,
+  type Acceptability,
+} from './invitee/acceptance.decisions';
 export { MAX_INVITATION_MESSAGE_LENGTH, requireInvitationMessage } from './invitee/invitation-message';
 export { NAMES_REQUIRED_MESSAGE } from './person/names-required';
+export { freeTextProblem, requireFreeText, type FreeTextRules } from './shared/free-text';

@@ -1,5 +1,5 @@
 export { EmbeddedEventStore, logOpenReportOf } from './embedded/embedded-event-store';
-export type { EventStoreLogger, LogOpenReport } from './embedded/embedded-event-store';
+export type { LogOpenReport } from './embedded/embedded-event-store';
 export type { LogRepair, PreviousStop } from './embedded/log-recovery';
 export { embeddedStoreHolder, verifyEmbeddedLog } from './embedded/log-verification';
 export type { DamagedStretch, LogVerification } from './embedded/log-verification';
@@ -22,3 +22,10 @@ export type {
   Subscription,
 } from './event-store.port';
 export { handleCommand, loadStream, toNewEvent } from './handle-command';
+export {
+  IDEMPOTENCY_KEY_CLAIMED,
+  claimIdempotencyKey,
+  idempotencyKeyStreamId,
+  type IdempotencyClaim,
+  type IdempotencyKeyClaimed,
+} from './idempotency-keys';

@@ -6,3 +6,4 @@ export type { Decider, Event } from './decider';
 export { deriveId, newId } from './ids';
 export { ServiceError, type ErrorCode, type FieldError } from './service-error';
 export type { Logger } from './logger';
+export { backoffDelayMs, type Backoff } from './backoff';

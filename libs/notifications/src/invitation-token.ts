@@ -1,9 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * The one-time token of an invitation: 256 random bits, prefixed with the invitee's id (a UUID, no personal
- * data) so that accepting needs no lookup by token. Only its SHA-256 hash is ever stored.
- * Format: base64url(16 bytes of the invitee's UUID ‖ 32 random bytes), 64 characters.
+ * The one-time token of an invitation, prefixed with the invitee's id (a UUID, no personal data) so that accepting
+ * needs no lookup by token. Only its SHA-256 hash is ever stored.
+ * Format: base64url(16 bytes of the invitee's UUID ‖ 32 bytes), 64 characters. The 32 bytes are the HMAC-SHA256
+ * of the invitation's id under the service's token secret (`deriveInvitationToken`): the service alone can compute
+ * the same token again (for a reminder, an extension), and nothing secret is written to the log. Tokens issued
+ * before that were 32 random bytes (`issueInvitationToken`); their hashes are on record and keep working.
  */
 const ID_BYTES = 16;
 const SECRET_BYTES = 32;
@@ -18,6 +21,19 @@ export function issueInvitationToken(inviteeId: string): IssuedToken {
   const id = Buffer.from(inviteeId.replace(/-/g, ''), 'hex');
   if (id.length !== ID_BYTES) throw new Error('inviteeId must be a UUID');
   const token = Buffer.concat([id, randomBytes(SECRET_BYTES)]).toString('base64url');
+  return { token, tokenHash: hashInvitationToken(token) };
+}
+
+/** The invitation's token, derived from its id under the secret: the same invitation always gets the same token. */
+export function deriveInvitationToken(
+  secret: Uint8Array,
+  inviteeId: string,
+  invitationId: string,
+): IssuedToken {
+  const id = Buffer.from(inviteeId.replace(/-/g, ''), 'hex');
+  if (id.length !== ID_BYTES) throw new Error('inviteeId must be a UUID');
+  const mac = createHmac('sha256', secret).update(`invitation-token\u001f${invitationId}`, 'utf8').digest();
+  const token = Buffer.concat([id, mac]).toString('base64url');
   return { token, tokenHash: hashInvitationToken(token) };
 }
 

@@ -1,13 +1,19 @@
-/** One message to an invitee, as the contract's outbox line: {id, channel, to, subject?, body, inviteeId, acceptUrl, createdAt}. */
+/**
+ * One message to an invitee, as the contract's outbox line:
+ * {id, kind, channel, to, subject?, body, inviteeId, acceptUrl?, createdAt}.
+ */
 export interface OutgoingMessage {
   /** Deterministic per (event, channel), so a redelivered event yields the same id. */
   id: string;
+  /** What the message is: an invitation, its reminder, or the news of being added to a pool at once. */
+  kind?: 'invitation' | 'reminder' | 'added-to-pool';
   channel: 'email' | 'sms';
   to: string;
   subject?: string;
   body: string;
   inviteeId: string;
-  acceptUrl: string;
+  /** The accept link; absent from a message that asks nothing (added-to-pool). */
+  acceptUrl?: string;
   createdAt: string;
 }
 

@@ -59,6 +59,9 @@ describe('read model projections', () => {
         expiresAt: null,
         acceptedAt: null,
         autoAccepted: false,
+        declinedAt: null,
+        remindAt: null,
+        remindedAt: null,
         invitationId: null,
         uploadId: null,
         search: 'zoe marie louise angstrom zo zoe.angstrom@example.org +61412345678',
@@ -166,7 +169,7 @@ describe('read model projections', () => {
         });
 
       expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
-        states: { UPLOADED: 3, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0 },
+        states: { UPLOADED: 3, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0, DECLINED: 0 },
         invalid: 0,
       });
       expect((await uploaded('INVALID')).totalCount).toBe(0);
@@ -204,6 +207,8 @@ describe('read model projections', () => {
           poolId: POOL,
           name: 'March intake',
           createdAt: at(1, 11),
+          invitationTtlDays: null,
+          reminderDaysBeforeExpiry: null,
           _pos: positionKey(story[4].position),
         },
       ]);

@@ -1,13 +1,10 @@
+import { backoffDelayMs, type Backoff, type Logger } from '@invitations/kernel';
 import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
 import { NO_POSITION, type CheckpointStore } from './checkpoint-store';
 import { ALWAYS_HELD, assertHeld, type Fence } from './fence';
 
-export interface SubscriberLogger {
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-const MAX_BACKOFF_MS = 30_000;
+/** Between resubscriptions after failures in a row: 200 ms, doubled, at most 30 s. */
+const RESUBSCRIBE_BACKOFF: Backoff = { initialDelayMs: 200, maxDelayMs: 30_000 };
 
 /**
  * Runs a handler over the global log from its checkpoint, then live. The checkpoint advances after each event is
@@ -28,7 +25,7 @@ export class CheckpointedSubscription {
     private readonly store: EventStore,
     private readonly checkpoints: CheckpointStore,
     private readonly handler: (event: RecordedEvent) => Promise<void>,
-    private readonly logger: SubscriberLogger,
+    private readonly logger: Pick<Logger, 'warn' | 'error'>,
     private readonly fence: Fence = ALWAYS_HELD,
   ) {}
 
@@ -72,7 +69,7 @@ export class CheckpointedSubscription {
     if (this.stopped) return;
     this.caughtUp = false;
     this.failures += 1;
-    const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 12));
+    const delay = backoffDelayMs(this.failures, RESUBSCRIBE_BACKOFF);
     this.logger.error(
       `${this.name}: subscription failed (${error.name}: ${error.message}); resubscribing in ${delay} ms`,
     );

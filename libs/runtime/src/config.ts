@@ -1,9 +1,10 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
+import { hardeningSettings, type HardeningSettings } from './hardening-settings';
 import { readJwtConfig, type JwtConfig } from './jwt-config';
 
 /** The service's configuration, read once from the environment (see the README's table). */
-export interface ServiceConfig {
+export interface ServiceConfig extends HardeningSettings {
   port: number;
   /** 'embedded' or an EventStoreDB connection string. */
   eventStore: string;
@@ -13,6 +14,10 @@ export interface ServiceConfig {
   jwt: JwtConfig;
   defaultPhoneRegion: string;
   invitationTtlDays: number;
+  /** Days before expiry at which the one reminder goes out (fractions allowed); null for none. */
+  reminderDaysBeforeExpiry: number | null;
+  /** The secret invitation tokens are derived with; null: generated once and kept in DATA_DIR. */
+  invitationTokenSecret: string | null;
   publicBaseUrl: string;
   /** 'outbox' or an smtp:// URL. */
   notifier: string;
@@ -32,6 +37,17 @@ export interface ServiceConfig {
   linkSigningSecret: string | null;
   /** How long a signed duplicates report link works (never past its preview's expiry). */
   reportLinkTtlMinutes: number;
+  /** The admin console's sign-in at an OpenID Connect provider; null: the development sign-in (see console/). */
+  consoleOidc: ConsoleOidcConfig | null;
+}
+
+/** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE, OIDC_AUDIENCE: the console signs in with code + PKCE there. */
+export interface ConsoleOidcConfig {
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** Sent as the `audience` parameter, for providers that issue JWT access tokens only for a named API. */
+  audience: string | null;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +100,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     problems.push(`PUBLIC_BASE_URL must be an absolute URL (got "${publicBaseUrl}")`);
   }
 
+  const consoleOidc = readConsoleOidc(text, problems);
+
   const config: ServiceConfig = {
     port,
     eventStore,
@@ -92,6 +110,12 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     jwt: readJwtConfig(env, problems),
     defaultPhoneRegion,
     invitationTtlDays: number('INVITATION_TTL_DAYS', 14, 0),
+    // Set but empty: no reminders by default.
+    reminderDaysBeforeExpiry:
+      env.REMINDER_DAYS_BEFORE_EXPIRY !== undefined && env.REMINDER_DAYS_BEFORE_EXPIRY.trim() === ''
+        ? null
+        : number('REMINDER_DAYS_BEFORE_EXPIRY', 3, 0),
+    invitationTokenSecret: text('INVITATION_TOKEN_SECRET'),
     publicBaseUrl,
     notifier,
     production: env.NODE_ENV === 'production',
@@ -108,9 +132,37 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
     linkSigningSecret: text('LINK_SIGNING_SECRET'),
     reportLinkTtlMinutes: number('REPORT_LINK_TTL_MINUTES', 60, 0.01),
+    ...hardeningSettings(env, number, problems),
+    consoleOidc,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
+}
+
+function readConsoleOidc(
+  text: (name: string) => string | null,
+  problems: string[],
+): ConsoleOidcConfig | null {
+  const issuer = text('OIDC_ISSUER');
+  const clientId = text('OIDC_CLIENT_ID');
+  if (!issuer && !clientId) return null;
+  if (!issuer || !clientId) {
+    problems.push(
+      'OIDC_ISSUER and OIDC_CLIENT_ID are set together (or neither, for the development sign-in)',
+    );
+    return null;
+  }
+  try {
+    if (!/^https?:$/.test(new URL(issuer).protocol)) throw new Error('not http(s)');
+  } catch {
+    problems.push(`OIDC_ISSUER must be an absolute http(s) URL (got "${issuer}")`);
+  }
+  return {
+    issuer,
+    clientId,
+    scope: text('OIDC_SCOPE') ?? 'openid profile email',
+    audience: text('OIDC_AUDIENCE'),
+  };
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -2,10 +2,10 @@ export { InMemoryCheckpoints, NO_POSITION } from './checkpoint-store';
 export type { CheckpointStore } from './checkpoint-store';
 export { CheckpointWatcher } from './checkpoint-watcher';
 export { CheckpointedSubscription } from './checkpointed-subscription';
-export type { SubscriberLogger } from './checkpointed-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
-export type { ServiceConfig } from './config';
+export type { ConsoleOidcConfig, ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
+export { LOG_LEVELS, type HardeningSettings, type LogLevel, type TrustProxy } from './hardening-settings';
 export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
 export { RunningJobs } from './jobs/running-jobs';
 export type { RunJob, RunningJobsHealth, RunningJobsOptions } from './jobs/running-jobs';
@@ -18,11 +18,7 @@ export { connectMongoReadModels } from './mongo/connect';
 export type { MongoConnectOptions, MongoReadModelStores } from './mongo/mongo-read-model-stores';
 export { openEventStore, openNotifier, openReadModels } from './open-stores';
 export { ProjectionRunner } from './projections/projection-runner';
-export type {
-  ProjectionLogger,
-  ProjectionRunnerHealth,
-  ProjectionRunnerOptions,
-} from './projections/projection-runner';
+export type { ProjectionRunnerHealth, ProjectionRunnerOptions } from './projections/projection-runner';
 export type { ProjectionTarget } from './projections/projection-target';
 export { rebuildProjections } from './projections/rebuild';
 export type { RebuildProgress, RebuildResult } from './projections/rebuild';

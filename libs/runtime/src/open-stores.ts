@@ -1,10 +1,6 @@
+import type { Logger } from '@invitations/kernel';
 import { join } from 'node:path';
-import {
-  connectEventStoreDb,
-  EmbeddedEventStore,
-  type EventStore,
-  type EventStoreLogger,
-} from '@invitations/event-store';
+import { connectEventStoreDb, EmbeddedEventStore, type EventStore } from '@invitations/event-store';
 import { openSmtpNotifier, OutboxNotifier, type Notifier } from '@invitations/notifications';
 import type { ServiceConfig } from './config';
 import { connectMongoReadModels } from './mongo/connect';
@@ -21,7 +17,7 @@ import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stor
  */
 export async function openEventStore(
   config: ServiceConfig,
-  options: { logger?: EventStoreLogger } = {},
+  options: { logger?: Pick<Logger, 'warn'> } = {},
 ): Promise<EventStore> {
   if (config.eventStore === 'embedded')
     return EmbeddedEventStore.open(join(config.dataDir, 'events'), options);

@@ -1,3 +1,4 @@
+import { freeTextProblem } from '@invitations/domain';
 import { FieldError } from './field-error';
 
 /** What the admin records for the whole cohort of a bulk upload (the contract's `CohortInput`). */
@@ -19,7 +20,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type CohortValidation = { cohort: Cohort; errors: FieldError[] };
 
-/** Trims the cohort's values and checks them with the limits of a row's fields; errors name `cohort.<field>`. */
+/**
+ * Trims the cohort's values and checks them with the rules of a row's fields (length, no control or bidirectional
+ * formatting characters); errors name `cohort.<field>`.
+ */
 export function validateCohort(
   input: CohortInput | null | undefined,
   maxFieldLength: number,
@@ -35,6 +39,8 @@ export function validateCohort(
     if (value !== null && value.length > maxFieldLength) {
       errors.push({ field: `cohort.${field}`, message: `must be at most ${maxFieldLength} characters` });
     }
+    const problem = value === null ? null : freeTextProblem(value);
+    if (problem !== null) errors.push({ field: `cohort.${field}`, message: problem });
   }
   if (cohort.startDate !== null && !isRealIsoDate(cohort.startDate)) {
     errors.push({ field: 'cohort.startDate', message: 'must be a real date written YYYY-MM-DD' });

@@ -3,7 +3,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus } from '@nestjs/cqrs';
 import type { Clock } from '@invitations/kernel';
 import { createInvitationBatch } from '@invitations/application';
-import type { BatchDoc } from '@invitations/read-models';
+import { batchView, type BatchView } from './batch.view';
+import { poolView } from '../pools/pool.view';
 import type { UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
@@ -13,15 +14,6 @@ import { ReadModels, type Tab } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
 import { CLOCK } from '../infrastructure/tokens';
 import { uploadFromDoc } from '../uploads/upload-preview.view';
-
-export const batchView = (doc: BatchDoc) => ({
-  id: doc._id,
-  name: doc.name,
-  createdAt: doc.createdAt,
-  poolId: doc.poolId,
-  organisationId: doc.organisationId,
-});
-export type BatchView = ReturnType<typeof batchView>;
 
 interface TabArgs {
   first: number;
@@ -47,12 +39,19 @@ export class BatchesResolver {
 
   @Mutation('createInvitationBatch')
   async createInvitationBatch(
-    @Args('input') input: { poolId: string; name: string },
+    @Args('input')
+    input: {
+      poolId: string;
+      name: string;
+      invitationTtlDays?: number | null;
+      reminderDaysBeforeExpiry?: number | null;
+    },
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'createInvitationBatch');
+    const { poolId, name, ...terms } = input;
     const { batchId: id } = await this.commands.execute(
-      new UseCaseCommand((ports) => createInvitationBatch(ports, context, input.poolId, input.name)),
+      new UseCaseCommand((ports) => createInvitationBatch(ports, context, poolId, name, terms)),
     );
     const doc = await this.readModels.batch(context.organisationId, id);
     if (!doc) throw new Error(`batch ${id} is not in the read model after its creation`);
@@ -63,7 +62,7 @@ export class BatchesResolver {
   async pool(@Parent() batch: BatchView) {
     const doc = await this.readModels.pool(batch.organisationId, batch.poolId);
     if (!doc) throw new Error(`pool ${batch.poolId} of batch ${batch.id} is missing from the read model`);
-    return { id: doc._id, name: doc.name, createdAt: doc.createdAt, organisationId: doc.organisationId };
+    return poolView(doc);
   }
 
   @ResolveField('counts')

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Written } from '@invitations/application';
+import { RefusedAfterWriting, type Written } from '@invitations/application';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { Consistency } from '../infrastructure/consistency';
 
@@ -30,7 +30,14 @@ export class UseCaseHandler implements ICommandHandler<UseCaseCommand<Written>> 
   ) {}
 
   async execute(command: UseCaseCommand<Written>): Promise<Written> {
-    const result = await command.run(this.ports);
+    let result: Written;
+    try {
+      result = await command.run(this.ports);
+    } catch (error) {
+      // A refusal that recorded something first answers once the read models show it, as a write would.
+      if (error instanceof RefusedAfterWriting) await this.consistency.waitFor(error.position);
+      throw error;
+    }
     await this.consistency.waitFor(result.position);
     return result;
   }

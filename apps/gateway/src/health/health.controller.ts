@@ -1,10 +1,17 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Inject, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import type { EventStore } from '@invitations/event-store';
 import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import { Public } from '../common/auth/public.decorator';
 import { BackgroundService } from '../infrastructure/background.service';
 import { EVENT_STORE, READ_MODELS, SERVICE_CONFIG } from '../infrastructure/tokens';
+import { ReadinessLog } from './readiness-log';
 
 /** How many received events the read models may still have to write for the service to count as ready. */
 const MAX_PENDING_EVENTS = 1000;
@@ -13,6 +20,8 @@ const CHECK_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly readiness = new ReadinessLog(new Logger('Readiness'));
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -31,10 +40,26 @@ export class HealthController {
     ]);
   }
 
-  /** Readiness: both stores reachable and the projections caught up within a bound. */
+  /**
+   * Readiness: both stores reachable and the projections caught up within a bound. 503 with the failing checks
+   * otherwise: an answer, not a fault of the service, so it is written as terminus made it (and logged only when
+   * readiness changes).
+   */
   @Get('ready')
-  @HealthCheck()
-  ready() {
+  async ready(@Res() res: Response): Promise<void> {
+    try {
+      const result = await this.readyChecks();
+      this.readiness.up();
+      res.status(200).json(result);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      this.readiness.down(result);
+      res.status(503).json(result);
+    }
+  }
+
+  private readyChecks() {
     return this.health.check([
       () =>
         this.indicators

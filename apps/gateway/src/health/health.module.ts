@@ -3,5 +3,6 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 
 /** Liveness and readiness. */
-@Module({ imports: [TerminusModule], controllers: [HealthController] })
+// Terminus's own logger writes every failed probe as an error with a stack: readiness-log.ts tells the changes.
+@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController] })
 export class HealthModule {}

@@ -3,6 +3,7 @@ import {
   readSideOf,
   UploadConfirmations,
   type BatchInvitees,
+  type MemberLookup,
   Memberships,
   PassportLookup,
   ServiceSettings,
@@ -22,6 +23,7 @@ export interface ApplicationPorts {
   passports: PassportLookup;
   memberships: Memberships;
   invitees: BatchInvitees;
+  members: MemberLookup;
   lookups: UploadLookups;
   settings: ServiceSettings;
   workers: ValidationWorkers;
@@ -46,12 +48,14 @@ export function applicationPorts(
     defaultPhoneRegion: config.defaultPhoneRegion,
     maxFieldLength,
     invitationTtlDays: config.invitationTtlDays,
+    reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
     limits: { maxBytes, maxRows, maxFieldLength },
     previewTtlHours,
   };
   return {
     store,
     ...readSide,
+    members: readModels.readModels.pools,
     settings,
     workers,
     // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one classified

@@ -14,7 +14,7 @@ import type { ServiceConfig } from '@invitations/runtime';
 import { BackgroundWork } from '@invitations/application';
 import { CheckpointWatcher } from '@invitations/runtime';
 import { APPLICATION_PORTS, type ApplicationPorts } from './application-ports';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
+import { CLOCK, EVENT_STORE, INVITATION_TOKEN_SECRET, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
@@ -35,14 +35,17 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
     @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(APPLICATION_PORTS) ports: ApplicationPorts,
+    @Inject(INVITATION_TOKEN_SECRET) tokenSecret: Uint8Array,
   ) {
     this.work = new BackgroundWork(store, readModels, {
       notifier,
       clock,
       publicBaseUrl: config.publicBaseUrl,
+      tokenSecret,
       logger: this.logger,
       expirySweepMs: config.expirySweepSeconds * 1000,
       invitationTtlDays: config.invitationTtlDays,
+      reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
       uploadConfirmations: ports.confirmations,
     });
     this.checkpoints = new CheckpointWatcher(readModels.checkpoints, { logger: this.logger });

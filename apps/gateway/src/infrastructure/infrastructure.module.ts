@@ -17,7 +17,16 @@ import { APPLICATION_PORTS, applicationPorts } from './application-ports';
 import { BackgroundService } from './background.service';
 import { Consistency } from './consistency';
 import { StoresLifecycle } from './stores-lifecycle';
-import { CLOCK, EVENT_STORE, NOTIFIER, READ_MODELS, SERVICE_CONFIG, TOKEN_VERIFIER } from './tokens';
+import {
+  CLOCK,
+  EVENT_STORE,
+  INVITATION_TOKEN_SECRET,
+  NOTIFIER,
+  READ_MODELS,
+  SERVICE_CONFIG,
+  TOKEN_VERIFIER,
+} from './tokens';
+import { resolveInvitationTokenSecret } from '@invitations/notifications';
 
 const providers = [
   UseCaseHandler,
@@ -48,6 +57,10 @@ export class InfrastructureModule {
         },
         { provide: READ_MODELS, useFactory: () => openReadModels(config) },
         { provide: NOTIFIER, useFactory: () => openNotifier(config) },
+        {
+          provide: INVITATION_TOKEN_SECRET,
+          useFactory: () => resolveInvitationTokenSecret(config.invitationTokenSecret, config.dataDir),
+        },
         {
           provide: TOKEN_VERIFIER,
           useFactory: async () =>

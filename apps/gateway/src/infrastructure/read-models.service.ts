@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  BatchDoc,
-  InviteeDoc,
-  PoolDoc,
-  ReadModelSet,
-  TabPage,
-  UploadDoc,
+import {
+  INVITEE_STATES,
+  type BatchDoc,
+  type InviteeDoc,
+  type PoolDoc,
+  type ReadModelSet,
+  type TabPage,
+  type UploadDoc,
 } from '@invitations/read-models';
-import type { UploadStatus } from '@invitations/domain';
+import type { InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { ReadModelStores } from '@invitations/runtime';
 import { READ_MODELS } from '../infrastructure/tokens';
 
@@ -66,7 +67,50 @@ export class ReadModels {
 
   async counts(organisationId: string, batchId: string) {
     const { states, invalid } = await this.readModels.invitees.countsOfBatch(organisationId, batchId);
-    return { uploaded: states.UPLOADED, invalid, invited: states.INVITED, accepted: states.ACCEPTED };
+    return {
+      uploaded: states.UPLOADED,
+      invalid,
+      invited: states.INVITED,
+      accepted: states.ACCEPTED,
+      expired: states.EXPIRED,
+      revoked: states.REVOKED,
+      declined: states.DECLINED,
+    };
+  }
+
+  /** A page of a batch's invitees in any of the states (every state when none are given). */
+  inviteesInStates(
+    organisationId: string,
+    batchId: string,
+    request: TabRequest & { states: readonly InviteeStatus[] | null },
+  ): Promise<TabPage> {
+    return this.readModels.invitees.tabPage({
+      organisationId,
+      batchId,
+      states: request.states && request.states.length > 0 ? request.states : INVITEE_STATES,
+      first: request.first,
+      after: request.after,
+      search: request.search,
+    });
+  }
+
+  /** A page of the organisation's invitees, every batch, matching the search. */
+  searchInvitees(
+    organisationId: string,
+    request: { search: string; states: readonly InviteeStatus[] | null; first: number; after: string | null },
+  ): Promise<TabPage> {
+    return this.readModels.invitees.searchOrganisation({ organisationId, ...request });
+  }
+
+  /** A page of a pool's members: the people accepted into it. */
+  members(organisationId: string, poolId: string, request: TabRequest): Promise<TabPage> {
+    return this.readModels.invitees.membersPage({
+      organisationId,
+      poolId,
+      first: request.first,
+      after: request.after,
+      search: request.search,
+    });
   }
 
   /** One page of a tab, in the tab's order, after the cursor; with the filter's total count. */

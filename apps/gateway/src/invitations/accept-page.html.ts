@@ -14,7 +14,7 @@ function layout(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1.1rem;padding:.6rem 1.4rem}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1.1rem;padding:.6rem 1.4rem}button.decline{font-size:.9rem;padding:.3rem .8rem}</style>
 </head>
 <body>
 ${body}
@@ -35,6 +35,10 @@ export function invitationPage(preview: InvitationPreview, token: string): strin
 <form method="post" action="/invitations/accept">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 <button type="submit">Accept</button>
+</form>
+<form method="post" action="/invitations/decline">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<p>Not for you? <button type="submit" class="decline">Decline</button></p>
 </form>`,
   );
 }
@@ -43,6 +47,13 @@ export function acceptedPage(poolName: string): string {
   return layout(
     'Invitation accepted',
     `<h1>Welcome</h1>\n<p>You have joined <strong>${escapeHtml(poolName)}</strong>.</p>`,
+  );
+}
+
+export function declinedPage(): string {
+  return layout(
+    'Invitation declined',
+    `<h1>Invitation declined</h1>\n<p>You have declined the invitation. The link no longer works; nothing more will be sent for it.</p>`,
   );
 }
 

@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { AcceptPageController } from './accept-page.controller';
 import { InvitationPreviews } from './invitation-previews';
 import { PublicResolver } from './public.resolver';
+import { DeclinePageController } from './decline.controller';
+import { DeclineResolver } from './decline.resolver';
 
 /** The invitee's side: the accept page and the public token operations. */
-@Module({ controllers: [AcceptPageController], providers: [PublicResolver, InvitationPreviews] })
+@Module({
+  controllers: [AcceptPageController, DeclinePageController],
+  providers: [PublicResolver, DeclineResolver, InvitationPreviews],
+})
 export class InvitationsModule {}

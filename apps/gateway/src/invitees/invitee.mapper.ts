@@ -1,6 +1,6 @@
 import { inviteeView, type InviteeView } from '@invitations/domain';
 import type { InviteeState } from '@invitations/domain';
-import type { InviteeDoc } from '@invitations/read-models';
+import type { InviteeDoc, TabPage } from '@invitations/read-models';
 
 export type { InviteeView };
 
@@ -24,10 +24,21 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeView {
     expiresAt: doc.expiresAt,
     acceptedAt: doc.acceptedAt,
     autoAccepted: doc.autoAccepted,
+    declinedAt: doc.declinedAt ?? null,
+    remindedAt: doc.remindedAt ?? null,
   };
 }
 
 /** Null for a removed invitee: it no longer shows anywhere. */
 export function inviteeFromState(state: InviteeState): InviteeView | null {
   return state.status === 'REMOVED' ? null : inviteeView(state);
+}
+
+/** The GraphQL `InviteeConnection` of a page. */
+export function connectionOf(page: TabPage) {
+  return {
+    totalCount: page.totalCount,
+    nodes: page.nodes.map(inviteeFromDoc),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+  };
 }

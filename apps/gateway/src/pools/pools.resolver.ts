@@ -1,20 +1,13 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { createResourcePool } from '@invitations/application';
-import type { PoolDoc } from '@invitations/read-models';
+import { batchView } from '../batches/batch.view';
+import { poolView, type PoolView } from './pool.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
-
-const poolView = (doc: PoolDoc) => ({
-  id: doc._id,
-  name: doc.name,
-  createdAt: doc.createdAt,
-  organisationId: doc.organisationId,
-});
-type PoolView = ReturnType<typeof poolView>;
 
 @Resolver('ResourcePool')
 export class PoolsResolver {
@@ -49,13 +42,7 @@ export class PoolsResolver {
   @ResolveField('batches')
   async batches(@Parent() pool: PoolView) {
     const docs = await this.readModels.batches(pool.organisationId, pool.id);
-    return docs.map((doc) => ({
-      id: doc._id,
-      name: doc.name,
-      createdAt: doc.createdAt,
-      poolId: doc.poolId,
-      organisationId: doc.organisationId,
-    }));
+    return docs.map(batchView);
   }
 
   @ResolveField('memberCount')

@@ -13,7 +13,8 @@ import {
 } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Response } from 'express';
-import type { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
+import type { ServiceConfig } from '@invitations/runtime';
 import type { CohortInput } from '@invitations/uploads';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
@@ -29,9 +30,18 @@ import { AllowSignedLink, Public } from '../common/auth/public.decorator';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
+import { bodyTooLarge } from '../common/errors/http-refusal';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { UseCaseCommand } from '../common/use-case.command';
 import { ReportLinks } from './report-links';
+import { SERVICE_CONFIG } from '../infrastructure/tokens';
+import { boundedBody, type BodyBounds } from './bounded-body';
+import { UploadSlots } from './upload-slots';
+
+/** Room a multipart form takes beside its file: boundaries, part headers, the small fields before the file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+/** A form's fields other than the file are short text (a batch's cohort, say): a few KB each, a few of them. */
+export const FORM_FIELD_LIMITS = { fieldSize: 4096, fieldNameSize: 100, fields: 20, parts: 25, files: 1 };
 
 /**
  * The REST side of bulk uploads. `POST /api/uploads?batchId=…[&jobRole=…&staffType=…&startDate=…]` takes large
@@ -51,8 +61,16 @@ export class UploadsController {
     private readonly contexts: CommandContexts,
     private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly slots: UploadSlots,
   ) {}
 
+  /**
+   * Bounded before anything is read: a `Content-Length` over the limit answers 413 at once; at most
+   * UPLOAD_CONCURRENCY uploads are read at a time (the next waits briefly, then 429 with Retry-After); the body is
+   * held to the limit as it streams (413) and to UPLOAD_IDLE_SECONDS without a byte (408). Nothing is staged by a
+   * refused upload.
+   */
   @Post('uploads')
   async preview(
     @Query() query: Record<string, unknown>,
@@ -65,8 +83,11 @@ export class UploadsController {
       throw new ServiceError('BAD_USER_INPUT', 'Say which batch: POST /api/uploads?batchId=<id>', [
         { field: 'batchId', message: 'is required' },
       ]);
+    const bounds = this.bodyBounds(req);
+    let release: (() => void) | null = null;
     try {
-      const upload = await uploadOf(req);
+      release = await this.slots.acquire();
+      const upload = await uploadOf(req, bounds);
       const cohort = cohortOf(query, upload.fields);
       const { view } = await this.commands.execute(
         new UseCaseCommand(async (ports) => {
@@ -84,7 +105,21 @@ export class UploadsController {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
       throw error;
+    } finally {
+      release?.();
     }
+  }
+
+  /** The body's bounds; a declared length over them is refused before a byte is read. */
+  private bodyBounds(req: AuthenticatedRequest): BodyBounds {
+    const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+    const maxBytes = this.config.uploads.maxBytes + (multipart ? FORM_OVERHEAD_BYTES : 0);
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.res?.setHeader('Connection', 'close');
+      throw bodyTooLarge(maxBytes);
+    }
+    return { maxBytes, idleSeconds: this.config.uploadBounds.idleSeconds };
   }
 
   /**
@@ -176,12 +211,13 @@ function single(query: Record<string, unknown>, name: string): string | undefine
 }
 
 /**
- * The file of the request, streamed: the `file` field of a multipart form, or else the body itself, whatever its
- * content type says (text/csv, the xlsx type, application/octet-stream...): the preview reads what the file is
- * from its bytes. JSON and urlencoded bodies are refused: the framework has read them already, and no spreadsheet
- * is sent that way.
+ * The file of the request, streamed and held to its bounds: the `file` field of a multipart form, or else the body
+ * itself, whatever its content type says (text/csv, the xlsx type, application/octet-stream...): the preview reads
+ * what the file is from its bytes. JSON and urlencoded bodies are refused: the framework has read them already, and
+ * no spreadsheet is sent that way. A form's other fields are bounded to a few KB (FORM_FIELD_LIMITS) and kept when
+ * they come before the file (the cohort); a file in any other field is refused rather than read.
  */
-function uploadOf(req: AuthenticatedRequest): Promise<Upload> {
+function uploadOf(req: AuthenticatedRequest, bounds: BodyBounds): Promise<Upload> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/json') || type.startsWith('application/x-www-form-urlencoded')) {
     return Promise.reject(
@@ -191,25 +227,50 @@ function uploadOf(req: AuthenticatedRequest): Promise<Upload> {
       ),
     );
   }
-  if (!type.startsWith('multipart/form-data')) return Promise.resolve({ source: req, fields: {} });
+  if (!type.startsWith('multipart/form-data'))
+    return Promise.resolve({ source: boundedBody(req, bounds), fields: {} });
   return new Promise((resolve, reject) => {
-    const form = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096 } });
+    let form: busboy.Busboy;
+    try {
+      form = busboy({ headers: req.headers, limits: FORM_FIELD_LIMITS });
+    } catch (error) {
+      reject(new ServiceError('BAD_USER_INPUT', `The form cannot be read: ${(error as Error).message}`));
+      return;
+    }
     const fields: Record<string, string> = {};
     let found = false;
-    form.on('field', (name: string, value: string) => {
-      if (!found) fields[name] = value;
-    });
+    const refuse = (error: Error) => {
+      reject(error);
+      form.destroy(error);
+    };
+    const formError = (message: string, field?: string) =>
+      new ServiceError('BAD_USER_INPUT', message, field ? [{ field, message: 'is too long' }] : []);
     form.on('file', (field: string, file: Readable) => {
       if (field !== 'file' || found) {
         file.resume();
+        refuse(formError('Send one file, in the field "file"'));
         return;
       }
       found = true;
       resolve({ source: file, fields });
     });
-    form.on('error', (error: Error) =>
-      reject(new ServiceError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`)),
+    form.on(
+      'field',
+      (name: string, value: string, info: { nameTruncated: boolean; valueTruncated: boolean }) => {
+        if (info.nameTruncated || info.valueTruncated) {
+          const shown = name.slice(0, 40);
+          refuse(
+            formError(`The form field "${shown}" is longer than ${FORM_FIELD_LIMITS.fieldSize} bytes`, shown),
+          );
+          return;
+        }
+        // The cohort's fields come before the file; what follows it is not read.
+        if (!found) fields[name] = value;
+      },
     );
+    for (const limit of ['partsLimit', 'fieldsLimit', 'filesLimit'] as const) {
+      form.on(limit, () => refuse(formError('The form has more parts than an upload needs')));
+    }
     form.on('close', () => {
       if (!found)
         reject(
@@ -218,6 +279,14 @@ function uploadOf(req: AuthenticatedRequest): Promise<Upload> {
           ]),
         );
     });
-    req.pipe(form);
+    // The form is read from the bounded body: its limit (413) and idle time (408) end the file's stream too.
+    pipeline(Readable.from(boundedBody(req, bounds), { objectMode: false }), form, (error) => {
+      if (!error) return;
+      reject(
+        error instanceof ServiceError
+          ? error
+          : new ServiceError('BAD_USER_INPUT', `The form cannot be read: ${error.message}`),
+      );
+    });
   });
 }

@@ -18,7 +18,7 @@ import {
   uploadOfOrganisation,
   uploadRowsPage,
 } from '@invitations/application';
-import { batchView } from '../batches/batches.resolver';
+import { batchView } from '../batches/batch.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
@@ -26,6 +26,8 @@ import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/appl
 import { ReadModels } from '../infrastructure/read-models.service';
 import { CLOCK } from '../infrastructure/tokens';
 import { UseCaseCommand } from '../common/use-case.command';
+import { HttpRefusal } from '../common/errors/http-refusal';
+import { UploadSlots } from './upload-slots';
 import { ReportLinks } from './report-links';
 import {
   uploadFromDoc,
@@ -53,6 +55,7 @@ export class UploadsResolver {
     private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly slots: UploadSlots,
   ) {}
 
   /** Null for an upload that does not exist or is another organisation's. */
@@ -68,20 +71,33 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
     const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    const { view } = await this.commands.execute(
-      new UseCaseCommand(async (ports) => {
-        const previewed = await previewBatchUpload(
-          ports,
-          context,
-          input.batchId,
-          source,
-          input.cohort ?? null,
-        );
-        // Waited for, so that upload(id) and the batch's uploads show it at once.
-        return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
-      }),
-    );
-    return uploadFromPreview(view, context.organisationId);
+    // The same turns as the REST upload's (UploadSlots): a refusal's Retry-After goes on the HTTP answer.
+    let release: () => void;
+    try {
+      release = await this.slots.acquire();
+    } catch (error) {
+      if (error instanceof HttpRefusal)
+        for (const [name, value] of Object.entries(error.headers)) req.res?.setHeader(name, value);
+      throw error;
+    }
+    try {
+      const { view } = await this.commands.execute(
+        new UseCaseCommand(async (ports) => {
+          const previewed = await previewBatchUpload(
+            ports,
+            context,
+            input.batchId,
+            source,
+            input.cohort ?? null,
+          );
+          // Waited for, so that upload(id) and the batch's uploads show it at once.
+          return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
+        }),
+      );
+      return uploadFromPreview(view, context.organisationId);
+    } finally {
+      release();
+    }
   }
 
   @Mutation('confirmUpload')

@@ -26,9 +26,11 @@ describe('BackgroundWork', () => {
       notifier,
       clock,
       publicBaseUrl: 'https://invitations.example.test',
+      tokenSecret: Buffer.alloc(32, 7),
       logger,
       expirySweepMs: null,
       invitationTtlDays: 14,
+      reminderDaysBeforeExpiry: 3,
       runner: { retry: { initialDelayMs: 5, maxDelayMs: 20 } },
       ...options,
     });

@@ -1,34 +1,37 @@
+import type { Logger, Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import {
   ProjectionRunner,
-  type ProjectionLogger,
   type ProjectionRunnerHealth,
   type ProjectionRunnerOptions,
   type ReadModelStores,
 } from '@invitations/runtime';
 import type { CheckpointedSubscription } from '@invitations/runtime';
-import type { Clock } from '@invitations/kernel';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 import { RunningJobs, type RunningJobsHealth } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
 import { readSideOf } from '../read-side';
 import { UploadConfirmations } from '../uploads/upload-confirmations';
+import { ReminderSweep } from '../reminders/reminder-sweep';
 
 export interface BackgroundWorkOptions {
   notifier: Notifier;
   clock: Clock;
   publicBaseUrl: string;
-  logger: ProjectionLogger;
-  /** How often to sweep expired invitations; null for no sweep timer. */
+  /** The secret invitation tokens are derived with (resolveInvitationTokenSecret). */
+  tokenSecret: Uint8Array;
+  logger: Logger;
+  /** How often to sweep expired invitations and reminders due; null for no sweep timer. */
   expirySweepMs: number | null;
   /** Guards every write of the three (a projector's lease); none by default. */
   fence?: Fence;
   /** Tuning of the projection runner (batch size, flush delays, retry backoff). */
   runner?: Omit<ProjectionRunnerOptions, 'logger' | 'fence'>;
-  /** Days before an invitation sent by a confirmation job expires. */
+  /** The service's default invitation terms, for the invitations a confirmation job sends (as sendInvitations). */
   invitationTtlDays: number;
+  reminderDaysBeforeExpiry: number | null;
   /**
    * Where upload confirmation jobs run in this process: given when the process also runs jobs inside requests
    * (a gateway confirming small files), so that a job never runs twice at once here; made here otherwise.
@@ -44,9 +47,9 @@ export interface BackgroundWorkHealth {
 
 /**
  * The work that keeps the service's derived state up to date from the log, as plain objects (no Nest): the
- * projections that build the read models, the process manager that sends invitations, the upload confirmation
+ * projections that build the read models, the process manager that sends the messages, the upload confirmation
  * jobs (started by confirmUpload; run while the uploads read model shows them running, from their last
- * checkpoint), and the expiry sweep.
+ * checkpoint), the expiry sweep and the reminder sweep.
  * The gateway runs it in-process on the embedded stores; the projector runs it alone, under a lease, for
  * EventStoreDB + MongoDB deployments.
  */
@@ -55,6 +58,7 @@ export class BackgroundWork {
   readonly notifications: CheckpointedSubscription;
   readonly expiry: ExpirySweep;
   readonly uploadConfirmations: RunningJobs;
+  readonly reminders: ReminderSweep;
   private started = false;
 
   constructor(
@@ -67,13 +71,20 @@ export class BackgroundWork {
     this.projections = new ProjectionRunner(store, readModels, { ...options.runner, logger, fence });
     this.notifications = notificationSubscription(store, readModels.checkpoints, { ...options, fence });
     this.expiry = new ExpirySweep(store, readModels.readModels.invitees, options.clock, { logger, fence });
+    this.reminders = new ReminderSweep(store, readModels.readModels.invitees, options.clock, {
+      logger,
+      fence,
+    });
     const confirmations =
       options.uploadConfirmations ??
       new UploadConfirmations(
         {
           store,
           ...readSideOf(readModels.readModels),
-          settings: { invitationTtlDays: options.invitationTtlDays },
+          settings: {
+            invitationTtlDays: options.invitationTtlDays,
+            reminderDaysBeforeExpiry: options.reminderDaysBeforeExpiry,
+          },
         },
         { clock: options.clock, logger },
       );
@@ -94,13 +105,17 @@ export class BackgroundWork {
     await this.projections.start();
     await this.notifications.start();
     this.uploadConfirmations.start();
-    if (this.options.expirySweepMs !== null) this.expiry.start(this.options.expirySweepMs);
+    if (this.options.expirySweepMs !== null) {
+      this.expiry.start(this.options.expirySweepMs);
+      this.reminders.start(this.options.expirySweepMs);
+    }
   }
 
   /** Stops in the reverse order, each part finishing what it was doing. */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    await this.reminders.stop();
     await this.expiry.stop();
     await this.uploadConfirmations.stop();
     await this.notifications.stop();

@@ -12,6 +12,7 @@ export async function createInvitationBatch(
   context: AdminContext,
   poolId: string,
   name: string,
+  terms: { invitationTtlDays?: number | null; reminderDaysBeforeExpiry?: number | null } = {},
 ): Promise<Written & { batchId: string }> {
   const batchId = deriveId(context.commandId, 'batch');
   const { state: pool } = await loadStream(deps.store, poolStreamId(poolId), resourcePoolDecider);
@@ -26,6 +27,8 @@ export async function createInvitationBatch(
       organisationId: context.organisationId,
       name,
       now: context.now.toISOString(),
+      invitationTtlDays: terms.invitationTtlDays ?? null,
+      reminderDaysBeforeExpiry: terms.reminderDaysBeforeExpiry ?? null,
     }),
     context,
   );

@@ -1,13 +1,13 @@
-import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
+import { invitationSchedule, inviteeDecider, inviteeStreamId } from '@invitations/domain';
 import { handleCommand, type EventStore } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
 import type { AdminContext, InvitationSettings, Written } from '../ports';
-import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
-import { expiryOf } from './invitation-expiry';
+import { batchOfOrganisation, inviteeOfOrganisation } from '../tenancy/tenant-streams';
+import { termsOfBatch } from './invitation-terms';
 
 /**
  * Resends an invitation: a new invitation and token replace the current one, whose token stops working at once;
- * the expiry starts again. The admin's message goes out again with it.
+ * the expiry (and the reminder) start again, on the batch's terms. The admin's message goes out again with it.
  */
 export async function resendInvitation(
   deps: { store: EventStore; settings: InvitationSettings },
@@ -15,6 +15,9 @@ export async function resendInvitation(
   inviteeId: string,
 ): Promise<Written> {
   const current = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  const batch = await batchOfOrganisation(deps.store, context.organisationId, current.batchId);
+  const terms = await termsOfBatch(deps, batch);
+  const now = context.now.toISOString();
   const { position } = await handleCommand(
     deps.store,
     inviteeStreamId(inviteeId),
@@ -23,8 +26,8 @@ export async function resendInvitation(
       type: 'ResendInvitation' as const,
       invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
       message: current.invitation?.message ?? null,
-      now: context.now.toISOString(),
-      expiresAt: expiryOf(context.now, deps.settings),
+      now,
+      ...invitationSchedule(now, terms),
     }),
     context,
   );

@@ -9,13 +9,20 @@ import {
 import type { LiveInvitee } from '../tenancy/tenant-streams';
 import { loadStream, type EventStore } from '@invitations/event-store';
 import { readInvitationToken } from '@invitations/notifications';
+import { organisationOf } from '../organisations/organisation';
+
+const STATE_SHOWN = {
+  acceptable: 'INVITED',
+  'accepted-already': 'ACCEPTED',
+  'declined-already': 'DECLINED',
+} as const;
 
 export interface InvitationPreview {
   organisationName: string | null;
   poolName: string;
   firstName: string | null;
   expiresAt: string;
-  state: 'INVITED' | 'ACCEPTED';
+  state: 'INVITED' | 'ACCEPTED' | 'DECLINED';
 }
 
 /**
@@ -35,11 +42,12 @@ export async function previewInvitation(
   const acceptability = acceptabilityOf(state, presented.tokenHash, now.toISOString());
   const invitee = state as LiveInvitee;
   const { state: pool } = await loadStream(deps.store, poolStreamId(invitee.poolId), resourcePoolDecider);
+  const organisation = await organisationOf(deps.store, invitee.organisationId);
   return {
-    organisationName: null,
+    organisationName: organisation.name,
     poolName: pool.status === 'absent' ? 'a resource pool' : pool.name,
     firstName: invitee.person.preferredName ?? invitee.person.firstName,
     expiresAt: invitee.invitation!.expiresAt,
-    state: acceptability === 'accepted-already' ? 'ACCEPTED' : 'INVITED',
+    state: STATE_SHOWN[acceptability],
   };
 }

@@ -1,5 +1,7 @@
 import {
+  classifyPerson,
   passportDecider,
+  type Classification,
   passportKeyDecider,
   passportKeyStreamId,
   passportStreamId,
@@ -10,20 +12,31 @@ import { handleCommand, loadStream, type EventStore } from '@invitations/event-s
 import { deriveId, type CommandContext, ServiceError } from '@invitations/kernel';
 import type { LiveInvitee } from '../tenancy/tenant-streams';
 
+/** The passport a person joins with, and how their staged details compare with it. */
+export interface JoinedPassport {
+  passportId: string;
+  classification: Classification;
+}
+
 /**
  * The passport a NEW person joins with as they accept, created from their staged details and unique by email and
  * by mobile through the passport-key streams. Ids derive from the invitee, so a retried acceptance converges on the
- * same passport. If a passport was created for the email meanwhile (the person accepted elsewhere at the same
- * moment), they join with that one, unchanged. A mobile already on another passport is left off the new one.
+ * same passport. If a passport was created for the email meanwhile (the person accepted elsewhere first), it is
+ * theirs only when their details match it: the answer then says EXISTING, or INVALID with the differing fields,
+ * and the passport is never changed. A mobile already on another passport is left off the new one.
  */
 export async function passportForNewPerson(
   store: EventStore,
   invitee: LiveInvitee,
   context: CommandContext,
-): Promise<string> {
+): Promise<JoinedPassport> {
   const passportId = deriveId('passport-of-invitee', invitee.inviteeId);
   const holder = await claimKey(store, 'email', invitee.person.email, passportId, context);
-  if (holder !== passportId) return holder;
+  if (holder !== passportId) {
+    const { state } = await loadStream(store, passportStreamId(holder), passportDecider);
+    if (state.status === 'absent') return { passportId: holder, classification: EXISTING_OF(holder) };
+    return { passportId: holder, classification: classifyPerson(invitee.person, state.passport, null) };
+  }
   const mobile =
     invitee.person.mobile &&
     (await claimKey(store, 'mobile', invitee.person.mobile, passportId, context)) === passportId
@@ -49,8 +62,15 @@ export async function passportForNewPerson(
     () => ({ type: 'CreatePassport' as const, passport }),
     { ...context, organisationId: null, commandId: deriveId(passportId, 'create') },
   );
-  return passportId;
+  return { passportId, classification: { uploadStatus: 'NEW', discrepancies: [], passportId: null } };
 }
+
+/** A passport whose key is claimed but whose stream is not written yet (its creation under way): taken as it is. */
+const EXISTING_OF = (passportId: string): Classification => ({
+  uploadStatus: 'EXISTING',
+  discrepancies: [],
+  passportId,
+});
 
 /** Claims a passport key for the passport; answers whichever passport holds it afterwards. */
 async function claimKey(

@@ -37,20 +37,36 @@ describe('sendInvitations', () => {
     });
   });
 
-  it('invites everyone in the Uploaded tab with all, skipping the others with the reason', async () => {
+  it('invites everyone in the Uploaded tab with all; the people named again are skipped with the reason', async () => {
     const first = await staged(world, batchId);
     const second = await staged(world, batchId, { ...ADA, email: 'grace@example.org', mobile: null });
     await sendInvitations(world, adminContext(), { batchId, inviteeIds: [first], all: false, message: null });
 
     const outcome = await sendInvitations(world, adminContext(), {
       batchId,
-      inviteeIds: [first],
+      inviteeIds: null,
       all: true,
       message: null,
     });
-
     expect(outcome.invited).toEqual([second]);
-    expect(outcome.skipped).toEqual([{ inviteeId: first, reason: 'This person is already invited.' }]);
+    const again = await sendInvitations(world, adminContext(), {
+      batchId,
+      inviteeIds: [first],
+      all: false,
+      message: null,
+    });
+    expect(again.skipped).toEqual([{ inviteeId: first, reason: 'This person is already invited.' }]);
+  });
+
+  it('refuses all together with people named: never ambiguous, nothing sent', async () => {
+    const first = await staged(world, batchId);
+    const second = await staged(world, batchId, { ...ADA, email: 'grace@example.org', mobile: null });
+
+    await expect(
+      sendInvitations(world, adminContext(), { batchId, inviteeIds: [first], all: true, message: null }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'inviteeIds' }] });
+    expect((await stateOf(first)).status).toBe('UPLOADED');
+    expect((await stateOf(second)).status).toBe('UPLOADED');
   });
 
   it('accepts at once a person already a member of another pool of the organisation', async () => {

@@ -1,4 +1,10 @@
-import { inviteeDecider, inviteeStreamId, requireInvitationMessage } from '@invitations/domain';
+import {
+  inviteeDecider,
+  inviteeStreamId,
+  invitationSchedule,
+  requireInvitationMessage,
+} from '@invitations/domain';
+import type { InvitationTerms } from '@invitations/domain';
 import { handleCommand, type EventStore } from '@invitations/event-store';
 import { deriveId, ServiceError } from '@invitations/kernel';
 import type {
@@ -10,11 +16,13 @@ import type {
   Written,
 } from '../ports';
 import { batchOfOrganisation, inviteeOfOrganisation, type LiveInvitee } from '../tenancy/tenant-streams';
-import { expiryOf } from './invitation-expiry';
+import { inChunks, lastPosition, type BulkStep } from './bulk/in-chunks';
+import { termsOfBatch } from './invitation-terms';
+import { detailsDifferReason, reclassified } from './reclassify';
 
 export interface SendInvitationsDeps {
   store: EventStore;
-  passports: Pick<PassportLookup, 'byEmail'>;
+  passports: PassportLookup;
   memberships: Memberships;
   invitees: BatchInvitees;
   settings: InvitationSettings;
@@ -22,7 +30,7 @@ export interface SendInvitationsDeps {
 
 export interface SendInvitationsRequest {
   batchId: string;
-  /** The people to invite; with `all`, everyone invitable in the batch. */
+  /** The people to invite; or, with `all`, everyone invitable in the batch (never both). */
   inviteeIds: readonly string[] | null;
   all: boolean;
   message: string | null;
@@ -34,35 +42,32 @@ export interface SendInvitationsOutcome extends Written {
   skipped: { inviteeId: string; reason: string }[];
 }
 
-/** How many invitees are written at once: enough to share the event store's group commits. */
-const PARALLELISM = 32;
-
 /**
  * Invites staged people: each gets an InvitationSent (the notification process manager then issues the token and
  * sends the email and text message), or is accepted at once when they are already a member of another pool of the
- * organisation. INVALID people, and anyone not in the Uploaded tab, are skipped with the reason.
+ * organisation. Each person is compared with the passports again first, as they are now: one who became INVALID
+ * (a passport created meanwhile with other details) is skipped, the differing fields named. INVALID people, and
+ * anyone not in the Uploaded tab, are skipped with the reason. Expiry and reminder follow the batch's terms.
  */
 export async function sendInvitations(
   deps: SendInvitationsDeps,
   context: AdminContext,
   request: SendInvitationsRequest,
 ): Promise<SendInvitationsOutcome> {
-  await batchOfOrganisation(deps.store, context.organisationId, request.batchId);
+  const batch = await batchOfOrganisation(deps.store, context.organisationId, request.batchId);
   const message = requireInvitationMessage(request.message);
   const ids = await targets(deps, context, request);
-  const outcome: SendInvitationsOutcome = { invited: [], autoAccepted: [], skipped: [], position: -1n };
-  for (let i = 0; i < ids.length; i += PARALLELISM) {
-    const results = await Promise.all(
-      ids.slice(i, i + PARALLELISM).map((id) => sendOne(deps, context, request.batchId, message, id)),
-    );
-    for (const result of results) {
-      if (result.kind === 'skipped')
-        outcome.skipped.push({ inviteeId: result.inviteeId, reason: result.reason });
-      else {
-        outcome[result.kind].push(result.inviteeId);
-        if (result.position > outcome.position) outcome.position = result.position;
-      }
-    }
+  const terms = await termsOfBatch(deps, batch);
+  const steps = await inChunks(ids, (id) => sendOne(deps, context, request.batchId, message, terms, id));
+  const outcome: SendInvitationsOutcome = {
+    invited: [],
+    autoAccepted: [],
+    skipped: [],
+    position: lastPosition(steps),
+  };
+  for (const step of steps) {
+    if (step.kind === 'skipped') outcome.skipped.push({ inviteeId: step.inviteeId, reason: step.reason });
+    else outcome[step.kind].push(step.inviteeId);
   }
   return outcome;
 }
@@ -72,11 +77,16 @@ async function targets(
   context: AdminContext,
   { batchId, inviteeIds, all }: SendInvitationsRequest,
 ): Promise<string[]> {
-  if (all) {
-    const uploaded = await deps.invitees.idsInState(context.organisationId, batchId, 'UPLOADED');
-    return [...new Set([...(inviteeIds ?? []), ...uploaded])];
+  const named = inviteeIds !== null && inviteeIds.length > 0;
+  if (all && named) {
+    throw new ServiceError(
+      'BAD_USER_INPUT',
+      'Name the people to invite (inviteeIds) or set all to true, not both.',
+      [{ field: 'inviteeIds', message: 'must not be given with all: true' }],
+    );
   }
-  if (!inviteeIds || inviteeIds.length === 0) {
+  if (all) return deps.invitees.idsInState(context.organisationId, batchId, 'UPLOADED');
+  if (!named) {
     throw new ServiceError('BAD_USER_INPUT', 'Name the people to invite (inviteeIds) or set all to true.', [
       { field: 'inviteeIds', message: 'give at least one invitee, or set all to true' },
     ]);
@@ -84,42 +94,43 @@ async function targets(
   return [...new Set(inviteeIds)];
 }
 
-type SendResult =
-  | { kind: 'invited' | 'autoAccepted'; inviteeId: string; position: bigint }
-  | { kind: 'skipped'; inviteeId: string; reason: string };
-
 async function sendOne(
   deps: SendInvitationsDeps,
   context: AdminContext,
   batchId: string,
   message: string | null,
+  terms: InvitationTerms,
   inviteeId: string,
-): Promise<SendResult> {
-  try {
-    const invitee = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
-    if (invitee.batchId !== batchId)
-      throw new ServiceError('NOT_FOUND', 'No invitee with this id in this batch.');
-    const memberElsewhere = await memberElsewhereWith(deps, invitee);
-    const { events, position } = await handleCommand(
-      deps.store,
-      inviteeStreamId(inviteeId),
-      inviteeDecider,
-      () => ({
-        type: 'SendInvitation' as const,
-        invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
-        message,
-        now: context.now.toISOString(),
-        expiresAt: expiryOf(context.now, deps.settings),
-        memberElsewhereWithPassportId: memberElsewhere,
-      }),
-      { ...context, commandId: deriveId(context.commandId, inviteeId) },
-    );
-    const kind = events.some((e) => e.type === 'InvitationAccepted') ? 'autoAccepted' : 'invited';
-    return { kind, inviteeId, position };
-  } catch (error) {
-    if (error instanceof ServiceError) return { kind: 'skipped', inviteeId, reason: error.message };
-    throw error;
+): Promise<BulkStep<'invited' | 'autoAccepted'>> {
+  let invitee = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
+  if (invitee.batchId !== batchId)
+    throw new ServiceError('NOT_FOUND', 'No invitee with this id in this batch.');
+  if (invitee.status === 'UPLOADED') {
+    const now = await reclassified(deps, context, invitee);
+    invitee = now.invitee;
+    if (invitee.uploadStatus === 'INVALID') {
+      const reason = detailsDifferReason(invitee.discrepancies);
+      return { kind: 'skipped', inviteeId, reason, position: now.position };
+    }
   }
+  const memberElsewhere = await memberElsewhereWith(deps, invitee);
+  const now = context.now.toISOString();
+  const { events, position } = await handleCommand(
+    deps.store,
+    inviteeStreamId(inviteeId),
+    inviteeDecider,
+    () => ({
+      type: 'SendInvitation' as const,
+      invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+      message,
+      now,
+      ...invitationSchedule(now, terms),
+      memberElsewhereWithPassportId: memberElsewhere,
+    }),
+    { ...context, commandId: deriveId(context.commandId, inviteeId) },
+  );
+  const kind = events.some((e) => e.type === 'InvitationAccepted') ? 'autoAccepted' : 'invited';
+  return { kind, inviteeId, position };
 }
 
 /** The passport of a person who is already a member of another pool of this organisation, else null. */

@@ -1,20 +1,24 @@
-import { inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
+import { invitationSchedule, inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
 import { handleCommand, type EventStore } from '@invitations/event-store';
-import type { AdminContext, PassportLookup, PersonSettings, Written } from '../ports';
+import { deriveId } from '@invitations/kernel';
+import { termsOfBatch } from '../invitations/invitation-terms';
+import type { AdminContext, InvitationSettings, PassportLookup, PersonSettings, Written } from '../ports';
 import { releaseSeats, reserveSeats, seatKeysOf, type SeatKeys } from '../seats/pool-seats';
-import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
+import { batchOfOrganisation, inviteeOfOrganisation } from '../tenancy/tenant-streams';
 import { classifiedAgainstPassports, validatedPerson } from './person-intake';
 
 export interface CorrectInviteeDeps {
   store: EventStore;
   passports: PassportLookup;
-  settings: PersonSettings;
+  settings: PersonSettings & InvitationSettings;
 }
 
 /**
  * Corrects a staged person's details and checks them against the passports again. Only the fields given change;
  * null or an empty string clears an optional field. A changed email or mobile moves the person's seat in the pool:
  * the new one is reserved first (so a clash with someone else refuses the correction), the old one released after.
+ * A person whose invitation is pending may be corrected too: a new email or mobile voids the old link and sends a
+ * new invitation to the new address, on the batch's terms.
  */
 export async function correctInvitee(
   deps: CorrectInviteeDeps,
@@ -34,6 +38,21 @@ export async function correctInvitee(
   const after = seatKeysOf(person);
   const added = without(after, before);
   const dropped = without(before, after);
+  const now = context.now.toISOString();
+  const reinvitation =
+    current.status === 'INVITED'
+      ? {
+          invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+          now,
+          ...invitationSchedule(
+            now,
+            await termsOfBatch(
+              deps,
+              await batchOfOrganisation(deps.store, context.organisationId, current.batchId),
+            ),
+          ),
+        }
+      : undefined;
   await reserveSeats(deps.store, current.poolId, inviteeId, added, context);
   let position: bigint;
   try {
@@ -41,7 +60,7 @@ export async function correctInvitee(
       deps.store,
       inviteeStreamId(inviteeId),
       inviteeDecider,
-      () => ({ type: 'CorrectInvitee' as const, person, classification }),
+      () => ({ type: 'CorrectInvitee' as const, person, classification, reinvitation }),
       context,
     ));
   } catch (error) {

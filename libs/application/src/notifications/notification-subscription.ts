@@ -1,9 +1,9 @@
+import type { Logger, Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import { InvitationNotifications } from './invitation-notifications';
 import type { Notifier } from '@invitations/notifications';
 import type { CheckpointStore } from '@invitations/runtime';
-import { CheckpointedSubscription, type SubscriberLogger } from '@invitations/runtime';
-import type { Clock } from '@invitations/kernel';
+import { CheckpointedSubscription } from '@invitations/runtime';
 import { ALWAYS_HELD, assertHeld, type Fence } from '@invitations/runtime';
 
 /** The notification process manager's checkpoint name in the checkpoint store. */
@@ -13,7 +13,9 @@ export interface NotificationSubscriptionOptions {
   notifier: Notifier;
   publicBaseUrl: string;
   clock: Clock;
-  logger: SubscriberLogger;
+  /** The secret invitation tokens are derived with. */
+  tokenSecret: Uint8Array;
+  logger: Pick<Logger, 'warn' | 'error'>;
   /** Checked before each event is handled: a process that lost its lease sends nothing more. */
   fence?: Fence;
 }
@@ -31,6 +33,7 @@ export function notificationSubscription(
   const manager = new InvitationNotifications(store, options.notifier, {
     publicBaseUrl: options.publicBaseUrl,
     clock: options.clock,
+    tokenSecret: options.tokenSecret,
   });
   const fence = options.fence ?? ALWAYS_HELD;
   return new CheckpointedSubscription(
@@ -39,7 +42,7 @@ export function notificationSubscription(
     checkpoints,
     async (event) => {
       if (!InvitationNotifications.handles(event)) return;
-      assertHeld(fence, 'sending invitations');
+      assertHeld(fence, 'sending messages');
       await manager.handle(event);
     },
     options.logger,

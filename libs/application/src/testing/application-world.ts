@@ -16,6 +16,7 @@ export const SETTINGS: ServiceSettings = {
   defaultPhoneRegion: 'AU',
   maxFieldLength: 256,
   invitationTtlDays: 14,
+  reminderDaysBeforeExpiry: 3,
   limits: { maxBytes: 35 * 1024 * 1024, maxRows: 150_000, maxFieldLength: 256 },
   previewTtlHours: 24,
 };
@@ -60,6 +61,40 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
+    return this.idsInStates(organisationId, batchId, [state]);
+  }
+
+  async idsInStates(
+    organisationId: string,
+    batchId: string,
+    states: readonly InviteeStatus[],
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const invitee of await this.invitees()) {
+      if (
+        invitee.status !== 'absent' &&
+        (states as readonly string[]).includes(invitee.status) &&
+        invitee.batchId === batchId &&
+        invitee.organisationId === organisationId
+      )
+        ids.push(invitee.inviteeId);
+    }
+    return ids;
+  }
+
+  /** Invited people whose reminder is due at `now` and not sent yet (what the reminder sweep asks). */
+  async dueForReminder(now: string): Promise<{ inviteeId: string; organisationId: string }[]> {
+    const due: { inviteeId: string; organisationId: string }[] = [];
+    for (const invitee of await this.invitees()) {
+      if (invitee.status !== 'INVITED') continue;
+      const invitation = invitee.invitation;
+      if (invitation?.remindAt && !invitation.remindedAt && invitation.remindAt <= now)
+        due.push({ inviteeId: invitee.inviteeId, organisationId: invitee.organisationId });
+    }
+    return due;
+  }
+
+  private async invitees() {
     const streams = new Map<string, InviteeEvent[]>();
     for (const event of await this.log()) {
       if (!event.streamId.startsWith('invitee-')) continue;
@@ -67,17 +102,7 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
       events.push({ type: event.type, data: event.data } as InviteeEvent);
       streams.set(event.streamId, events);
     }
-    const ids: string[] = [];
-    for (const events of streams.values()) {
-      const invitee = fold(inviteeDecider, events);
-      if (
-        invitee.status === state &&
-        invitee.batchId === batchId &&
-        invitee.organisationId === organisationId
-      )
-        ids.push(invitee.inviteeId);
-    }
-    return ids;
+    return [...streams.values()].map((events) => fold(inviteeDecider, events));
   }
 
   private async passports(): Promise<Passport[]> {

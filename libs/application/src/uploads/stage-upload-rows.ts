@@ -1,4 +1,5 @@
 import {
+  invitationSchedule,
   inviteeDecider,
   inviteeStreamId,
   poolSeatDecider,
@@ -16,7 +17,9 @@ import {
   type StreamAppend,
 } from '@invitations/event-store';
 import { deriveId, ServiceError } from '@invitations/kernel';
-import { expiryOf } from '../invitations/invitation-expiry';
+import { termsOfBatch } from '../invitations/invitation-terms';
+import { classifiedAgainstPassports } from '../invitees/person-intake';
+import { batchOfOrganisation } from '../tenancy/tenant-streams';
 import { sendInvitations, type SendInvitationsDeps } from '../invitations/send-invitations';
 import type { AdminContext } from '../ports';
 import { seatKeysOf } from '../seats/pool-seats';
@@ -191,13 +194,23 @@ async function reserveSeats(
 async function writeInvitees(
   deps: SendInvitationsDeps,
   request: RowsToStage,
-  plans: readonly RowPlan[],
+  seated: readonly RowPlan[],
   oneByOne: UploadRow[],
   wrote: (position: bigint) => void,
 ) {
   const { context, batch, invite } = request;
+  let plans = seated;
   const now = context.now.toISOString();
-  const expiresAt = expiryOf(context.now, deps.settings);
+  // Invited on the batch's terms (its own, else its organisation's), read once for the chunk.
+  const schedule = invite
+    ? invitationSchedule(
+        now,
+        await termsOfBatch(deps, await batchOfOrganisation(deps.store, batch.organisationId, batch.batchId)),
+      )
+    : null;
+  // Sending compares each person with the passports as they are now: a row whose classification changed since
+  // the preview goes the one-by-one way, where sendInvitations records the change (and skips one now INVALID).
+  if (invite) plans = await classifiedAsPreviewed(deps, plans, oneByOne);
   const members = invite ? await membersElsewhere(deps, batch, plans) : new Map<RowPlan, string>();
   const counts = { staged: 0, invited: 0, autoAccepted: 0 };
   const kinds: ('invited' | 'autoAccepted' | null)[] = [];
@@ -230,7 +243,7 @@ async function writeInvitees(
         invitationId: ids.invitationId,
         message: invite.message,
         now,
-        expiresAt,
+        ...schedule!,
         memberElsewhereWithPassportId: members.get(plan) ?? null,
       });
       sent.forEach((event, index) =>
@@ -253,6 +266,29 @@ async function writeInvitees(
     if (kind !== null) counts[kind] += 1;
   });
   return counts;
+}
+
+/** The rows whose person the passports classify now as the preview did; the others are put to go one by one. */
+async function classifiedAsPreviewed(
+  deps: SendInvitationsDeps,
+  plans: readonly RowPlan[],
+  oneByOne: UploadRow[],
+): Promise<RowPlan[]> {
+  const same = await Promise.all(
+    plans.map(async ({ row }) => {
+      const now = await classifiedAgainstPassports(row.person, deps.passports);
+      return (
+        now.uploadStatus === row.uploadStatus &&
+        now.passportId === row.passportId &&
+        now.discrepancies.length === row.discrepancies.length &&
+        now.discrepancies.every((field, i) => field === row.discrepancies[i])
+      );
+    }),
+  );
+  plans.forEach((plan, index) => {
+    if (!same[index]) oneByOne.push(plan.row);
+  });
+  return plans.filter((_, index) => same[index]);
 }
 
 /** What inviting decides on the person just staged: nothing when the domain refuses it (e.g. INVALID details). */

@@ -7,6 +7,18 @@ export interface CreateBatch {
   name: string;
   /** ISO-8601 instant, UTC: when the batch is created. */
   now: string;
+  /** The batch's own invitation terms, in whole days; null or absent for the organisation's. */
+  invitationTtlDays?: number | null;
+  reminderDaysBeforeExpiry?: number | null;
 }
 
-export type BatchCommand = CreateBatch;
+/** Renames the batch or changes its invitation terms: a field left undefined keeps its value. */
+export interface UpdateBatch {
+  type: 'UpdateBatch';
+  name?: string | null;
+  invitationTtlDays?: number | null;
+  reminderDaysBeforeExpiry?: number | null;
+  now: string;
+}
+
+export type BatchCommand = CreateBatch | UpdateBatch;

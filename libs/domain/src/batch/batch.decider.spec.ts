@@ -20,7 +20,15 @@ function create(overrides: Partial<CreateBatch> = {}): CreateBatch {
 
 const created = (name = 'March intake'): BatchCreated => ({
   type: 'BatchCreated',
-  data: { batchId: 'batch-0001', poolId: 'pool-0001', organisationId: 'org-0001', name, createdAt: NOW },
+  data: {
+    batchId: 'batch-0001',
+    poolId: 'pool-0001',
+    organisationId: 'org-0001',
+    name,
+    createdAt: NOW,
+    invitationTtlDays: null,
+    reminderDaysBeforeExpiry: null,
+  },
 });
 
 describe('invitation batch', () => {
@@ -69,5 +77,46 @@ describe('invitation batch', () => {
       status: 'created',
       ...created().data,
     });
+  });
+});
+
+describe('batch terms and renaming', () => {
+  const LATER = '2025-03-05T09:00:00.000Z';
+
+  it('is created with its own expiry and reminder, in whole days', () => {
+    given(batchDecider, [])
+      .when(create({ invitationTtlDays: 30, reminderDaysBeforeExpiry: 5 }))
+      .then([
+        { ...created(), data: { ...created().data, invitationTtlDays: 30, reminderDaysBeforeExpiry: 5 } },
+      ]);
+    given(batchDecider, [])
+      .when(create({ invitationTtlDays: 0 }))
+      .thenThrows('BAD_USER_INPUT', 'invitationTtlDays');
+  });
+
+  it('is renamed and given terms; what is not given is kept; the same again records nothing', () => {
+    const state = given(batchDecider, [created()])
+      .when({ type: 'UpdateBatch', name: 'April intake', invitationTtlDays: 7, now: LATER })
+      .then([
+        {
+          type: 'BatchUpdated',
+          data: {
+            batchId: 'batch-0001',
+            name: 'April intake',
+            invitationTtlDays: 7,
+            reminderDaysBeforeExpiry: null,
+            updatedAt: LATER,
+          },
+        },
+      ]);
+    expect(state).toMatchObject({ name: 'April intake', invitationTtlDays: 7, poolId: 'pool-0001' });
+    given(batchDecider, [created()]).when({ type: 'UpdateBatch', name: 'March intake', now: LATER }).then([]);
+  });
+
+  it('refuses a batch that does not exist, and days out of range', () => {
+    given(batchDecider, []).when({ type: 'UpdateBatch', name: 'X', now: LATER }).thenThrows('NOT_FOUND');
+    given(batchDecider, [created()])
+      .when({ type: 'UpdateBatch', reminderDaysBeforeExpiry: 400, now: LATER })
+      .thenThrows('BAD_USER_INPUT', 'reminderDaysBeforeExpiry');
   });
 });

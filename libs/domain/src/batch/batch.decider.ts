@@ -1,12 +1,19 @@
 import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
+import { changedNamedTerms, requireWholeDays } from '../organisation/invitation-terms';
 import { requireValidName } from '../shared/entity-name';
-import type { BatchCommand, CreateBatch } from './batch.commands';
+import type { BatchCommand, CreateBatch, UpdateBatch } from './batch.commands';
 import type { BatchEvent } from './batch.events';
 import type { BatchState } from './batch.state';
 
 function createBatch(command: CreateBatch, state: BatchState): BatchEvent[] {
   const name = requireValidName(command.name);
+  const invitationTtlDays = requireWholeDays('invitationTtlDays', command.invitationTtlDays ?? null, 1);
+  const reminderDaysBeforeExpiry = requireWholeDays(
+    'reminderDaysBeforeExpiry',
+    command.reminderDaysBeforeExpiry ?? null,
+    0,
+  );
   // A pool of another organisation answers exactly as a missing one: existence must not leak across tenants.
   if (command.pool === null || command.pool.organisationId !== command.organisationId) {
     throw new ServiceError('NOT_FOUND', 'Resource pool not found.');
@@ -16,7 +23,32 @@ function createBatch(command: CreateBatch, state: BatchState): BatchEvent[] {
   return [
     {
       type: 'BatchCreated',
-      data: { batchId, poolId: command.pool.poolId, organisationId, name, createdAt: now },
+      data: {
+        batchId,
+        poolId: command.pool.poolId,
+        organisationId,
+        name,
+        createdAt: now,
+        invitationTtlDays,
+        reminderDaysBeforeExpiry,
+      },
+    },
+  ];
+}
+
+/** A new name or new invitation terms; they apply to invitations sent from now on (those out keep their expiry). */
+function updateBatch(command: UpdateBatch, state: BatchState): BatchEvent[] {
+  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'Invitation batch not found.');
+  const changed = changedNamedTerms(command, state);
+  if (changed === null) return [];
+  return [
+    {
+      type: 'BatchUpdated',
+      data: {
+        batchId: state.batchId,
+        ...changed,
+        updatedAt: command.now,
+      },
     },
   ];
 }
@@ -27,12 +59,25 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
     switch (command.type) {
       case 'CreateBatch':
         return createBatch(command, state);
+      case 'UpdateBatch':
+        return updateBatch(command, state);
     }
   },
-  evolve(_state, event) {
+  evolve(state, event) {
     switch (event.type) {
       case 'BatchCreated':
-        return { status: 'created', ...event.data };
+        return {
+          status: 'created',
+          ...event.data,
+          // Batches created before they had terms of their own keep the organisation's.
+          invitationTtlDays: event.data.invitationTtlDays ?? null,
+          reminderDaysBeforeExpiry: event.data.reminderDaysBeforeExpiry ?? null,
+        };
+      case 'BatchUpdated': {
+        if (state.status === 'absent') return state;
+        const { name, invitationTtlDays, reminderDaysBeforeExpiry } = event.data;
+        return { ...state, name, invitationTtlDays, reminderDaysBeforeExpiry };
+      }
     }
   },
   initialState: () => ({ status: 'absent' }),

@@ -7,4 +7,6 @@ export type BatchState =
       organisationId: string;
       name: string;
       createdAt: string;
+      invitationTtlDays: number | null;
+      reminderDaysBeforeExpiry: number | null;
     };

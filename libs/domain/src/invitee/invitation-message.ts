@@ -1,9 +1,13 @@
+import { ServiceError } from '@invitations/kernel';
+import { requireFreeText } from '../shared/free-text';
+
 /** The longest personal message an admin may add to an invitation, in characters. */
 export const MAX_INVITATION_MESSAGE_LENGTH = 2000;
 
 /**
- * The admin's optional message that goes out with an invitation (email and text). Refused when too long, naming
- * the field; checked once for a whole request before anyone is invited, and by each invitation it goes out with.
+ * The admin's optional message that goes out with an invitation (email and text). Refused when too long, or when it
+ * holds control characters (other than line breaks and tabs) or bidirectional formatting characters, naming the
+ * field; checked once for a whole request before anyone is invited, and by each invitation it goes out with.
  */
 export function requireInvitationMessage(message: string | null): string | null {
   if (message !== null && message.length > MAX_INVITATION_MESSAGE_LENGTH) {
@@ -13,6 +17,5 @@ export function requireInvitationMessage(message: string | null): string | null 
       [{ field: 'message', message: `must be at most ${MAX_INVITATION_MESSAGE_LENGTH} characters` }],
     );
   }
-  return message;
+  return requireFreeText('message', message, { multiline: true });
 }
-import { ServiceError } from '@invitations/kernel';

@@ -22,16 +22,11 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   const invitee = requireInvitee(state);
   if (invitee.status === 'INVITED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyInvited);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
-  if (invitee.uploadStatus === 'INVALID') {
-    throw new ServiceError(
-      'BAD_USER_INPUT',
-      INVITEE_MESSAGES.detailsDifferFromPassport,
-      discrepancyErrors(invitee),
-    );
-  }
+  requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt, memberElsewhereWithPassportId } = command;
+  const { invitationId, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
   const message = requireInvitationMessage(command.message);
   if (memberElsewhereWithPassportId !== null) {
     return [
@@ -52,7 +47,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   return [
     {
       type: 'InvitationSent',
-      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt },
+      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt, remindAt },
     },
   ];
 }
@@ -65,8 +60,10 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
   const invitee = requireInvitee(state);
   if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
+  requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt } = command;
+  const { invitationId, now, expiresAt, remindAt } = command;
   const message = requireInvitationMessage(command.message);
   const previousInvitationId = latestInvitation(invitee).invitationId;
   return [
@@ -81,6 +78,7 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
         message,
         sentAt: now,
         expiresAt,
+        remindAt,
       },
     },
   ];
@@ -112,6 +110,7 @@ export function revokeInvitation(command: RevokeInvitation, state: InviteeState)
   if (invitee.status === 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.notInvitedYet);
   if (invitee.status === 'REVOKED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyRevoked);
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
+  if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   const { invitationId } = latestInvitation(invitee);
   return [
     {
@@ -132,7 +131,17 @@ export function expireInvitation(command: ExpireInvitation, state: InviteeState)
 }
 
 /** Names the fields to correct, never the values on record. */
-function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
+/** Nobody is invited with details that differ from their Skills Passport: the admin corrects them first. */
+function requireDetailsMatchPassport(invitee: StagedInviteeState): void {
+  if (invitee.uploadStatus !== 'INVALID') return;
+  throw new ServiceError(
+    'BAD_USER_INPUT',
+    INVITEE_MESSAGES.detailsDifferFromPassport,
+    discrepancyErrors(invitee),
+  );
+}
+
+export function discrepancyErrors(invitee: StagedInviteeState): FieldError[] {
   return invitee.discrepancies.map((field) => ({
     field: PROFILE_FIELD_INPUT[field],
     message: 'differs from the Skills Passport on record',

@@ -1,17 +1,11 @@
+import type { PersonDetails } from '../person/person-details';
+import { copyPersonDetails } from '../person/person-details-fields';
 import type { InviteeState } from './invitee.state';
 
 /** An invitee as it stood: the API's `Invitee` fields, and its state outside the tabs too (REMOVED). */
-export interface InviteeView {
+export interface InviteeView extends PersonDetails {
   id: string;
   batchId: string;
-  email: string;
-  dateOfBirth: string;
-  firstName: string | null;
-  middleNames: string | null;
-  lastName: string | null;
-  preferredName: string | null;
-  mobile: string | null;
-  jobRole: string | null;
   uploadStatus: string;
   discrepancies: string[];
   state: string;
@@ -19,6 +13,8 @@ export interface InviteeView {
   expiresAt: string | null;
   acceptedAt: string | null;
   autoAccepted: boolean;
+  declinedAt: string | null;
+  remindedAt: string | null;
 }
 
 /** Null before the invitee was staged. */
@@ -27,14 +23,7 @@ export function inviteeView(state: InviteeState): InviteeView | null {
   return {
     id: state.inviteeId,
     batchId: state.batchId,
-    email: state.person.email,
-    dateOfBirth: state.person.dateOfBirth,
-    firstName: state.person.firstName,
-    middleNames: state.person.middleNames,
-    lastName: state.person.lastName,
-    preferredName: state.person.preferredName,
-    mobile: state.person.mobile,
-    jobRole: state.person.jobRole,
+    ...copyPersonDetails(state.person),
     uploadStatus: state.uploadStatus,
     discrepancies: state.discrepancies,
     state: state.status,
@@ -42,5 +31,7 @@ export function inviteeView(state: InviteeState): InviteeView | null {
     expiresAt: state.invitation?.expiresAt ?? null,
     acceptedAt: state.acceptedAt,
     autoAccepted: state.autoAccepted,
+    declinedAt: state.declinedAt ?? null,
+    remindedAt: state.invitation?.remindedAt ?? null,
   };
 }

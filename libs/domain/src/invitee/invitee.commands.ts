@@ -18,6 +18,19 @@ export interface CorrectInvitee {
   /** The corrected details, merged over the current ones by the handler and normalised. */
   person: PersonDetails;
   classification: Classification;
+  /**
+   * The new invitation that replaces a pending one when the correction changes the email or mobile it went to
+   * (the old link stops working). Absent: such a correction of an invited person is refused.
+   */
+  reinvitation?: Reinvitation;
+}
+
+/** A new invitation, decided by the handler: its id, when it is sent, when it expires and is reminded. */
+export interface Reinvitation {
+  invitationId: string;
+  now: string;
+  expiresAt: string;
+  remindAt: string | null;
 }
 
 export interface RemoveInvitee {
@@ -30,6 +43,7 @@ export interface SendInvitation {
   message: string | null;
   now: string;
   expiresAt: string;
+  remindAt: string | null;
   /**
    * The passport of the person when they are already a member of another pool of the same organisation:
    * inviting them accepts them at once. Null otherwise.
@@ -43,6 +57,7 @@ export interface ResendInvitation {
   message: string | null;
   now: string;
   expiresAt: string;
+  remindAt: string | null;
 }
 
 export interface IssueInvitationToken {
@@ -72,6 +87,40 @@ export interface AcceptInvitation {
   passportId: string;
 }
 
+export interface DeclineInvitation {
+  type: 'DeclineInvitation';
+  /** SHA-256 (hex) of the token the person presented. */
+  tokenHash: string;
+  now: string;
+}
+
+export interface ExtendInvitation {
+  type: 'ExtendInvitation';
+  /** Whole days added to the expiry (from now, for an invitation that has already lapsed). */
+  days: number;
+  now: string;
+  /** The batch's reminder terms, to schedule the reminder before the new expiry (null: none). */
+  reminderDaysBeforeExpiry: number | null;
+}
+
+export interface RemindInvitee {
+  type: 'RemindInvitee';
+  now: string;
+  /** By the schedule (once per invitation, when due) rather than by an admin. */
+  automatic: boolean;
+  message: string | null;
+}
+
+export interface ReclassifyInvitee {
+  type: 'ReclassifyInvitee';
+  classification: Classification;
+}
+
+export interface RemoveMember {
+  type: 'RemoveMember';
+  now: string;
+}
+
 export type InviteeCommand =
   | StageInvitee
   | CorrectInvitee
@@ -81,4 +130,9 @@ export type InviteeCommand =
   | IssueInvitationToken
   | RevokeInvitation
   | ExpireInvitation
-  | AcceptInvitation;
+  | AcceptInvitation
+  | DeclineInvitation
+  | ExtendInvitation
+  | RemindInvitee
+  | ReclassifyInvitee
+  | RemoveMember;

@@ -1,5 +1,6 @@
 import type { Decider } from '@invitations/kernel';
-import { acceptInvitation } from './acceptance.decisions';
+import { acceptInvitation, declineInvitation } from './acceptance.decisions';
+import { extendInvitation, reclassifyInvitee, remindInvitee, removeMember } from './lifecycle.decisions';
 import {
   expireInvitation,
   issueInvitationToken,
@@ -33,6 +34,16 @@ export function decideInvitee(command: InviteeCommand, state: InviteeState): Inv
       return expireInvitation(command, state);
     case 'AcceptInvitation':
       return acceptInvitation(command, state);
+    case 'DeclineInvitation':
+      return declineInvitation(command, state);
+    case 'ExtendInvitation':
+      return extendInvitation(command, state);
+    case 'RemindInvitee':
+      return remindInvitee(command, state);
+    case 'ReclassifyInvitee':
+      return reclassifyInvitee(command, state);
+    case 'RemoveMember':
+      return removeMember(command, state);
   }
 }
 

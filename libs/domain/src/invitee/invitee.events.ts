@@ -45,6 +45,8 @@ export type InvitationSent = Event<
     message: string | null;
     sentAt: string;
     expiresAt: string;
+    /** When its one reminder is due; null (or absent, before reminders existed) for none. */
+    remindAt?: string | null;
   }
 >;
 
@@ -60,6 +62,7 @@ export type InvitationResent = Event<
     message: string | null;
     sentAt: string;
     expiresAt: string;
+    remindAt?: string | null;
   }
 >;
 
@@ -95,6 +98,60 @@ export type InvitationAccepted = Event<
   }
 >;
 
+/** The person declined from the invitation's link; its token stops working. */
+export type InvitationDeclined = Event<
+  'InvitationDeclined',
+  { inviteeId: string; invitationId: string; declinedAt: string }
+>;
+
+/**
+ * The current invitation's expiry pushed out: the same link works until the new expiry. An expired invitation comes
+ * back to Invited (`reinstated`).
+ */
+export type InvitationExtended = Event<
+  'InvitationExtended',
+  {
+    inviteeId: string;
+    invitationId: string;
+    previousExpiresAt: string;
+    expiresAt: string;
+    /** When its reminder is due now (null for none, or when it was already reminded). */
+    remindAt: string | null;
+    extendedAt: string;
+    reinstated: boolean;
+  }
+>;
+
+/**
+ * A reminder of the current invitation, with its same link: by the schedule (`automatic`, once per invitation) or
+ * by an admin. The notification process manager sends it.
+ */
+export type InviteeReminded = Event<
+  'InviteeReminded',
+  {
+    inviteeId: string;
+    invitationId: string;
+    remindedAt: string;
+    automatic: boolean;
+    message: string | null;
+  }
+>;
+
+/**
+ * The person compared again with the passports as they are now (at sending, at accepting): a passport created
+ * meanwhile makes a NEW person EXISTING, or INVALID when a detail differs (the fields named, never the values).
+ */
+export type InviteeReclassified = Event<
+  'InviteeReclassified',
+  { inviteeId: string; uploadStatus: UploadStatus; discrepancies: ProfileField[]; passportId: string | null }
+>;
+
+/** A member taken out of the pool: the passport stays, the person's seat in the pool is free again. */
+export type MemberRemoved = Event<
+  'MemberRemoved',
+  { inviteeId: string; batchId: string; poolId: string; passportId: string; removedAt: string }
+>;
+
 export type InviteeEvent =
   | InviteeStaged
   | InviteeCorrected
@@ -104,4 +161,9 @@ export type InviteeEvent =
   | InvitationTokenIssued
   | InvitationRevoked
   | InvitationExpired
-  | InvitationAccepted;
+  | InvitationAccepted
+  | InvitationDeclined
+  | InvitationExtended
+  | InviteeReminded
+  | InviteeReclassified
+  | MemberRemoved;

@@ -49,6 +49,7 @@ const uploaded: InviteeState = {
   invitedAt: null,
   acceptedAt: null,
   autoAccepted: false,
+  declinedAt: null,
 };
 
 describe('invitee state', () => {
@@ -68,6 +69,8 @@ describe('invitee state', () => {
         expiresAt: RESENT_EXPIRES_AT,
         message: null,
         tokenHash: SECOND_TOKEN_HASH,
+        remindAt: null,
+        remindedAt: null,
       },
       invitedAt: SENT_AT,
       acceptedAt: RESENT_AT,
@@ -87,6 +90,8 @@ describe('invitee state', () => {
         expiresAt: EXPIRES_AT,
         message: 'Welcome aboard',
         tokenHash: FIRST_TOKEN_HASH,
+        remindAt: null,
+        remindedAt: null,
       },
       invitedAt: SENT_AT,
     });

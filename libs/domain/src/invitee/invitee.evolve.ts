@@ -20,6 +20,7 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
       invitedAt: null,
       acceptedAt: null,
       autoAccepted: false,
+      declinedAt: null,
     };
   }
   if (state.status === 'absent') return state;
@@ -28,7 +29,12 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
       const { person, uploadStatus, discrepancies, passportId } = event.data;
       return { ...state, person: { ...person }, uploadStatus, discrepancies: [...discrepancies], passportId };
     }
+    case 'InviteeReclassified': {
+      const { uploadStatus, discrepancies, passportId } = event.data;
+      return { ...state, uploadStatus, discrepancies: [...discrepancies], passportId };
+    }
     case 'InviteeRemoved':
+    case 'MemberRemoved':
       return { ...state, status: 'REMOVED' };
     case 'InvitationSent':
     case 'InvitationResent':
@@ -38,16 +44,30 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
         invitation: newInvitation(event),
         // invitedAt is when the person was first invited: a resend does not move it.
         invitedAt: state.invitedAt ?? event.data.sentAt,
+        declinedAt: null,
       };
     case 'InvitationTokenIssued': {
       const { invitation } = state;
       if (invitation?.invitationId !== event.data.invitationId) return state;
       return { ...state, invitation: { ...invitation, tokenHash: event.data.tokenHash } };
     }
+    case 'InvitationExtended': {
+      const { invitation } = state;
+      if (invitation?.invitationId !== event.data.invitationId) return state;
+      const { expiresAt, remindAt } = event.data;
+      return { ...state, status: 'INVITED', invitation: { ...invitation, expiresAt, remindAt } };
+    }
+    case 'InviteeReminded': {
+      const { invitation } = state;
+      if (invitation?.invitationId !== event.data.invitationId) return state;
+      return { ...state, invitation: { ...invitation, remindedAt: event.data.remindedAt } };
+    }
     case 'InvitationRevoked':
       return { ...state, status: 'REVOKED' };
     case 'InvitationExpired':
       return { ...state, status: 'EXPIRED' };
+    case 'InvitationDeclined':
+      return { ...state, status: 'DECLINED', declinedAt: event.data.declinedAt };
     case 'InvitationAccepted': {
       const { acceptedAt, autoAccepted, passportId } = event.data;
       // An auto-accepted person was never sent an invitation: they count as invited when accepted.
@@ -66,5 +86,13 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
 /** A new invitation has no token until the notification process manager issues one. */
 function newInvitation(event: InvitationSent | InvitationResent): CurrentInvitation {
   const { invitationId, sentAt, expiresAt, message } = event.data;
-  return { invitationId, sentAt, expiresAt, message, tokenHash: null };
+  return {
+    invitationId,
+    sentAt,
+    expiresAt,
+    message,
+    tokenHash: null,
+    remindAt: event.data.remindAt ?? null,
+    remindedAt: null,
+  };
 }

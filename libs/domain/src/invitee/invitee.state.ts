@@ -1,7 +1,7 @@
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
 
 /** The tab an invitee shows under (GraphQL `InviteeState`), plus the states outside the tabs. */
-export type InviteeStatus = 'UPLOADED' | 'INVITED' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED';
+export type InviteeStatus = 'UPLOADED' | 'INVITED' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED' | 'DECLINED';
 
 /**
  * The latest invitation. It stays in the state once revoked, expired or accepted: a resend names it as the
@@ -14,6 +14,10 @@ export interface CurrentInvitation {
   message: string | null;
   /** Null until the notification process manager has issued the token. */
   tokenHash: string | null;
+  /** When its one reminder is due; null for none (or an invitation sent before reminders existed). */
+  remindAt: string | null;
+  /** When the person was reminded of this invitation (by the schedule or an admin); null until then. */
+  remindedAt: string | null;
 }
 
 export type InviteeState =
@@ -34,6 +38,7 @@ export type InviteeState =
       invitedAt: string | null;
       acceptedAt: string | null;
       autoAccepted: boolean;
+      declinedAt: string | null;
     };
 
 /** An invitee that was staged, whatever became of it since (removed included). */

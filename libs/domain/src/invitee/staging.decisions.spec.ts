@@ -19,6 +19,7 @@ import {
   NEW,
   stageCommand,
   STAGED_AT,
+  invitationDeclined,
 } from '../testing/invitee-fixtures';
 import { inviteeDecider } from './invitee.decider';
 
@@ -89,14 +90,14 @@ describe('CorrectInvitee', () => {
   });
 
   it.each([
-    ['INVITED', [inviteeStaged(), invitationSent()]],
+    ['DECLINED', [...invitedWithToken(), invitationDeclined()]],
     ['ACCEPTED', [...invitedWithToken(), invitationAccepted()]],
     ['REVOKED', [inviteeStaged(), invitationSent(), invitationRevoked()]],
     ['EXPIRED', [inviteeStaged(), invitationSent(), invitationExpired()]],
   ])('is refused once the person is %s', (_status, events) => {
     given(inviteeDecider, events)
       .when(correctCommand(corrected, EXISTING))
-      .thenThrows('BAD_USER_INPUT', 'Only people not yet invited can be corrected');
+      .thenThrows('BAD_USER_INPUT', 'Only people not yet invited, or whose invitation is pending');
   });
 
   it('answers NOT_FOUND for an invitee that does not exist or was removed', () => {

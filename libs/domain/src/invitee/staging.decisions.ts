@@ -4,7 +4,8 @@ import { requireNamesForNewPerson } from '../person/names-required';
 import { copyPersonDetails, samePersonDetails } from '../person/person-details-fields';
 import type { CorrectInvitee, RemoveInvitee, StageInvitee } from './invitee.commands';
 import type { InviteeEvent } from './invitee.events';
-import { requireInvitee } from './invitee.guards';
+import { latestInvitation, requireInvitee } from './invitee.guards';
+import { PROFILE_FIELD_INPUT } from '../person/profile-fields';
 import { INVITEE_MESSAGES } from './invitee.messages';
 import type { InviteeState } from './invitee.state';
 
@@ -30,10 +31,14 @@ export function stageInvitee(command: StageInvitee, state: InviteeState): Invite
   ];
 }
 
-/** Replaces the staged details; the handler has classified them again against the passports. */
+/**
+ * Replaces the details of a staged person, or of one whose invitation is pending; the handler has classified them
+ * again against the passports. An invited person must stay invitable (not INVALID), and a new email or mobile gets
+ * a new invitation at once: the old link, sent to the old address, stops working.
+ */
 export function correctInvitee(command: CorrectInvitee, state: InviteeState): InviteeEvent[] {
   const invitee = requireInvitee(state);
-  if (invitee.status !== 'UPLOADED') {
+  if (invitee.status !== 'UPLOADED' && invitee.status !== 'INVITED') {
     throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.onlyUploadedCanBeCorrected);
   }
   requireNamesForNewPerson(command.person, command.classification);
@@ -48,13 +53,45 @@ export function correctInvitee(command: CorrectInvitee, state: InviteeState): In
   )
     return [];
   const { person, classification } = command;
+  const corrected: InviteeEvent = {
+    type: 'InviteeCorrected',
+    data: {
+      inviteeId: invitee.inviteeId,
+      person: copyPersonDetails(person),
+      ...classificationData(classification),
+    },
+  };
+  if (invitee.status === 'UPLOADED') return [corrected];
+  if (classification.uploadStatus === 'INVALID') {
+    throw new ServiceError(
+      'BAD_USER_INPUT',
+      INVITEE_MESSAGES.invalidWhileInvited,
+      classification.discrepancies.map((field) => ({
+        field: PROFILE_FIELD_INPUT[field],
+        message: 'differs from the Skills Passport on record',
+      })),
+    );
+  }
+  const addressChanged = invitee.person.email !== person.email || invitee.person.mobile !== person.mobile;
+  if (!addressChanged) return [corrected];
+  const { reinvitation } = command;
+  if (!reinvitation)
+    throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.addressChangeNeedsReinvitation);
+  const previous = latestInvitation(invitee);
   return [
+    corrected,
     {
-      type: 'InviteeCorrected',
+      type: 'InvitationResent',
       data: {
         inviteeId: invitee.inviteeId,
-        person: copyPersonDetails(person),
-        ...classificationData(classification),
+        invitationId: reinvitation.invitationId,
+        previousInvitationId: previous.invitationId,
+        batchId: invitee.batchId,
+        poolId: invitee.poolId,
+        message: previous.message,
+        sentAt: reinvitation.now,
+        expiresAt: reinvitation.expiresAt,
+        remindAt: reinvitation.remindAt,
       },
     },
   ];

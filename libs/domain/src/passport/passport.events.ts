@@ -1,18 +1,7 @@
 import type { Event } from '@invitations/kernel';
+import type { Passport } from './passport';
 
 /** Stream: `passport-<passportId>`. Created when a NEW person accepts; never changed by an organisation. */
-export type PassportCreated = Event<
-  'PassportCreated',
-  {
-    passportId: string;
-    email: string;
-    dateOfBirth: string;
-    firstName: string;
-    middleNames: string | null;
-    lastName: string;
-    preferredName: string | null;
-    mobile: string | null;
-  }
->;
+export type PassportCreated = Event<'PassportCreated', Passport>;
 
 export type PassportEvent = PassportCreated;

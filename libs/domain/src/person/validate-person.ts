@@ -2,6 +2,7 @@ import { isEmailAddress } from './email-address';
 import { normaliseMobile } from './mobile-number';
 import type { PersonDetails } from './person-details';
 import { isAscii } from './ascii';
+import { freeTextProblem } from '../shared/free-text';
 
 export { normaliseMobile };
 
@@ -43,6 +44,7 @@ const DAY_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
  * Checks and normalises one person's details, with the same rules for a single person and for every CSV row:
  * email trimmed and lower-cased; date of birth `YYYY-MM-DD` or `DD/MM/YYYY`, a real date, not in the future;
  * mobile normalised to E.164, repairing what spreadsheets do to numbers; every field no longer than the limit;
+ * names and job role without control or bidirectional formatting characters;
  * empty values become null. Whether names are required depends on the passport check, so it is not decided here.
  * Every problem is reported, not only the first.
  */
@@ -53,6 +55,13 @@ export function validatePerson(input: PersonInput, rules: PersonRules): PersonVa
     if (value !== null && value.length > rules.maxFieldLength) {
       errors.push({ field, message: `must be at most ${rules.maxFieldLength} characters` });
     }
+    return value;
+  };
+  /** Names and the job role: free text, refused with control or bidirectional formatting characters. */
+  const freeText = (field: PersonField): string | null => {
+    const value = text(field);
+    const problem = value === null ? null : freeTextProblem(value);
+    if (problem !== null) errors.push({ field, message: problem });
     return value;
   };
 
@@ -77,12 +86,12 @@ export function validatePerson(input: PersonInput, rules: PersonRules): PersonVa
   const person: PersonDetails = {
     email: email ?? '',
     dateOfBirth: dateOfBirth ?? '',
-    firstName: text('firstName'),
-    middleNames: text('middleNames'),
-    lastName: text('lastName'),
-    preferredName: text('preferredName'),
+    firstName: freeText('firstName'),
+    middleNames: freeText('middleNames'),
+    lastName: freeText('lastName'),
+    preferredName: freeText('preferredName'),
     mobile,
-    jobRole: text('jobRole'),
+    jobRole: freeText('jobRole'),
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, person };
 }

@@ -11,6 +11,7 @@ export const poolStreamId = (poolId: string): string => `pool-${poolId}`;
 export const batchStreamId = (batchId: string): string => `batch-${batchId}`;
 export const inviteeStreamId = (inviteeId: string): string => `invitee-${inviteeId}`;
 export const passportStreamId = (passportId: string): string => `passport-${passportId}`;
+export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
 export const uploadStreamId = (uploadId: string): string => `upload-${uploadId}`;
 
 export const poolSeatStreamId = (poolId: string, key: ReservationKey, value: string): string =>

@@ -7,4 +7,10 @@ export interface CreateResourcePool {
   now: string;
 }
 
-export type ResourcePoolCommand = CreateResourcePool;
+export interface RenameResourcePool {
+  type: 'RenameResourcePool';
+  name: string;
+  now: string;
+}
+
+export type ResourcePoolCommand = CreateResourcePool | RenameResourcePool;

@@ -62,3 +62,40 @@ describe('resource pool', () => {
       .thenThrows('CONFLICT');
   });
 });
+
+describe('renaming a resource pool', () => {
+  const created = {
+    type: 'ResourcePoolCreated' as const,
+    data: {
+      poolId: 'pool-0001',
+      organisationId: 'org-0001',
+      name: 'Riggers',
+      createdAt: '2025-03-01T09:00:00.000Z',
+    },
+  };
+  const RENAMED_AT = '2025-03-02T09:00:00.000Z';
+
+  it('gives it a new name, trimmed', () => {
+    const state = given(resourcePoolDecider, [created])
+      .when({ type: 'RenameResourcePool', name: ' Riggers (Perth) ', now: RENAMED_AT })
+      .then([
+        {
+          type: 'ResourcePoolRenamed',
+          data: { poolId: 'pool-0001', name: 'Riggers (Perth)', renamedAt: RENAMED_AT },
+        },
+      ]);
+    expect(state).toMatchObject({ name: 'Riggers (Perth)', organisationId: 'org-0001' });
+  });
+
+  it('records nothing for the same name; refuses an empty one and a pool that does not exist', () => {
+    given(resourcePoolDecider, [created])
+      .when({ type: 'RenameResourcePool', name: 'Riggers', now: RENAMED_AT })
+      .then([]);
+    given(resourcePoolDecider, [created])
+      .when({ type: 'RenameResourcePool', name: ' ', now: RENAMED_AT })
+      .thenThrows('BAD_USER_INPUT', 'name');
+    given(resourcePoolDecider, [])
+      .when({ type: 'RenameResourcePool', name: 'X', now: RENAMED_AT })
+      .thenThrows('NOT_FOUND');
+  });
+});

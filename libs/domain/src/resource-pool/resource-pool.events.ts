@@ -6,4 +6,10 @@ export type ResourcePoolCreated = Event<
   { poolId: string; organisationId: string; name: string; createdAt: string }
 >;
 
-export type ResourcePoolEvent = ResourcePoolCreated;
+/** The pool's new name (batches and invitees keep pointing at the pool by id). */
+export type ResourcePoolRenamed = Event<
+  'ResourcePoolRenamed',
+  { poolId: string; name: string; renamedAt: string }
+>;
+
+export type ResourcePoolEvent = ResourcePoolCreated | ResourcePoolRenamed;

@@ -13,6 +13,7 @@ import type {
 } from '../invitee/invitee.commands';
 import type {
   InvitationAccepted,
+  InvitationDeclined,
   InvitationExpired,
   InvitationResent,
   InvitationRevoked,
@@ -107,6 +108,7 @@ export function sendCommand(overrides: Partial<SendInvitation> = {}): SendInvita
     message: 'Welcome aboard',
     now: SENT_AT,
     expiresAt: EXPIRES_AT,
+    remindAt: null,
     memberElsewhereWithPassportId: null,
     ...overrides,
   };
@@ -119,6 +121,7 @@ export function resendCommand(overrides: Partial<ResendInvitation> = {}): Resend
     message: null,
     now: RESENT_AT,
     expiresAt: RESENT_EXPIRES_AT,
+    remindAt: null,
     ...overrides,
   };
 }
@@ -183,6 +186,7 @@ export function invitationSent(overrides: Partial<InvitationSent['data']> = {}):
       message: 'Welcome aboard',
       sentAt: SENT_AT,
       expiresAt: EXPIRES_AT,
+      remindAt: null,
       ...overrides,
     },
   };
@@ -200,6 +204,7 @@ export function invitationResent(overrides: Partial<InvitationResent['data']> = 
       message: null,
       sentAt: RESENT_AT,
       expiresAt: RESENT_EXPIRES_AT,
+      remindAt: null,
       ...overrides,
     },
   };
@@ -243,6 +248,13 @@ export function invitationAccepted(overrides: Partial<InvitationAccepted['data']
       ...overrides,
     },
   };
+}
+
+export function invitationDeclined(
+  invitationId = FIRST_INVITATION,
+  declinedAt = BEFORE_EXPIRY,
+): InvitationDeclined {
+  return { type: 'InvitationDeclined', data: { inviteeId: INVITEE_ID, invitationId, declinedAt } };
 }
 
 /** The stream of an invitee whose first invitation is out, with its token issued. */

@@ -1,3 +1,4 @@
+import type { Logger } from '@invitations/kernel';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
@@ -35,11 +36,7 @@ export interface EmbeddedEventStoreOptions {
   /** A write batch stops growing at this many bytes, unless one append alone is larger (default 4 MiB). */
   maxBatchBytes?: number;
   /** Where the open says what it repaired (default: console.warn). */
-  logger?: EventStoreLogger;
-}
-
-export interface EventStoreLogger {
-  warn(message: string): void;
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** What the last open of the store found and did: shown by `GET /ops/status` and `ops status`. */

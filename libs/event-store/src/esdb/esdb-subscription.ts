@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import type { AllStreamResolvedEvent, Position } from '@eventstore/db-client';
 import type { EventHandler, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { isServiceEvent, toReadPosition, toRecordedEvent, type EventSelection } from './recorded-event';
-import { reconnectDelayMs, type ReconnectPolicy } from './reconnect-backoff';
+import { backoffDelayMs } from '@invitations/kernel';
+import type { ReconnectPolicy } from './reconnect-backoff';
 
 /** What the subscription needs of the client's `subscribeToAll` stream (an AllStreamSubscription fits). */
 export interface SubscriptionStream extends Readable {
@@ -77,7 +78,7 @@ export class EsdbCatchUpSubscription implements Subscription {
       if (this.stopped) return;
       failuresInARow += 1;
       if (failuresInARow > this.options.reconnect.maxAttempts) return this.fail(dropped);
-      await this.sleep(reconnectDelayMs(failuresInARow, this.options.reconnect));
+      await this.sleep(backoffDelayMs(failuresInARow, this.options.reconnect));
     }
   }
 

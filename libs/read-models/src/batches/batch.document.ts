@@ -6,4 +6,7 @@ export interface BatchDoc extends Positioned {
   poolId: string;
   name: string;
   createdAt: string;
+  /** The batch's own invitation terms, in days; null for the organisation's. */
+  invitationTtlDays: number | null;
+  reminderDaysBeforeExpiry: number | null;
 }

@@ -10,6 +10,8 @@ const batch = (id: string, fields: Partial<BatchDoc> = {}): BatchDoc => ({
   poolId: 'pool-1',
   name: `Batch ${id}`,
   createdAt: '2025-03-01T09:00:00.000Z',
+  invitationTtlDays: null,
+  reminderDaysBeforeExpiry: null,
   _pos: positionKey(position++),
   ...fields,
 });
@@ -46,5 +48,18 @@ describeOnBothAdapters('batches', (open) => {
       'c',
     ]);
     expect(await readModels.batches.ofPool('org-2', 'pool-2')).toEqual([]);
+  });
+
+  it("keeps a batch's own invitation terms and its new name", async () => {
+    const doc = batch('b1', { invitationTtlDays: 30, reminderDaysBeforeExpiry: 0 });
+    await write(doc);
+    await write({ ...doc, name: 'Renamed', invitationTtlDays: 7, _pos: positionKey(position++) });
+
+    expect(await readModels.batches.byId('org-1', 'b1')).toMatchObject({
+      name: 'Renamed',
+      invitationTtlDays: 7,
+      reminderDaysBeforeExpiry: 0,
+    });
+    expect((await readModels.batches.ofPool('org-1', 'pool-1')).map((b) => b.name)).toEqual(['Renamed']);
   });
 });

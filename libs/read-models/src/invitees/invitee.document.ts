@@ -23,6 +23,11 @@ export interface InviteeDoc extends Positioned {
   expiresAt: string | null;
   acceptedAt: string | null;
   autoAccepted: boolean;
+  declinedAt: string | null;
+  /** When the current invitation's reminder is due (null: none). */
+  remindAt: string | null;
+  /** When the person was reminded of the current invitation (null: not yet). */
+  remindedAt: string | null;
   invitationId: string | null;
   uploadId: string | null;
   /** Lower-cased, accent-folded "first middle last preferred email mobile" (see `searchText`). */

@@ -44,6 +44,9 @@ function invitee(id: string, fields: Partial<InviteeDoc> = {}): InviteeDoc {
     expiresAt: null,
     acceptedAt: null,
     autoAccepted: false,
+    declinedAt: null,
+    remindAt: null,
+    remindedAt: null,
     invitationId: null,
     uploadId: null,
     sortKey: sortKey(stagedAt, id),
@@ -287,16 +290,18 @@ describeOnBothAdapters('invitees', (open) => {
         invited('e', 3, { uploadStatus: 'INVALID' }),
         invitee('f', { state: 'ACCEPTED' }),
         invitee('g', { state: 'EXPIRED' }),
+        invitee('h', { state: 'DECLINED' }),
+        invitee('i', { state: 'REVOKED' }),
         invitee('other-batch', { batchId: 'batch-2' }),
       );
       await store().write([{ id: 'a', document: null, position: positionKey(nextPosition++) }]);
 
       expect(await readModels.invitees.countsOfBatch(ORG, BATCH)).toEqual({
-        states: { UPLOADED: 2, INVITED: 2, ACCEPTED: 1, REVOKED: 0, EXPIRED: 1 },
+        states: { UPLOADED: 2, INVITED: 2, ACCEPTED: 1, REVOKED: 1, EXPIRED: 1, DECLINED: 1 },
         invalid: 1,
       });
       expect(await readModels.invitees.countsOfBatch('org-2', BATCH)).toEqual({
-        states: { UPLOADED: 0, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0 },
+        states: { UPLOADED: 0, INVITED: 0, ACCEPTED: 0, REVOKED: 0, EXPIRED: 0, DECLINED: 0 },
         invalid: 0,
       });
     });
@@ -314,6 +319,147 @@ describeOnBothAdapters('invitees', (open) => {
       expect(await readModels.invitees.idsInState(ORG, BATCH, 'UPLOADED')).toEqual(['early', 'late']);
       expect(await readModels.invitees.idsInState(ORG, BATCH, 'INVITED')).toEqual(['out']);
       expect(await readModels.invitees.idsInState('org-2', BATCH, 'UPLOADED')).toEqual([]);
+    });
+
+    it("lists a batch's invitees in any of several states, in the tabs' order", async () => {
+      await write(
+        invited('lapsed', 3, { state: 'EXPIRED' }),
+        invited('out', 1),
+        invited('declined', 2, { state: 'DECLINED' }),
+        invitee('staged'),
+        invited('elsewhere', 1, { state: 'EXPIRED', batchId: 'batch-2' }),
+      );
+
+      expect(await readModels.invitees.idsInStates(ORG, BATCH, ['INVITED', 'EXPIRED'])).toEqual([
+        'out',
+        'lapsed',
+      ]);
+      expect(await readModels.invitees.idsInStates(ORG, BATCH, ['DECLINED'])).toEqual(['declined']);
+      expect(await readModels.invitees.idsInStates('org-2', BATCH, ['EXPIRED'])).toEqual([]);
+    });
+  });
+
+  describe('a page of several states (the Expired, Revoked and Declined people in sight)', () => {
+    it("pages the invitees of the states asked, in the tabs' order, with their count and a search", async () => {
+      await write(
+        invited('a', 1, { state: 'EXPIRED', firstName: 'Ana' }),
+        invited('b', 2, { state: 'REVOKED' }),
+        invited('c', 3, { state: 'DECLINED', declinedAt: at(4) }),
+        invited('d', 4),
+        invitee('e'),
+      );
+      const first = await tab({ states: ['EXPIRED', 'REVOKED', 'DECLINED'], first: 2 });
+      expect(ids(first.nodes)).toEqual(['a', 'b']);
+      expect(first).toMatchObject({ totalCount: 3, hasNextPage: true });
+      const rest = await tab({
+        states: ['EXPIRED', 'REVOKED', 'DECLINED'],
+        first: 2,
+        after: first.endCursor,
+      });
+      expect(ids(rest.nodes)).toEqual(['c']);
+      expect(rest.nodes[0].declinedAt).toBe(at(4));
+      const found = await tab({ states: ['EXPIRED', 'REVOKED', 'DECLINED'], search: 'ana' });
+      expect(ids(found.nodes)).toEqual(['a']);
+    });
+  });
+
+  describe("the organisation's search across batches", () => {
+    const search = (request: Partial<Parameters<ReadModelSet['invitees']['searchOrganisation']>[0]> = {}) =>
+      readModels.invitees.searchOrganisation({ organisationId: ORG, search: 'stone', first: 50, ...request });
+
+    it('finds the matching invitees of every batch of the organisation, in every state unless narrowed', async () => {
+      await write(
+        invitee('a', { stagedAt: at(1) }),
+        invited('b', 2, { batchId: 'batch-2' }),
+        invited('c', 3, { batchId: 'batch-3', poolId: 'pool-2', state: 'EXPIRED' }),
+        invitee('d', { lastName: 'Other', email: 'd@example.org' }),
+        invitee('theirs', { organisationId: 'org-2' }),
+      );
+
+      const all = await search();
+      expect(ids(all.nodes)).toEqual(['a', 'b', 'c']);
+      expect(all.totalCount).toBe(3);
+      expect(ids((await search({ states: ['EXPIRED', 'INVITED'] })).nodes)).toEqual(['b', 'c']);
+      expect(ids((await search({ organisationId: 'org-2' })).nodes)).toEqual(['theirs']);
+      expect((await search({ search: 'nobody' })).totalCount).toBe(0);
+    });
+
+    it('pages with the cursor, and refuses a page over the bound', async () => {
+      await write(
+        ...Array.from({ length: 5 }, (_, n) =>
+          invitee(`p${n}`, { stagedAt: at(1, n), batchId: `batch-${n % 2}` }),
+        ),
+      );
+      const first = await search({ first: 3 });
+      expect(ids(first.nodes)).toEqual(['p0', 'p1', 'p2']);
+      expect(first.hasNextPage).toBe(true);
+      const next = await search({ first: 3, after: first.endCursor });
+      expect(ids(next.nodes)).toEqual(['p3', 'p4']);
+      expect(next.hasNextPage).toBe(false);
+      await expect(search({ first: 501 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
+  });
+
+  describe("a pool's members", () => {
+    const members = (request: Partial<Parameters<ReadModelSet['invitees']['membersPage']>[0]> = {}) =>
+      readModels.invitees.membersPage({ organisationId: ORG, poolId: POOL, first: 50, ...request });
+    const accepted = (id: string, day: number, fields: Partial<InviteeDoc> = {}) =>
+      invited(id, day - 1, {
+        state: 'ACCEPTED',
+        acceptedAt: at(day),
+        sortKey: sortKey(at(day), id),
+        ...fields,
+      });
+
+    it('are the people accepted into any batch of the pool, in the order they joined, searchable', async () => {
+      await write(
+        accepted('late', 5, { firstName: 'Zoe' }),
+        accepted('early', 2, { batchId: 'batch-2' }),
+        invited('pending', 1),
+        accepted('other-pool', 3, { poolId: 'pool-2', batchId: 'batch-9' }),
+        accepted('other-org', 3, { organisationId: 'org-2' }),
+      );
+
+      const page = await members();
+      expect(ids(page.nodes)).toEqual(['early', 'late']);
+      expect(page.totalCount).toBe(2);
+      expect(ids((await members({ search: 'zoe' })).nodes)).toEqual(['late']);
+      const one = await members({ first: 1 });
+      expect(one).toMatchObject({ totalCount: 2, hasNextPage: true });
+      expect(ids((await members({ first: 1, after: one.endCursor })).nodes)).toEqual(['late']);
+      expect((await members({ organisationId: 'org-3' })).totalCount).toBe(0);
+    });
+
+    it('loses a member whose invitee is gone (removed from the pool)', async () => {
+      await write(accepted('a', 2), accepted('b', 3));
+      await store().write([{ id: 'a', document: null, position: positionKey(nextPosition++) }]);
+      expect(ids((await members()).nodes)).toEqual(['b']);
+    });
+  });
+
+  describe('invitations due for their reminder', () => {
+    it('lists invited people whose reminder is due and not sent, earliest first', async () => {
+      await write(
+        invited('due-later', 1, { remindAt: at(12) }),
+        invited('due-first', 1, { remindAt: at(11) }),
+        invited('not-yet', 1, { remindAt: at(20) }),
+        invited('reminded', 1, { remindAt: at(11), remindedAt: at(11) }),
+        invited('no-reminder', 1),
+        invited('lapsed', 1, { remindAt: at(11), state: 'EXPIRED' }),
+      );
+
+      expect(await readModels.invitees.dueForReminder(at(13))).toEqual([
+        { inviteeId: 'due-first', organisationId: ORG },
+        { inviteeId: 'due-later', organisationId: ORG },
+      ]);
+      expect(await readModels.invitees.dueForReminder(at(10))).toEqual([]);
+    });
+
+    it('drops an invitation once reminded', async () => {
+      const doc = invited('a', 1, { remindAt: at(11) });
+      await write(doc);
+      await write({ ...doc, remindedAt: at(11), _pos: positionKey(nextPosition++) });
+      expect(await readModels.invitees.dueForReminder(at(13))).toEqual([]);
     });
   });
 

@@ -40,6 +40,26 @@ export interface DueInvitation {
   organisationId: string;
 }
 
+/** A page of the organisation's invitees across all its batches, matching a search (`searchInvitees`). */
+export interface OrganisationSearch {
+  organisationId: string;
+  /** Matched, folded, anywhere in the names, email and mobile. */
+  search: string;
+  /** Any state when null or empty. */
+  states?: readonly InviteeStatus[] | null;
+  first: number;
+  after?: string | null;
+}
+
+/** A page of a pool's members: the people accepted into it (`ResourcePool.members`), in the order they joined. */
+export interface MembersRequest {
+  organisationId: string;
+  poolId: string;
+  first: number;
+  after?: string | null;
+  search?: string | null;
+}
+
 /** Which of the asked emails and mobiles already hold a seat (any invitee: staged, invited or accepted) in a pool. */
 export interface SeatsTaken {
   emails: ReadonlySet<string>;
@@ -55,8 +75,19 @@ export interface Invitees {
   countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts>;
   /** The ids of a batch's invitees in a state, in the tab's order (sending invitations to "all"). */
   idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
+  /** The ids of a batch's invitees in any of the states, in the tabs' order (bulk actions "on every expired"). */
+  idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
   /** Invitations (state INVITED) whose expiry is at or before `now` (ISO-8601). */
   dueToExpire(now: string): Promise<DueInvitation[]>;
+  /** Invitations (state INVITED) whose reminder is due at or before `now` and was not sent yet. */
+  dueForReminder(now: string): Promise<DueInvitation[]>;
+  /**
+   * A page of the organisation's invitees, every batch, matching the search; in the order of the tabs' keys.
+   * Bounded as a tab's search is: the organisation's invitees are read once, the page is at most MAX_PAGE.
+   */
+  searchOrganisation(request: OrganisationSearch): Promise<TabPage>;
+  /** A page of the people accepted into a pool, in the order they were accepted; BAD_USER_INPUT as tabPage. */
+  membersPage(request: MembersRequest): Promise<TabPage>;
   /** Of these normalised emails and mobiles, those an invitee of the pool already holds (upload classification). */
   seatsTaken(poolId: string, emails: readonly string[], mobiles: readonly string[]): Promise<SeatsTaken>;
 }
@@ -68,6 +99,7 @@ const STATES: Record<InviteeStatus, null> = {
   ACCEPTED: null,
   REVOKED: null,
   EXPIRED: null,
+  DECLINED: null,
 };
 export const INVITEE_STATES = Object.keys(STATES) as InviteeStatus[];
 

@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@invitations/event-store';
-import type { InviteeEvent, InviteeStaged, PersonDetails, ProfileField } from '@invitations/domain';
+import {
+  copyPersonDetails,
+  type InviteeEvent,
+  type InviteeStaged,
+  type PersonDetails,
+  type ProfileField,
+} from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
 import type { InviteeDoc } from './invitee.document';
 import { searchText } from './search-text';
@@ -7,18 +13,7 @@ import { sortKey } from './tab-order';
 
 /** The person's details as the invitee document holds them, with the search text they feed. */
 function personFields(person: PersonDetails) {
-  const { email, mobile, dateOfBirth, firstName, middleNames, lastName, preferredName, jobRole } = person;
-  return {
-    email,
-    mobile,
-    dateOfBirth,
-    firstName,
-    middleNames,
-    lastName,
-    preferredName,
-    jobRole,
-    search: searchText(person),
-  };
+  return { ...copyPersonDetails(person), search: searchText(person) };
 }
 
 /** One empty list for every invitee without discrepancies (nearly all of them), rather than one each. */
@@ -42,6 +37,9 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     expiresAt: null,
     acceptedAt: null,
     autoAccepted: false,
+    declinedAt: null,
+    remindAt: null,
+    remindedAt: null,
     invitationId: null,
     uploadId: event.data.uploadId,
     sortKey: sortKey(stagedAt, inviteeId),
@@ -62,22 +60,40 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const fields = { ...personFields(person), discrepancies: discrepanciesOf(discrepancies) };
       return { ...doc, ...fields, uploadStatus, passportId, _pos };
     }
+    case 'InviteeReclassified': {
+      const { uploadStatus, discrepancies, passportId } = event.data;
+      return { ...doc, uploadStatus, discrepancies: discrepanciesOf(discrepancies), passportId, _pos };
+    }
     case 'InviteeRemoved':
+    case 'MemberRemoved':
       return null;
     case 'InvitationSent': {
       const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
       const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
-      return { ...doc, state: 'INVITED', ...fields, _pos };
+      const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
+      return { ...doc, state: 'INVITED', ...fields, ...reminder, declinedAt: null, _pos };
     }
     case 'InvitationResent': {
       // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order.
       const { invitationId, expiresAt } = event.data;
-      return { ...doc, state: 'INVITED', invitationId, expiresAt, _pos };
+      const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
+      return { ...doc, state: 'INVITED', invitationId, expiresAt, ...reminder, declinedAt: null, _pos };
+    }
+    case 'InvitationExtended': {
+      if (event.data.invitationId !== doc.invitationId) return doc;
+      const { expiresAt, remindAt } = event.data;
+      return { ...doc, state: 'INVITED', expiresAt, remindAt, _pos };
+    }
+    case 'InviteeReminded': {
+      if (event.data.invitationId !== doc.invitationId) return doc;
+      return { ...doc, remindedAt: event.data.remindedAt, _pos };
     }
     case 'InvitationRevoked':
       return { ...doc, state: 'REVOKED', _pos };
     case 'InvitationExpired':
       return { ...doc, state: 'EXPIRED', _pos };
+    case 'InvitationDeclined':
+      return { ...doc, state: 'DECLINED', declinedAt: event.data.declinedAt, _pos };
     case 'InvitationAccepted': {
       const { inviteeId, invitationId, passportId, acceptedAt, autoAccepted } = event.data;
       const fields = { passportId, acceptedAt, autoAccepted, sortKey: sortKey(acceptedAt, inviteeId) };
@@ -90,18 +106,26 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
   }
 }
 
-/** `invitees`: one document per person in a batch, for the tabs (Uploaded, Invited, Accepted...) and their counts. */
+/**
+ * `invitees`: one document per person in a batch, for the tabs (Uploaded, Invited, Accepted, Expired, Revoked,
+ * Declined), their counts, the organisation-wide search and the pools' members (the people accepted into them).
+ */
 export const inviteesProjection: Projection<InviteeDoc> = {
   name: 'invitees',
   handles: new Set<InviteeEvent['type']>([
     'InviteeStaged',
     'InviteeCorrected',
+    'InviteeReclassified',
     'InviteeRemoved',
     'InvitationSent',
     'InvitationResent',
+    'InvitationExtended',
+    'InviteeReminded',
     'InvitationRevoked',
     'InvitationExpired',
+    'InvitationDeclined',
     'InvitationAccepted',
+    'MemberRemoved',
   ]),
   documentIds: (event) => [(event.data as { inviteeId: string }).inviteeId],
   evolve,

@@ -49,6 +49,11 @@ export class InMemoryMemberDocuments extends InMemoryDocuments<MemberDoc, Member
     return this.state.counts.get(poolId)?.get(organisationId) ?? 0;
   }
 
+  byId(organisationId: string, poolId: string, memberId: string): MemberDoc | null {
+    const doc = this.state.byId.get(memberId);
+    return doc !== undefined && doc.organisationId === organisationId && doc.poolId === poolId ? doc : null;
+  }
+
   isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): boolean {
     const memberships = this.state.byPassport.get(passportId) ?? [];
     return memberships.some((doc) => doc.organisationId === organisationId && doc.poolId !== poolId);
@@ -96,5 +101,9 @@ export class InMemoryPools implements Pools {
 
   async isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
     return this.members.isMemberOfAnotherPool(organisationId, passportId, poolId);
+  }
+
+  async member(organisationId: string, poolId: string, memberId: string): Promise<MemberDoc | null> {
+    return this.members.byId(organisationId, poolId, memberId);
   }
 }

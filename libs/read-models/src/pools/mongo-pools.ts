@@ -49,6 +49,11 @@ export class MongoPools implements Pools {
     return this.members.collection.countDocuments({ organisationId, poolId });
   }
 
+  async member(organisationId: string, poolId: string, memberId: string): Promise<MemberDoc | null> {
+    const doc = await this.members.collection.findOne({ _id: memberId, organisationId, poolId });
+    return doc as MemberDoc | null;
+  }
+
   async isMemberOfAnotherPool(organisationId: string, passportId: string, poolId: string): Promise<boolean> {
     const other = await this.members.collection.findOne(
       { organisationId, passportId, poolId: { $ne: poolId } },

@@ -81,4 +81,35 @@ describeOnBothAdapters('pools and members', (open) => {
     expect(await readModels.storage.documents('members').all()).toEqual([first]);
     expect(await readModels.pools.memberCount('org-1', 'p1')).toBe(1);
   });
+
+  it('finds a membership by its id, in its pool and organisation only', async () => {
+    const doc = member('p1', 'x');
+    await writeMembers(doc, member('p2', 'x'));
+
+    expect(await readModels.pools.member('org-1', 'p1', memberId('p1', 'x'))).toEqual(doc);
+    expect(await readModels.pools.member('org-1', 'p2', memberId('p1', 'x'))).toBeNull();
+    expect(await readModels.pools.member('org-2', 'p1', memberId('p1', 'x'))).toBeNull();
+    expect(await readModels.pools.member('org-1', 'p1', memberId('p1', 'nobody'))).toBeNull();
+  });
+
+  it('forgets a removed membership: the count drops and the passport is a member elsewhere no more', async () => {
+    const doc = member('p1', 'x');
+    await writeMembers(doc);
+    await readModels.storage
+      .documents('members')
+      .write([{ id: doc._id, document: null, position: positionKey(position++) }]);
+
+    expect(await readModels.pools.memberCount('org-1', 'p1')).toBe(0);
+    expect(await readModels.pools.member('org-1', 'p1', doc._id)).toBeNull();
+    expect(await readModels.pools.isMemberOfAnotherPool('org-1', 'x', 'p2')).toBe(false);
+  });
+
+  it('shows a renamed pool under its new name', async () => {
+    const doc = pool('p1');
+    await writePools(doc);
+    await writePools({ ...doc, name: 'Renamed', _pos: positionKey(position++) });
+
+    expect((await readModels.pools.byId('org-1', 'p1'))?.name).toBe('Renamed');
+    expect((await readModels.pools.ofOrganisation('org-1')).map((p) => p.name)).toEqual(['Renamed']);
+  });
 });

@@ -23,6 +23,12 @@ export interface LogShape {
   batchesPerPool: number;
   inviteesPerBatch: number;
   seed?: number;
+  /**
+   * Also the lifecycle past "sent": reminders scheduled and sent, declines, extensions (of expired invitations
+   * too), people found INVALID against a passport created meanwhile, members removed, pools and batches renamed.
+   * Off by default, so that the benchmark's log stays the one its figures were measured on.
+   */
+  lifecycle?: boolean;
 }
 
 /** One append: one stream, its events, the stream's exact expected revision. */
@@ -172,6 +178,78 @@ class LogGenerator {
       .map(({ invitee }) => invitee);
     this.step();
     for (const invitee of resent) this.issueToken(invitee);
+    if (!this.shape.lifecycle) return;
+    this.step();
+    for (const { invitee, roll } of outcomes) this.afterwards(invitee, roll);
+    for (const { poolId, organisationId } of pools.slice(0, 1)) {
+      const data = { poolId, name: `Pool renamed in wave ${this.steps.length}`, renamedAt: this.tick() };
+      this.append(poolStreamId(poolId), organisationId, [{ type: 'ResourcePoolRenamed', data }]);
+    }
+    for (const { batchId, organisationId } of batches.slice(0, 2)) {
+      const data = {
+        batchId,
+        name: `Renamed ${batchId.slice(-4)}`,
+        invitationTtlDays: 7,
+        reminderDaysBeforeExpiry: 2,
+        updatedAt: this.tick(),
+      };
+      this.append(batchStreamId(batchId), organisationId, [{ type: 'BatchUpdated', data }]);
+    }
+  }
+
+  /** What became of an invitation after its first outcome, in the lifecycle past "sent". */
+  private afterwards(invitee: Invitee, roll: number): void {
+    const { inviteeId, batchId, poolId, organisationId, person } = invitee;
+    const stream = inviteeStreamId(inviteeId);
+    const invitationId = invitee.invitationId ?? '';
+    const next = this.random();
+    if (roll < 0.65 && person.passportId !== null) {
+      if (next >= 0.1) return;
+      const data = { inviteeId, batchId, poolId, passportId: person.passportId, removedAt: this.tick() };
+      this.append(stream, organisationId, [{ type: 'MemberRemoved', data }]);
+      this.reserveSeats(invitee, 'PoolSeatReleased');
+      person.pools.delete(poolId);
+    } else if (roll >= 0.7 && roll < 0.75 && next < 0.5) {
+      const at = this.tick();
+      const data = {
+        inviteeId,
+        invitationId,
+        previousExpiresAt: at,
+        expiresAt: plusDays(at, 7),
+        remindAt: plusDays(at, 5),
+        extendedAt: at,
+        reinstated: true,
+      };
+      this.append(stream, organisationId, [{ type: 'InvitationExtended', data }]);
+    } else if (roll >= 0.83) {
+      const at = this.tick();
+      if (next < 0.3) {
+        const data = { inviteeId, invitationId, remindedAt: at, automatic: true, message: null };
+        this.append(stream, organisationId, [{ type: 'InviteeReminded', data }]);
+      } else if (next < 0.5) {
+        const data = { inviteeId, invitationId, declinedAt: at };
+        this.append(stream, organisationId, [{ type: 'InvitationDeclined', data }]);
+      } else if (next < 0.6) {
+        const data = {
+          inviteeId,
+          invitationId,
+          previousExpiresAt: plusDays(at, 1),
+          expiresAt: plusDays(at, 8),
+          remindAt: plusDays(at, 6),
+          extendedAt: at,
+          reinstated: false,
+        };
+        this.append(stream, organisationId, [{ type: 'InvitationExtended', data }]);
+      } else if (next < 0.7 && invitee.uploadStatus === 'NEW') {
+        const data = {
+          inviteeId,
+          uploadStatus: 'INVALID',
+          discrepancies: ['DATE_OF_BIRTH'],
+          passportId: this.id(),
+        };
+        this.append(stream, organisationId, [{ type: 'InviteeReclassified', data }]);
+      }
+    }
   }
 
   private stageBatch(batch: { batchId: string; poolId: string; organisationId: string }): Invitee[] {
@@ -271,6 +349,7 @@ class LogGenerator {
       message: null,
       sentAt,
       expiresAt: plusDays(sentAt, 14),
+      ...(this.shape.lifecycle ? { remindAt: plusDays(sentAt, 11) } : {}),
     };
     this.append(stream, organisationId, [{ type: 'InvitationSent', data }]);
     return true;

@@ -1,4 +1,4 @@
-import type { SubscriberLogger } from '../checkpointed-subscription';
+import type { Logger } from '@invitations/kernel';
 import { ALWAYS_HELD, assertHeld, type Fence } from '../fence';
 
 /** One run of a job, until it ends or is told to stop (it then carries on at its next run). */
@@ -20,7 +20,7 @@ export interface RunningJobsOptions {
   retry?: { initialDelayMs: number; maxDelayMs: number };
   /** Checked before a job is run, and by the job before each of its writes (a projector's lease). */
   fence?: Fence;
-  logger: SubscriberLogger;
+  logger: Pick<Logger, 'warn' | 'error'>;
 }
 
 export interface RunningJobsHealth {

@@ -1,3 +1,4 @@
+import { backoffDelayMs, type Backoff, type Logger } from '@invitations/kernel';
 import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
 import { allProjections } from '@invitations/read-models';
 import type { Projection, ProjectionName } from '@invitations/read-models';
@@ -6,13 +7,6 @@ import { ALWAYS_HELD, assertHeld, type Fence } from '../fence';
 import { describeError } from './describe-error';
 import { EventBatch } from './event-batch';
 import type { ProjectionTarget } from './projection-target';
-
-/** Where the runner reports; Nest's Logger fits. Messages carry no personal data. */
-export interface ProjectionLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 export interface ProjectionRunnerOptions {
   /** The projections to run (all by default). */
@@ -24,7 +18,7 @@ export interface ProjectionRunnerOptions {
   /** ...or once the oldest unflushed event has waited this long under a steady trickle (default 50 ms). */
   maxFlushDelayMs?: number;
   /** Backoff between resubscriptions after a failure: doubles from the first delay up to the last. */
-  retry?: { initialDelayMs: number; maxDelayMs: number };
+  retry?: Backoff;
   /** Make the read models ready for their queries at start (MongoDB's indexes; default true). */
   prepare?: boolean;
   /**
@@ -32,7 +26,7 @@ export interface ProjectionRunnerOptions {
    * being written is refused, and the runner resubscribes, to be refused again until stopped.
    */
   fence?: Fence;
-  logger?: ProjectionLogger;
+  logger?: Logger;
 }
 
 export interface ProjectionRunnerHealth {
@@ -55,7 +49,7 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-const defaultLogger: ProjectionLogger = {
+const defaultLogger: Logger = {
   log: () => undefined,
   warn: (message) => console.warn(message),
   error: (message) => console.error(message),
@@ -296,8 +290,7 @@ export class ProjectionRunner {
     this.failures += 1;
     this.restarts += 1;
     this.lastError = describeError(error);
-    const { initialDelayMs, maxDelayMs } = this.settings.retry;
-    const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (this.failures - 1));
+    const delay = backoffDelayMs(this.failures, this.settings.retry);
     this.settings.logger.error(
       `Projections: subscription failed (${this.lastError}); resubscribing after position ${this.position()} in ${delay} ms`,
     );

@@ -16,7 +16,13 @@ import { InMemoryReadModelStores, type ReadModelStores } from '../read-model-sto
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjections, type RebuildProgress } from './rebuild';
 
-const LOG = { organisations: 2, poolsPerOrganisation: 3, batchesPerPool: 3, inviteesPerBatch: 40 };
+const LOG = {
+  organisations: 2,
+  poolsPerOrganisation: 3,
+  batchesPerPool: 3,
+  inviteesPerBatch: 40,
+  lifecycle: true,
+};
 const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports', 'uploads'] as const;
 
 const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
@@ -51,6 +57,22 @@ describe('rebuildProjections', () => {
   afterEach(async () => {
     await runner?.stop();
     await stores.close();
+  });
+
+  it('rebuilds from a log with every event of the lifecycle past "sent"', async () => {
+    const types = new Set<string>();
+    for await (const event of store.readAll()) types.add(event.type);
+    for (const type of [
+      'InvitationDeclined',
+      'InvitationExtended',
+      'InviteeReminded',
+      'InviteeReclassified',
+      'MemberRemoved',
+      'ResourcePoolRenamed',
+      'BatchUpdated',
+    ]) {
+      expect(types).toContain(type);
+    }
   });
 
   it('builds read models equal, document for document, to the ones built incrementally', async () => {

@@ -2,7 +2,7 @@ import { ServiceError } from '@invitations/kernel';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { ORG_ADMIN_ROLE, refusalOf } from '@invitations/auth';
+import { ORG_ADMIN_ROLE, refusalOf, type Principal } from '@invitations/auth';
 import { InvalidTokenError, TokenVerifier } from '@invitations/auth';
 import type { ServiceConfig } from '@invitations/runtime';
 import { SERVICE_CONFIG, TOKEN_VERIFIER } from '../../infrastructure/tokens';
@@ -17,6 +17,8 @@ import type { AuthenticatedRequest } from './request-principal';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new WeakMap<AuthenticatedRequest, Promise<Principal>>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
@@ -30,18 +32,35 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     if (this.reflector.getAllAndOverride<boolean>(ALLOWS_SIGNED_LINK, targets) && signedLink(request))
       return true;
+    request.principal = await this.principalOf(request);
+    const refusal = refusalOf(request.principal, role, { requireSecondFactor: this.config.jwt.requireMfa });
+    if (refusal !== null) throw new ServiceError('FORBIDDEN', refusal);
+    return true;
+  }
+
+  /**
+   * The request's token, verified once: a GraphQL request runs the guard for each resolver it reaches (a batch, its
+   * counts, its tab), and all of them share the one verification.
+   */
+  private principalOf(request: AuthenticatedRequest): Promise<Principal> {
+    let verified = this.verified.get(request);
+    if (verified === undefined) {
+      verified = this.verify(request);
+      this.verified.set(request, verified);
+    }
+    return verified;
+  }
+
+  private async verify(request: AuthenticatedRequest): Promise<Principal> {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ServiceError('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <JWT>');
     try {
-      request.principal = await this.verifier.verify(match[1]);
+      return await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new ServiceError('UNAUTHENTICATED', error.message);
       throw error;
     }
-    const refusal = refusalOf(request.principal, role, { requireSecondFactor: this.config.jwt.requireMfa });
-    if (refusal !== null) throw new ServiceError('FORBIDDEN', refusal);
-    return true;
   }
 }
 

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '@invitations/kernel';
+import { namedBound } from '../graphql/request-bounds';
 import { HTTP_STATUS, toClientError } from './error-mapping';
 
 /** Errors graphql-js and Apollo raise themselves (parsing, validation, variables): all are the client's input. */
@@ -29,7 +30,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       : REQUEST_ERROR_CODES.has(String(code))
         ? 'BAD_USER_INPUT'
         : null;
-    if (mapped) return { message: formatted.message, locations, path, extensions: { code: mapped } };
+    if (mapped)
+      return { message: namedBound(formatted.message), locations, path, extensions: { code: mapped } };
   }
   const client = toClientError(original);
   const extensions: Record<string, unknown> = { code: client.code };

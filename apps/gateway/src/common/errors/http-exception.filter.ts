@@ -12,7 +12,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    const error = toClientError(exception);
-    response.status(HTTP_STATUS[error.code]).json(error);
+    const { status, headers, ...error } = toClientError(exception);
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(status ?? HTTP_STATUS[error.code]).json(error);
   }
 }

@@ -4,6 +4,7 @@ import type { CommandContext } from '@invitations/kernel';
 import { deriveId, newId, ServiceError } from '@invitations/kernel';
 import type { AuthenticatedRequest } from '../auth/request-principal';
 import { CLOCK } from '../../infrastructure/tokens';
+import { requestIdOf } from '../logging/request-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -33,7 +34,8 @@ export class CommandContexts {
     return {
       organisationId: null,
       actor: null,
-      correlationId: requestId && REQUEST_ID.test(requestId) ? requestId : newId(),
+      // The id the request was logged under (the caller's sane X-Request-Id, or one made for it).
+      correlationId: requestIdOf(req) ?? (requestId && REQUEST_ID.test(requestId) ? requestId : newId()),
       commandId: idempotencyKey ? deriveId(scope, idempotencyKey, operation) : newId(),
       now: this.clock.now(),
     };

@@ -5,8 +5,11 @@ import type { InviteeDoc } from '../invitee.document';
 import {
   noCounts,
   type BatchCounts,
+  INVITEE_STATES,
   type DueInvitation,
   type Invitees,
+  type MembersRequest,
+  type OrganisationSearch,
   type SeatsTaken,
   type TabPage,
   type TabRequest,
@@ -23,7 +26,20 @@ interface InviteesState extends InMemoryState<InviteeDoc> {
   readonly seats: Map<string, PoolSeats>;
   /** The invitations out (INVITED), by expiry then id: the sweep reads only those due. */
   readonly expiring: BTree<InviteeDoc, undefined>;
+  /** The invitations out whose reminder is still to come, by when it is due then id. */
+  readonly reminding: BTree<InviteeDoc, undefined>;
+  /** The batches (with invitees) of each pool: a pool's members are the Accepted tabs of its batches. */
+  readonly batchesOfPool: Map<string, Set<string>>;
 }
+
+/** Orders invitations by when their reminder is due, then id. */
+function byReminder(a: InviteeDoc, b: InviteeDoc): number {
+  if (a.remindAt !== b.remindAt) return a.remindAt! < b.remindAt! ? -1 : 1;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+const awaitsReminder = (doc: InviteeDoc) =>
+  doc.state === 'INVITED' && doc.remindAt !== null && doc.remindedAt === null;
 
 /** Orders invitations by expiry, then id. The documents themselves are the keys: no key is made for them. */
 function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
@@ -36,7 +52,14 @@ const isOut = (doc: InviteeDoc) => doc.state === 'INVITED' && doc.expiresAt !== 
 /** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
 export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
   protected emptyState(): InviteesState {
-    return { byId: new Map(), tabs: new Map(), seats: new Map(), expiring: new BTree(undefined, byExpiry) };
+    return {
+      byId: new Map(),
+      tabs: new Map(),
+      seats: new Map(),
+      expiring: new BTree(undefined, byExpiry),
+      reminding: new BTree(undefined, byReminder),
+      batchesOfPool: new Map(),
+    };
   }
 
   async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
@@ -45,50 +68,35 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async tabPage(request: TabRequest): Promise<TabPage> {
-    const { first } = request;
-    checkPageSize(first);
+    checkPageSize(request.first);
     const after = request.after ? decodeCursor(request.after) : null;
     const trees = this.tabsOf(request.organisationId, request.batchId)?.treesOf(
       request.states,
       request.uploadStatus,
     );
-    if (!trees || trees.length === 0)
-      return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
-    const matches = searchMatcher(request.search);
-    const rows: InviteeDoc[] = [];
-    let totalCount = 0;
-    if (matches === null) {
-      for (const tree of trees) totalCount += tree.size;
-      const cursor = new MergedCursor(trees, after);
-      for (let doc = cursor.next(); doc !== undefined && rows.length <= first; doc = cursor.next()) {
-        rows.push(doc);
-      }
-    } else {
-      // A search reads the whole tab once, tree by tree: it counts every match, and keeps each tree's first
-      // matches after the cursor; the page is the first of those in the tab's order.
-      const candidates: InviteeDoc[] = [];
-      for (const tree of trees) {
-        let kept = 0;
-        tree.forEachPair((key, doc) => {
-          if (!matches(doc.search)) return;
-          totalCount += 1;
-          if (kept <= first && (after === null || key > after)) {
-            candidates.push(doc);
-            kept += 1;
-          }
-        });
-      }
-      if (trees.length > 1) candidates.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
-      rows.push(...candidates.slice(0, first + 1));
+    return pageOf(trees ?? [], request.first, after, request.search);
+  }
+
+  async searchOrganisation(request: OrganisationSearch): Promise<TabPage> {
+    checkPageSize(request.first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const states = request.states && request.states.length > 0 ? request.states : INVITEE_STATES;
+    const trees: SortedInvitees[] = [];
+    for (const tabs of this.state.tabs.get(request.organisationId)?.values() ?? []) {
+      trees.push(...tabs.treesOf(states));
     }
-    const nodes = rows.slice(0, first);
-    const last = nodes[nodes.length - 1];
-    return {
-      totalCount,
-      nodes,
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(last.sortKey) : null,
-    };
+    return pageOf(trees, request.first, after, request.search);
+  }
+
+  async membersPage(request: MembersRequest): Promise<TabPage> {
+    checkPageSize(request.first);
+    const after = request.after ? decodeCursor(request.after) : null;
+    const trees: SortedInvitees[] = [];
+    for (const batchId of this.state.batchesOfPool.get(request.poolId) ?? []) {
+      const tabs = this.tabsOf(request.organisationId, batchId);
+      if (tabs) trees.push(...tabs.treesOf(['ACCEPTED']));
+    }
+    return pageOf(trees, request.first, after, request.search);
   }
 
   async countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts> {
@@ -96,7 +104,15 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
-    const trees = this.tabsOf(organisationId, batchId)?.treesOf([state]) ?? [];
+    return this.idsInStates(organisationId, batchId, [state]);
+  }
+
+  async idsInStates(
+    organisationId: string,
+    batchId: string,
+    states: readonly InviteeStatus[],
+  ): Promise<string[]> {
+    const trees = this.tabsOf(organisationId, batchId)?.treesOf(states) ?? [];
     const ids: string[] = [];
     const cursor = new MergedCursor(trees, null);
     for (let doc = cursor.next(); doc !== undefined; doc = cursor.next()) ids.push(doc._id);
@@ -107,6 +123,15 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const due: DueInvitation[] = [];
     for (const doc of this.state.expiring.keys()) {
       if (doc.expiresAt! > now) break;
+      due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
+    }
+    return due;
+  }
+
+  async dueForReminder(now: string): Promise<DueInvitation[]> {
+    const due: DueInvitation[] = [];
+    for (const doc of this.state.reminding.keys()) {
+      if (doc.remindAt! > now) break;
       due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
     }
     return due;
@@ -126,12 +151,14 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     this.addToTabs(doc);
     this.addSeat(doc);
     if (isOut(doc)) this.state.expiring.set(doc, undefined);
+    if (awaitsReminder(doc)) this.state.reminding.set(doc, undefined);
   }
 
   protected removed(doc: InviteeDoc): void {
     this.removeFromTabs(doc);
     this.removeSeat(doc);
     if (isOut(doc)) this.state.expiring.delete(doc);
+    if (awaitsReminder(doc)) this.state.reminding.delete(doc);
   }
 
   /**
@@ -155,9 +182,11 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
       this.removeSeat(previous);
       this.addSeat(next);
     }
-    const { expiring } = this.state;
+    const { expiring, reminding } = this.state;
     if (isOut(previous)) expiring.delete(previous);
     if (isOut(next)) expiring.set(next, undefined);
+    if (awaitsReminder(previous)) reminding.delete(previous);
+    if (awaitsReminder(next)) reminding.set(next, undefined);
   }
 
   private addToTabs(doc: InviteeDoc): void {
@@ -165,7 +194,13 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     let ofOrganisation = tabs.get(doc.organisationId);
     if (ofOrganisation === undefined) tabs.set(doc.organisationId, (ofOrganisation = new Map()));
     let ofBatch = ofOrganisation.get(doc.batchId);
-    if (ofBatch === undefined) ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
+    if (ofBatch === undefined) {
+      ofOrganisation.set(doc.batchId, (ofBatch = new BatchTabs()));
+      const { batchesOfPool } = this.state;
+      let batches = batchesOfPool.get(doc.poolId);
+      if (batches === undefined) batchesOfPool.set(doc.poolId, (batches = new Set()));
+      batches.add(doc.batchId);
+    }
     ofBatch.add(doc);
   }
 
@@ -175,7 +210,12 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     const ofBatch = ofOrganisation?.get(doc.batchId);
     if (ofOrganisation === undefined || ofBatch === undefined) return;
     ofBatch.remove(doc);
-    if (ofBatch.isEmpty) ofOrganisation.delete(doc.batchId);
+    if (ofBatch.isEmpty) {
+      ofOrganisation.delete(doc.batchId);
+      const batches = this.state.batchesOfPool.get(doc.poolId);
+      batches?.delete(doc.batchId);
+      if (batches?.size === 0) this.state.batchesOfPool.delete(doc.poolId);
+    }
     if (ofOrganisation.size === 0) tabs.delete(doc.organisationId);
   }
 
@@ -196,4 +236,53 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   private tabsOf(organisationId: string, batchId: string): BatchTabs | undefined {
     return this.state.tabs.get(organisationId)?.get(batchId);
   }
+}
+
+type SortedInvitees = BTree<string, InviteeDoc>;
+
+/**
+ * A page of the invitees of some trees, in key order, after the cursor, narrowed by a search. Without a search the
+ * trees are merged (O(log n + page)) and counted by their sizes; a search reads them whole once, tree by tree: it
+ * counts every match, and keeps each tree's first matches after the cursor; the page is the first of those.
+ */
+function pageOf(
+  trees: readonly SortedInvitees[],
+  first: number,
+  after: string | null,
+  search: string | null | undefined,
+): TabPage {
+  if (trees.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
+  const matches = searchMatcher(search);
+  const rows: InviteeDoc[] = [];
+  let totalCount = 0;
+  if (matches === null) {
+    for (const tree of trees) totalCount += tree.size;
+    const cursor = new MergedCursor(trees, after);
+    for (let doc = cursor.next(); doc !== undefined && rows.length <= first; doc = cursor.next()) {
+      rows.push(doc);
+    }
+  } else {
+    const candidates: InviteeDoc[] = [];
+    for (const tree of trees) {
+      let kept = 0;
+      tree.forEachPair((key, doc) => {
+        if (!matches(doc.search)) return;
+        totalCount += 1;
+        if (kept <= first && (after === null || key > after)) {
+          candidates.push(doc);
+          kept += 1;
+        }
+      });
+    }
+    if (trees.length > 1) candidates.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+    rows.push(...candidates.slice(0, first + 1));
+  }
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    totalCount,
+    nodes,
+    hasNextPage: rows.length > first,
+    endCursor: last ? encodeCursor(last.sortKey) : null,
+  };
 }

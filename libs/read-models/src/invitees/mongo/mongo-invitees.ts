@@ -7,6 +7,8 @@ import {
   type BatchCounts,
   type DueInvitation,
   type Invitees,
+  type MembersRequest,
+  type OrganisationSearch,
   type SeatsTaken,
   type TabPage,
   type TabRequest,
@@ -24,6 +26,9 @@ export const INVITEE_INDEXES: readonly IndexDescription[] = [
   { key: { poolId: 1, email: 1 }, name: 'pool_email' },
   { key: { poolId: 1, mobile: 1 }, name: 'pool_mobile' },
   { key: { state: 1, expiresAt: 1 }, name: 'state_expires' },
+  { key: { state: 1, remindAt: 1 }, name: 'state_remind' },
+  { key: { organisationId: 1, sortKey: 1 }, name: 'organisation_sort' },
+  { key: { organisationId: 1, poolId: 1, state: 1, sortKey: 1 }, name: 'organisation_pool_state_sort' },
 ];
 
 /** The `invitees` read model in MongoDB: its queries as the server's, on the indexes above. */
@@ -38,11 +43,38 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
 
   async tabPage(request: TabRequest): Promise<TabPage> {
     const { organisationId, batchId, states, first, uploadStatus } = request;
-    checkPageSize(first);
-    const after = request.after ? decodeCursor(request.after) : null;
     const filter: Filter<StoredDocument> = { organisationId, batchId, state: { $in: [...states] } };
     if (uploadStatus) filter.uploadStatus = uploadStatus;
-    const search = foldedSearch(request.search);
+    return this.page(filter, first, request.after, request.search);
+  }
+
+  async searchOrganisation(request: OrganisationSearch): Promise<TabPage> {
+    const filter: Filter<StoredDocument> = { organisationId: request.organisationId };
+    if (request.states && request.states.length > 0) filter.state = { $in: [...request.states] };
+    return this.page(filter, request.first, request.after, request.search);
+  }
+
+  async membersPage(request: MembersRequest): Promise<TabPage> {
+    const { organisationId, poolId } = request;
+    return this.page(
+      { organisationId, poolId, state: 'ACCEPTED' },
+      request.first,
+      request.after,
+      request.search,
+    );
+  }
+
+  /** A page of the documents the filter selects, in `sortKey` order, after the cursor, narrowed by the search. */
+  private async page(
+    base: Filter<StoredDocument>,
+    first: number,
+    cursor: string | null | undefined,
+    searchText: string | null | undefined,
+  ): Promise<TabPage> {
+    checkPageSize(first);
+    const after = cursor ? decodeCursor(cursor) : null;
+    const filter: Filter<StoredDocument> = { ...base };
+    const search = foldedSearch(searchText);
     if (search !== null) filter.search = { $regex: escapeRegex(search) };
     const page = after === null ? filter : { ...filter, sortKey: { $gt: after } };
     const [totalCount, found] = await Promise.all([
@@ -78,8 +110,16 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
   }
 
   async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
+    return this.idsInStates(organisationId, batchId, [state]);
+  }
+
+  async idsInStates(
+    organisationId: string,
+    batchId: string,
+    states: readonly InviteeStatus[],
+  ): Promise<string[]> {
     const docs = await this.collection
-      .find({ organisationId, batchId, state }, { projection: { _id: 1 } })
+      .find({ organisationId, batchId, state: { $in: [...states] } }, { projection: { _id: 1 } })
       .sort({ sortKey: 1 })
       .toArray();
     return docs.map((doc) => String(doc._id));
@@ -88,6 +128,17 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
   async dueToExpire(now: string): Promise<DueInvitation[]> {
     const docs = await this.collection
       .find({ state: 'INVITED', expiresAt: { $lte: now } }, { projection: { _id: 1, organisationId: 1 } })
+      .toArray();
+    return docs.map((doc) => ({ inviteeId: String(doc._id), organisationId: String(doc.organisationId) }));
+  }
+
+  async dueForReminder(now: string): Promise<DueInvitation[]> {
+    const docs = await this.collection
+      .find(
+        { state: 'INVITED', remindedAt: null, remindAt: { $lte: now } },
+        { projection: { _id: 1, organisationId: 1 } },
+      )
+      .sort({ remindAt: 1, _id: 1 })
       .toArray();
     return docs.map((doc) => ({ inviteeId: String(doc._id), organisationId: String(doc.organisationId) }));
   }

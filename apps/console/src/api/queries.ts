@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { BATCH, POOL, POOLS } from '../graphql/operations';
+import { gql } from './graphql-client';
+
+/** Query keys: a mutation invalidates what it changed by these. */
+export const keys = {
+  pools: ['pools'] as const,
+  pool: (id: string) => ['pool', id] as const,
+  batch: (id: string) => ['batch', id] as const,
+  tab: (id: string) => ['batch', id, 'tab'] as const,
+  invitee: (id: string) => ['invitee', id] as const,
+};
+
+export const usePools = () => useQuery({ queryKey: keys.pools, queryFn: () => gql(POOLS, {}) });
+export const usePool = (id: string) =>
+  useQuery({ queryKey: keys.pool(id), queryFn: () => gql(POOL, { id }) });
+export const useBatch = (id: string) =>
+  useQuery({ queryKey: keys.batch(id), queryFn: () => gql(BATCH, { id }) });

@@ -1,0 +1,154 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n  }\n": typeof types.InviteeRowFragmentDoc,
+    "\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n    }\n  }\n": typeof types.BatchSummaryFragmentDoc,
+    "\n  query Pools {\n    resourcePools {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n": typeof types.PoolsDocument,
+    "\n  query Pool($id: ID!) {\n    resourcePool(id: $id) {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n": typeof types.PoolDocument,
+    "\n  mutation CreatePool($name: String!) {\n    createResourcePool(input: { name: $name }) {\n      id\n      name\n    }\n  }\n": typeof types.CreatePoolDocument,
+    "\n  mutation CreateBatch($poolId: ID!, $name: String!) {\n    createInvitationBatch(input: { poolId: $poolId, name: $name }) {\n      ...BatchSummary\n    }\n  }\n": typeof types.CreateBatchDocument,
+    "\n  query Batch($id: ID!) {\n    invitationBatch(id: $id) {\n      ...BatchSummary\n    }\n  }\n": typeof types.BatchDocument,
+    "\n  query BatchTab(\n    $id: ID!\n    $first: Int!\n    $after: String\n    $search: String\n    $status: UploadStatus\n    $uploaded: Boolean!\n    $invited: Boolean!\n    $accepted: Boolean!\n  ) {\n    invitationBatch(id: $id) {\n      id\n      uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      invited(first: $first, after: $after, search: $search) @include(if: $invited) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.BatchTabDocument,
+    "\n  query Invitee($id: ID!) {\n    invitee(id: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.InviteeDocument,
+    "\n  query CheckPersonnel($email: String!, $dateOfBirth: Date!) {\n    checkPersonnel(email: $email, dateOfBirth: $dateOfBirth) {\n      passportExists\n    }\n  }\n": typeof types.CheckPersonnelDocument,
+    "\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": typeof types.StageInviteeDocument,
+    "\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": typeof types.CorrectInviteeDocument,
+    "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n": typeof types.RemoveInviteeDocument,
+    "\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.SendInvitationsDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n": typeof types.InviteeAsOfDocument,
+    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n": typeof types.ConfirmUploadDocument,
+};
+const documents: Documents = {
+    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n  }\n": types.InviteeRowFragmentDoc,
+    "\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n    }\n  }\n": types.BatchSummaryFragmentDoc,
+    "\n  query Pools {\n    resourcePools {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n": types.PoolsDocument,
+    "\n  query Pool($id: ID!) {\n    resourcePool(id: $id) {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n": types.PoolDocument,
+    "\n  mutation CreatePool($name: String!) {\n    createResourcePool(input: { name: $name }) {\n      id\n      name\n    }\n  }\n": types.CreatePoolDocument,
+    "\n  mutation CreateBatch($poolId: ID!, $name: String!) {\n    createInvitationBatch(input: { poolId: $poolId, name: $name }) {\n      ...BatchSummary\n    }\n  }\n": types.CreateBatchDocument,
+    "\n  query Batch($id: ID!) {\n    invitationBatch(id: $id) {\n      ...BatchSummary\n    }\n  }\n": types.BatchDocument,
+    "\n  query BatchTab(\n    $id: ID!\n    $first: Int!\n    $after: String\n    $search: String\n    $status: UploadStatus\n    $uploaded: Boolean!\n    $invited: Boolean!\n    $accepted: Boolean!\n  ) {\n    invitationBatch(id: $id) {\n      id\n      uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      invited(first: $first, after: $after, search: $search) @include(if: $invited) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.BatchTabDocument,
+    "\n  query Invitee($id: ID!) {\n    invitee(id: $id) {\n      ...InviteeRow\n    }\n  }\n": types.InviteeDocument,
+    "\n  query CheckPersonnel($email: String!, $dateOfBirth: Date!) {\n    checkPersonnel(email: $email, dateOfBirth: $dateOfBirth) {\n      passportExists\n    }\n  }\n": types.CheckPersonnelDocument,
+    "\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": types.StageInviteeDocument,
+    "\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": types.CorrectInviteeDocument,
+    "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n": types.RemoveInviteeDocument,
+    "\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.SendInvitationsDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n": types.HistoryDocument,
+    "\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n": types.InviteeAsOfDocument,
+    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n": types.ConfirmUploadDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n  }\n"): (typeof documents)["\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n    }\n  }\n"): (typeof documents)["\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pools {\n    resourcePools {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  query Pools {\n    resourcePools {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pool($id: ID!) {\n    resourcePool(id: $id) {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  query Pool($id: ID!) {\n    resourcePool(id: $id) {\n      id\n      name\n      createdAt\n      memberCount\n      batches {\n        ...BatchSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePool($name: String!) {\n    createResourcePool(input: { name: $name }) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePool($name: String!) {\n    createResourcePool(input: { name: $name }) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBatch($poolId: ID!, $name: String!) {\n    createInvitationBatch(input: { poolId: $poolId, name: $name }) {\n      ...BatchSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBatch($poolId: ID!, $name: String!) {\n    createInvitationBatch(input: { poolId: $poolId, name: $name }) {\n      ...BatchSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Batch($id: ID!) {\n    invitationBatch(id: $id) {\n      ...BatchSummary\n    }\n  }\n"): (typeof documents)["\n  query Batch($id: ID!) {\n    invitationBatch(id: $id) {\n      ...BatchSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchTab(\n    $id: ID!\n    $first: Int!\n    $after: String\n    $search: String\n    $status: UploadStatus\n    $uploaded: Boolean!\n    $invited: Boolean!\n    $accepted: Boolean!\n  ) {\n    invitationBatch(id: $id) {\n      id\n      uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      invited(first: $first, after: $after, search: $search) @include(if: $invited) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchTab(\n    $id: ID!\n    $first: Int!\n    $after: String\n    $search: String\n    $status: UploadStatus\n    $uploaded: Boolean!\n    $invited: Boolean!\n    $accepted: Boolean!\n  ) {\n    invitationBatch(id: $id) {\n      id\n      uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      invited(first: $first, after: $after, search: $search) @include(if: $invited) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {\n        totalCount\n        nodes {\n          ...InviteeRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitee($id: ID!) {\n    invitee(id: $id) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  query Invitee($id: ID!) {\n    invitee(id: $id) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckPersonnel($email: String!, $dateOfBirth: Date!) {\n    checkPersonnel(email: $email, dateOfBirth: $dateOfBirth) {\n      passportExists\n    }\n  }\n"): (typeof documents)["\n  query CheckPersonnel($email: String!, $dateOfBirth: Date!) {\n    checkPersonnel(email: $email, dateOfBirth: $dateOfBirth) {\n      passportExists\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n"): (typeof documents)["\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n"): (typeof documents)["\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

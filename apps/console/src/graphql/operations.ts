@@ -1,0 +1,247 @@
+import { graphql } from '../gql';
+
+// Every operation the console sends, typed by `npm run console:codegen` from apps/gateway/schema.graphql.
+
+export const INVITEE_ROW = graphql(`
+  fragment InviteeRow on Invitee {
+    id
+    batchId
+    email
+    dateOfBirth
+    firstName
+    middleNames
+    lastName
+    preferredName
+    mobile
+    jobRole
+    uploadStatus
+    discrepancies
+    state
+    invitedAt
+    expiresAt
+    acceptedAt
+    autoAccepted
+  }
+`);
+
+export const BATCH_SUMMARY = graphql(`
+  fragment BatchSummary on InvitationBatch {
+    id
+    name
+    createdAt
+    pool {
+      id
+      name
+    }
+    counts {
+      uploaded
+      invalid
+      invited
+      accepted
+    }
+  }
+`);
+
+export const POOLS = graphql(`
+  query Pools {
+    resourcePools {
+      id
+      name
+      createdAt
+      memberCount
+      batches {
+        ...BatchSummary
+      }
+    }
+  }
+`);
+
+export const POOL = graphql(`
+  query Pool($id: ID!) {
+    resourcePool(id: $id) {
+      id
+      name
+      createdAt
+      memberCount
+      batches {
+        ...BatchSummary
+      }
+    }
+  }
+`);
+
+export const CREATE_POOL = graphql(`
+  mutation CreatePool($name: String!) {
+    createResourcePool(input: { name: $name }) {
+      id
+      name
+    }
+  }
+`);
+
+export const CREATE_BATCH = graphql(`
+  mutation CreateBatch($poolId: ID!, $name: String!) {
+    createInvitationBatch(input: { poolId: $poolId, name: $name }) {
+      ...BatchSummary
+    }
+  }
+`);
+
+export const BATCH = graphql(`
+  query Batch($id: ID!) {
+    invitationBatch(id: $id) {
+      ...BatchSummary
+    }
+  }
+`);
+
+export const BATCH_TAB = graphql(`
+  query BatchTab(
+    $id: ID!
+    $first: Int!
+    $after: String
+    $search: String
+    $status: UploadStatus
+    $uploaded: Boolean!
+    $invited: Boolean!
+    $accepted: Boolean!
+  ) {
+    invitationBatch(id: $id) {
+      id
+      uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {
+        totalCount
+        nodes {
+          ...InviteeRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      invited(first: $first, after: $after, search: $search) @include(if: $invited) {
+        totalCount
+        nodes {
+          ...InviteeRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {
+        totalCount
+        nodes {
+          ...InviteeRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const INVITEE = graphql(`
+  query Invitee($id: ID!) {
+    invitee(id: $id) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const CHECK_PERSONNEL = graphql(`
+  query CheckPersonnel($email: String!, $dateOfBirth: Date!) {
+    checkPersonnel(email: $email, dateOfBirth: $dateOfBirth) {
+      passportExists
+    }
+  }
+`);
+
+export const STAGE_INVITEE = graphql(`
+  mutation StageInvitee($input: StageInviteeInput!) {
+    stageInvitee(input: $input) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const CORRECT_INVITEE = graphql(`
+  mutation CorrectInvitee($input: CorrectInviteeInput!) {
+    correctInvitee(input: $input) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const REMOVE_INVITEE = graphql(`
+  mutation RemoveInvitee($id: ID!) {
+    removeInvitee(inviteeId: $id)
+  }
+`);
+
+export const SEND_INVITATIONS = graphql(`
+  mutation SendInvitations($input: SendInvitationsInput!) {
+    sendInvitations(input: $input) {
+      invited {
+        id
+      }
+      autoAccepted {
+        id
+      }
+      skipped {
+        inviteeId
+        reason
+      }
+    }
+  }
+`);
+
+export const RESEND_INVITATION = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(inviteeId: $id) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const REVOKE_INVITATION = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(inviteeId: $id) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const HISTORY = graphql(`
+  query History($id: ID!, $asOf: DateTime) {
+    invitationHistory(inviteeId: $id, asOf: $asOf) {
+      type
+      at
+      actor
+      position
+    }
+  }
+`);
+
+export const INVITEE_AS_OF = graphql(`
+  query InviteeAsOf($id: ID!, $asOf: DateTime!) {
+    inviteeAsOf(inviteeId: $id, asOf: $asOf) {
+      ...InviteeRow
+    }
+  }
+`);
+
+export const CONFIRM_UPLOAD = graphql(`
+  mutation ConfirmUpload($input: ConfirmUploadInput!) {
+    confirmUpload(input: $input) {
+      staged
+      skippedDuplicates
+      invited
+      autoAccepted
+      batch {
+        ...BatchSummary
+      }
+    }
+  }
+`);

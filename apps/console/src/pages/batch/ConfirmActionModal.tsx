@@ -1,0 +1,95 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiProblem } from '../../api/api-problem';
+import { gql } from '../../api/graphql-client';
+import { keys } from '../../api/queries';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { REMOVE_INVITEE, RESEND_INVITATION, REVOKE_INVITATION } from '../../graphql/operations';
+
+export type RowAction = { kind: 'resend' | 'revoke' | 'remove'; id: string; name: string };
+
+const WORDING: Record<
+  RowAction['kind'],
+  { title: string; text: string; button: string; done: string; color?: string }
+> = {
+  resend: {
+    title: 'Resend invitation',
+    text: 'They get a new link with a new expiry; the link they had stops working.',
+    button: 'Resend',
+    done: 'Invitation resent to',
+  },
+  revoke: {
+    title: 'Revoke invitation',
+    text: 'Their link stops working. You can send them a new one later.',
+    button: 'Revoke',
+    done: 'Invitation revoked for',
+    color: 'red.9',
+  },
+  remove: {
+    title: 'Remove from the batch',
+    text: 'They are taken out of this batch. Their Skills Passport, if they have one, is not changed.',
+    button: 'Remove',
+    done: 'Removed from the batch:',
+    color: 'red.9',
+  },
+};
+
+/** Resend, revoke or remove one person, after saying what it does; the answer shows in place. */
+export function ConfirmActionModal({
+  batchId,
+  action,
+  onClose,
+  onDone,
+}: {
+  batchId: string;
+  action: RowAction | null;
+  onClose: () => void;
+  onDone: (text: string) => void;
+}) {
+  const client = useQueryClient();
+  const run = useMutation<unknown, ApiProblem, RowAction>({
+    mutationFn: (a) =>
+      a.kind === 'resend'
+        ? gql(RESEND_INVITATION, { id: a.id })
+        : a.kind === 'revoke'
+          ? gql(REVOKE_INVITATION, { id: a.id })
+          : gql(REMOVE_INVITEE, { id: a.id }),
+    onSuccess: async (_result, a) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
+        client.invalidateQueries({ queryKey: keys.invitee(a.id) }),
+        client.invalidateQueries({ queryKey: keys.pools }),
+      ]);
+      run.reset();
+      onDone(`${WORDING[a.kind].done} ${a.name}.`);
+    },
+  });
+  const wording = action ? WORDING[action.kind] : null;
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={() => {
+        run.reset();
+        onClose();
+      }}
+      title={wording?.title}
+    >
+      {action && wording && (
+        <Stack>
+          <Text>
+            <strong>{action.name}</strong>: {wording.text}
+          </Text>
+          <ProblemAlert problem={run.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button color={wording.color} loading={run.isPending} onClick={() => run.mutate(action)}>
+              {wording.button}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
