@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { benchConfirm } from './confirm.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchGraphQLBounds } from './graphql-bounds.bench';
 import { benchReadModels } from './read-models.bench';
@@ -58,6 +59,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async slowUploads() {
     return { ...(await benchSlowUploads()) };
+  },
+  async confirm() {
+    return { ...(await benchConfirm()) };
   },
 };
 

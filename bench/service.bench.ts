@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,7 +9,6 @@ import type { NewEvent } from '@invitations/event-store';
 import type { Passport } from '@invitations/domain';
 import { passportStreamId } from '@invitations/domain';
 import { deriveId } from '@invitations/kernel';
-import { CSV_COLUMNS } from '@invitations/uploads';
 import { rawParseRowsPerSec } from './raw-parse';
 import {
   collectGarbage,
@@ -23,6 +22,7 @@ import {
   type GraphQL,
 } from './gateway-process';
 import { generateUploadData } from './upload-data';
+import { confirmAndWait } from './confirm.bench';
 
 export interface ServiceBenchFigures {
   /**
@@ -79,13 +79,17 @@ export async function benchService(): Promise<ServiceBenchFigures> {
       }
       const rawAfter = await rawParseRowsPerSec(csvPath);
 
-      const { seconds: confirmSeconds, batchId: confirmed } = await confirmTenThousand(
+      const confirmed = await confirmAndWait(
         gateway.url,
         token,
         graphql,
         dataDir,
+        10_000,
+        'confirm',
+        '+6149',
       );
-      const bulkSeconds = await resendAll(graphql, confirmed);
+      const confirmSeconds = confirmed.queryableSeconds;
+      const bulkSeconds = await resendAll(graphql, confirmed.batchId);
       return {
         rawParseRowsPerSec: Math.round((rawBefore + rawAfter) / 2),
         previewRowsPerSec: Math.round(data.rows / previewSeconds),
@@ -130,63 +134,6 @@ async function seedPassports(eventsDir: string, passports: Passport[]): Promise<
   } finally {
     await store.close();
   }
-}
-
-async function confirmTenThousand(
-  url: string,
-  token: string,
-  graphql: GraphQL,
-  dataDir: string,
-): Promise<{ seconds: number; batchId: string }> {
-  const batchId = await createBatch(graphql, 'Bench confirm');
-  const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
-  const lines = [CSV_COLUMNS.join(',')];
-  for (let i = 0; i < 10_000; i++) {
-    // +6149...: a range the seeded passports' mobiles (+61400... to +61439...) never use.
-    const mobile = `+6149${String(i).padStart(7, '0')}`;
-    lines.push(
-      `confirm${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`,
-    );
-  }
-  const csvPath = join(dataDir, 'confirm.csv');
-  await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
-  const previewed = await fetch(`${url}/api/uploads?batchId=${batchId}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
-    body: await readFile(csvPath),
-  });
-  const { id } = (await previewed.json()) as { id: string };
-
-  const started = performance.now();
-  const confirmed = await graphql<{ confirmUpload: { staged: number; invited: number } }>(
-    `
-      mutation ($id: ID!) {
-        confirmUpload(input: { uploadId: $id, sendInvitations: true }) {
-          staged
-          invited
-        }
-      }
-    `,
-    { id },
-  );
-  if (confirmed.confirmUpload.invited !== 10_000) throw new Error(`confirmed ${JSON.stringify(confirmed)}`);
-  for (;;) {
-    const { invitationBatch } = await graphql<{ invitationBatch: { invited: { totalCount: number } } }>(
-      `
-        query ($id: ID!) {
-          invitationBatch(id: $id) {
-            invited(first: 1) {
-              totalCount
-            }
-          }
-        }
-      `,
-      { id: batchId },
-    );
-    if (invitationBatch.invited.totalCount === 10_000) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { seconds: (performance.now() - started) / 1000, batchId };
 }
 
 /** One bulk action on a whole batch of 10,000 invited people: new links for all, in one request. */

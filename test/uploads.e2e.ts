@@ -1,5 +1,6 @@
 import { Gateway, tokenOf } from './support/gateway-harness';
 import * as op from './support/operations';
+import { waitForConfirmation, type Job } from './support/upload-jobs';
 
 const HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
 const BOM = '\uFEFF';
@@ -11,6 +12,9 @@ const PREVIEW = `mutation($input: PreviewUploadInput!) { previewUpload(input: $i
 const UPLOAD = `query($id: ID!) { upload(id: $id) { ${PREVIEW_FIELDS} } }`;
 const CONFIRM = `mutation($input: ConfirmUploadInput!) {
   confirmUpload(input: $input) { staged skippedDuplicates invited autoAccepted batch { id counts { uploaded invalid invited accepted } } }
+}`;
+const CONFIRM_JOB = `mutation($input: ConfirmUploadInput!) {
+  confirmUpload(input: $input) { staged confirmation { state total staged skippedDuplicates } }
 }`;
 const TEMPLATE = `query { invitationTemplate }`;
 
@@ -317,25 +321,43 @@ describe('bulk CSV upload, end to end', () => {
       { row: 3, email: 'pat2@example.com', reason: 'SAME_NAME_AND_DATE_OF_BIRTH' },
     ]);
 
-    const report = await fetch(`${gw.url}${preview.duplicatesReportUrl}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    // An absolute link on the public address, signed for this upload: the gateway serves its path and query.
+    const link = new URL(preview.duplicatesReportUrl);
+    expect(link.origin).toBe('https://invitations.example.test');
+    expect(link.pathname).toBe(`/api/uploads/${preview.id}/duplicates.csv`);
+    const path = `${link.pathname}${link.search}`;
+    const report = await fetch(`${gw.url}${path}`);
     expect(report.status).toBe(200);
+    expect(report.headers.get('content-disposition')).toMatch(/attachment/);
     const bytes = Buffer.from(await report.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('row,email,mobile,reasons');
-    expect(lines).toContain(`6,new@example.com,"'+61400000001",MOBILE_BELONGS_TO_OTHER_PASSPORT`);
-    expect(lines).toContain(`9,"'=cmd@example.com",,EMAIL_REPEATED_IN_FILE`);
+    expect(lines[0]).toBe('row,email,mobile,reasons,first_name,last_name,repeats_row,possible_duplicate');
+    expect(lines.find((line) => line.startsWith('6,'))).toMatch(
+      /^6,new@example\.com,"'\+61400000001",MOBILE_BELONGS_TO_OTHER_PASSPORT,/,
+    );
+    // A repeated email names the line of its first occurrence; a possible duplicate is listed, flagged.
+    expect(lines.find((line) => line.startsWith('9,'))).toBe(
+      `9,"'=cmd@example.com",,EMAIL_REPEATED_IN_FILE,Eve,Hack,7,`,
+    );
+    expect(lines.find((line) => line.startsWith('4,'))).toBe(
+      '4,pat@example.com,,EMAIL_REPEATED_IN_FILE,Pat,Kim,2,',
+    );
+    expect(lines.find((line) => line.startsWith('3,'))).toMatch(/^3,pat2@example\.com,.*,yes$/);
     expect(lines.every((line) => !/(^|,)"?[=+\-@\t\r]/.test(line))).toBe(true);
-    expect((await fetch(`${gw.url}${preview.duplicatesReportUrl}`)).status).toBe(401);
-    expect(
-      (
-        await fetch(`${gw.url}${preview.duplicatesReportUrl}`, {
-          headers: { authorization: `Bearer ${other}` },
-        })
-      ).status,
-    ).toBe(404);
+    // The old bearer route works still; without the signature it needs the bearer.
+    const bearer = `${gw.url}/api/uploads/${preview.id}/duplicates.csv`;
+    expect((await fetch(bearer, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(bearer)).status).toBe(401);
+    expect((await fetch(bearer, { headers: { authorization: `Bearer ${other}` } })).status).toBe(404);
+    // The signature is bound to its upload and expiry: moved to another upload, or altered, it is refused.
+    const another = (await (await postCsv((await newBatch()).batchId, csv)).json()) as Preview;
+    expect((await fetch(`${gw.url}/api/uploads/${another.id}/duplicates.csv${link.search}`)).status).toBe(
+      403,
+    );
+    const later = new URLSearchParams(link.search);
+    later.set('expires', String(Number(later.get('expires')) + 3600));
+    expect((await fetch(`${gw.url}${link.pathname}?${later}`)).status).toBe(403);
 
     const confirmed = await confirm(preview.id);
     expect(confirmed).toMatchObject({ staged: 3, skippedDuplicates: 5 });
@@ -377,7 +399,7 @@ describe('bulk CSV upload, end to end', () => {
 });
 
 describe('a confirmation cut short, end to end', () => {
-  it('completes on retry after a kill -9, with no duplicates', async () => {
+  it('carries on by itself after a kill -9, from its last checkpoint, staging each row once', async () => {
     const first = await Gateway.start();
     const token = await first.token('org-w', 'wes');
     const batch = { id: (await first.poolAndBatch(token)).batchId };
@@ -390,7 +412,13 @@ describe('a confirmation cut short, end to end', () => {
       })
     ).json()) as Preview;
 
-    const confirming = first.graphql(CONFIRM, { input: { uploadId: preview.id } }, token).catch(() => null);
+    // More rows than are confirmed inside the request: it answers at once, the job running.
+    const started = await first.ok<{ confirmUpload: Confirmed & { confirmation: Job } }>(
+      CONFIRM_JOB,
+      { input: { uploadId: preview.id } },
+      token,
+    );
+    expect(started.confirmUpload.confirmation).toMatchObject({ state: 'RUNNING', total: 3000 });
     const countOf = async (gw: Gateway) =>
       (
         await gw.ok<{ invitationBatch: { counts: { uploaded: number } } }>(
@@ -401,19 +429,14 @@ describe('a confirmation cut short, end to end', () => {
       ).invitationBatch.counts.uploaded;
     while ((await countOf(first)) < 200) await new Promise((resolve) => setTimeout(resolve, 20));
     await first.kill();
-    await confirming;
 
     const second = await Gateway.start({ dataDir: first.dataDir });
     try {
       const partial = await countOf(second);
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(3000);
-      const { confirmUpload } = await second.ok<{ confirmUpload: Confirmed }>(
-        CONFIRM,
-        { input: { uploadId: preview.id } },
-        token,
-      );
-      expect(confirmUpload).toMatchObject({ staged: 3000, skippedDuplicates: 0 });
+      const done = await waitForConfirmation(second, token, preview.id);
+      expect(done).toMatchObject({ state: 'DONE', total: 3000, staged: 3000, skippedDuplicates: 0 });
       expect(await countOf(second)).toBe(3000);
       const tab = await second.ok<{ invitationBatch: { uploaded: { totalCount: number } } }>(
         op.BATCH,
@@ -421,6 +444,15 @@ describe('a confirmation cut short, end to end', () => {
         token,
       );
       expect(tab.invitationBatch.uploaded.totalCount).toBe(3000);
+      // Confirming again joins the job done: the same counts, nothing written.
+      const head = await second.logHead();
+      const again = await second.ok<{ confirmUpload: Confirmed }>(
+        CONFIRM,
+        { input: { uploadId: preview.id } },
+        token,
+      );
+      expect(again.confirmUpload).toMatchObject({ staged: 3000, skippedDuplicates: 0 });
+      expect(await second.logHead()).toBe(head);
     } finally {
       await second.stop();
     }

@@ -25,7 +25,12 @@ describe('two projectors on the same stores', () => {
     new Projector(
       { store, readModels, leases, notifier, tokenSecret: Buffer.alloc(32, 7) },
       {
-        config: { publicBaseUrl: 'https://invitations.example.test', expirySweepSeconds: 60 },
+        config: {
+          publicBaseUrl: 'https://invitations.example.test',
+          expirySweepSeconds: 60,
+          invitationTtlDays: 14,
+          reminderDaysBeforeExpiry: 3,
+        },
         holder,
         logger,
       },

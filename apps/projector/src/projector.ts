@@ -17,15 +17,19 @@ export interface ProjectorStores {
 }
 
 export interface ProjectorOptions {
-  config: Pick<ServiceConfig, 'publicBaseUrl' | 'expirySweepSeconds'>;
+  config: Pick<
+    ServiceConfig,
+    'publicBaseUrl' | 'expirySweepSeconds' | 'invitationTtlDays' | 'reminderDaysBeforeExpiry'
+  >;
   holder: string;
   logger: Logger;
   clock?: Clock;
 }
 
 /**
- * The projector: the gateway's background work (projections, invitation notifications, expiry sweep) run on
- * its own, only while holding the lease, so that of several projectors exactly one works and the others stand by.
+ * The projector: the gateway's background work (projections, invitation notifications, upload confirmation jobs,
+ * expiry sweep) run on its own, only while holding the lease, so that of several projectors exactly one works and
+ * the others stand by.
  */
 export class Projector {
   private readonly worker: LeasedWorker<BackgroundWork>;
@@ -47,6 +51,8 @@ export class Projector {
           tokenSecret: stores.tokenSecret,
           logger,
           expirySweepMs: config.expirySweepSeconds * 1000,
+          invitationTtlDays: config.invitationTtlDays,
+          reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
           fence,
         }),
     });

@@ -68,14 +68,43 @@ export { previewInvitation, type InvitationPreview } from './invitations/invitat
 export { previewBatchUpload, type PreviewBatchUploadDeps } from './uploads/preview-batch-upload';
 export {
   confirmUpload,
+  INLINE_CONFIRMATION_MAX_ROWS,
+  type ConfirmUploadDeps,
   type ConfirmUploadOutcome,
   type ConfirmUploadRequest,
 } from './uploads/confirm-upload';
+export { cancelUpload, type CancelUploadOutcome } from './uploads/cancel-upload';
 export {
+  UploadConfirmations,
+  type JobControl,
+  type JobRunOutcome,
+  type UploadConfirmationDeps,
+  type UploadConfirmationsOptions,
+} from './uploads/upload-confirmations';
+export { duplicatesReportRows, type DuplicatesReportRow } from './uploads/duplicates-report-rows';
+export {
+  MAX_ROWS_PAGE,
+  uploadRowsPage,
+  type UploadRowsPage,
+  type UploadRowsRequest,
+} from './uploads/upload-rows-page';
+export {
+  lastPositionOfUpload,
+  loadUpload,
+  uploadOfOrganisation,
+  type LoadedUpload,
+} from './uploads/upload-stream';
+export {
+  confirmationView,
   duplicateRowsOf,
+  duplicatesReportPath,
+  lifeStateOf,
+  possibleDuplicateRowsOf,
   recordedUpload,
   toPreviewView,
+  type ConfirmationView,
   type RecordedUpload,
+  type UploadLifeState,
   type UploadPreviewView,
 } from './uploads/recorded-upload';
 export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';

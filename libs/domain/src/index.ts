@@ -52,7 +52,7 @@ export { parseDateOfBirth, validatePerson } from './person/validate-person';
 export type { PersonField, PersonInput, PersonRules } from './person/validate-person';
 export { passportKeyDecider } from './reservation/passport-key.decider';
 export { poolSeatDecider } from './reservation/pool-seat.decider';
-export type { ReservationKey } from './reservation/reservation.events';
+export type { PoolSeatEvent, ReservationKey } from './reservation/reservation.events';
 export {
   batchStreamId,
   inviteeStreamId,
@@ -70,12 +70,42 @@ export type {
   ResourcePoolRenamed,
 } from './resource-pool/resource-pool.events';
 export { DETAILS_DIFFER_FOR_INVITEE_MESSAGE, UNUSABLE_TOKEN_MESSAGE } from './invitee/invitee.messages';
-export { collectUploadRows, toRowValues } from './upload/upload-rows';
-export type { RecordUploadPreview, RecordUploadRows } from './upload/upload.commands';
-export { recordUploadRows, uploadDecider } from './upload/upload.decider';
+export { collectUploadRows, fromRowValues, toRowValues } from './upload/upload-rows';
+export type {
+  CancelUpload,
+  ConfirmationCounts,
+  RecordUploadPreview,
+  RecordUploadRows,
+  UploadCommand,
+} from './upload/upload.commands';
+export {
+  recordUploadRows,
+  uploadDecider,
+  UPLOAD_ALREADY_CONFIRMED_MESSAGE,
+  UPLOAD_CANCELLED_MESSAGE,
+  UPLOAD_EXPIRED_MESSAGE,
+  UPLOAD_INCOMPLETE_MESSAGE,
+} from './upload/upload.decider';
+export type {
+  ConfirmationEvent,
+  UploadConfirmationCancelled,
+  UploadConfirmationFailed,
+  UploadConfirmationProgressed,
+  UploadConfirmationStarted,
+  UploadPreviewCancelled,
+} from './upload/confirmation.events';
+export {
+  countMatching,
+  matchesRowFilter,
+  noRowCounts,
+  rowCategory,
+  type ChunkRowCounts,
+  type RowFilter,
+} from './upload/row-counts';
 export { DUPLICATE_REASONS } from './upload/upload.events';
 export type {
   DuplicateReason,
+  UploadCohort,
   UploadConfirmed,
   UploadEvent,
   UploadPreviewed,
@@ -83,7 +113,13 @@ export type {
   UploadRowValues,
   UploadRowsRecorded,
 } from './upload/upload.events';
-export type { UploadState } from './upload/upload.state';
+export type {
+  ConfirmationJob,
+  ConfirmationState,
+  RecordedUploadState,
+  UploadState,
+  UploadStatusInLife,
+} from './upload/upload.state';
 export {
   acceptabilityOf,
   detailsDifferForInvitee,

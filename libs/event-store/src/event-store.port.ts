@@ -97,8 +97,37 @@ export interface Subscription {
 
 export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
 
+/** One stream's part of an append to several streams: its events and its own expected revision. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+}
+
+/** What became of one stream's part: appended (or found appended already), or refused with its own error. */
+export type StreamAppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+/**
+ * How a store writes an append to several streams (`appendToStreams`), so that bulk work can size itself:
+ * - `one-commit`: every part the store grants is written and made durable together (the embedded log: one write
+ *   and one sync for all of them, as its group commit does for concurrent appends);
+ * - `concurrent`: each part is its own append, sent concurrently (EventStoreDB cannot append to several streams
+ *   in one operation).
+ * Either way each part is decided on its own, with its own expected revision: the parts are NOT atomic together.
+ */
+export type MultiStreamAppend = 'one-commit' | 'concurrent';
+
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, each part exactly as `append` would (its expected revision, its own
+   * conflict, idempotent re-appends of the same event ids), and answers each part's outcome in order. A part that
+   * is refused does not stop the others, and nothing is undone: the caller compensates (e.g. releases what it
+   * reserved) where its rules need it. Parts naming the same stream are decided one after the other, in order.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
+  /** How `appendToStreams` writes its parts (see MultiStreamAppend). */
+  readonly multiStreamAppend: MultiStreamAppend;
   /** Reads a stream. A missing stream yields nothing (no error). */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** The stream's last revision, or null when it does not exist. */

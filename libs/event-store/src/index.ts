@@ -8,13 +8,16 @@ export type { EventLogReader } from './embedded/read-only-log';
 export { encodeRecord } from './embedded/record-format';
 export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { connectEventStoreDb } from './esdb/connect';
-export { EVENT_STORE } from './event-store.port';
+export { EVENT_STORE, WrongExpectedRevisionError } from './event-store.port';
 export type {
   EventStore,
   ExpectedRevision,
+  MultiStreamAppend,
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
+  StreamAppendOutcome,
   SubscribeOptions,
   Subscription,
 } from './event-store.port';

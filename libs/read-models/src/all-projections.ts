@@ -5,21 +5,18 @@ import { membersProjection, poolsProjection } from './pools/pools.projection';
 import type { Positioned, Projection, ProjectionName } from './projection/projection';
 import { uploadsProjection } from './uploads/uploads.projection';
 
-/**
- * The projections the service runs, in the order they are named to operators. `uploads` is defined and tested but
- * not run yet: nothing queries it, and the operators' tools list (and `rebuild` rebuilds) exactly these five; the
- * issue that lists a batch's uploads adds it here.
- */
+/** The projections the service runs, in the order they are named to operators. */
 export const allProjections: readonly Projection[] = [
   inviteesProjection,
   batchesProjection,
   poolsProjection,
   membersProjection,
   passportsProjection,
+  uploadsProjection,
 ] as Projection<Positioned>[];
 
 /** Every projection defined, run or not. */
-export const definedProjections: readonly Projection[] = [...allProjections, uploadsProjection as Projection];
+export const definedProjections: readonly Projection[] = [...allProjections];
 
 /** The projections of the given names (all of them by default); an unknown name is an error. */
 export function selectProjections(names?: readonly string[]): Projection[] {

@@ -38,6 +38,10 @@ export interface ServiceConfig extends HardeningSettings {
   uploads: { maxBytes: number; maxRows: number; maxFieldLength: number; previewTtlHours: number };
   /** V8's heap growing factor, as a percentage over the live heap (0: V8's own choice). See heap-tuning.ts. */
   heapGrowingPercent: number;
+  /** Signs links opened without a token (the duplicates report); null: generated and kept in DATA_DIR. */
+  linkSigningSecret: string | null;
+  /** How long a signed duplicates report link works (never past its preview's expiry). */
+  reportLinkTtlMinutes: number;
   /** The admin console's sign-in at an OpenID Connect provider; null: the development sign-in (see console/). */
   consoleOidc: ConsoleOidcConfig | null;
 }
@@ -143,6 +147,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       previewTtlHours: number('UPLOAD_PREVIEW_TTL_HOURS', 24, 0),
     },
     heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
+    linkSigningSecret: text('LINK_SIGNING_SECRET'),
+    reportLinkTtlMinutes: number('REPORT_LINK_TTL_MINUTES', 60, 0.01),
     ...hardeningSettings(env, number, problems),
     consoleOidc,
   };

@@ -7,6 +7,8 @@ export type { ConsoleOidcConfig, ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';
 export { LOG_LEVELS, type HardeningSettings, type LogLevel, type TrustProxy } from './hardening-settings';
 export { ALWAYS_HELD, FenceLostError, assertHeld } from './fence';
+export { RunningJobs } from './jobs/running-jobs';
+export type { RunJob, RunningJobsHealth, RunningJobsOptions } from './jobs/running-jobs';
 export type { Fence } from './fence';
 export type { Lease, LeaseStore } from './lease/lease';
 export { LeaseKeeper } from './lease/lease-keeper';

@@ -1,7 +1,9 @@
 import { collect } from './testing/csv-source';
 import { DuplicateReportRow, duplicatesReportCsv, spreadsheetCell } from './duplicates-report';
 
-async function reportText(rows: Iterable<DuplicateReportRow>): Promise<string> {
+async function reportText(
+  rows: Iterable<DuplicateReportRow> | AsyncIterable<DuplicateReportRow>,
+): Promise<string> {
   return Buffer.concat(await collect(duplicatesReportCsv(rows))).toString('utf8');
 }
 
@@ -18,10 +20,42 @@ describe('the duplicates report', () => {
     ]);
 
     expect(text).toBe(
-      '\uFEFFrow,email,mobile,reasons\r\n' +
-        '3,zoe@example.com,,EMAIL_REPEATED_IN_FILE\r\n' +
-        '7,josé@example.com,,ALREADY_IN_POOL MOBILE_BELONGS_TO_OTHER_PASSPORT\r\n',
+      '\uFEFFrow,email,mobile,reasons,first_name,last_name,repeats_row,possible_duplicate\r\n' +
+        '3,zoe@example.com,,EMAIL_REPEATED_IN_FILE,,,,\r\n' +
+        '7,josé@example.com,,ALREADY_IN_POOL MOBILE_BELONGS_TO_OTHER_PASSPORT,,,,\r\n',
     );
+  });
+
+  it('names the person, the line a repeated row repeats, and a possible duplicate, with formula cells escaped', async () => {
+    const text = await reportText(
+      (async function* () {
+        yield {
+          row: 9,
+          email: 'zoe@example.com',
+          mobile: null,
+          reasons: ['EMAIL_REPEATED_IN_FILE'],
+          firstName: 'Zoë',
+          lastName: '=cmd|calc',
+          repeatsRow: 2,
+          possibleDuplicate: false,
+        };
+        yield {
+          row: 12,
+          email: 'ana@example.com',
+          mobile: null,
+          reasons: [],
+          firstName: 'Ana',
+          lastName: 'Lima',
+          repeatsRow: null,
+          possibleDuplicate: true,
+        };
+      })(),
+    );
+
+    expect(text.split('\r\n').slice(1, 3)).toEqual([
+      `9,zoe@example.com,,EMAIL_REPEATED_IN_FILE,Zoë,"'=cmd|calc",2,`,
+      '12,ana@example.com,,,Ana,Lima,,yes',
+    ]);
   });
 
   it('escapes a mobile in E.164, whose leading + a spreadsheet would read as a formula', async () => {
@@ -29,7 +63,7 @@ describe('the duplicates report', () => {
       { row: 1, email: 'zoe@example.com', mobile: '+61412345678', reasons: ['MOBILE_REPEATED_IN_FILE'] },
     ]);
 
-    expect(text.split('\r\n')[1]).toBe(`1,zoe@example.com,"'+61412345678",MOBILE_REPEATED_IN_FILE`);
+    expect(text.split('\r\n')[1]).toBe(`1,zoe@example.com,"'+61412345678",MOBILE_REPEATED_IN_FILE,,,,`);
   });
 
   it.each([

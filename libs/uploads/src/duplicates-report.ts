@@ -1,15 +1,33 @@
 import { Readable } from 'node:stream';
 import { UTF8_BOM } from './template';
 
-/** The duplicates report's row: the contract's UploadDuplicate. */
+/**
+ * The duplicates report's row: the contract's UploadDuplicate (row, email, mobile, reasons), then the person's
+ * names, the line of the row it repeats (a repeated email or mobile) and whether it is a possible duplicate (same
+ * names and date of birth as a passport under another email: staged, but worth a look).
+ */
 export interface DuplicateReportRow {
   row: number;
   email: string;
   mobile: string | null;
   reasons: readonly string[];
+  firstName?: string | null;
+  lastName?: string | null;
+  repeatsRow?: number | null;
+  possibleDuplicate?: boolean;
 }
 
-export const DUPLICATES_REPORT_COLUMNS = ['row', 'email', 'mobile', 'reasons'] as const;
+/** The contract's four columns first, in their order, so that readers of the first report keep working. */
+export const DUPLICATES_REPORT_COLUMNS = [
+  'row',
+  'email',
+  'mobile',
+  'reasons',
+  'first_name',
+  'last_name',
+  'repeats_row',
+  'possible_duplicate',
+] as const;
 export const DUPLICATES_REPORT_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /**
@@ -41,20 +59,29 @@ export function duplicatesReportLine(duplicate: DuplicateReportRow): string {
     spreadsheetCell(duplicate.email),
     spreadsheetCell(duplicate.mobile ?? ''),
     spreadsheetCell(duplicate.reasons.join(REASON_SEPARATOR)),
+    spreadsheetCell(duplicate.firstName ?? ''),
+    spreadsheetCell(duplicate.lastName ?? ''),
+    duplicate.repeatsRow == null ? '' : String(duplicate.repeatsRow),
+    duplicate.possibleDuplicate ? 'yes' : '',
   ].join(',');
 }
 
 /**
  * The duplicates report (`GET /api/uploads/:id/duplicates.csv`): UTF-8 with a BOM (for Excel), CRLF line ends,
- * a header row, then one row per duplicate. Streamed in chunks, so a report of 150,000 rows is never one string.
+ * a header row, then one row per duplicate. Streamed in chunks, so a report of 150,000 rows is never one string;
+ * the rows may come as they are read (an async iterable).
  */
-export function duplicatesReportCsv(duplicates: Iterable<DuplicateReportRow>): Readable {
+export function duplicatesReportCsv(
+  duplicates: Iterable<DuplicateReportRow> | AsyncIterable<DuplicateReportRow>,
+): Readable {
   return Readable.from(duplicatesReportChunks(duplicates), { objectMode: false });
 }
 
-function* duplicatesReportChunks(duplicates: Iterable<DuplicateReportRow>): Generator<Buffer> {
+async function* duplicatesReportChunks(
+  duplicates: Iterable<DuplicateReportRow> | AsyncIterable<DuplicateReportRow>,
+): AsyncGenerator<Buffer> {
   let lines = [UTF8_BOM + DUPLICATES_REPORT_COLUMNS.join(',')];
-  for (const duplicate of duplicates) {
+  for await (const duplicate of duplicates) {
     lines.push(duplicatesReportLine(duplicate));
     if (lines.length >= LINES_PER_CHUNK) {
       yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');

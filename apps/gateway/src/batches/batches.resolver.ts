@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import type { Clock } from '@invitations/kernel';
 import { createInvitationBatch } from '@invitations/application';
 import { batchView, type BatchView } from './batch.view';
 import { poolView } from '../pools/pool.view';
@@ -10,6 +12,8 @@ import { orgOf } from '../common/graphql/org-of';
 import { inviteeFromDoc } from '../invitees/invitee.mapper';
 import { ReadModels, type Tab } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
+import { CLOCK } from '../infrastructure/tokens';
+import { uploadFromDoc } from '../uploads/upload-preview.view';
 
 interface TabArgs {
   first: number;
@@ -24,6 +28,7 @@ export class BatchesResolver {
     private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
     private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query('invitationBatch')
@@ -78,6 +83,15 @@ export class BatchesResolver {
   @ResolveField('accepted')
   accepted(@Parent() batch: BatchView, @Args() args: TabArgs) {
     return this.page(batch, 'ACCEPTED', { ...args, status: null });
+  }
+
+  /** The batch's uploads, newest first, each with where it stands and its confirmation. */
+  @ResolveField('uploads')
+  async uploads(@Parent() batch: BatchView) {
+    const now = this.clock.now();
+    return (await this.readModels.uploadsOfBatch(batch.organisationId, batch.id)).map((doc) =>
+      uploadFromDoc(doc, now),
+    );
   }
 
   private async page(batch: BatchView, tab: Tab, args: TabArgs) {

@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import {
   readSideOf,
+  UploadConfirmations,
   type BatchInvitees,
   type MemberLookup,
   Memberships,
@@ -7,6 +9,7 @@ import {
   ServiceSettings,
   UploadLookups,
 } from '@invitations/application';
+import type { Clock } from '@invitations/kernel';
 import type { EventStore } from '@invitations/event-store';
 import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { ValidationWorkers } from '@invitations/uploads';
@@ -25,6 +28,11 @@ export interface ApplicationPorts {
   settings: ServiceSettings;
   workers: ValidationWorkers;
   lookupConcurrency: number | undefined;
+  /**
+   * Where upload confirmation jobs run in this process: a small file's, inside its request; and, when this process
+   * runs the background work, every job from the log (the same instance, so a job never runs twice at once here).
+   */
+  confirmations: UploadConfirmations;
 }
 
 export function applicationPorts(
@@ -32,23 +40,30 @@ export function applicationPorts(
   store: EventStore,
   readModels: ReadModelStores,
   workers: ValidationWorkers,
+  clock: Clock,
 ): ApplicationPorts {
   const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = config.uploads;
+  const readSide = readSideOf(readModels.readModels);
+  const settings: ServiceSettings = {
+    defaultPhoneRegion: config.defaultPhoneRegion,
+    maxFieldLength,
+    invitationTtlDays: config.invitationTtlDays,
+    reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
+    limits: { maxBytes, maxRows, maxFieldLength },
+    previewTtlHours,
+  };
   return {
     store,
-    ...readSideOf(readModels.readModels),
+    ...readSide,
     members: readModels.readModels.pools,
-    settings: {
-      defaultPhoneRegion: config.defaultPhoneRegion,
-      maxFieldLength,
-      invitationTtlDays: config.invitationTtlDays,
-      reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
-      limits: { maxBytes, maxRows, maxFieldLength },
-      previewTtlHours,
-    },
+    settings,
     workers,
     // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one classified
     // would only keep more rows alive. MongoDB's round trips are hidden by looking a few batches up at once.
     lookupConcurrency: config.readStore === 'embedded' ? 1 : undefined,
+    confirmations: new UploadConfirmations(
+      { store, ...readSide, settings },
+      { clock, logger: new Logger('UploadConfirmations') },
+    ),
   };
 }

@@ -13,12 +13,13 @@ import type { Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
 import { BackgroundWork } from '@invitations/application';
 import { CheckpointWatcher } from '@invitations/runtime';
+import { APPLICATION_PORTS, type ApplicationPorts } from './application-ports';
 import { CLOCK, EVENT_STORE, INVITATION_TOKEN_SECRET, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
- * the projections that build the read models, the process manager that sends invitations, and the expiry sweep
- * (every EXPIRY_SWEEP_SECONDS). With RUN_PROJECTIONS=false (several gateways and one projector on
+ * the projections that build the read models, the process manager that sends invitations, the upload confirmation
+ * jobs, and the expiry sweep (every EXPIRY_SWEEP_SECONDS). With RUN_PROJECTIONS=false (several gateways and one projector on
  * EventStoreDB + MongoDB) they run in the projector, and a mutation waits for the projector's checkpoints.
  */
 @Injectable()
@@ -33,6 +34,7 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
     @Inject(NOTIFIER) notifier: Notifier,
     @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(APPLICATION_PORTS) ports: ApplicationPorts,
     @Inject(INVITATION_TOKEN_SECRET) tokenSecret: Uint8Array,
   ) {
     this.work = new BackgroundWork(store, readModels, {
@@ -42,6 +44,9 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
       tokenSecret,
       logger: this.logger,
       expirySweepMs: config.expirySweepSeconds * 1000,
+      invitationTtlDays: config.invitationTtlDays,
+      reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
+      uploadConfirmations: ports.confirmations,
     });
     this.checkpoints = new CheckpointWatcher(readModels.checkpoints, { logger: this.logger });
   }

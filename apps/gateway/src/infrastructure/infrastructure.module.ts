@@ -73,7 +73,7 @@ export class InfrastructureModule {
           provide: APPLICATION_PORTS,
           inject: [EVENT_STORE, READ_MODELS, UploadValidationWorkers],
           useFactory: (store: EventStore, readModels: ReadModelStores, workers: UploadValidationWorkers) =>
-            applicationPorts(config, store, readModels, workers),
+            applicationPorts(config, store, readModels, workers, clock),
         },
         ...providers,
       ],

@@ -6,6 +6,7 @@ import {
   type PoolDoc,
   type ReadModelSet,
   type TabPage,
+  type UploadDoc,
 } from '@invitations/read-models';
 import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { ReadModelStores } from '@invitations/runtime';
@@ -49,6 +50,15 @@ export class ReadModels {
 
   batch(organisationId: string, batchId: string): Promise<BatchDoc | null> {
     return this.readModels.batches.byId(organisationId, batchId);
+  }
+
+  upload(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
+    return this.readModels.uploads.byId(organisationId, uploadId);
+  }
+
+  /** A batch's uploads, newest first. */
+  uploadsOfBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
+    return this.readModels.uploads.ofBatch(organisationId, batchId);
   }
 
   invitee(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {

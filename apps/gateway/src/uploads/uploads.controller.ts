@@ -18,13 +18,22 @@ import type { ServiceConfig } from '@invitations/runtime';
 import type { CohortInput } from '@invitations/uploads';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
-import { duplicateRowsOf, previewBatchUpload, recordedUpload } from '@invitations/application';
-import { Public } from '../common/auth/public.decorator';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  duplicatesReportRows,
+  lastPositionOfUpload,
+  loadUpload,
+  previewBatchUpload,
+  uploadOfOrganisation,
+} from '@invitations/application';
+import { AllowSignedLink, Public } from '../common/auth/public.decorator';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { bodyTooLarge } from '../common/errors/http-refusal';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
+import { UseCaseCommand } from '../common/use-case.command';
+import { ReportLinks } from './report-links';
 import { SERVICE_CONFIG } from '../infrastructure/tokens';
 import { boundedBody, type BodyBounds } from './bounded-body';
 import { UploadSlots } from './upload-slots';
@@ -48,7 +57,9 @@ export const FORM_FIELD_LIMITS = { fieldSize: 4096, fieldNameSize: 100, fields: 
 @Controller('api')
 export class UploadsController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
+    private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly slots: UploadSlots,
@@ -78,7 +89,18 @@ export class UploadsController {
       release = await this.slots.acquire();
       const upload = await uploadOf(req, bounds);
       const cohort = cohortOf(query, upload.fields);
-      res.status(200).json(await previewBatchUpload(this.ports, context, batchId, upload.source, cohort));
+      const { view } = await this.commands.execute(
+        new UseCaseCommand(async (ports) => {
+          const previewed = await previewBatchUpload(ports, context, batchId, upload.source, cohort);
+          // Waited for, so that upload(id) and the batch's uploads show it at once.
+          return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
+        }),
+      );
+      const duplicatesReportUrl = this.links.duplicatesReportUrl({
+        ...view,
+        organisationId: context.organisationId,
+      });
+      res.status(200).json({ ...view, duplicatesReportUrl });
     } catch (error) {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
@@ -100,17 +122,43 @@ export class UploadsController {
     return { maxBytes, idleSeconds: this.config.uploadBounds.idleSeconds };
   }
 
+  /**
+   * The duplicates report: with the bearer token, or through the signed link the upload's duplicatesReportUrl gives
+   * (no token: `expires` and `signature` in the query, checked against the upload and its organisation).
+   */
+  @AllowSignedLink()
   @Get('uploads/:id/duplicates.csv')
   @Header('Content-Type', DUPLICATES_REPORT_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
   async duplicates(
     @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const upload = await recordedUpload(this.ports.store, orgOf(req), id);
+    const upload = req.principal
+      ? await uploadOfOrganisation(this.ports.store, orgOf(req), id)
+      : await this.signedFor(id, query);
     res.setHeader('Content-Disposition', `attachment; filename="duplicates-${id}.csv"`);
-    return new StreamableFile(duplicatesReportCsv(duplicateRowsOf(upload)));
+    const { uploadId, chunks } = upload.state.preview;
+    return new StreamableFile(duplicatesReportCsv(duplicatesReportRows(this.ports.store, uploadId, chunks)));
+  }
+
+  /** The upload a signed link names, once its signature holds for that upload and its organisation. */
+  private async signedFor(id: string, query: Record<string, unknown>) {
+    const loaded = await loadUpload(this.ports.store, id);
+    const link = { expires: single(query, 'expires'), signature: single(query, 'signature') };
+    const { state } = loaded;
+    const organisationId = state.status === 'absent' ? '' : state.preview.organisationId;
+    // An upload that does not exist is refused as a bad link is: the link reveals nothing.
+    if (state.status === 'absent' || this.links.refusal({ id, organisationId }, link) !== null) {
+      throw new ServiceError(
+        'FORBIDDEN',
+        'This link to the duplicates report is not valid, or no longer works: ask for the upload again for a new one.',
+      );
+    }
+    return { ...loaded, state };
   }
 
   @Public()

@@ -1,39 +1,67 @@
 import { Readable } from 'node:stream';
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CohortInput } from '@invitations/uploads';
 import { Inject } from '@nestjs/common';
-import { ServiceError } from '@invitations/kernel';
-import { confirmUpload, previewBatchUpload, recordedUpload, toPreviewView } from '@invitations/application';
+import { ServiceError, type Clock } from '@invitations/kernel';
+import type { UploadStatus } from '@invitations/domain';
+import {
+  cancelUpload,
+  confirmationView,
+  confirmUpload,
+  duplicateRowsOf,
+  lastPositionOfUpload,
+  lifeStateOf,
+  possibleDuplicateRowsOf,
+  previewBatchUpload,
+  recordedUpload,
+  uploadOfOrganisation,
+  uploadRowsPage,
+} from '@invitations/application';
 import { batchView } from '../batches/batch.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { ReadModels } from '../infrastructure/read-models.service';
+import { CLOCK } from '../infrastructure/tokens';
 import { UseCaseCommand } from '../common/use-case.command';
 import { HttpRefusal } from '../common/errors/http-refusal';
 import { UploadSlots } from './upload-slots';
+import { ReportLinks } from './report-links';
+import {
+  uploadFromDoc,
+  uploadFromPreview,
+  uploadRowView,
+  type UploadPreviewParent,
+} from './upload-preview.view';
+
+interface RowsArgs {
+  first: number;
+  after?: string | null;
+  status?: UploadStatus | null;
+  duplicate?: boolean | null;
+}
 
 @Resolver('UploadPreview')
 export class UploadsResolver {
+  /** The rows of an upload read once per request however many of its fields need them. */
+  private readonly allRows = new WeakMap<UploadPreviewParent, ReturnType<typeof recordedUpload>>();
+
   constructor(
     private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
     private readonly readModels: ReadModels,
+    private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly slots: UploadSlots,
   ) {}
 
   /** Null for an upload that does not exist or is another organisation's. */
   @Query('upload')
   async upload(@Args('id') id: string, @Context() { req }: GqlContext) {
-    try {
-      return toPreviewView(await recordedUpload(this.ports.store, orgOf(req), id));
-    } catch (error) {
-      if (error instanceof ServiceError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
+    return this.uploadView(orgOf(req), id);
   }
 
   @Mutation('previewUpload')
@@ -53,8 +81,20 @@ export class UploadsResolver {
       throw error;
     }
     try {
-      // A preview writes only its upload's stream, which no read model shows: there is nothing to wait for.
-      return await previewBatchUpload(this.ports, context, input.batchId, source, input.cohort ?? null);
+      const { view } = await this.commands.execute(
+        new UseCaseCommand(async (ports) => {
+          const previewed = await previewBatchUpload(
+            ports,
+            context,
+            input.batchId,
+            source,
+            input.cohort ?? null,
+          );
+          // Waited for, so that upload(id) and the batch's uploads show it at once.
+          return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
+        }),
+      );
+      return uploadFromPreview(view, context.organisationId);
     } finally {
       release();
     }
@@ -66,7 +106,7 @@ export class UploadsResolver {
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'confirmUpload');
-    const { staged, skippedDuplicates, invited, autoAccepted, batchId } = await this.commands.execute(
+    const { job, batchId, uploadId } = await this.commands.execute(
       new UseCaseCommand((ports) =>
         confirmUpload(ports, context, {
           uploadId: input.uploadId,
@@ -77,6 +117,94 @@ export class UploadsResolver {
     );
     const batch = await this.readModels.batch(context.organisationId, batchId);
     if (!batch) throw new Error(`batch ${batchId} is missing from the read model`);
-    return { staged, skippedDuplicates, invited, autoAccepted, batch: batchView(batch) };
+    const { staged, skippedDuplicates, invited, autoAccepted } = job;
+    return {
+      staged,
+      skippedDuplicates,
+      invited,
+      autoAccepted,
+      batch: batchView(batch),
+      confirmation: confirmationView(job),
+      upload: await this.uploadView(context.organisationId, uploadId),
+    };
+  }
+
+  @Mutation('cancelUpload')
+  async cancelUpload(@Args('uploadId') uploadId: string, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'cancelUpload');
+    await this.commands.execute(new UseCaseCommand((ports) => cancelUpload(ports, context, uploadId)));
+    return this.uploadView(context.organisationId, uploadId);
+  }
+
+  @ResolveField('duplicatesReportUrl')
+  duplicatesReportUrl(@Parent() upload: UploadPreviewParent): string {
+    return this.links.duplicatesReportUrl(upload);
+  }
+
+  @ResolveField('duplicates')
+  async duplicates(@Parent() upload: UploadPreviewParent) {
+    return upload.duplicates ?? duplicateRowsOf(await this.rowsOf(upload));
+  }
+
+  @ResolveField('possibleDuplicates')
+  async possibleDuplicates(@Parent() upload: UploadPreviewParent) {
+    return upload.possibleDuplicates ?? possibleDuplicateRowsOf(await this.rowsOf(upload));
+  }
+
+  @ResolveField('rows')
+  async rows(@Parent() upload: UploadPreviewParent, @Args() args: RowsArgs) {
+    const page = await uploadRowsPage(this.ports.store, upload.organisationId, upload.id, {
+      first: args.first,
+      after: args.after ?? null,
+      uploadStatus: args.status ?? null,
+      duplicate: args.duplicate ?? null,
+    });
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes.map(uploadRowView),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  /**
+   * The upload from the uploads read model; from its stream when the read model does not have it yet (made by
+   * another gateway a moment ago). Null when it does not exist or is another organisation's.
+   */
+  private async uploadView(organisationId: string, uploadId: string): Promise<UploadPreviewParent | null> {
+    const doc = await this.readModels.upload(organisationId, uploadId);
+    if (doc) return uploadFromDoc(doc, this.clock.now());
+    try {
+      const { state } = await uploadOfOrganisation(this.ports.store, organisationId, uploadId);
+      const { preview } = state;
+      return {
+        id: preview.uploadId,
+        organisationId,
+        batchId: preview.batchId,
+        totalRows: preview.totalRows,
+        newCount: preview.newCount,
+        existingCount: preview.existingCount,
+        invalidCount: preview.invalidCount,
+        duplicateCount: preview.duplicateCount,
+        expiresAt: preview.expiresAt,
+        confirmed: state.status === 'confirmed',
+        state: lifeStateOf(state.status, preview.expiresAt, this.clock.now()),
+        confirmation: state.job && confirmationView(state.job),
+        cancelledAt: state.cancelledAt,
+        cohort: preview.cohort,
+        warnings: preview.warnings ?? [],
+      };
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  private rowsOf(upload: UploadPreviewParent) {
+    let rows = this.allRows.get(upload);
+    if (!rows) {
+      rows = recordedUpload(this.ports.store, upload.organisationId, upload.id);
+      this.allRows.set(upload, rows);
+    }
+    return rows;
   }
 }

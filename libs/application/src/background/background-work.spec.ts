@@ -29,6 +29,8 @@ describe('BackgroundWork', () => {
       tokenSecret: Buffer.alloc(32, 7),
       logger,
       expirySweepMs: null,
+      invitationTtlDays: 14,
+      reminderDaysBeforeExpiry: 3,
       runner: { retry: { initialDelayMs: 5, maxDelayMs: 20 } },
       ...options,
     });

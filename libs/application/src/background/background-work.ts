@@ -10,7 +10,10 @@ import {
 import type { CheckpointedSubscription } from '@invitations/runtime';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
+import { RunningJobs, type RunningJobsHealth } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
+import { readSideOf } from '../read-side';
+import { UploadConfirmations } from '../uploads/upload-confirmations';
 import { ReminderSweep } from '../reminders/reminder-sweep';
 
 export interface BackgroundWorkOptions {
@@ -26,17 +29,27 @@ export interface BackgroundWorkOptions {
   fence?: Fence;
   /** Tuning of the projection runner (batch size, flush delays, retry backoff). */
   runner?: Omit<ProjectionRunnerOptions, 'logger' | 'fence'>;
+  /** The service's default invitation terms, for the invitations a confirmation job sends (as sendInvitations). */
+  invitationTtlDays: number;
+  reminderDaysBeforeExpiry: number | null;
+  /**
+   * Where upload confirmation jobs run in this process: given when the process also runs jobs inside requests
+   * (a gateway confirming small files), so that a job never runs twice at once here; made here otherwise.
+   */
+  uploadConfirmations?: UploadConfirmations;
 }
 
 export interface BackgroundWorkHealth {
   projections: ProjectionRunnerHealth;
   notifications: { caughtUp: boolean; position: string };
+  uploadConfirmations: RunningJobsHealth;
 }
 
 /**
  * The work that keeps the service's derived state up to date from the log, as plain objects (no Nest): the
- * projections that build the read models, the process manager that sends the messages, the expiry sweep and the
- * reminder sweep.
+ * projections that build the read models, the process manager that sends the messages, the upload confirmation
+ * jobs (started by confirmUpload; run while the uploads read model shows them running, from their last
+ * checkpoint), the expiry sweep and the reminder sweep.
  * The gateway runs it in-process on the embedded stores; the projector runs it alone, under a lease, for
  * EventStoreDB + MongoDB deployments.
  */
@@ -44,6 +57,7 @@ export class BackgroundWork {
   readonly projections: ProjectionRunner;
   readonly notifications: CheckpointedSubscription;
   readonly expiry: ExpirySweep;
+  readonly uploadConfirmations: RunningJobs;
   readonly reminders: ReminderSweep;
   private started = false;
 
@@ -61,13 +75,36 @@ export class BackgroundWork {
       logger,
       fence,
     });
+    const confirmations =
+      options.uploadConfirmations ??
+      new UploadConfirmations(
+        {
+          store,
+          ...readSideOf(readModels.readModels),
+          settings: {
+            invitationTtlDays: options.invitationTtlDays,
+            reminderDaysBeforeExpiry: options.reminderDaysBeforeExpiry,
+          },
+        },
+        { clock: options.clock, logger },
+      );
+    // The jobs the uploads read model shows running, once it has caught up with the log (at start it is rebuilt).
+    this.uploadConfirmations = new RunningJobs({
+      name: 'Upload confirmations',
+      find: () => readModels.readModels.uploads.runningConfirmations(),
+      run: (uploadId, control) => confirmations.run(uploadId, control),
+      ready: () => this.projections.caughtUp,
+      fence,
+      logger,
+    });
   }
 
-  /** Starts the projections, then the process manager, then the sweep timer. Resolves once subscribed. */
+  /** Starts the projections, the process manager, the confirmation jobs, then the sweep timer. Resolves once subscribed. */
   async start(): Promise<void> {
     this.started = true;
     await this.projections.start();
     await this.notifications.start();
+    this.uploadConfirmations.start();
     if (this.options.expirySweepMs !== null) {
       this.expiry.start(this.options.expirySweepMs);
       this.reminders.start(this.options.expirySweepMs);
@@ -80,6 +117,7 @@ export class BackgroundWork {
     this.started = false;
     await this.reminders.stop();
     await this.expiry.stop();
+    await this.uploadConfirmations.stop();
     await this.notifications.stop();
     await this.projections.stop();
   }
@@ -96,6 +134,7 @@ export class BackgroundWork {
         caughtUp: this.notifications.caughtUp,
         position: this.notifications.lastPosition.toString(),
       },
+      uploadConfirmations: this.uploadConfirmations.health(),
     };
   }
 }

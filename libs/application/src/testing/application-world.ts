@@ -9,6 +9,8 @@ import {
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import type { RecordedEvent } from '@invitations/event-store';
 import type { AdminContext, BatchInvitees, Memberships, PassportLookup, ServiceSettings } from '../ports';
+import { UploadConfirmations } from '../uploads/upload-confirmations';
+import { CapturingLogger } from '@invitations/kernel/testing';
 
 export const SETTINGS: ServiceSettings = {
   defaultPhoneRegion: 'AU',
@@ -124,6 +126,16 @@ export function applicationWorld() {
 }
 
 export type ApplicationWorld = ReturnType<typeof applicationWorld>;
+
+/** When the confirmation jobs of the tests stage and invite: just after the admins' commands (adminContext). */
+export const JOB_CLOCK = { now: () => new Date('2025-03-02T09:05:00.000Z') };
+
+/** The world, with the confirmation jobs run in this process (as a gateway runs a small file's in its request). */
+export function withUploadConfirmations<World extends ApplicationWorld>(world: World, maxAttempts = 5) {
+  const logger = new CapturingLogger();
+  const confirmations = new UploadConfirmations(world, { clock: JOB_CLOCK, logger, maxAttempts });
+  return { ...world, confirmations, logger };
+}
 
 /** The types of a stream's events, in order. */
 export async function typesIn(store: InMemoryEventStore, streamId: string): Promise<string[]> {

@@ -1,7 +1,13 @@
 import { inviteeDecider, inviteeStreamId, uploadStreamId } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
 import { csvRow, csvSource } from '@invitations/uploads/testing';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
+import {
+  adminContext,
+  applicationWorld,
+  typesIn,
+  withUploadConfirmations,
+  type ApplicationWorld,
+} from '../testing/application-world';
 import { aPoolAndBatch, staged } from '../testing/scenario';
 import { confirmUpload } from './confirm-upload';
 import { InMemoryUploadLookups } from './in-memory-upload-lookups';
@@ -12,13 +18,13 @@ const row = (email: string, first = 'Ada') =>
   csvRow({ email, date_of_birth: '1990-12-10', first_name: first, last_name: 'Lovelace' });
 
 describe('a bulk upload: previewed, recorded, confirmed', () => {
-  let world: ApplicationWorld;
+  let world: ApplicationWorld & ReturnType<typeof withUploadConfirmations>;
   let batchId: string;
   let poolId: string;
   let lookups: InMemoryUploadLookups;
 
   beforeEach(async () => {
-    world = applicationWorld();
+    world = withUploadConfirmations(applicationWorld());
     ({ batchId, poolId } = await aPoolAndBatch(world));
     lookups = new InMemoryUploadLookups();
   });
@@ -36,7 +42,8 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
     ]);
     const upload = await recordedUpload(world.store, 'org-a', view.id);
     expect(upload.rows).toHaveLength(3);
-    expect(toPreviewView(upload)).toEqual(view);
+    expect(toPreviewView(upload, adminContext().now)).toEqual(view);
+    expect(view).toMatchObject({ state: 'PREVIEWED', confirmation: null, cancelledAt: null });
     expect(await world.invitees.idsInState('org-a', batchId, 'UPLOADED')).toEqual([]);
   });
 
@@ -54,7 +61,10 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
     const request = { uploadId: view.id, sendInvitations: true, message: 'Welcome' };
 
     const outcome = await confirmUpload(world, adminContext(), request);
-    expect(outcome).toMatchObject({ staged: 2, skippedDuplicates: 1, invited: 2, autoAccepted: 0, batchId });
+    expect(outcome).toMatchObject({
+      batchId,
+      job: { state: 'DONE', total: 3, staged: 2, skippedDuplicates: 1, invited: 2, autoAccepted: 0 },
+    });
     const invited = await world.invitees.idsInState('org-a', batchId, 'INVITED');
     expect(invited).toHaveLength(2);
     const { state } = await loadStream(world.store, inviteeStreamId(invited[0]), inviteeDecider);
@@ -62,9 +72,13 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
 
     const headAfter = await world.store.headPosition();
     const again = await confirmUpload(world, adminContext(), request);
-    expect(again).toMatchObject({ staged: 2, skippedDuplicates: 1, invited: 2 });
+    expect(again).toMatchObject({ job: { state: 'DONE', staged: 2, skippedDuplicates: 1, invited: 2 } });
     expect(await world.store.headPosition()).toBe(headAfter);
-    expect(await typesIn(world.store, uploadStreamId(view.id))).toContain('UploadConfirmed');
+    expect((await typesIn(world.store, uploadStreamId(view.id))).slice(-3)).toEqual([
+      'UploadConfirmationStarted',
+      'UploadConfirmationProgressed',
+      'UploadConfirmed',
+    ]);
   });
 
   it('skips, as a duplicate, a person who took a seat in the pool after the preview', async () => {
@@ -81,7 +95,7 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
       sendInvitations: false,
       message: null,
     });
-    expect(outcome).toMatchObject({ staged: 1, skippedDuplicates: 1, invited: 0 });
+    expect(outcome.job).toMatchObject({ staged: 1, skippedDuplicates: 1, invited: 0 });
     expect(poolId).toBeTruthy();
   });
 

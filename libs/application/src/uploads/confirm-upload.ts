@@ -1,16 +1,11 @@
-import { ServiceError, deriveId } from '@invitations/kernel';
-import { uploadDecider, uploadStreamId, type UploadConfirmed, type UploadRow } from '@invitations/domain';
-import { handleCommand } from '@invitations/event-store';
-import { sendInvitations, type SendInvitationsDeps } from '../invitations/send-invitations';
+import type { ConfirmationJob } from '@invitations/domain';
+import type { EventStore } from '@invitations/event-store';
 import type { AdminContext, Written } from '../ports';
-import { stagePerson } from '../staging/stage-person';
-import { recordedUpload, type RecordedUpload } from './recorded-upload';
+import type { JobRunOutcome } from './upload-confirmations';
+import { decideOnUpload, lastPositionOfUpload, uploadOfOrganisation } from './upload-stream';
 
-export type ConfirmUploadOutcome = Pick<
-  UploadConfirmed['data'],
-  'staged' | 'skippedDuplicates' | 'invited' | 'autoAccepted'
-> &
-  Written & { batchId: string };
+/** Files of up to this many rows are confirmed inside the request, which answers once they are staged. */
+export const INLINE_CONFIRMATION_MAX_ROWS = 1000;
 
 export interface ConfirmUploadRequest {
   uploadId: string;
@@ -18,94 +13,54 @@ export interface ConfirmUploadRequest {
   message: string | null;
 }
 
-/** Rows staged at once: enough to fill the event store's group commits. */
-const PARALLELISM = 64;
+export interface ConfirmUploadDeps {
+  store: EventStore;
+  /** Runs a job in this process (joining a run under way): for the files confirmed inside the request. */
+  confirmations: { run(uploadId: string): Promise<JobRunOutcome> };
+}
+
+export interface ConfirmUploadOutcome extends Written {
+  uploadId: string;
+  batchId: string;
+  /** The confirmation job as it stands when the request answers: done for a small file, running for a large one. */
+  job: ConfirmationJob;
+}
 
 /**
- * Stages every row of a preview that is not a duplicate, optionally invites them, and records the confirmation.
- * Every id derives from the upload and the row, so confirming again, at the same time or after a crash part-way
- * through, stages each row once: what was staged is found staged, what was not is staged now. A row whose person
- * took a seat in the pool since the preview is skipped as a duplicate. Passports are never touched.
+ * Confirms a preview: starts its confirmation job (UploadConfirmationStarted), which stages every row that is not a
+ * duplicate, and invites them when asked, in the background (see UploadConfirmations). Confirming an upload whose
+ * job runs or is done joins it, so confirming twice, or at the same time, stages each row once. A file of up to
+ * INLINE_CONFIRMATION_MAX_ROWS rows is confirmed inside the request, which answers once it is done, as confirming
+ * always did; a larger one answers at once, with the job running.
  */
 export async function confirmUpload(
-  deps: SendInvitationsDeps,
+  deps: ConfirmUploadDeps,
   context: AdminContext,
   request: ConfirmUploadRequest,
 ): Promise<ConfirmUploadOutcome> {
   const { uploadId } = request;
-  const upload = await recordedUpload(deps.store, context.organisationId, uploadId);
-  uploadDecider.decide({ type: 'StartUploadConfirmation', now: context.now.toISOString() }, upload);
-  const batchId = upload.preview.batchId;
-  if (upload.confirmation) return { ...upload.confirmation, batchId, position: -1n };
-
-  const { staged, skipped, position } = await stageRows(deps, upload, context);
-  let invited = 0;
-  let autoAccepted = 0;
-  let sentAt = -1n;
-  if (request.sendInvitations && staged.length > 0) {
-    const sent = await sendInvitations(
-      deps,
-      { ...context, commandId: deriveId(uploadId, 'send') },
-      {
-        batchId,
-        inviteeIds: staged,
-        all: false,
-        message: request.message,
-      },
-    );
-    invited = sent.invited.length;
-    autoAccepted = sent.autoAccepted.length;
-    sentAt = sent.position;
-  }
-  const counts = {
-    staged: staged.length,
-    skippedDuplicates: skipped,
-    invited,
-    autoAccepted,
-    sendInvitations: request.sendInvitations,
-  };
-  const recorded = await handleCommand(
+  const upload = await uploadOfOrganisation(deps.store, context.organisationId, uploadId);
+  const started = await decideOnUpload(
     deps.store,
-    uploadStreamId(uploadId),
-    uploadDecider,
-    () => ({ type: 'CompleteUploadConfirmation' as const, ...counts, now: context.now.toISOString() }),
-    { ...context, commandId: deriveId(uploadId, 'confirmed') },
+    uploadId,
+    {
+      type: 'StartUploadConfirmation',
+      sendInvitations: request.sendInvitations,
+      message: request.message,
+      now: context.now.toISOString(),
+    },
+    context,
+    upload,
   );
-  // A concurrent confirmation may have recorded first: both staged the same rows, so its counts are these.
-  const confirmation = recorded.state.status === 'absent' ? null : recorded.state.confirmation;
-  return { ...(confirmation ?? counts), batchId, position: position > sentAt ? position : sentAt };
-}
-
-async function stageRows(deps: SendInvitationsDeps, upload: RecordedUpload, context: AdminContext) {
-  const { preview } = upload;
-  const batch = { batchId: preview.batchId, poolId: preview.poolId, organisationId: preview.organisationId };
-  const rows = upload.rows.filter((r) => r.duplicateReasons.length === 0);
-  const staged: string[] = [];
-  let skipped = upload.rows.length - rows.length;
-  let position = -1n;
-  const stageRow = async (row: UploadRow) => {
-    const inviteeId = deriveId(preview.uploadId, 'row', String(row.row));
-    try {
-      const at = await stagePerson(deps.store, {
-        batch,
-        inviteeId,
-        person: row.person,
-        classification: {
-          uploadStatus: row.uploadStatus,
-          discrepancies: row.discrepancies,
-          passportId: row.passportId,
-        },
-        uploadId: preview.uploadId,
-        context: { ...context, commandId: deriveId(preview.uploadId, 'stage', String(row.row)) },
-      });
-      staged.push(inviteeId);
-      if (at > position) position = at;
-    } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'CONFLICT')) throw error;
-      skipped += 1;
-    }
-  };
-  for (let i = 0; i < rows.length; i += PARALLELISM)
-    await Promise.all(rows.slice(i, i + PARALLELISM).map(stageRow));
-  return { staged, skipped, position };
+  const { state } = started;
+  if (state.status === 'absent' || state.job === null) throw new Error(`upload ${uploadId} has no job`);
+  let job = state.job;
+  let position = started.position;
+  if (job.state === 'RUNNING' && state.preview.totalRows <= INLINE_CONFIRMATION_MAX_ROWS) {
+    job = (await deps.confirmations.run(uploadId)) ?? job;
+    // The read models are waited for up to what the job wrote last: its end.
+    const last = await lastPositionOfUpload(deps.store, uploadId);
+    if (last > position) position = last;
+  }
+  return { uploadId, batchId: state.preview.batchId, job, position };
 }

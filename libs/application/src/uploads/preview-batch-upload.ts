@@ -8,10 +8,11 @@ import {
 } from '@invitations/uploads';
 import type { AdminContext, UploadSettings } from '../ports';
 import { batchOfOrganisation } from '../tenancy/tenant-streams';
-import { ChunksEncodedAhead, chunksFor, recordUploadPreview } from './record-upload-preview';
+import { ChunksEncodedAhead, ROWS_PER_CHUNK, chunksFor, recordUploadPreview } from './record-upload-preview';
 import { previewView, type UploadPreviewView } from './recorded-upload';
 import type { UploadLookups } from './upload-lookups';
 import { previewUpload } from './upload-preview';
+import { rowCountsOf } from './upload-rows-page';
 
 export interface PreviewBatchUploadDeps {
   store: EventStore;
@@ -83,6 +84,7 @@ export async function previewBatchUpload(
       chunks: chunksFor(outcome.rows.length),
       fileSha256: file.sha256(),
       warnings: outcome.warnings,
+      rowCounts: rowCountsOf(outcome.rows, ROWS_PER_CHUNK),
       now: context.now.toISOString(),
       expiresAt: new Date(context.now.getTime() + settings.previewTtlHours * 3_600_000).toISOString(),
     },
@@ -90,10 +92,5 @@ export async function previewBatchUpload(
     context,
     ahead,
   );
-  return previewView(
-    recorded.preview,
-    recorded.status === 'confirmed',
-    outcome.duplicates,
-    outcome.possibleDuplicates,
-  );
+  return previewView(recorded.preview, recorded, outcome.duplicates, outcome.possibleDuplicates, context.now);
 }

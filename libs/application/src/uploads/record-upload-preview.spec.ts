@@ -132,7 +132,15 @@ describe('recordUploadPreview', () => {
     const cut = await recorded();
     expect(cut.state).toMatchObject({ chunksRecorded: CHUNKS_PER_APPEND });
     expect(() =>
-      uploadDecider.decide({ type: 'StartUploadConfirmation', now: context.now.toISOString() }, cut.state),
+      uploadDecider.decide(
+        {
+          type: 'StartUploadConfirmation',
+          sendInvitations: false,
+          message: null,
+          now: context.now.toISOString(),
+        },
+        cut.state,
+      ),
     ).toThrow('not completely recorded');
 
     await recordUploadPreview(store, command('aa'), rowsOf(TOTAL), context);
@@ -141,10 +149,15 @@ describe('recordUploadPreview', () => {
     expect(events.filter((e) => e.type === 'UploadPreviewed')).toHaveLength(1);
     expect(
       uploadDecider.decide(
-        { type: 'StartUploadConfirmation', now: context.now.toISOString() },
+        {
+          type: 'StartUploadConfirmation',
+          sendInvitations: false,
+          message: null,
+          now: context.now.toISOString(),
+        },
         (await recorded()).state,
       ),
-    ).toEqual([]);
+    ).toMatchObject([{ type: 'UploadConfirmationStarted', data: { total: TOTAL, fromChunk: 0 } }]);
   });
 
   it('a retry of a complete recording writes nothing more', async () => {

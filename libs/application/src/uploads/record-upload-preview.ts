@@ -7,7 +7,7 @@ import {
   type UploadEvent,
   type UploadRowValues,
   type UploadRowsRecorded,
-  type UploadState,
+  type RecordedUploadState,
 } from '@invitations/domain';
 import { loadStream, toNewEvent, type EventStore, type NewEvent } from '@invitations/event-store';
 import { deriveId, type CommandContext, ServiceError } from '@invitations/kernel';
@@ -35,7 +35,7 @@ export interface PreviewedRows {
   forgetPeople?(start: number, end: number): void;
 }
 
-export type RecordedPreview = Exclude<UploadState, { status: 'absent' }>;
+export type RecordedPreview = RecordedUploadState;
 
 /**
  * The chunks of a preview's rows encoded while the file is still being read: each as soon as its last row is

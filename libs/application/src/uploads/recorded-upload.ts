@@ -2,15 +2,32 @@ import {
   collectUploadRows,
   uploadDecider,
   uploadStreamId,
+  type ConfirmationJob,
+  type RecordedUploadState,
   type UploadPreviewed,
   type UploadRow,
-  type UploadState,
 } from '@invitations/domain';
 import { loadStream, type EventStore } from '@invitations/event-store';
 import { notFound } from '../tenancy/tenant-streams';
 
 /** An upload as recorded: its state, and its rows collected from its chunks. */
-export type RecordedUpload = Exclude<UploadState, { status: 'absent' }> & { rows: UploadRow[] };
+export type RecordedUpload = RecordedUploadState & { rows: UploadRow[] };
+
+/** Where an upload stands for an admin: the GraphQL `UploadState`. Expiry is a matter of time, not of an event. */
+export type UploadLifeState = 'PREVIEWED' | 'EXPIRED' | 'CONFIRMING' | 'CONFIRMED' | 'CANCELLED';
+
+/** The GraphQL `UploadConfirmation`: the confirmation job and its counts so far. */
+export interface ConfirmationView {
+  state: ConfirmationJob['state'];
+  sendInvitations: boolean;
+  total: number;
+  staged: number;
+  invited: number;
+  autoAccepted: number;
+  skippedDuplicates: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
 
 /** The GraphQL `UploadPreview`. */
 export interface UploadPreviewView {
@@ -23,17 +40,23 @@ export interface UploadPreviewView {
   duplicateCount: number;
   duplicates: { row: number; email: string; mobile: string | null; reasons: string[] }[];
   possibleDuplicates: { row: number; email: string; reason: string }[];
+  /** The report's path; the gateway answers a signed, absolute link in its place. */
   duplicatesReportUrl: string;
   expiresAt: string;
+  /** True once the confirmation is done. */
   confirmed: boolean;
+  state: UploadLifeState;
+  confirmation: ConfirmationView | null;
+  cancelledAt: string | null;
   cohort: { staffType: string | null; jobRole: string | null; startDate: string | null };
   /** Remarks about the file that did not refuse it: columns ignored, the encoding it was read in. */
   warnings: string[];
 }
 
 /**
- * An upload as recorded in its stream in the log: the preview and its rows, and whether it was confirmed. NOT_FOUND
- * when it does not exist or belongs to another organisation.
+ * An upload as recorded in its stream in the log: the preview and all its rows, and its confirmation. NOT_FOUND
+ * when it does not exist or belongs to another organisation. Reads every chunk of rows: for the lists of a
+ * preview's duplicates (a page of rows reads only the chunks it needs: uploadRowsPage).
  */
 export async function recordedUpload(
   store: EventStore,
@@ -45,8 +68,8 @@ export async function recordedUpload(
   return { ...state, rows: collectUploadRows(events) };
 }
 
-/** The rows a duplicates report lists: those confirming skips. */
-export function duplicateRowsOf(upload: RecordedUpload): UploadPreviewView['duplicates'] {
+/** The rows confirming skips, as the preview lists them. */
+export function duplicateRowsOf(upload: { rows: readonly UploadRow[] }): UploadPreviewView['duplicates'] {
   return upload.rows
     .filter((r) => r.duplicateReasons.length > 0)
     .map((r) => ({
@@ -57,23 +80,26 @@ export function duplicateRowsOf(upload: RecordedUpload): UploadPreviewView['dupl
     }));
 }
 
-export function toPreviewView(upload: RecordedUpload): UploadPreviewView {
-  return previewView(
-    upload.preview,
-    upload.status === 'confirmed',
-    duplicateRowsOf(upload),
-    upload.rows
-      .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
-      .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' })),
-  );
+/** The rows staged that may be someone holding a passport under another email. */
+export function possibleDuplicateRowsOf(upload: {
+  rows: readonly UploadRow[];
+}): UploadPreviewView['possibleDuplicates'] {
+  return upload.rows
+    .filter((r) => r.possibleDuplicate && r.duplicateReasons.length === 0)
+    .map((r) => ({ row: r.row, email: r.person.email, reason: 'SAME_NAME_AND_DATE_OF_BIRTH' }));
+}
+
+export function toPreviewView(upload: RecordedUpload, now: Date): UploadPreviewView {
+  return previewView(upload.preview, upload, duplicateRowsOf(upload), possibleDuplicateRowsOf(upload), now);
 }
 
 /** The view of a recorded preview, with its lists of duplicates and possible duplicates. */
 export function previewView(
   preview: UploadPreviewed['data'],
-  confirmed: boolean,
+  upload: Pick<RecordedUploadState, 'status' | 'job' | 'cancelledAt'>,
   duplicates: UploadPreviewView['duplicates'],
   possibleDuplicates: UploadPreviewView['possibleDuplicates'],
+  now: Date,
 ): UploadPreviewView {
   return {
     id: preview.uploadId,
@@ -85,10 +111,47 @@ export function previewView(
     duplicateCount: preview.duplicateCount,
     duplicates,
     possibleDuplicates,
-    duplicatesReportUrl: `/api/uploads/${preview.uploadId}/duplicates.csv`,
+    duplicatesReportUrl: duplicatesReportPath(preview.uploadId),
     expiresAt: preview.expiresAt,
-    confirmed,
+    confirmed: upload.status === 'confirmed',
+    state: lifeStateOf(upload.status, preview.expiresAt, now),
+    confirmation: upload.job && confirmationView(upload.job),
+    cancelledAt: upload.cancelledAt,
     cohort: preview.cohort,
     warnings: preview.warnings ?? [],
   };
+}
+
+export const duplicatesReportPath = (uploadId: string): string => `/api/uploads/${uploadId}/duplicates.csv`;
+
+export function confirmationView(job: ConfirmationJob): ConfirmationView {
+  const { state, sendInvitations, total, staged, invited, autoAccepted, skippedDuplicates } = job;
+  return {
+    state,
+    sendInvitations,
+    total,
+    staged,
+    invited,
+    autoAccepted,
+    skippedDuplicates,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export function lifeStateOf(
+  status: RecordedUploadState['status'],
+  expiresAt: string,
+  now: Date,
+): UploadLifeState {
+  switch (status) {
+    case 'confirming':
+      return 'CONFIRMING';
+    case 'confirmed':
+      return 'CONFIRMED';
+    case 'cancelled':
+      return 'CANCELLED';
+    case 'previewed':
+      return Date.parse(expiresAt) <= now.getTime() ? 'EXPIRED' : 'PREVIEWED';
+  }
 }

@@ -1,3 +1,4 @@
+import type { ChunkRowCounts } from './row-counts';
 import type { UploadCohort, UploadRowValues } from './upload.events';
 
 /** Records the preview's summary; its rows follow with RecordUploadRows. */
@@ -17,6 +18,8 @@ export interface RecordUploadPreview {
   fileSha256: string;
   /** Remarks about the file that did not refuse it (columns ignored, the encoding it was read in). */
   warnings?: readonly string[];
+  /** Each chunk's rows by category (see ChunkRowCounts). */
+  rowCounts?: readonly ChunkRowCounts[];
   now: string;
   expiresAt: string;
 }
@@ -31,21 +34,53 @@ export interface RecordUploadRows<Rows = UploadRowValues[]> {
   chunks: readonly Rows[];
 }
 
-/** May the preview be confirmed now? No events: the handler stages, then completes the confirmation. */
+/** confirmUpload: starts the confirmation job, or joins the one already started. */
 export interface StartUploadConfirmation {
   type: 'StartUploadConfirmation';
+  sendInvitations: boolean;
+  message: string | null;
   now: string;
 }
 
-export interface CompleteUploadConfirmation {
-  type: 'CompleteUploadConfirmation';
+/** The job's counts so far (cumulative). */
+export interface ConfirmationCounts {
   staged: number;
   skippedDuplicates: number;
   invited: number;
   autoAccepted: number;
-  sendInvitations: boolean;
+}
+
+/** The job has gone through the first `chunksDone` chunks of rows. */
+export interface RecordConfirmationProgress extends ConfirmationCounts {
+  type: 'RecordConfirmationProgress';
+  chunksDone: number;
+  now: string;
+}
+
+/** The job has gone through every row. */
+export interface CompleteUploadConfirmation extends ConfirmationCounts {
+  type: 'CompleteUploadConfirmation';
+  now: string;
+}
+
+/** The job cannot go on. */
+export interface FailUploadConfirmation {
+  type: 'FailUploadConfirmation';
+  reason: string;
+  now: string;
+}
+
+/** cancelUpload: stops a preview from being confirmed, or its running confirmation. */
+export interface CancelUpload {
+  type: 'CancelUpload';
   now: string;
 }
 
 export type UploadCommand =
-  RecordUploadPreview | RecordUploadRows | StartUploadConfirmation | CompleteUploadConfirmation;
+  | RecordUploadPreview
+  | RecordUploadRows
+  | StartUploadConfirmation
+  | RecordConfirmationProgress
+  | CompleteUploadConfirmation
+  | FailUploadConfirmation
+  | CancelUpload;

@@ -1,20 +1,23 @@
 import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import { isAtOrAfter } from '../shared/instants';
-import type {
-  CompleteUploadConfirmation,
-  RecordUploadPreview,
-  RecordUploadRows,
-  StartUploadConfirmation,
-  UploadCommand,
-} from './upload.commands';
+import {
+  cancelUpload,
+  completeConfirmation,
+  failConfirmation,
+  recordProgress,
+  startConfirmation,
+} from './confirmation.decisions';
+import type { RecordUploadPreview, RecordUploadRows, UploadCommand } from './upload.commands';
 import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRowsRecorded } from './upload.events';
-import { isCompletelyRecorded, type UploadState } from './upload.state';
+import { evolveUpload, initialUploadState } from './upload.evolve';
+import type { UploadState } from './upload.state';
 
-export const UPLOAD_EXPIRED_MESSAGE = 'This upload preview has expired: upload the file again.';
-
-export const UPLOAD_INCOMPLETE_MESSAGE =
-  'This upload preview was not completely recorded (the service stopped while recording it): upload the file again.';
+export {
+  UPLOAD_ALREADY_CONFIRMED_MESSAGE,
+  UPLOAD_CANCELLED_MESSAGE,
+  UPLOAD_EXPIRED_MESSAGE,
+  UPLOAD_INCOMPLETE_MESSAGE,
+} from './confirmation.decisions';
 
 function recordPreview(command: RecordUploadPreview, state: UploadState): UploadEvent[] {
   if (state.status !== 'absent') throw new ServiceError('CONFLICT', 'This upload was already previewed.');
@@ -36,6 +39,9 @@ function recordPreview(command: RecordUploadPreview, state: UploadState): Upload
         chunks: command.chunks,
         fileSha256: command.fileSha256,
         ...(command.warnings && command.warnings.length > 0 ? { warnings: [...command.warnings] } : {}),
+        ...(command.rowCounts
+          ? { rowCounts: command.rowCounts.map((counts) => [...counts] as typeof counts) }
+          : {}),
         previewedAt: command.now,
         expiresAt: command.expiresAt,
       },
@@ -52,6 +58,7 @@ export function recordUploadRows<Rows>(
   state: UploadState,
 ): UploadRowsRecorded<Rows>[] {
   if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
+  if (state.status === 'cancelled') throw new ServiceError('CONFLICT', 'This upload was cancelled.');
   const { firstChunk, chunks } = command;
   if (firstChunk !== state.chunksRecorded) {
     throw new ServiceError(
@@ -69,25 +76,6 @@ export function recordUploadRows<Rows>(
   }));
 }
 
-/** Confirming a confirmed upload is harmless (nothing more is staged); an expired preview is refused. */
-function startConfirmation(command: StartUploadConfirmation, state: UploadState): UploadEvent[] {
-  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
-  if (state.status === 'confirmed') return [];
-  if (isAtOrAfter(command.now, state.preview.expiresAt))
-    throw new ServiceError('BAD_USER_INPUT', UPLOAD_EXPIRED_MESSAGE);
-  if (!isCompletelyRecorded(state)) throw new ServiceError('BAD_USER_INPUT', UPLOAD_INCOMPLETE_MESSAGE);
-  return [];
-}
-
-function completeConfirmation(command: CompleteUploadConfirmation, state: UploadState): UploadEvent[] {
-  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No upload with this id.');
-  if (state.status === 'confirmed') return [];
-  const { type: _type, now, ...counts } = command;
-  return [
-    { type: 'UploadConfirmed', data: { uploadId: state.preview.uploadId, ...counts, confirmedAt: now } },
-  ];
-}
-
 /** Stream `upload-<uploadId>`: a bulk upload's preview, kept so that confirming needs no second upload. */
 export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
   decide(command, state) {
@@ -98,22 +86,16 @@ export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
         return recordUploadRows(command, state);
       case 'StartUploadConfirmation':
         return startConfirmation(command, state);
+      case 'RecordConfirmationProgress':
+        return recordProgress(command, state);
       case 'CompleteUploadConfirmation':
         return completeConfirmation(command, state);
+      case 'FailUploadConfirmation':
+        return failConfirmation(command, state);
+      case 'CancelUpload':
+        return cancelUpload(command, state);
     }
   },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'UploadPreviewed':
-        return { status: 'previewed', preview: event.data, chunksRecorded: 0, confirmation: null };
-      case 'UploadRowsRecorded':
-        // The rows are not read here (see UploadState): a chunk is counted without decoding it.
-        if (state.status === 'absent') return state;
-        return { ...state, chunksRecorded: state.chunksRecorded + 1 };
-      case 'UploadConfirmed':
-        if (state.status === 'absent') return state;
-        return { ...state, status: 'confirmed', confirmation: event.data };
-    }
-  },
-  initialState: () => ({ status: 'absent' }),
+  evolve: evolveUpload,
+  initialState: initialUploadState,
 };

@@ -2,6 +2,8 @@ import type { PersonDetailValues } from '../person/person-details-fields';
 import type { Event } from '@invitations/kernel';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
 import { PERSON_DETAIL_FIELDS } from '../person/person-details-fields';
+import type { ConfirmationEvent } from './confirmation.events';
+import type { ChunkRowCounts } from './row-counts';
 
 /** Why a row of an upload is a duplicate (the contract's `DuplicateReason`): confirming skips it. */
 export type DuplicateReason =
@@ -62,6 +64,11 @@ export type UploadPreviewed = Event<
     fileSha256?: string;
     /** Remarks about the file that did not refuse it; absent when none (and in events recorded before them). */
     warnings?: string[];
+    /**
+     * Each chunk's rows by category (see ChunkRowCounts), so that a page of the rows reads only the chunks it needs;
+     * absent in events recorded before them (the rows are then counted by reading the chunks).
+     */
+    rowCounts?: ChunkRowCounts[];
     previewedAt: string;
     expiresAt: string;
   }
@@ -101,7 +108,10 @@ export type UploadRowsRecorded<Rows = UploadRowValues[]> = Event<
   { uploadId: string; chunk: number; columns: typeof UPLOAD_ROW_COLUMNS; rows: Rows }
 >;
 
-/** Every non-duplicate row was staged (or found staged already), and invited when asked. */
+/**
+ * The confirmation is done: every non-duplicate row was staged (or found staged already), and invited when asked
+ * (recorded with no UploadConfirmationStarted before it by confirmations that ran inside the request).
+ */
 export type UploadConfirmed = Event<
   'UploadConfirmed',
   {
@@ -115,4 +125,4 @@ export type UploadConfirmed = Event<
   }
 >;
 
-export type UploadEvent = UploadPreviewed | UploadRowsRecorded | UploadConfirmed;
+export type UploadEvent = UploadPreviewed | UploadRowsRecorded | UploadConfirmed | ConfirmationEvent;

@@ -164,6 +164,29 @@ describe('embedded event store', () => {
       expect(store.stats().events).toBe(2);
     });
 
+    it('writes an append to a thousand streams with one write and one sync', async () => {
+      const parts = Array.from({ length: 1000 }, () => ({
+        streamId: aStreamId(),
+        events: [anEvent('bulk')],
+        expected: 'no_stream' as const,
+      }));
+      const outcomes = await store.appendToStreams(parts);
+      expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+      expect(store.stats()).toMatchObject({ syncs: 1, batches: 1, events: 1000 });
+      expect(store.multiStreamAppend).toBe('one-commit');
+    });
+
+    it('answers a part it cannot encode with its own error, and writes the others', async () => {
+      const [bad, good] = [aStreamId(), aStreamId()];
+      const outcomes = await store.appendToStreams([
+        { streamId: bad, events: [anEvent('no id', { id: '' })], expected: 'no_stream' },
+        { streamId: good, events: [anEvent('fine')], expected: 'no_stream' },
+      ]);
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, true]);
+      expect(await store.streamRevision(bad)).toBeNull();
+      expect(await store.streamRevision(good)).toBe(0n);
+    });
+
     it('writes and syncs nothing when every append of a batch is refused', async () => {
       const streamId = aStreamId();
       await store.append(streamId, [anEvent('there')], 'no_stream');

@@ -6,10 +6,13 @@ import type {
   EventHandler,
   EventStore,
   ExpectedRevision,
+  MultiStreamAppend,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
+  StreamAppendOutcome,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -75,6 +78,8 @@ const DEFAULTS: Required<EmbeddedEventStoreOptions> = {
  * Positions are the events' sequence numbers in the log: 0, 1, 2, ...
  */
 export class EmbeddedEventStore implements EventStore {
+  /** Parts submitted together join one write batch: one write and one sync for all (see GroupCommitWriter). */
+  readonly multiStreamAppend: MultiStreamAppend = 'one-commit';
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly writer: GroupCommitWriter;
   private readonly reader: LogReader;
@@ -138,6 +143,23 @@ export class EmbeddedEventStore implements EventStore {
       this.assertOpen();
       this.writer.submit(prepareAppend(streamId, events, expected, resolve, reject));
     });
+  }
+
+  /**
+   * Every part is submitted to the writer in the same tick, so they are decided one after the other against the
+   * log and the granted ones written with one write and one sync (unless they pass the batch's size, which splits
+   * them over consecutive commits).
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    this.assertOpen();
+    return Promise.all(
+      appends.map(({ streamId, events, expected }) =>
+        this.append(streamId, events, expected).then(
+          (result): StreamAppendOutcome => ({ ok: true, result }),
+          (error: unknown): StreamAppendOutcome => ({ ok: false, error: asError(error) }),
+        ),
+      ),
+    );
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -262,6 +284,10 @@ export class EmbeddedEventStore implements EventStore {
   private wakeSubscriptions(): void {
     for (const subscription of this.subscriptions) subscription.wake();
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function firstPositionAfter(after: bigint | undefined): number {

@@ -18,10 +18,13 @@ import {
   type EventHandler,
   type EventStore,
   type ExpectedRevision,
+  type MultiStreamAppend,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -51,6 +54,8 @@ export interface EsdbEventStoreOptions extends EventSelection {
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
+/** Appends of one appendToStreams in flight at once: enough to fill the connection, few enough not to swamp it. */
+export const MULTI_STREAM_APPEND_CONCURRENCY = 64;
 
 /**
  * The event-store port on EventStoreDB (or KurrentDB), through @eventstore/db-client 6.x.
@@ -67,6 +72,8 @@ export const DEFAULT_PAGE_SIZE = 500;
  *   events filtered out (and, optionally, only streams with the given prefixes).
  */
 export class EsdbEventStore implements EventStore {
+  /** EventStoreDB appends to one stream per operation: the parts go as concurrent appends. */
+  readonly multiStreamAppend: MultiStreamAppend = 'concurrent';
   private readonly pageSize: number;
   private readonly maxAppendBytes: number;
   private readonly reconnect: ReconnectPolicy;
@@ -122,6 +129,38 @@ export class EsdbEventStore implements EventStore {
       ? fromClientPosition(last.position)
       : await this.positionOf(streamId, last.nextExpectedRevision);
     return { nextExpectedRevision: last.nextExpectedRevision, position };
+  }
+
+  /**
+   * Each part is an append of its own, MULTI_STREAM_APPEND_CONCURRENCY at a time; parts naming the same stream go
+   * one after the other, in order, so that each is decided on what the one before it left.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const outcomes: StreamAppendOutcome[] = new Array(appends.length);
+    const byStream = new Map<string, number[]>();
+    appends.forEach(({ streamId }, index) => {
+      const indexes = byStream.get(streamId);
+      if (indexes) indexes.push(index);
+      else byStream.set(streamId, [index]);
+    });
+    const queues = [...byStream.values()];
+    let next = 0;
+    const worker = async () => {
+      while (next < queues.length) {
+        for (const index of queues[next++]) {
+          const { streamId, events, expected } = appends[index];
+          try {
+            outcomes[index] = { ok: true, result: await this.append(streamId, events, expected) };
+          } catch (error) {
+            outcomes[index] = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+          }
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(MULTI_STREAM_APPEND_CONCURRENCY, queues.length) }, worker),
+    );
+    return outcomes;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

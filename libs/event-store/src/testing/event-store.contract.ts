@@ -1,5 +1,6 @@
 import type { EventStore } from '../event-store.port';
 import { describeAppending } from './contract/appending.contract';
+import { describeAppendingToStreams } from './contract/appending-to-streams.contract';
 import { describeIdempotency } from './contract/idempotency.contract';
 import { describeReading } from './contract/reading.contract';
 import { describeSubscribing } from './contract/subscribing.contract';
@@ -35,6 +36,7 @@ export function describeEventStoreContract(adapterName: string, factory: EventSt
     });
 
     describeAppending(currentStore);
+    describeAppendingToStreams(currentStore);
     describeIdempotency(currentStore);
     describeReading(currentStore);
     describeSubscribing(currentStore);

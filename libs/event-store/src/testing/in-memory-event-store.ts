@@ -4,10 +4,13 @@ import {
   type EventHandler,
   type EventStore,
   type ExpectedRevision,
+  type MultiStreamAppend,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -18,6 +21,7 @@ import {
  * events' indexes in the log.
  */
 export class InMemoryEventStore implements EventStore {
+  readonly multiStreamAppend: MultiStreamAppend = 'one-commit';
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   /** Wakes the subscriptions waiting for new events. */
@@ -53,6 +57,19 @@ export class InMemoryEventStore implements EventStore {
     this.streams.set(streamId, stream);
     this.wakeSubscriptions();
     return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.log.length - 1) };
+  }
+
+  /** The parts one after the other, in order, each with its own outcome. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const outcomes: StreamAppendOutcome[] = [];
+    for (const { streamId, events, expected } of appends) {
+      try {
+        outcomes.push({ ok: true, result: await this.append(streamId, events, expected) });
+      } catch (error) {
+        outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+    return outcomes;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

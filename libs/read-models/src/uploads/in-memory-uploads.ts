@@ -4,14 +4,16 @@ import type { UploadDoc } from './upload.document';
 import type { Uploads } from './uploads.port';
 
 interface UploadsState extends InMemoryState<UploadDoc> {
-  /** Each batch's uploads, in creation order. */
+  /** Each batch's uploads, in creation order (listed the other way round). */
   readonly byBatch: Map<string, UploadDoc[]>;
+  /** The uploads whose confirmation runs. */
+  readonly confirming: Set<string>;
 }
 
 /** The `uploads` read model in memory. */
 export class InMemoryUploads extends InMemoryDocuments<UploadDoc, UploadsState> implements Uploads {
   protected emptyState(): UploadsState {
-    return { byId: new Map(), byBatch: new Map() };
+    return { byId: new Map(), byBatch: new Map(), confirming: new Set() };
   }
 
   async byId(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
@@ -21,15 +23,26 @@ export class InMemoryUploads extends InMemoryDocuments<UploadDoc, UploadsState> 
 
   async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
     const uploads = this.state.byBatch.get(batchId) ?? [];
-    return uploads.filter((doc) => doc.organisationId === organisationId);
+    return uploads.filter((doc) => doc.organisationId === organisationId).reverse();
+  }
+
+  async runningConfirmations(): Promise<string[]> {
+    return [...this.state.confirming];
   }
 
   protected added(doc: UploadDoc): void {
     insertInCreationOrder(this.state.byBatch, doc.batchId, doc);
+    this.track(doc);
   }
 
   protected removed(doc: UploadDoc): void {
     removeFromList(this.state.byBatch, doc.batchId, doc);
+    this.state.confirming.delete(doc._id);
+  }
+
+  private track(doc: UploadDoc): void {
+    if (doc.status === 'confirming') this.state.confirming.add(doc._id);
+    else this.state.confirming.delete(doc._id);
   }
 
   /** A chunk recorded or a confirmation keeps the upload's place in its batch's list. */
@@ -38,6 +51,7 @@ export class InMemoryUploads extends InMemoryDocuments<UploadDoc, UploadsState> 
     const index = list?.indexOf(previous) ?? -1;
     if (index >= 0 && previous.batchId === next.batchId && previous.createdAt === next.createdAt) {
       list![index] = next;
+      this.track(next);
       return;
     }
     this.removed(previous);

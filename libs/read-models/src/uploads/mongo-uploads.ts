@@ -5,6 +5,7 @@ import type { Uploads } from './uploads.port';
 
 export const UPLOAD_INDEXES: readonly IndexDescription[] = [
   { key: { organisationId: 1, batchId: 1, createdAt: 1 }, name: 'organisation_batch_created' },
+  { key: { status: 1 }, name: 'status' },
 ];
 
 /** The `uploads` read model in MongoDB. */
@@ -20,8 +21,13 @@ export class MongoUploads extends MongoDocuments<UploadDoc> implements Uploads {
   async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
     const docs = await this.collection
       .find({ organisationId, batchId })
-      .sort({ createdAt: 1, _id: 1 })
+      .sort({ createdAt: -1, _id: -1 })
       .toArray();
     return docs as unknown as UploadDoc[];
+  }
+
+  async runningConfirmations(): Promise<string[]> {
+    const docs = await this.collection.find({ status: 'confirming' }, { projection: { _id: 1 } }).toArray();
+    return docs.map((doc) => doc._id);
   }
 }

@@ -1,13 +1,20 @@
+import type { ConfirmationState, UploadCohort, UploadStatusInLife } from '@invitations/domain';
 import type { Positioned } from '../projection/projection';
 
-/** How an upload was confirmed: what it staged and skipped, and whom it invited. */
+/** An upload's confirmation job: where it stands, and its counts so far. */
 export interface UploadConfirmationDoc {
+  state: ConfirmationState;
+  sendInvitations: boolean;
+  /** Rows the job goes through: every row of the file. */
+  total: number;
+  chunksDone: number;
   staged: number;
   skippedDuplicates: number;
   invited: number;
   autoAccepted: number;
-  sendInvitations: boolean;
-  confirmedAt: string;
+  startedAt: string;
+  /** Null while running. */
+  finishedAt: string | null;
 }
 
 /** One upload (a CSV's preview, then its confirmation) of a batch (`uploads`, `_id` = uploadId). */
@@ -20,6 +27,9 @@ export interface UploadDoc extends Positioned {
   existingCount: number;
   invalidCount: number;
   duplicateCount: number;
+  cohort: UploadCohort;
+  /** Remarks about the file that did not refuse it. */
+  warnings: string[];
   /** How many chunks of rows the preview announced, and how many are recorded (confirmable once all are). */
   chunks: number;
   chunksRecorded: number;
@@ -27,14 +37,26 @@ export interface UploadDoc extends Positioned {
   createdAt: string;
   /** Until when the preview can be confirmed. */
   expiresAt: string;
-  /** Null until confirmed. */
+  /** previewed, confirming (its job running), confirmed (done), cancelled. */
+  status: UploadStatusInLife;
+  /** Null until confirmUpload started the job. */
   confirmation: UploadConfirmationDoc | null;
+  /** When the preview or its confirmation was cancelled. */
+  cancelledAt: string | null;
 }
 
-/** An upload's state as of an instant: expiry is a matter of time, not of an event. */
-export type UploadState = 'PREVIEWED' | 'CONFIRMED' | 'EXPIRED';
+/** An upload's state as of an instant (the GraphQL `UploadState`): expiry is a matter of time, not of an event. */
+export type UploadState = 'PREVIEWED' | 'EXPIRED' | 'CONFIRMING' | 'CONFIRMED' | 'CANCELLED';
 
-export function uploadStateAt(upload: UploadDoc, now: string): UploadState {
-  if (upload.confirmation !== null) return 'CONFIRMED';
-  return upload.expiresAt <= now ? 'EXPIRED' : 'PREVIEWED';
+export function uploadStateAt(upload: Pick<UploadDoc, 'status' | 'expiresAt'>, now: string): UploadState {
+  switch (upload.status) {
+    case 'confirming':
+      return 'CONFIRMING';
+    case 'confirmed':
+      return 'CONFIRMED';
+    case 'cancelled':
+      return 'CANCELLED';
+    case 'previewed':
+      return Date.parse(upload.expiresAt) <= Date.parse(now) ? 'EXPIRED' : 'PREVIEWED';
+  }
 }

@@ -21,6 +21,7 @@ function previewed(story: RecordedStory, uploadId: string, batchId: string, prev
     duplicateCount: 50,
     chunks: 3,
     fileSha256: 'f'.repeat(64),
+    warnings: ['The column "Notes" was ignored.'],
     previewedAt,
     expiresAt: '2025-03-02T09:00:00.000Z',
   });
@@ -60,20 +61,57 @@ describeOnBothAdapters('uploads', (open) => {
       existingCount: 300,
       invalidCount: 150,
       duplicateCount: 50,
+      cohort: { staffType: null, jobRole: null, startDate: null },
+      warnings: ['The column "Notes" was ignored.'],
       chunks: 3,
       chunksRecorded: 2,
       createdAt: '2025-03-01T09:00:00.000Z',
       expiresAt: '2025-03-02T09:00:00.000Z',
+      status: 'previewed',
       confirmation: null,
+      cancelledAt: null,
       _pos: expect.any(String),
     });
     expect(await readModels.uploads.byId('org-2', 'u1')).toBeNull();
   });
 
-  it('records the confirmation, and tells previewed, confirmed and expired apart at query time', async () => {
+  it('follows the confirmation job: started, its checkpoints, done; and tells the states apart at query time', async () => {
     const story = new RecordedStory();
     previewed(story, 'u1', 'batch-1', '2025-03-01T09:00:00.000Z');
     previewed(story, 'u2', 'batch-1', '2025-03-01T10:00:00.000Z');
+    story.record('upload-u1', ORG, 'UploadConfirmationStarted', {
+      uploadId: 'u1',
+      sendInvitations: true,
+      message: null,
+      total: 2500,
+      fromChunk: 0,
+      startedAt: '2025-03-01T11:00:00.000Z',
+    });
+    story.record('upload-u1', ORG, 'UploadConfirmationProgressed', {
+      uploadId: 'u1',
+      chunksDone: 1,
+      staged: 990,
+      skippedDuplicates: 10,
+      invited: 985,
+      autoAccepted: 5,
+      at: '2025-03-01T11:00:01.000Z',
+    });
+    await apply(story);
+    const running = await readModels.uploads.byId(ORG, 'u1');
+    expect(running).toMatchObject({
+      status: 'confirming',
+      confirmation: {
+        state: 'RUNNING',
+        total: 2500,
+        chunksDone: 1,
+        staged: 990,
+        invited: 985,
+        startedAt: '2025-03-01T11:00:00.000Z',
+        finishedAt: null,
+      },
+    });
+    expect(uploadStateAt(running!, '2025-03-05T00:00:00.000Z')).toBe('CONFIRMING');
+
     story.record('upload-u1', ORG, 'UploadConfirmed', {
       uploadId: 'u1',
       staged: 2450,
@@ -81,26 +119,94 @@ describeOnBothAdapters('uploads', (open) => {
       invited: 2000,
       autoAccepted: 10,
       sendInvitations: true,
-      confirmedAt: '2025-03-01T11:00:00.000Z',
+      confirmedAt: '2025-03-01T11:00:20.000Z',
     });
-
     await apply(story);
-    const [confirmed, previewedOnly] = await readModels.uploads.ofBatch(ORG, 'batch-1');
+    const [previewedOnly, confirmed] = await readModels.uploads.ofBatch(ORG, 'batch-1');
 
     expect(confirmed.confirmation).toEqual({
+      state: 'DONE',
+      sendInvitations: true,
+      total: 2500,
+      chunksDone: 3,
       staged: 2450,
       skippedDuplicates: 50,
       invited: 2000,
       autoAccepted: 10,
-      sendInvitations: true,
-      confirmedAt: '2025-03-01T11:00:00.000Z',
+      startedAt: '2025-03-01T11:00:00.000Z',
+      finishedAt: '2025-03-01T11:00:20.000Z',
     });
     expect(uploadStateAt(confirmed, '2025-03-05T00:00:00.000Z')).toBe('CONFIRMED');
     expect(uploadStateAt(previewedOnly, '2025-03-01T12:00:00.000Z')).toBe('PREVIEWED');
     expect(uploadStateAt(previewedOnly, '2025-03-02T09:00:00.000Z')).toBe('EXPIRED');
   });
 
-  it("lists a batch's uploads oldest first, in its organisation only", async () => {
+  it('records a confirmation made inside the request (no job started) as a job done', async () => {
+    const story = new RecordedStory();
+    previewed(story, 'u1', 'batch-1', '2025-03-01T09:00:00.000Z');
+    story.record('upload-u1', ORG, 'UploadConfirmed', {
+      uploadId: 'u1',
+      staged: 2450,
+      skippedDuplicates: 50,
+      invited: 0,
+      autoAccepted: 0,
+      sendInvitations: false,
+      confirmedAt: '2025-03-01T11:00:00.000Z',
+    });
+    await apply(story);
+    expect(await readModels.uploads.byId(ORG, 'u1')).toMatchObject({
+      status: 'confirmed',
+      confirmation: { state: 'DONE', total: 2500, staged: 2450, startedAt: '2025-03-01T11:00:00.000Z' },
+    });
+  });
+
+  it('records a cancelled preview, a cancelled job and a failed one', async () => {
+    const story = new RecordedStory();
+    for (const id of ['withdrawn', 'stopped', 'failed'])
+      previewed(story, id, 'batch-1', '2025-03-01T09:00:00.000Z');
+    story.record('upload-withdrawn', ORG, 'UploadPreviewCancelled', {
+      uploadId: 'withdrawn',
+      cancelledAt: '2025-03-01T09:30:00.000Z',
+    });
+    for (const id of ['stopped', 'failed']) {
+      story.record(`upload-${id}`, ORG, 'UploadConfirmationStarted', {
+        uploadId: id,
+        sendInvitations: false,
+        message: null,
+        total: 2500,
+        fromChunk: 0,
+        startedAt: '2025-03-01T10:00:00.000Z',
+      });
+    }
+    story.record('upload-stopped', ORG, 'UploadConfirmationCancelled', {
+      uploadId: 'stopped',
+      cancelledAt: '2025-03-01T10:00:05.000Z',
+    });
+    story.record('upload-failed', ORG, 'UploadConfirmationFailed', {
+      uploadId: 'failed',
+      reason: 'stopped on an error',
+      failedAt: '2025-03-01T10:00:06.000Z',
+    });
+    await apply(story);
+
+    const byId = async (id: string) => (await readModels.uploads.byId(ORG, id))!;
+    expect(await byId('withdrawn')).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: '2025-03-01T09:30:00.000Z',
+      confirmation: null,
+    });
+    expect(await byId('stopped')).toMatchObject({
+      status: 'cancelled',
+      confirmation: { state: 'CANCELLED', finishedAt: '2025-03-01T10:00:05.000Z' },
+    });
+    expect(await byId('failed')).toMatchObject({
+      status: 'previewed',
+      confirmation: { state: 'FAILED', finishedAt: '2025-03-01T10:00:06.000Z' },
+    });
+    expect(uploadStateAt(await byId('withdrawn'), '2025-03-01T12:00:00.000Z')).toBe('CANCELLED');
+  });
+
+  it("lists a batch's uploads newest first, in its organisation only", async () => {
     const story = new RecordedStory();
     previewed(story, 'late', 'batch-1', '2025-03-01T12:00:00.000Z');
     previewed(story, 'early', 'batch-1', '2025-03-01T08:00:00.000Z');
@@ -109,8 +215,8 @@ describeOnBothAdapters('uploads', (open) => {
     await apply(story);
 
     expect((await readModels.uploads.ofBatch(ORG, 'batch-1')).map((upload) => upload._id)).toEqual([
-      'early',
       'late',
+      'early',
     ]);
     expect(await readModels.uploads.ofBatch('org-2', 'batch-1')).toEqual([]);
   });

@@ -3,6 +3,8 @@ import type { UploadDoc } from './upload.document';
 /** The `uploads` read model's queries, within an organisation. */
 export interface Uploads {
   byId(organisationId: string, uploadId: string): Promise<UploadDoc | null>;
-  /** A batch's uploads, oldest first (then by id). */
+  /** A batch's uploads, newest first (then by id, the other way round). */
   ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]>;
+  /** The ids of the uploads whose confirmation runs (of every organisation): the jobs to run. */
+  runningConfirmations(): Promise<string[]>;
 }

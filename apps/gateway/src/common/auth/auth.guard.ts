@@ -6,12 +6,13 @@ import { ORG_ADMIN_ROLE, refusalOf, type Principal } from '@invitations/auth';
 import { InvalidTokenError, TokenVerifier } from '@invitations/auth';
 import type { ServiceConfig } from '@invitations/runtime';
 import { SERVICE_CONFIG, TOKEN_VERIFIER } from '../../infrastructure/tokens';
-import { IS_PUBLIC, REQUIRED_ROLE } from './public.decorator';
+import { ALLOWS_SIGNED_LINK, IS_PUBLIC, REQUIRED_ROLE } from './public.decorator';
 import type { AuthenticatedRequest } from './request-principal';
 
 /**
  * Every operation needs `Authorization: Bearer <JWT>` with `sub`, `org`, `exp` and the `org-admin` role (or the
- * role the operation names), except those marked @Public(); with JWT_REQUIRE_MFA, a token whose `amr` names a
+ * role the operation names), except those marked @Public(), and a signed link to a route marked
+ * @AllowSignedLink() (the route checks the signature); with JWT_REQUIRE_MFA, a token whose `amr` names a
  * second factor too. The verified principal is put on the request for resolvers and controllers.
  */
 @Injectable()
@@ -29,6 +30,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const role = this.reflector.getAllAndOverride<string>(REQUIRED_ROLE, targets) ?? ORG_ADMIN_ROLE;
     const request = requestOf(context);
+    if (this.reflector.getAllAndOverride<boolean>(ALLOWS_SIGNED_LINK, targets) && signedLink(request))
+      return true;
     request.principal = await this.principalOf(request);
     const refusal = refusalOf(request.principal, role, { requireSecondFactor: this.config.jwt.requireMfa });
     if (refusal !== null) throw new ServiceError('FORBIDDEN', refusal);
@@ -59,6 +62,11 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
   }
+}
+
+/** A request that carries a link's signature (and no token: a token, when sent, is checked as usual). */
+function signedLink(request: AuthenticatedRequest): boolean {
+  return typeof request.query?.signature === 'string' && request.headers.authorization === undefined;
 }
 
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {

@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintDevToken } from '@invitations/auth';
+import { CSV_COLUMNS } from '@invitations/uploads';
+import {
+  createBatch,
+  graphqlClient,
+  JWT_SECRET,
+  startGateway,
+  waitUntilReady,
+  type GraphQL,
+} from './gateway-process';
+
+export interface ConfirmBenchFigures {
+  /** confirmUpload of 150,000 new people with invitations, until all 150,000 are in the Invited tab. */
+  confirm150kQueryableSeconds: number;
+  /** How long confirmUpload took to answer (at once, with the confirmation running). */
+  confirm150kAnswerSeconds: number;
+}
+
+/** The 150,000-row confirmation through a gateway process on the embedded stores, as an admin makes it. */
+export async function benchConfirm(): Promise<ConfirmBenchFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'confirm-bench-'));
+  try {
+    const gateway = await startGateway(dataDir);
+    try {
+      const token = await mintDevToken(JWT_SECRET, { org: 'bench-org', sub: 'bench-admin' });
+      const graphql = graphqlClient(gateway.url, token);
+      await waitUntilReady(gateway.url);
+      const large = await confirmAndWait(gateway.url, token, graphql, dataDir, 150_000, 'large', '+6147');
+      return {
+        confirm150kQueryableSeconds: round(large.queryableSeconds),
+        confirm150kAnswerSeconds: round(large.answerSeconds),
+      };
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A file of `rows` new people previewed, then confirmed with invitations: the seconds from confirmUpload until all
+ * of them are in the batch's Invited tab, and until confirmUpload answered (at once, with the job running, for a
+ * large file).
+ */
+export async function confirmAndWait(
+  url: string,
+  token: string,
+  graphql: GraphQL,
+  dataDir: string,
+  rows: number,
+  prefix: string,
+  mobilePrefix: string,
+): Promise<{ queryableSeconds: number; answerSeconds: number; batchId: string }> {
+  const batchId = await createBatch(graphql, `Bench ${prefix}`);
+  const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
+  const lines = [CSV_COLUMNS.join(',')];
+  for (let i = 0; i < rows; i++) {
+    // Ranges the seeded passports' mobiles (+61400... to +61439...) never use.
+    const mobile = `${mobilePrefix}${String(i).padStart(7, '0')}`;
+    lines.push(
+      `${prefix}${i}@example.com,1990-01-${String((i % 28) + 1).padStart(2, '0')},${names[i % 8]},,"${names[(i + 3) % 8]}",,${mobile},Nurse`,
+    );
+  }
+  const csvPath = join(dataDir, `${prefix}.csv`);
+  await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
+  const previewed = await fetch(`${url}/api/uploads?batchId=${batchId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+    body: await readFile(csvPath),
+  });
+  const preview = (await previewed.json()) as { id: string; totalRows: number };
+  if (preview.totalRows !== rows) throw new Error(`previewed ${JSON.stringify(preview).slice(0, 300)}`);
+
+  const started = performance.now();
+  await graphql<{ confirmUpload: { confirmation: { state: string } } }>(
+    `
+      mutation ($id: ID!) {
+        confirmUpload(input: { uploadId: $id, sendInvitations: true }) {
+          confirmation {
+            state
+          }
+        }
+      }
+    `,
+    { id: preview.id },
+  );
+  const answerSeconds = (performance.now() - started) / 1000;
+  for (;;) {
+    const { invitationBatch } = await graphql<{ invitationBatch: { invited: { totalCount: number } } }>(
+      `
+        query ($id: ID!) {
+          invitationBatch(id: $id) {
+            invited(first: 1) {
+              totalCount
+            }
+          }
+        }
+      `,
+      { id: batchId },
+    );
+    if (invitationBatch.invited.totalCount === rows) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { queryableSeconds: (performance.now() - started) / 1000, answerSeconds, batchId };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
