@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { BATCH, POOL, POOLS } from '../graphql/operations';
+import { BATCH, ORGANISATION, POOL, POOLS } from '../graphql/operations';
 import { gql } from './graphql-client';
 
 /** Query keys: a mutation invalidates what it changed by these. */
@@ -9,6 +9,7 @@ export const keys = {
   batch: (id: string) => ['batch', id] as const,
   tab: (id: string) => ['batch', id, 'tab'] as const,
   invitee: (id: string) => ['invitee', id] as const,
+  organisation: ['organisation'] as const,
 };
 
 export const usePools = () => useQuery({ queryKey: keys.pools, queryFn: () => gql(POOLS, {}) });
@@ -16,3 +17,7 @@ export const usePool = (id: string) =>
   useQuery({ queryKey: keys.pool(id), queryFn: () => gql(POOL, { id }) });
 export const useBatch = (id: string) =>
   useQuery({ queryKey: keys.batch(id), queryFn: () => gql(BATCH, { id }) });
+
+/** The organisation's display name and invitation defaults (the header shows its name). */
+export const useOrganisation = () =>
+  useQuery({ queryKey: keys.organisation, queryFn: () => gql(ORGANISATION, {}) });

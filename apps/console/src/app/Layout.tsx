@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, Text } 
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useOrganisation } from '../api/queries';
 import { useAdmin, useSession } from '../auth/session';
 import { OPS_ROLE } from './roles';
 
@@ -15,6 +16,7 @@ const NAVIGATION = [
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const admin = useAdmin();
+  const organisationName = useOrganisation().data?.organisation.name ?? null;
   const { signOut } = useSession();
   const location = useLocation();
   const sections = admin.roles.includes(OPS_ROLE)
@@ -40,7 +42,7 @@ export function Layout() {
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" visibleFrom="xs" data-testid="organisation">
               <span className="visually-hidden">Organisation: </span>
-              {admin.organisation}
+              {organisationName ? `${organisationName} (${admin.organisation})` : admin.organisation}
             </Text>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

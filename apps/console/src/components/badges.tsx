@@ -1,5 +1,5 @@
 import { Badge, Text, Tooltip } from '@mantine/core';
-import type { InviteeState, ProfileField, UploadStatus } from '../gql/graphql';
+import type { DeliveryStatus, InviteeState, ProfileField, UploadStatus } from '../gql/graphql';
 import { fieldList } from './format';
 
 /** ✓ existing, new, ✗ invalid (with the fields that differ): how a staged person compares with the passports. */
@@ -47,6 +47,26 @@ const STATE_LABELS: Record<InviteeState, string> = {
   REVOKED: 'Revoked',
   DECLINED: 'Declined',
 };
+
+const DELIVERY_LABELS: Record<DeliveryStatus, { label: string; color: string }> = {
+  QUEUED: { label: 'Queued', color: 'gray.7' },
+  SENT: { label: 'Sent', color: 'blue.9' },
+  DELIVERED: { label: 'Delivered', color: '#1e6b30' },
+  BOUNCED: { label: 'Bounced', color: 'red.9' },
+  FAILED: { label: 'Failed', color: 'red.9' },
+  COMPLAINED: { label: 'Complained', color: 'red.9' },
+};
+
+/** The best status among the current invitation's messages (— before any message). */
+export function DeliveryBadge({ status }: { status: DeliveryStatus | null }) {
+  if (status === null) return <Text size="sm">—</Text>;
+  const { label, color } = DELIVERY_LABELS[status];
+  return (
+    <Badge color={color} variant="outline">
+      {label}
+    </Badge>
+  );
+}
 
 export function StateBadge({ state, autoAccepted }: { state: InviteeState; autoAccepted?: boolean }) {
   const color =

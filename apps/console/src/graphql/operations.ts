@@ -21,6 +21,8 @@ export const INVITEE_ROW = graphql(`
     expiresAt
     acceptedAt
     autoAccepted
+    declinedAt
+    deliveryStatus
   }
 `);
 
@@ -38,6 +40,10 @@ export const BATCH_SUMMARY = graphql(`
       invalid
       invited
       accepted
+      expired
+      revoked
+      declined
+      undeliverable
     }
   }
 `);
@@ -80,8 +86,20 @@ export const CREATE_POOL = graphql(`
 `);
 
 export const CREATE_BATCH = graphql(`
-  mutation CreateBatch($poolId: ID!, $name: String!) {
-    createInvitationBatch(input: { poolId: $poolId, name: $name }) {
+  mutation CreateBatch(
+    $poolId: ID!
+    $name: String!
+    $invitationTtlDays: Int
+    $reminderDaysBeforeExpiry: Int
+  ) {
+    createInvitationBatch(
+      input: {
+        poolId: $poolId
+        name: $name
+        invitationTtlDays: $invitationTtlDays
+        reminderDaysBeforeExpiry: $reminderDaysBeforeExpiry
+      }
+    ) {
       ...BatchSummary
     }
   }
@@ -105,6 +123,8 @@ export const BATCH_TAB = graphql(`
     $uploaded: Boolean!
     $invited: Boolean!
     $accepted: Boolean!
+    $others: Boolean!
+    $states: [InviteeState!]
   ) {
     invitationBatch(id: $id) {
       id
@@ -129,6 +149,16 @@ export const BATCH_TAB = graphql(`
         }
       }
       accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {
+        totalCount
+        nodes {
+          ...InviteeRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      invitees(first: $first, after: $after, search: $search, states: $states) @include(if: $others) {
         totalCount
         nodes {
           ...InviteeRow
@@ -242,6 +272,76 @@ export const CONFIRM_UPLOAD = graphql(`
       batch {
         ...BatchSummary
       }
+    }
+  }
+`);
+
+export const RESEND_INVITATIONS = graphql(`
+  mutation ResendInvitations($input: BulkInvitationInput!) {
+    resendInvitations(input: $input) {
+      count
+      skipped {
+        inviteeId
+        reason
+      }
+    }
+  }
+`);
+
+export const EXTEND_INVITATIONS = graphql(`
+  mutation ExtendInvitations($input: ExtendInvitationsInput!) {
+    extendInvitations(input: $input) {
+      count
+      skipped {
+        inviteeId
+        reason
+      }
+    }
+  }
+`);
+
+export const REVOKE_INVITATIONS = graphql(`
+  mutation RevokeInvitations($input: BulkInvitationInput!) {
+    revokeInvitations(input: $input) {
+      count
+      skipped {
+        inviteeId
+        reason
+      }
+    }
+  }
+`);
+
+export const SEND_REMINDERS = graphql(`
+  mutation SendReminders($input: BulkInvitationInput!) {
+    sendReminders(input: $input) {
+      count
+      skipped {
+        inviteeId
+        reason
+      }
+    }
+  }
+`);
+
+export const ORGANISATION = graphql(`
+  query Organisation {
+    organisation {
+      id
+      name
+      invitationTtlDays
+      reminderDaysBeforeExpiry
+    }
+  }
+`);
+
+export const UPDATE_ORGANISATION = graphql(`
+  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
+      id
+      name
+      invitationTtlDays
+      reminderDaysBeforeExpiry
     }
   }
 `);

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import type { InviteeRowFragment, UploadStatus } from '../../gql/graphql';
 import { NotFoundPage } from '../NotFoundPage';
+import { BULK_WORDING, BulkActionModal, type BulkTarget } from './BulkActionModal';
 import { ConfirmActionModal, type RowAction } from './ConfirmActionModal';
 import { CorrectInviteeModal } from './CorrectInviteeModal';
 import { InviteModal, type InviteOutcome, type InviteTarget } from './InviteModal';
@@ -43,6 +44,7 @@ export function BatchPage() {
   const [selected, setSelected] = useState<Set<string> | 'all'>(new Set());
   const [inviting, setInviting] = useState<InviteTarget | null>(null);
   const [action, setAction] = useState<RowAction | null>(null);
+  const [bulk, setBulk] = useState<BulkTarget | null>(null);
   const [correcting, setCorrecting] = useState<InviteeRowFragment | null>(null);
   const [arrival] = useState(() => location.state as BatchNotice | null);
   const [notice, setNotice] = useState<string | null>(arrival?.notice ?? null);
@@ -77,7 +79,9 @@ export function BatchPage() {
   if (!summary) return <NotFoundPage what="This invitation batch" />;
   const counts = summary.counts;
   const invitableCount = counts.uploaded - counts.invalid;
-  const selectedCount = selected === 'all' ? invitableCount : selected.size;
+  // "All" is every invitable person on Uploaded, and everyone in the tab elsewhere.
+  const allCount = tab.key === 'uploaded' ? invitableCount : tab.count(counts);
+  const selectedCount = selected === 'all' ? allCount : selected.size;
 
   const select = (ids: string[], on: boolean) =>
     setSelected((current) => {
@@ -174,7 +178,40 @@ export function BatchPage() {
                   w={{ base: '100%', xs: 180 }}
                 />
               )}
-              {t.selectable && (
+              {t.bulk.length > 0 && (
+                <Paper withBorder p={6} radius="md" ml={{ xs: 'auto' }}>
+                  <Group gap="sm" wrap="wrap">
+                    <Checkbox
+                      label="All"
+                      aria-label={`All: everyone in ${t.label} (${formatCount(t.count(counts))})`}
+                      checked={selected === 'all'}
+                      disabled={t.count(counts) === 0}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? 'all' : new Set())}
+                    />
+                    {t.bulk.map((kind) => (
+                      <Button
+                        key={kind}
+                        variant={kind === 'revoke' ? 'outline' : 'filled'}
+                        color={BULK_WORDING[kind].color}
+                        disabled={selectedCount === 0}
+                        onClick={() =>
+                          setBulk({
+                            kind,
+                            who:
+                              selected === 'all'
+                                ? { state: t.state, tab: t.label, count: t.count(counts) }
+                                : { ids: [...selected] },
+                          })
+                        }
+                      >
+                        {BULK_WORDING[kind].button}
+                        {selectedCount > 0 ? ` (${formatCount(selectedCount)})` : ''}
+                      </Button>
+                    ))}
+                  </Group>
+                </Paper>
+              )}
+              {t.key === 'uploaded' && (
                 <Paper withBorder p={6} radius="md" ml={{ xs: 'auto' }}>
                   <Group gap="sm" wrap="nowrap">
                     <Checkbox
@@ -268,6 +305,16 @@ export function BatchPage() {
         target={inviting}
         onClose={() => setInviting(null)}
         onInvited={invited}
+      />
+      <BulkActionModal
+        batchId={batchId}
+        target={bulk}
+        onClose={() => setBulk(null)}
+        onDone={(text) => {
+          setBulk(null);
+          setSelected(new Set());
+          setNotice(text);
+        }}
       />
       <ConfirmActionModal
         batchId={batchId}

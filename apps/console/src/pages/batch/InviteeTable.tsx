@@ -1,5 +1,5 @@
 import { ActionIcon, Checkbox, Menu, Table, Text, UnstyledButton } from '@mantine/core';
-import { StateBadge, UploadStatusBadge } from '../../components/badges';
+import { DeliveryBadge, StateBadge, UploadStatusBadge } from '../../components/badges';
 import { displayName, formatDateTime } from '../../components/format';
 import type { InviteeRowFragment } from '../../gql/graphql';
 import type { RowAction } from './ConfirmActionModal';
@@ -59,6 +59,7 @@ export function InviteeTable({
             <Table.Th scope="col">Email</Table.Th>
             <Table.Th scope="col">Upload status</Table.Th>
             <Table.Th scope="col">State</Table.Th>
+            {tab.key !== 'uploaded' && <Table.Th scope="col">Delivery</Table.Th>}
             {tab.dates.map((d) => (
               <Table.Th scope="col" key={d.label}>
                 {d.label}
@@ -114,6 +115,11 @@ export function InviteeTable({
               <Table.Td>
                 <StateBadge state={row.state} autoAccepted={row.autoAccepted} />
               </Table.Td>
+              {tab.key !== 'uploaded' && (
+                <Table.Td>
+                  <DeliveryBadge status={row.deliveryStatus ?? null} />
+                </Table.Td>
+              )}
               {tab.dates.map((d) => (
                 <Table.Td key={d.label} className="nowrap">
                   <Text size="sm">{formatDateTime(d.of(row)) || '—'}</Text>

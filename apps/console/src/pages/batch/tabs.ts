@@ -1,23 +1,31 @@
-import type { BatchSummaryFragment, InviteeRowFragment, UploadStatus } from '../../gql/graphql';
+import type { BatchSummaryFragment, InviteeRowFragment, InviteeState, UploadStatus } from '../../gql/graphql';
 
-export type TabKey = 'uploaded' | 'invited' | 'accepted';
+export type TabKey = 'uploaded' | 'invited' | 'accepted' | 'expired' | 'revoked' | 'declined';
+
+/** What can be done at once to many people of a tab, on a selection or on the whole tab (the API's bulk actions). */
+export type BulkKind = 'resend' | 'extend' | 'remind' | 'revoke';
 
 /**
- * The batch's tabs, in order, as the API serves them today. A tab is one entry here: its label, its count and the
- * dates its rows show (Expired, Revoked and Declined join this list when the API serves them).
+ * The batch's tabs, in order. A tab is one entry here: its label, the state it shows, its count, the dates its rows
+ * show and what can be done to many of its people at once.
  */
 export const TABS: readonly {
   key: TabKey;
   label: string;
+  state: InviteeState;
+  /** Bulk actions on a selection of the tab or on all of it (none on Uploaded: it invites; Accepted; Declined). */
+  bulk: readonly BulkKind[];
   count: (counts: BatchSummaryFragment['counts']) => number;
   dates: readonly { label: string; of: (row: InviteeRowFragment) => string | null }[];
-  /** Whether rows can be selected for inviting. */
+  /** Whether rows can be selected: for inviting (Uploaded), for the tab's bulk actions. */
   selectable: boolean;
   empty: { title: string; text: string };
 }[] = [
   {
     key: 'uploaded',
     label: 'Uploaded',
+    state: 'UPLOADED',
+    bulk: [],
     count: (c) => c.uploaded,
     dates: [],
     selectable: true,
@@ -29,12 +37,14 @@ export const TABS: readonly {
   {
     key: 'invited',
     label: 'Invited',
+    state: 'INVITED',
+    bulk: ['remind', 'extend', 'resend', 'revoke'],
     count: (c) => c.invited,
     dates: [
       { label: 'Invited', of: (r) => r.invitedAt },
       { label: 'Expires', of: (r) => r.expiresAt },
     ],
-    selectable: false,
+    selectable: true,
     empty: {
       title: 'Nobody invited yet',
       text: 'Select people in the Uploaded tab (or All) and choose Invite. They show here until they accept.',
@@ -43,6 +53,8 @@ export const TABS: readonly {
   {
     key: 'accepted',
     label: 'Accepted',
+    state: 'ACCEPTED',
+    bulk: [],
     count: (c) => c.accepted,
     dates: [
       { label: 'Invited', of: (r) => r.invitedAt },
@@ -52,6 +64,51 @@ export const TABS: readonly {
     empty: {
       title: 'Nobody has accepted yet',
       text: 'Invited people show here once they accept from the link in their email or text message. People already in another of your pools are accepted at once.',
+    },
+  },
+  {
+    key: 'expired',
+    label: 'Expired',
+    state: 'EXPIRED',
+    bulk: ['extend', 'resend'],
+    count: (c) => c.expired,
+    dates: [
+      { label: 'Invited', of: (r) => r.invitedAt },
+      { label: 'Expired', of: (r) => r.expiresAt },
+    ],
+    selectable: true,
+    empty: {
+      title: 'No invitation has expired',
+      text: 'Invitations not accepted in time show here: extend them (the same link works again) or resend new links.',
+    },
+  },
+  {
+    key: 'revoked',
+    label: 'Revoked',
+    state: 'REVOKED',
+    bulk: ['resend'],
+    count: (c) => c.revoked,
+    dates: [{ label: 'Invited', of: (r) => r.invitedAt }],
+    selectable: true,
+    empty: {
+      title: 'No invitation revoked',
+      text: 'People whose invitation you revoked show here; resend to give them a new link.',
+    },
+  },
+  {
+    key: 'declined',
+    label: 'Declined',
+    state: 'DECLINED',
+    bulk: [],
+    count: (c) => c.declined,
+    dates: [
+      { label: 'Invited', of: (r) => r.invitedAt },
+      { label: 'Declined', of: (r) => r.declinedAt },
+    ],
+    selectable: false,
+    empty: {
+      title: 'Nobody has declined',
+      text: 'People who decline from the link in their invitation show here. Their link stops working.',
     },
   },
 ];

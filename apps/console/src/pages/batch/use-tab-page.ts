@@ -4,7 +4,10 @@ import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import type { UploadStatus } from '../../gql/graphql';
 import { BATCH_TAB } from '../../graphql/operations';
-import { PAGE_SIZE, type TabKey } from './tabs';
+import { PAGE_SIZE, tabOf, type TabKey } from './tabs';
+
+/** The tabs with a field of their own in the API. */
+const OWN_FIELD = new Set<TabKey>(['uploaded', 'invited', 'accepted']);
 
 /**
  * One page of a tab, by cursor: never the whole tab. The cursors of the pages before are kept, so that
@@ -30,8 +33,15 @@ export function useTabPage(batchId: string, tab: TabKey, search: string, status:
         uploaded: tab === 'uploaded',
         invited: tab === 'invited',
         accepted: tab === 'accepted',
+        // The tabs the API serves by state only (Expired, Revoked, Declined) come from `invitees(states:)`.
+        others: !OWN_FIELD.has(tab),
+        states: OWN_FIELD.has(tab) ? null : [tabOf(tab).state],
       });
-      return data.invitationBatch?.[tab] ?? null;
+      const batch = data.invitationBatch;
+      if (!batch) return null;
+      return (
+        (tab === 'uploaded' || tab === 'invited' || tab === 'accepted' ? batch[tab] : batch.invitees) ?? null
+      );
     },
     placeholderData: keepPreviousData,
   });

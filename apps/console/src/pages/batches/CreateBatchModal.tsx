@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../../api/api-problem';
@@ -7,7 +7,10 @@ import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CREATE_BATCH } from '../../graphql/operations';
 
-/** MyPass stage 1, steps 3-5: a batch with a free-text name, in the resource pool its people will join. */
+/**
+ * MyPass stage 1, steps 3-5: a batch with a free-text name, in the resource pool its people will join; optionally
+ * its own invitation terms (else the organisation's).
+ */
 export function CreateBatchModal({
   opened,
   onClose,
@@ -23,6 +26,8 @@ export function CreateBatchModal({
 }) {
   const [name, setName] = useState('');
   const [poolId, setPoolId] = useState<string | null>(fixedPoolId ?? null);
+  const [ttlDays, setTtlDays] = useState<number | string>('');
+  const [reminderDays, setReminderDays] = useState<number | string>('');
   const client = useQueryClient();
   const create = useMutation<{ id: string }, ApiProblem>({
     mutationFn: async () => {
@@ -31,7 +36,15 @@ export function CreateBatchModal({
           { field: 'poolId', message: 'is required' },
         ]);
       }
-      return (await gql(CREATE_BATCH, { poolId, name })).createInvitationBatch;
+      const days = (value: number | string) => (value === '' ? null : Number(value));
+      return (
+        await gql(CREATE_BATCH, {
+          poolId,
+          name,
+          invitationTtlDays: days(ttlDays),
+          reminderDaysBeforeExpiry: days(reminderDays),
+        })
+      ).createInvitationBatch;
     },
     onSuccess: async (batch) => {
       await Promise.all([
@@ -39,6 +52,8 @@ export function CreateBatchModal({
         client.invalidateQueries({ queryKey: ['pool'] }),
       ]);
       setName('');
+      setTtlDays('');
+      setReminderDays('');
       onCreated(batch);
     },
   });
@@ -50,7 +65,10 @@ export function CreateBatchModal({
     <Modal opened={opened} onClose={onClose} title="New invitation batch">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert problem={create.error} shownFields={['name', 'poolId']} />
+          <ProblemAlert
+            problem={create.error}
+            shownFields={['name', 'poolId', 'invitationTtlDays', 'reminderDaysBeforeExpiry']}
+          />
           <TextInput
             label="Batch name"
             description="Free text, e.g. March intake"
@@ -73,6 +91,28 @@ export function CreateBatchModal({
             nothingFoundMessage="No pool by that name"
             comboboxProps={{ withinPortal: true }}
           />
+          <Group grow align="flex-start">
+            <NumberInput
+              label="Invitations expire after (days)"
+              description="Optional: the organisation's default otherwise"
+              min={1}
+              max={365}
+              allowDecimal={false}
+              value={ttlDays}
+              onChange={setTtlDays}
+              error={create.error?.forField('invitationTtlDays')}
+            />
+            <NumberInput
+              label="Reminder (days before expiry)"
+              description="Optional: 0 for none"
+              min={0}
+              max={365}
+              allowDecimal={false}
+              value={reminderDays}
+              onChange={setReminderDays}
+              error={create.error?.forField('reminderDaysBeforeExpiry')}
+            />
+          </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -2,11 +2,9 @@ import { Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useAdmin, useSession } from '../../auth/session';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { OrganisationSettings } from './OrganisationSettings';
 
-/**
- * The organisation and the signed-in admin, as the token names them. Its display name and invitation defaults
- * are settings the API does not serve yet: they belong on this page when it does.
- */
+/** The organisation's settings (its display name and invitation defaults), and the signed-in admin. */
 export function OrganisationPage() {
   const admin = useAdmin();
   const { session } = useSession();
@@ -29,6 +27,7 @@ export function OrganisationPage() {
     <>
       <PageHeader title="Organisation" />
       <Stack maw={640}>
+        <OrganisationSettings />
         <Paper withBorder radius="md">
           <Table variant="vertical" layout="fixed">
             <Table.Tbody>
@@ -42,8 +41,7 @@ export function OrganisationPage() {
           </Table>
         </Paper>
         <Text size="sm" c="dimmed">
-          Everything you see and do in this console is scoped to this organisation. Invitations expire after
-          the service&apos;s configured number of days.
+          Everything you see and do in this console is scoped to this organisation.
         </Text>
       </Stack>
     </>
