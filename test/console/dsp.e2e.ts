@@ -162,7 +162,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('row,email,mobile,reasons');
+    expect(lines[0]).toBe('row,email,mobile,reasons,first_name,last_name,repeats_row,possible_duplicate');
     expect(lines.slice(1).join('\n')).toMatch(/^3,mei\.wong@example\.com,.*MOBILE_REPEATED_IN_FILE/m);
     expect(lines.slice(1).join('\n')).toMatch(/^4,alice\.haigh@example\.com,.*ALREADY_IN_POOL/m);
     expect(lines.slice(1).join('\n')).toMatch(

@@ -81,11 +81,18 @@ export function sendUpload(
   return { result, abort: () => xhr.abort() };
 }
 
-/** Downloads a file the API serves only with the bearer token (the duplicates report), under its name. */
+/**
+ * Downloads a file the API serves (the duplicates report), under its name, with the bearer token. The API names the
+ * report by an absolute link on its public address, signed for browsers without a token; the console asks the API
+ * it is served by for the same path, so that the page's Content-Security-Policy (connect-src 'self') lets it.
+ */
 export async function downloadWithToken(url: string, fileName: string): Promise<void> {
-  const response = await fetch(url, { headers: authorizationHeader() }).catch((error: unknown) => {
-    throw asProblem(error);
-  });
+  const { pathname, search } = new URL(url, window.location.href);
+  const response = await fetch(`${pathname}${search}`, { headers: authorizationHeader() }).catch(
+    (error: unknown) => {
+      throw asProblem(error);
+    },
+  );
   if (!response.ok) throw await problemFromResponse(response);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
