@@ -181,4 +181,77 @@ describe('the console: invitations after they are sent, in a browser', () => {
     const spring = resourcePools.flatMap((p) => p.batches).find((b) => b.name === 'Spring intake');
     expect(spring).toEqual({ name: 'Spring intake', invitationTtlDays: 30, reminderDaysBeforeExpiry: null });
   });
+
+  it('renames the pool and lists its members: search, then remove one (their passport stays)', async () => {
+    const { page } = ui;
+    const anns = await gateway.waitForMessage(
+      (m) => m.to === 'ann.lee@example.com' && m.kind === 'invitation' && m.channel === 'email',
+    );
+    await gateway.ok(op.ACCEPT, { token: tokenOf(anns) });
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Resource pools' })
+      .click();
+    await page.getByRole('link', { name: 'Porters' }).first().click();
+    await page.getByRole('heading', { name: 'Porters', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename the pool' });
+    await rename.getByLabel('Name').fill('Porters and drivers');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('heading', { name: 'Porters and drivers', level: 1 }).waitFor();
+
+    await see(page.getByRole('row', { name: /Ann Lee/ })).contains('ann.lee@example.com');
+    await page.getByLabel('Search members').fill('nobody-by-this-name');
+    await see(page.getByText('Nobody matches')).visible();
+    await page.getByLabel('Search members').fill('');
+    await ui.capture('pool-members');
+    await page.getByRole('button', { name: 'Remove Ann Lee from the pool' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove from the pool' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await see(page.getByRole('status').first()).contains('Ann Lee was removed from the pool.');
+    await see(page.getByText('No members yet')).visible();
+    const { resourcePools } = await gateway.ok<{ resourcePools: { name: string; memberCount: number }[] }>(
+      `{ resourcePools { name memberCount } }`,
+      {},
+      await gateway.token(ORG),
+    );
+    expect(resourcePools).toEqual([{ name: 'Porters and drivers', memberCount: 0 }]);
+  });
+
+  it('uploads a file over the in-request limit: the batch page follows the confirmation to its end', async () => {
+    const { page } = ui;
+    const rows = Array.from(
+      { length: 1_200 },
+      (_, n) => `bulk-${n}@example.com,1990-01-01,Bulk${n % 97},,Person${n % 89},,,Porter`,
+    );
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Invite personnel' })
+      .click();
+    await page.getByRole('link', { name: 'Spring intake' }).first().click();
+    await page.getByRole('heading', { name: 'Spring intake', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Upload personnel' }).first().click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'spring.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role',
+          ...rows,
+        ].join('\n'),
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByRole('button', { name: 'Upload records only' }).click();
+    await see(page.getByTestId('upload-confirm-count')).hasText('You are about to upload 1,200 records.');
+    await page.getByRole('button', { name: 'Yes, upload' }).click();
+    await see(page.getByRole('status').first()).contains(
+      'Started uploading 1,200 people: the tabs fill as it goes.',
+    );
+    await see(page.getByTestId('confirmation-progress')).contains('Upload finished: 1,200 staged.');
+    await see(page.getByRole('tab', { name: 'Uploaded (1,200)' })).visible();
+  });
 });

@@ -32,13 +32,19 @@ type Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n": typeof types.HistoryDocument,
     "\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n": typeof types.InviteeAsOfDocument,
-    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n": typeof types.ConfirmUploadDocument,
+    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n      confirmation {\n        ...ConfirmationProgress\n      }\n      upload {\n        id\n      }\n    }\n  }\n": typeof types.ConfirmUploadDocument,
     "\n  mutation ResendInvitations($input: BulkInvitationInput!) {\n    resendInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.ResendInvitationsDocument,
     "\n  mutation ExtendInvitations($input: ExtendInvitationsInput!) {\n    extendInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.ExtendInvitationsDocument,
     "\n  mutation RevokeInvitations($input: BulkInvitationInput!) {\n    revokeInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.RevokeInvitationsDocument,
     "\n  mutation SendReminders($input: BulkInvitationInput!) {\n    sendReminders(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.SendRemindersDocument,
     "\n  query Organisation {\n    organisation {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
+    "\n  query PoolMembers($id: ID!, $first: Int!, $after: String, $search: String) {\n    resourcePool(id: $id) {\n      id\n      members(first: $first, after: $after, search: $search) {\n        totalCount\n        nodes {\n          id\n          email\n          firstName\n          lastName\n          preferredName\n          mobile\n          joinedAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.PoolMembersDocument,
+    "\n  mutation RenamePool($poolId: ID!, $name: String!) {\n    updateResourcePool(input: { poolId: $poolId, name: $name }) {\n      id\n      name\n    }\n  }\n": typeof types.RenamePoolDocument,
+    "\n  mutation RemoveMember($poolId: ID!, $memberId: ID!) {\n    removeMember(input: { poolId: $poolId, memberId: $memberId }) {\n      id\n      memberCount\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n": typeof types.ConfirmationProgressFragmentDoc,
+    "\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": typeof types.UploadConfirmationDocument,
+    "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": typeof types.CancelUploadDocument,
 };
 const documents: Documents = {
     "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n  }\n": types.InviteeRowFragmentDoc,
@@ -59,13 +65,19 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query History($id: ID!, $asOf: DateTime) {\n    invitationHistory(inviteeId: $id, asOf: $asOf) {\n      type\n      at\n      actor\n      position\n    }\n  }\n": types.HistoryDocument,
     "\n  query InviteeAsOf($id: ID!, $asOf: DateTime!) {\n    inviteeAsOf(inviteeId: $id, asOf: $asOf) {\n      ...InviteeRow\n    }\n  }\n": types.InviteeAsOfDocument,
-    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n": types.ConfirmUploadDocument,
+    "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n      confirmation {\n        ...ConfirmationProgress\n      }\n      upload {\n        id\n      }\n    }\n  }\n": types.ConfirmUploadDocument,
     "\n  mutation ResendInvitations($input: BulkInvitationInput!) {\n    resendInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.ResendInvitationsDocument,
     "\n  mutation ExtendInvitations($input: ExtendInvitationsInput!) {\n    extendInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.ExtendInvitationsDocument,
     "\n  mutation RevokeInvitations($input: BulkInvitationInput!) {\n    revokeInvitations(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.RevokeInvitationsDocument,
     "\n  mutation SendReminders($input: BulkInvitationInput!) {\n    sendReminders(input: $input) {\n      count\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.SendRemindersDocument,
     "\n  query Organisation {\n    organisation {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n": types.UpdateOrganisationDocument,
+    "\n  query PoolMembers($id: ID!, $first: Int!, $after: String, $search: String) {\n    resourcePool(id: $id) {\n      id\n      members(first: $first, after: $after, search: $search) {\n        totalCount\n        nodes {\n          id\n          email\n          firstName\n          lastName\n          preferredName\n          mobile\n          joinedAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.PoolMembersDocument,
+    "\n  mutation RenamePool($poolId: ID!, $name: String!) {\n    updateResourcePool(input: { poolId: $poolId, name: $name }) {\n      id\n      name\n    }\n  }\n": types.RenamePoolDocument,
+    "\n  mutation RemoveMember($poolId: ID!, $memberId: ID!) {\n    removeMember(input: { poolId: $poolId, memberId: $memberId }) {\n      id\n      memberCount\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n": types.ConfirmationProgressFragmentDoc,
+    "\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": types.UploadConfirmationDocument,
+    "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": types.CancelUploadDocument,
 };
 
 /**
@@ -157,7 +169,7 @@ export function graphql(source: "\n  query InviteeAsOf($id: ID!, $asOf: DateTime
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n      confirmation {\n        ...ConfirmationProgress\n      }\n      upload {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmUpload($input: ConfirmUploadInput!) {\n    confirmUpload(input: $input) {\n      staged\n      skippedDuplicates\n      invited\n      autoAccepted\n      batch {\n        ...BatchSummary\n      }\n      confirmation {\n        ...ConfirmationProgress\n      }\n      upload {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -182,6 +194,30 @@ export function graphql(source: "\n  query Organisation {\n    organisation {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      name\n      invitationTtlDays\n      reminderDaysBeforeExpiry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PoolMembers($id: ID!, $first: Int!, $after: String, $search: String) {\n    resourcePool(id: $id) {\n      id\n      members(first: $first, after: $after, search: $search) {\n        totalCount\n        nodes {\n          id\n          email\n          firstName\n          lastName\n          preferredName\n          mobile\n          joinedAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PoolMembers($id: ID!, $first: Int!, $after: String, $search: String) {\n    resourcePool(id: $id) {\n      id\n      members(first: $first, after: $after, search: $search) {\n        totalCount\n        nodes {\n          id\n          email\n          firstName\n          lastName\n          preferredName\n          mobile\n          joinedAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenamePool($poolId: ID!, $name: String!) {\n    updateResourcePool(input: { poolId: $poolId, name: $name }) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenamePool($poolId: ID!, $name: String!) {\n    updateResourcePool(input: { poolId: $poolId, name: $name }) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($poolId: ID!, $memberId: ID!) {\n    removeMember(input: { poolId: $poolId, memberId: $memberId }) {\n      id\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($poolId: ID!, $memberId: ID!) {\n    removeMember(input: { poolId: $poolId, memberId: $memberId }) {\n      id\n      memberCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"): (typeof documents)["\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

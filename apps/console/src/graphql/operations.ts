@@ -272,6 +272,12 @@ export const CONFIRM_UPLOAD = graphql(`
       batch {
         ...BatchSummary
       }
+      confirmation {
+        ...ConfirmationProgress
+      }
+      upload {
+        id
+      }
     }
   }
 `);
@@ -342,6 +348,83 @@ export const UPDATE_ORGANISATION = graphql(`
       name
       invitationTtlDays
       reminderDaysBeforeExpiry
+    }
+  }
+`);
+
+export const POOL_MEMBERS = graphql(`
+  query PoolMembers($id: ID!, $first: Int!, $after: String, $search: String) {
+    resourcePool(id: $id) {
+      id
+      members(first: $first, after: $after, search: $search) {
+        totalCount
+        nodes {
+          id
+          email
+          firstName
+          lastName
+          preferredName
+          mobile
+          joinedAt
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const RENAME_POOL = graphql(`
+  mutation RenamePool($poolId: ID!, $name: String!) {
+    updateResourcePool(input: { poolId: $poolId, name: $name }) {
+      id
+      name
+    }
+  }
+`);
+
+export const REMOVE_MEMBER = graphql(`
+  mutation RemoveMember($poolId: ID!, $memberId: ID!) {
+    removeMember(input: { poolId: $poolId, memberId: $memberId }) {
+      id
+      memberCount
+    }
+  }
+`);
+
+export const CONFIRMATION_PROGRESS = graphql(`
+  fragment ConfirmationProgress on UploadConfirmation {
+    state
+    total
+    staged
+    invited
+    autoAccepted
+    skippedDuplicates
+    sendInvitations
+    finishedAt
+  }
+`);
+
+export const UPLOAD_CONFIRMATION = graphql(`
+  query UploadConfirmation($id: ID!) {
+    upload(id: $id) {
+      id
+      confirmation {
+        ...ConfirmationProgress
+      }
+    }
+  }
+`);
+
+export const CANCEL_UPLOAD = graphql(`
+  mutation CancelUpload($id: ID!) {
+    cancelUpload(uploadId: $id) {
+      id
+      confirmation {
+        ...ConfirmationProgress
+      }
     }
   }
 `);

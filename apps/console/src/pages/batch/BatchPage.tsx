@@ -13,6 +13,7 @@ import type { InviteeRowFragment, UploadStatus } from '../../gql/graphql';
 import { NotFoundPage } from '../NotFoundPage';
 import { BULK_WORDING, BulkActionModal, type BulkTarget } from './BulkActionModal';
 import { ConfirmActionModal, type RowAction } from './ConfirmActionModal';
+import { ConfirmationProgress } from './ConfirmationProgress';
 import { CorrectInviteeModal } from './CorrectInviteeModal';
 import { InviteModal, type InviteOutcome, type InviteTarget } from './InviteModal';
 import { InviteeTable } from './InviteeTable';
@@ -25,6 +26,8 @@ export interface BatchNotice {
   notice: string;
   /** The person just added, marked in the list. */
   highlight?: string;
+  /** An upload whose confirmation runs on in the background: its progress is shown until it ends. */
+  confirmingUpload?: string;
 }
 
 /**
@@ -141,6 +144,9 @@ export function BatchPage() {
         >
           {notice}
         </Alert>
+      )}
+      {arrival?.confirmingUpload && (
+        <ConfirmationProgress batchId={batchId} uploadId={arrival.confirmingUpload} />
       )}
       <Tabs
         value={tab.key}

@@ -1,4 +1,4 @@
-import { Button, SimpleGrid, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Title } from '@mantine/core';
 import { Fact } from '../../components/Fact';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useParams } from 'react-router';
@@ -10,12 +10,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CreateBatchModal } from '../batches/CreateBatchModal';
 import { NotFoundPage } from '../NotFoundPage';
+import { PoolMembers } from './PoolMembers';
+import { RenamePoolModal } from './RenamePoolModal';
 
-/** One resource pool: its members' count and its batches; a new batch in it. */
+/** One resource pool: its batches (a new batch in it), its members (search, paging, remove); renaming it. */
 export function PoolPage() {
   const { poolId = '' } = useParams();
   const query = usePool(poolId);
   const [creating, { open, close }] = useDisclosure(false);
+  const [renaming, rename] = useDisclosure(false);
   const navigate = useNavigate();
   if (!query.data) return <QueryState error={query.error} label="The pool" />;
   const pool = query.data.resourcePool;
@@ -25,7 +28,14 @@ export function PoolPage() {
       <PageHeader
         title={pool.name}
         crumbs={[{ label: 'Resource pools', to: '/pools' }]}
-        actions={<Button onClick={open}>New batch</Button>}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" onClick={rename.open}>
+              Rename
+            </Button>
+            <Button onClick={open}>New batch</Button>
+          </Group>
+        }
       />
       <SimpleGrid cols={{ base: 2, sm: 3 }} mb="lg">
         <Fact label="Members" value={formatCount(pool.memberCount)} />
@@ -46,6 +56,11 @@ export function PoolPage() {
       ) : (
         <BatchTable batches={pool.batches} showPool={false} />
       )}
+      <Title order={2} size="h3" mt="xl" mb="sm">
+        Members
+      </Title>
+      <PoolMembers poolId={pool.id} />
+      <RenamePoolModal key={pool.name} pool={pool} opened={renaming} onClose={rename.close} />
       <CreateBatchModal
         opened={creating}
         onClose={close}

@@ -50,6 +50,14 @@ export function PreviewStep({
           message: sendInvitations ? message.trim() || null : null,
         },
       });
+      if (result.confirmation.state === 'RUNNING') {
+        // A large file is confirmed in the background: the batch page follows its progress.
+        const what = sendInvitations ? 'uploading and inviting' : 'uploading';
+        return {
+          notice: `Started ${what} ${people(result.confirmation.total - result.confirmation.skippedDuplicates)}: the tabs fill as it goes.`,
+          confirmingUpload: result.upload.id,
+        };
+      }
       const parts = [`${people(result.staged)} uploaded`];
       if (result.skippedDuplicates > 0)
         parts.push(`${formatCount(result.skippedDuplicates)} duplicates skipped`);
