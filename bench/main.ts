@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { benchConfirm } from './confirm.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchGraphQLBounds } from './graphql-bounds.bench';
+import { benchNotifications } from './notifications.bench';
 import { benchReadModels } from './read-models.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
@@ -50,6 +51,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async service() {
     return { ...(await benchService()) };
+  },
+  async notifications() {
+    return { ...(await benchNotifications()) };
   },
   async tabQuery() {
     return { ...(await benchTabQuery()) };
