@@ -26,6 +26,29 @@ export const INVITEE_ROW = graphql(`
   }
 `);
 
+export const INVITEE_PAGE = graphql(`
+  fragment InviteePage on InviteeConnection {
+    totalCount
+    nodes {
+      ...InviteeRow
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
+export const BULK_OUTCOME = graphql(`
+  fragment BulkOutcome on BulkInvitationResult {
+    count
+    skipped {
+      inviteeId
+      reason
+    }
+  }
+`);
+
 export const BATCH_SUMMARY = graphql(`
   fragment BatchSummary on InvitationBatch {
     id
@@ -129,44 +152,16 @@ export const BATCH_TAB = graphql(`
     invitationBatch(id: $id) {
       id
       uploaded(first: $first, after: $after, search: $search, status: $status) @include(if: $uploaded) {
-        totalCount
-        nodes {
-          ...InviteeRow
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...InviteePage
       }
       invited(first: $first, after: $after, search: $search) @include(if: $invited) {
-        totalCount
-        nodes {
-          ...InviteeRow
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...InviteePage
       }
       accepted(first: $first, after: $after, search: $search) @include(if: $accepted) {
-        totalCount
-        nodes {
-          ...InviteeRow
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...InviteePage
       }
       invitees(first: $first, after: $after, search: $search, states: $states) @include(if: $others) {
-        totalCount
-        nodes {
-          ...InviteeRow
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...InviteePage
       }
     }
   }
@@ -285,11 +280,7 @@ export const CONFIRM_UPLOAD = graphql(`
 export const RESEND_INVITATIONS = graphql(`
   mutation ResendInvitations($input: BulkInvitationInput!) {
     resendInvitations(input: $input) {
-      count
-      skipped {
-        inviteeId
-        reason
-      }
+      ...BulkOutcome
     }
   }
 `);
@@ -297,11 +288,7 @@ export const RESEND_INVITATIONS = graphql(`
 export const EXTEND_INVITATIONS = graphql(`
   mutation ExtendInvitations($input: ExtendInvitationsInput!) {
     extendInvitations(input: $input) {
-      count
-      skipped {
-        inviteeId
-        reason
-      }
+      ...BulkOutcome
     }
   }
 `);
@@ -309,11 +296,7 @@ export const EXTEND_INVITATIONS = graphql(`
 export const REVOKE_INVITATIONS = graphql(`
   mutation RevokeInvitations($input: BulkInvitationInput!) {
     revokeInvitations(input: $input) {
-      count
-      skipped {
-        inviteeId
-        reason
-      }
+      ...BulkOutcome
     }
   }
 `);
@@ -321,11 +304,7 @@ export const REVOKE_INVITATIONS = graphql(`
 export const SEND_REMINDERS = graphql(`
   mutation SendReminders($input: BulkInvitationInput!) {
     sendReminders(input: $input) {
-      count
-      skipped {
-        inviteeId
-        reason
-      }
+      ...BulkOutcome
     }
   }
 `);
