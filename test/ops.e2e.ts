@@ -5,7 +5,15 @@ import { Gateway, TEST_JWT_SECRET, tokenOf } from './support/gateway-harness';
 import * as op from './support/operations';
 
 const ROOT = join(__dirname, '..');
-const PROJECTIONS = ['batches', 'invitation-notifications', 'invitees', 'members', 'passports', 'pools'];
+const PROJECTIONS = [
+  'audit',
+  'batches',
+  'invitation-notifications',
+  'invitees',
+  'members',
+  'passports',
+  'pools',
+];
 /** Enough for a rebuild that reports its progress several times (every 10,000 events) while queries run. */
 const UPLOADED_ROWS = 15_000;
 const CSV_HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
@@ -156,6 +164,14 @@ describe('the ops command line, beside a running gateway', () => {
       answers.push(resourcePools);
       for (const batch of resourcePools.flatMap((pool) => pool.batches))
         answers.push(await wholeBatch(batch.id, token));
+      // The audit read model, rebuilt like the others: its first entries and where the log of them ends.
+      answers.push(
+        await gw.ok(
+          'query { auditLog(first: 100) { nodes { type actor position batchId inviteeId } pageInfo { hasNextPage } } }',
+          {},
+          token,
+        ),
+      );
     }
     const check = { email: 'alex@example.com', dob: '1990-05-17' };
     answers.push(await gw.ok(op.CHECK, check, globex));
@@ -270,7 +286,7 @@ describe('the ops command line, beside a running gateway', () => {
 
       expect(rebuild.code).toBe(0);
       expect(rebuild.stdout).toMatch(
-        /^rebuilt invitees, batches, pools, members, passports from \d+ events, up to position \d+$/m,
+        /^rebuilt invitees, batches, pools, members, passports, audit from \d+ events, up to position \d+$/m,
       );
       expect(rebuild.stdout).toContain('invitees__prev');
       expect(rebuild.stderr).toMatch(/^rebuild: replaying the log, 10000 events, position 9999 of \d+$/m);
@@ -296,7 +312,7 @@ describe('the ops command line, beside a running gateway', () => {
       const unknown = await ops(['rebuild', '--projection', 'tabs', '--url', gw.url]);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain(
-        'Unknown projection "tabs" (known: invitees, batches, pools, members, passports)',
+        'Unknown projection "tabs" (known: invitees, batches, pools, members, passports, audit)',
       );
     });
   });

@@ -85,6 +85,22 @@ export type { PoolSeatsTaken, UploadLookups } from './uploads/upload-lookups';
 
 // History and audit
 export { auditRecord, type AuditRecord } from './history/audit-record';
+export {
+  auditLogEntries,
+  auditLogPage,
+  checkAuditFilter,
+  MAX_AUDIT_PAGE,
+  type AuditLogEntry,
+  type AuditLogFilter,
+  type AuditLogPage,
+  type AuditLogPorts,
+} from './history/audit-log';
+export {
+  AUDIT_CSV_COLUMNS,
+  AUDIT_CSV_CONTENT_TYPE,
+  auditCsvLine,
+  auditLogCsv,
+} from './history/audit-log-csv';
 export { inviteePastInOrganisation, inviteeStateFrom } from './history/invitee-history';
 export {
   NotInLogError,

@@ -1,3 +1,4 @@
+import { auditProjection } from './audit/audit.projection';
 import { batchesProjection } from './batches/batches.projection';
 import { inviteesProjection } from './invitees/invitees.projection';
 import { passportsProjection } from './passports/passports.projection';
@@ -7,7 +8,7 @@ import { uploadsProjection } from './uploads/uploads.projection';
 
 /**
  * The projections the service runs, in the order they are named to operators. `uploads` is defined and tested but
- * not run yet: nothing queries it, and the operators' tools list (and `rebuild` rebuilds) exactly these five; the
+ * not run yet: nothing queries it, and the operators' tools list (and `rebuild` rebuilds) exactly these six; the
  * issue that lists a batch's uploads adds it here.
  */
 export const allProjections: readonly Projection[] = [
@@ -16,6 +17,7 @@ export const allProjections: readonly Projection[] = [
   poolsProjection,
   membersProjection,
   passportsProjection,
+  auditProjection,
 ] as Projection<Positioned>[];
 
 /** Every projection defined, run or not. */

@@ -81,7 +81,7 @@ describe('ProjectionRunner', () => {
 
     expect(prepare).toHaveBeenCalledWith(allProjections.map(({ name }) => name));
     expect(await stores.storage.collections()).toEqual(
-      expect.arrayContaining(['invitees', 'batches', 'pools', 'members', 'passports']),
+      expect.arrayContaining(['invitees', 'batches', 'pools', 'members', 'passports', 'audit']),
     );
   });
 

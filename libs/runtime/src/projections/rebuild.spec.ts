@@ -23,7 +23,7 @@ const LOG = {
   inviteesPerBatch: 40,
   lifecycle: true,
 };
-const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports'] as const;
+const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports', 'audit'] as const;
 
 const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
 
