@@ -80,7 +80,7 @@ export {
 } from './uploads/recorded-upload';
 export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';
 export type { ClassifiedBatch } from './uploads/classify-upload';
-export { InMemoryUploadLookups } from './uploads/in-memory-upload-lookups';
+export { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './uploads/in-memory-upload-lookups';
 export type { PoolSeatsTaken, UploadLookups } from './uploads/upload-lookups';
 
 // History and audit
@@ -116,3 +116,12 @@ export { BackgroundWork } from './background/background-work';
 export { NOTIFICATIONS_SUBSCRIPTION } from './notifications/notification-subscription';
 export { ReminderSweep } from './reminders/reminder-sweep';
 export { readSideOf, type ReadSide } from './read-side';
+export {
+  countedUploadLookups,
+  DEFAULT_PASSPORT_MATCHES_PER_DAY,
+  InMemoryPassportMatchBudget,
+  UNCOUNTED_MATCHES,
+  type PassportMatchBudget,
+} from './privacy/passport-matches';
+export { checkCorrectionLimit, CORRECTIONS_PER_INVITEE_PER_HOUR } from './privacy/correction-limit';
+export { MOBILE_BELONGS_TO_OTHER_PASSPORT } from './invitees/person-intake';

@@ -1,10 +1,11 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
 import { hardeningSettings, type HardeningSettings } from './hardening-settings';
+import { privacySettings, type PrivacySettings } from './privacy-settings';
 import { readJwtConfig, type JwtConfig } from './jwt-config';
 
 /** The service's configuration, read once from the environment (see the README's table). */
-export interface ServiceConfig extends HardeningSettings {
+export interface ServiceConfig extends HardeningSettings, PrivacySettings {
   port: number;
   /** 'embedded' or an EventStoreDB connection string. */
   eventStore: string;
@@ -127,6 +128,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     },
     heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
     ...hardeningSettings(env, number, problems),
+    ...privacySettings(number),
     consoleOidc,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

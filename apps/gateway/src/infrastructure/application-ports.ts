@@ -1,4 +1,6 @@
 import {
+  InMemoryPassportMatchBudget,
+  type PassportMatchBudget,
   readSideOf,
   type BatchInvitees,
   type MemberLookup,
@@ -25,6 +27,8 @@ export interface ApplicationPorts {
   settings: ServiceSettings;
   workers: ValidationWorkers;
   lookupConcurrency: number | undefined;
+  /** PASSPORT_MATCHES_PER_DAY, counted in this gateway. */
+  passportMatches: PassportMatchBudget;
 }
 
 export function applicationPorts(
@@ -47,6 +51,7 @@ export function applicationPorts(
       previewTtlHours,
     },
     workers,
+    passportMatches: new InMemoryPassportMatchBudget(config.passportMatchesPerDay),
     // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one classified
     // would only keep more rows alive. MongoDB's round trips are hidden by looking a few batches up at once.
     lookupConcurrency: config.readStore === 'embedded' ? 1 : undefined,
