@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryUploadLookups } from '@invitations/application';
+import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from '@invitations/application';
 import { UploadPreviewOutcome, previewUpload } from '@invitations/application';
 import { rawParseRowsPerSec } from './raw-parse';
 import { generateUploadData } from './upload-data';
@@ -63,6 +63,8 @@ function runPreview(csvPath: string, lookups: InMemoryUploadLookups): Promise<Up
     createReadStream(csvPath),
     {
       poolId: POOL,
+      // The organisation whose pool seats the data takes: possible duplicates are looked up as a gateway does.
+      organisationId: IN_MEMORY_ORGANISATION,
       rules: { defaultRegion: 'AU', today: new Date().toISOString().slice(0, 10) },
       cohort: { jobRole: 'Support Worker' },
     },

@@ -7,6 +7,7 @@ import { waitForConfirmation } from './support/upload-jobs';
 
 const ROOT = join(__dirname, '..');
 const PROJECTIONS = [
+  'audit',
   'batches',
   'invitation-notifications',
   'invitees',
@@ -162,6 +163,14 @@ describe('the ops command line, beside a running gateway', () => {
       answers.push(resourcePools);
       for (const batch of resourcePools.flatMap((pool) => pool.batches))
         answers.push(await wholeBatch(batch.id, token));
+      // The audit read model, rebuilt like the others: its first entries and where the log of them ends.
+      answers.push(
+        await gw.ok(
+          'query { auditLog(first: 100) { nodes { type actor position batchId inviteeId } pageInfo { hasNextPage } } }',
+          {},
+          token,
+        ),
+      );
     }
     const check = { email: 'alex@example.com', dob: '1990-05-17' };
     answers.push(await gw.ok(op.CHECK, check, globex));
@@ -276,7 +285,7 @@ describe('the ops command line, beside a running gateway', () => {
 
       expect(rebuild.code).toBe(0);
       expect(rebuild.stdout).toMatch(
-        /^rebuilt invitees, batches, pools, members, passports, uploads from \d+ events, up to position \d+$/m,
+        /^rebuilt invitees, batches, pools, members, passports, uploads, audit from \d+ events, up to position \d+$/m,
       );
       expect(rebuild.stdout).toContain('invitees__prev');
       expect(rebuild.stderr).toMatch(/^rebuild: replaying the log, 10000 events, position 9999 of \d+$/m);
@@ -302,7 +311,7 @@ describe('the ops command line, beside a running gateway', () => {
       const unknown = await ops(['rebuild', '--projection', 'tabs', '--url', gw.url]);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain(
-        'Unknown projection "tabs" (known: invitees, batches, pools, members, passports, uploads)',
+        'Unknown projection "tabs" (known: invitees, batches, pools, members, passports, uploads, audit)',
       );
     });
   });

@@ -108,8 +108,8 @@ export class Gateway {
     await this.exited;
   }
 
-  token(org: string, sub = `admin-of-${org}`, roles = ['org-admin']): Promise<string> {
-    return mintDevToken(TEST_JWT_SECRET, { org, sub, roles });
+  token(org: string, sub = `admin-of-${org}`, roles = ['org-admin'], name?: string): Promise<string> {
+    return mintDevToken(TEST_JWT_SECRET, { org, sub, roles, ...(name ? { name } : {}) });
   }
 
   async graphql<T = Record<string, unknown>>(

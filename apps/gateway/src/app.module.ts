@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { systemClock, type Clock } from '@invitations/kernel';
 import type { ServiceConfig } from '@invitations/runtime';
+import { AuditModule } from './audit/audit.module';
 import { BatchesModule } from './batches/batches.module';
 import { AdminRateLimitGuard } from './common/auth/admin-rate-limit.guard';
 import { AuthGuard } from './common/auth/auth.guard';
@@ -74,6 +75,7 @@ export class GatewayModule {
         OpsModule,
         OrganisationsModule,
         HealthModule,
+        AuditModule,
         ConsoleModule.forRoot(config),
         DeliveriesModule,
       ],

@@ -109,11 +109,27 @@ export {
 } from './uploads/recorded-upload';
 export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';
 export type { ClassifiedBatch } from './uploads/classify-upload';
-export { InMemoryUploadLookups } from './uploads/in-memory-upload-lookups';
+export { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './uploads/in-memory-upload-lookups';
 export type { PoolSeatsTaken, UploadLookups } from './uploads/upload-lookups';
 
 // History and audit
 export { auditRecord, type AuditRecord } from './history/audit-record';
+export {
+  auditLogEntries,
+  auditLogPage,
+  checkAuditFilter,
+  MAX_AUDIT_PAGE,
+  type AuditLogEntry,
+  type AuditLogFilter,
+  type AuditLogPage,
+  type AuditLogPorts,
+} from './history/audit-log';
+export {
+  AUDIT_CSV_COLUMNS,
+  AUDIT_CSV_CONTENT_TYPE,
+  auditCsvLine,
+  auditLogCsv,
+} from './history/audit-log-csv';
 export { inviteePastInOrganisation, inviteeStateFrom } from './history/invitee-history';
 export {
   NotInLogError,
@@ -134,3 +150,12 @@ export { readSideOf, type ReadSide } from './read-side';
 // Messages and their delivery
 export { recordDeliveryReceipt, type ReceiptContext } from './deliveries/record-delivery-receipt';
 export { MessageDispatch, type MessageToSend } from './notifications/message-dispatch';
+export {
+  countedUploadLookups,
+  DEFAULT_PASSPORT_MATCHES_PER_DAY,
+  InMemoryPassportMatchBudget,
+  UNCOUNTED_MATCHES,
+  type PassportMatchBudget,
+} from './privacy/passport-matches';
+export { checkCorrectionLimit, CORRECTIONS_PER_INVITEE_PER_HOUR } from './privacy/correction-limit';
+export { MOBILE_BELONGS_TO_OTHER_PASSPORT } from './invitees/person-intake';

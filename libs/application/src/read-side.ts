@@ -1,3 +1,4 @@
+import type { Passport } from '@invitations/domain';
 import { passportOf, type PassportDoc, type ReadModelSet } from '@invitations/read-models';
 import type { BatchInvitees, Memberships, PassportLookup } from './ports';
 import type { UploadLookups } from './uploads/upload-lookups';
@@ -25,8 +26,29 @@ export function readSideOf(readModels: Pick<ReadModelSet, 'passports' | 'pools' 
     lookups: {
       passportsByEmail: async (emails) => many(await passports.byEmails(emails)),
       passportsByMobile: async (mobiles) => many(await passports.byMobiles(mobiles)),
-      passportsByNameKey: async (keys) => many(await passports.byPossibleDuplicateKeys(keys)),
+      passportsByNameKey: async (organisationId, keys) =>
+        heldByOrganisation(readModels, organisationId, many(await passports.byPossibleDuplicateKeys(keys))),
       poolSeatsTaken: (poolId, emails, mobiles) => invitees.seatsTaken(poolId, emails, mobiles),
     },
   };
+}
+
+/**
+ * Of these passports, those whose holder the organisation already has: someone with the passport's email staged,
+ * invited or accepted in one of its pools. Passports found by names are few (a possible duplicate is rare), so the
+ * organisation's pools are asked only when there is one.
+ */
+async function heldByOrganisation(
+  readModels: Pick<ReadModelSet, 'pools' | 'invitees'>,
+  organisationId: string,
+  passports: Passport[],
+): Promise<Passport[]> {
+  if (passports.length === 0) return passports;
+  const emails = passports.map((passport) => passport.email);
+  const held = new Set<string>();
+  for (const pool of await readModels.pools.ofOrganisation(organisationId)) {
+    const seats = await readModels.invitees.seatsTaken(pool._id, emails, []);
+    for (const email of seats.emails) held.add(email);
+  }
+  return passports.filter((passport) => held.has(passport.email));
 }

@@ -10,6 +10,8 @@ export interface DevTokenClaims {
   roles?: string[];
   /** `amr`: how the admin signed in, e.g. ['pwd', 'mfa'] (see JWT_REQUIRE_MFA). */
   amr?: string[];
+  /** `name`: the admin's display name, recorded in the audit beside `sub`. */
+  name?: string;
   /** Lifetime, e.g. '15m' (jose's time span syntax); default {@link DEV_TOKEN_LIFETIME}. */
   expiresIn?: string;
 }
@@ -20,6 +22,7 @@ export function mintDevToken(secret: string, claims: DevTokenClaims): Promise<st
     org: claims.org,
     roles: claims.roles ?? [ORG_ADMIN_ROLE],
     ...(claims.amr ? { amr: claims.amr } : {}),
+    ...(claims.name ? { name: claims.name } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)

@@ -18,6 +18,11 @@ describe('TokenVerifier with an HS256 secret', () => {
     });
   });
 
+  it("reads the admin's display name (name) when the token has one", async () => {
+    const named = await mintDevToken(secret, { sub: 'user-1', org: 'org-a', name: '  Ada Admin ' });
+    await expect(hs.verify(named)).resolves.toMatchObject({ userId: 'user-1', displayName: 'Ada Admin' });
+  });
+
   it('reads how the admin signed in (amr)', async () => {
     const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a', amr: ['pwd', 'otp'] });
     await expect(hs.verify(token)).resolves.toMatchObject({ authenticationMethods: ['pwd', 'otp'] });

@@ -81,12 +81,27 @@ function refusalMessage(error: unknown): string {
   return 'The token is not valid';
 }
 
+/** A display name longer than this is cut: it is recorded with every event the admin causes. */
+const MAX_NAME = 200;
+
 function principalFrom(payload: JWTPayload): Principal {
-  const { sub, org, roles, amr } = payload as JWTPayload & { org?: unknown; roles?: unknown; amr?: unknown };
+  const { sub, org, roles, amr, name } = payload as JWTPayload & {
+    org?: unknown;
+    roles?: unknown;
+    amr?: unknown;
+    name?: unknown;
+  };
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('The token has no subject (sub)');
   if (typeof org !== 'string' || org === '')
     throw new InvalidTokenError('The token has no organisation (org)');
-  return { userId: sub, organisationId: org, roles: strings(roles), authenticationMethods: strings(amr) };
+  const principal: Principal = {
+    userId: sub,
+    organisationId: org,
+    roles: strings(roles),
+    authenticationMethods: strings(amr),
+  };
+  if (typeof name === 'string' && name.trim() !== '') principal.displayName = name.trim().slice(0, MAX_NAME);
+  return principal;
 }
 
 function strings(claim: unknown): string[] {

@@ -13,6 +13,8 @@ export interface EventMetadata {
   organisationId: string | null;
   /** Who caused it: the admin token's `sub`; null for the system or the invitee. */
   actor: string | null;
+  /** The actor's display name (the admin token's `name` claim), when known: absent otherwise. */
+  actorName?: string | null;
   /** The id of the request/command that led to this event. */
   correlationId: string;
   /** The id of the message (command or event) that directly caused this event. */

@@ -89,6 +89,8 @@ export function toNewEvent(event: Event, context: CommandContext, streamId: stri
     metadata: {
       organisationId: context.organisationId,
       actor: context.actor,
+      // Only when known: events of the system and of invitees carry no name, and their metadata stays as it was.
+      ...(context.actorName ? { actorName: context.actorName } : {}),
       correlationId: context.correlationId,
       causationId: context.commandId,
       timestamp: context.now.toISOString(),

@@ -4,6 +4,8 @@ export interface CommandContext {
   organisationId: string | null;
   /** The admin's `sub`; null for the system or the invitee. */
   actor: string | null;
+  /** The admin's display name (the token's `name` claim) when it has one: recorded beside the actor for the audit. */
+  actorName?: string | null;
   /** The id of the request that started it all. */
   correlationId: string;
   /** This command's id: the causation id of the events it produces, and the seed of their ids. */

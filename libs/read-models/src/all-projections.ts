@@ -1,3 +1,4 @@
+import { auditProjection } from './audit/audit.projection';
 import { batchesProjection } from './batches/batches.projection';
 import { inviteesProjection } from './invitees/invitees.projection';
 import { passportsProjection } from './passports/passports.projection';
@@ -13,6 +14,7 @@ export const allProjections: readonly Projection[] = [
   membersProjection,
   passportsProjection,
   uploadsProjection,
+  auditProjection,
 ] as Projection<Positioned>[];
 
 /** Every projection defined, run or not. */

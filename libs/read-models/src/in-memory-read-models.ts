@@ -1,3 +1,4 @@
+import { InMemoryAudit } from './audit/in-memory-audit';
 import { InMemoryBatches } from './batches/in-memory-batches';
 import { InMemoryInvitees } from './invitees/in-memory/in-memory-invitees';
 import { InMemoryPassports } from './passports/in-memory-passports';
@@ -19,6 +20,7 @@ const EMPTY: Record<ProjectionName, () => AnyInMemoryDocuments> = {
   members: () => new InMemoryMemberDocuments() as unknown as AnyInMemoryDocuments,
   passports: () => new InMemoryPassports() as unknown as AnyInMemoryDocuments,
   uploads: () => new InMemoryUploads() as unknown as AnyInMemoryDocuments,
+  audit: () => new InMemoryAudit() as unknown as AnyInMemoryDocuments,
 };
 
 /**
@@ -32,6 +34,7 @@ export class InMemoryReadModels implements ReadModelSet, ReadModelStorage {
   readonly pools = new InMemoryPools();
   readonly passports = new InMemoryPassports();
   readonly uploads = new InMemoryUploads();
+  readonly audit = new InMemoryAudit();
   private readonly live: Record<ProjectionName, AnyInMemoryDocuments>;
   /** The projections whose live version exists (prepared, or written to), as a MongoDB collection would. */
   private readonly created = new Set<ProjectionName>();
@@ -46,6 +49,7 @@ export class InMemoryReadModels implements ReadModelSet, ReadModelStorage {
       members: this.pools.members,
       passports: this.passports,
       uploads: this.uploads,
+      audit: this.audit,
     };
     this.live = stores as unknown as Record<ProjectionName, AnyInMemoryDocuments>;
   }

@@ -1,3 +1,6 @@
+export type { AuditEntryDoc } from './audit/audit-entry.document';
+export type { AuditLog, AuditPage, AuditQuery } from './audit/audit.port';
+export { auditProjection } from './audit/audit.projection';
 export { allProjections, definedProjections, isProjectionName, selectProjections } from './all-projections';
 export type { BatchDoc } from './batches/batch.document';
 export type { Batches } from './batches/batches.port';

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { MongoAudit } from './audit/mongo-audit';
 import { MongoBatches } from './batches/mongo-batches';
 import { MongoInvitees } from './invitees/mongo/mongo-invitees';
 import type { MongoDocuments } from './mongo/mongo-documents';
@@ -18,6 +19,7 @@ const IN_COLLECTION: Record<ProjectionName, (db: Db, name: string) => MongoDocum
   members: (db, name) => new MongoMemberDocuments(db, name) as unknown as MongoDocuments<Positioned>,
   passports: (db, name) => new MongoPassports(db, name) as unknown as MongoDocuments<Positioned>,
   uploads: (db, name) => new MongoUploads(db, name) as unknown as MongoDocuments<Positioned>,
+  audit: (db, name) => new MongoAudit(db, name) as unknown as MongoDocuments<Positioned>,
 };
 
 /**
@@ -31,6 +33,7 @@ export class MongoReadModels implements ReadModelSet, ReadModelStorage {
   readonly pools: MongoPools;
   readonly passports: MongoPassports;
   readonly uploads: MongoUploads;
+  readonly audit: MongoAudit;
   private readonly live: Record<ProjectionName, MongoDocuments<Positioned>>;
 
   constructor(private readonly db: Db) {
@@ -39,6 +42,7 @@ export class MongoReadModels implements ReadModelSet, ReadModelStorage {
     this.pools = new MongoPools(new MongoPoolDocuments(db), new MongoMemberDocuments(db));
     this.passports = new MongoPassports(db);
     this.uploads = new MongoUploads(db);
+    this.audit = new MongoAudit(db);
     const stores = {
       invitees: this.invitees,
       batches: this.batches,
@@ -46,6 +50,7 @@ export class MongoReadModels implements ReadModelSet, ReadModelStorage {
       members: this.pools.members,
       passports: this.passports,
       uploads: this.uploads,
+      audit: this.audit,
     };
     this.live = stores as unknown as Record<ProjectionName, MongoDocuments<Positioned>>;
   }

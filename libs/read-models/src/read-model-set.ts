@@ -1,3 +1,4 @@
+import type { AuditLog } from './audit/audit.port';
 import type { Batches } from './batches/batches.port';
 import type { Invitees } from './invitees/invitees.port';
 import type { Passports } from './passports/passports.port';
@@ -12,5 +13,6 @@ export interface ReadModelSet {
   readonly pools: Pools;
   readonly passports: Passports;
   readonly uploads: Uploads;
+  readonly audit: AuditLog;
   readonly storage: ReadModelStorage;
 }

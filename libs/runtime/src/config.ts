@@ -2,10 +2,11 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { resolve } from 'node:path';
 import { twilioSettingsFromUrl } from '@invitations/notifications';
 import { hardeningSettings, type HardeningSettings } from './hardening-settings';
+import { privacySettings, type PrivacySettings } from './privacy-settings';
 import { readJwtConfig, type JwtConfig } from './jwt-config';
 
 /** The service's configuration, read once from the environment (see the README's table). */
-export interface ServiceConfig extends HardeningSettings {
+export interface ServiceConfig extends HardeningSettings, PrivacySettings {
   port: number;
   /** 'embedded' or an EventStoreDB connection string. */
   eventStore: string;
@@ -150,6 +151,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     linkSigningSecret: text('LINK_SIGNING_SECRET'),
     reportLinkTtlMinutes: number('REPORT_LINK_TTL_MINUTES', 60, 0.01),
     ...hardeningSettings(env, number, problems),
+    ...privacySettings(number),
     consoleOidc,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

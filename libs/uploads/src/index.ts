@@ -1,7 +1,7 @@
 export { ClassifiedRows } from './classified-rows';
 export { validateCohort } from './cohort';
 export type { Cohort, CohortInput } from './cohort';
-export { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from './duplicates-report';
+export { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv, spreadsheetCell } from './duplicates-report';
 export type { DuplicateReportRow } from './duplicates-report';
 export { ErrorList, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';
 export type { FieldError } from './field-error';

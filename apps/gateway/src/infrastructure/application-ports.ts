@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import {
+  InMemoryPassportMatchBudget,
+  type PassportMatchBudget,
   readSideOf,
   UploadConfirmations,
   type BatchInvitees,
@@ -33,6 +35,8 @@ export interface ApplicationPorts {
    * runs the background work, every job from the log (the same instance, so a job never runs twice at once here).
    */
   confirmations: UploadConfirmations;
+  /** PASSPORT_MATCHES_PER_DAY, counted in this gateway. */
+  passportMatches: PassportMatchBudget;
 }
 
 export function applicationPorts(
@@ -58,6 +62,7 @@ export function applicationPorts(
     members: readModels.readModels.pools,
     settings,
     workers,
+    passportMatches: new InMemoryPassportMatchBudget(config.passportMatchesPerDay),
     // The in-memory read models answer on this thread without waiting: looking batches up ahead of the one classified
     // would only keep more rows alive. MongoDB's round trips are hidden by looking a few batches up at once.
     lookupConcurrency: config.readStore === 'embedded' ? 1 : undefined,

@@ -55,8 +55,10 @@ export class InviteesResolver {
     @Args('dateOfBirth') dateOfBirth: string,
     @Context() { req }: GqlContext,
   ) {
-    orgOf(req);
-    const person = validatedPerson({ email, dateOfBirth }, this.ports.settings, new Date());
+    const organisationId = orgOf(req);
+    const now = new Date();
+    const person = validatedPerson({ email, dateOfBirth }, this.ports.settings, now);
+    await this.ports.passportMatches.spend(organisationId, 1, now);
     return { passportExists: (await this.ports.passports.byEmail(person.email)) !== null };
   }
 

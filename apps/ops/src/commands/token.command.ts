@@ -6,9 +6,10 @@ import { loadConfig } from '@invitations/runtime';
 import { UsageError } from '../cli/usage-error';
 import type { Command } from './command';
 
-const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--mfa] [--expires ${DEV_TOKEN_LIFETIME}]
+const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--name NAME] [--mfa] [--expires ${DEV_TOKEN_LIFETIME}]
   Prints a development admin token (HS256) signed with JWT_SECRET, or with the secret the embedded service keeps
   in DATA_DIR/jwt-secret. Roles default to org-admin; use --role ops for the operator endpoint.
+  --name NAME     the admin's display name (the name claim), recorded with each change for the audit log
   --mfa           the admin signed in with a second factor (amr: ["pwd", "mfa"]), as JWT_REQUIRE_MFA=true needs
   --expires SPAN  how long the token lives (e.g. 15m, 2h; default ${DEV_TOKEN_LIFETIME})`;
 
@@ -19,6 +20,7 @@ async function run(argv: string[]): Promise<void> {
       org: { type: 'string' },
       sub: { type: 'string' },
       role: { type: 'string', multiple: true },
+      name: { type: 'string' },
       mfa: { type: 'boolean' },
       expires: { type: 'string', default: DEV_TOKEN_LIFETIME },
     },
@@ -37,6 +39,7 @@ async function run(argv: string[]): Promise<void> {
     sub: values.sub,
     roles: values.role?.length ? values.role : [ORG_ADMIN_ROLE],
     ...(values.mfa ? { amr: ['pwd', 'mfa'] } : {}),
+    ...(values.name ? { name: values.name } : {}),
     expiresIn: values.expires,
   });
   process.stdout.write(`${token}\n`);

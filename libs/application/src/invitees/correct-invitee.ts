@@ -3,14 +3,18 @@ import { handleCommand, type EventStore } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
 import { termsOfBatch } from '../invitations/invitation-terms';
 import type { AdminContext, InvitationSettings, PassportLookup, PersonSettings, Written } from '../ports';
+import { checkCorrectionLimit } from '../privacy/correction-limit';
+import { UNCOUNTED_MATCHES, type PassportMatchBudget } from '../privacy/passport-matches';
 import { releaseSeats, reserveSeats, seatKeysOf, type SeatKeys } from '../seats/pool-seats';
 import { batchOfOrganisation, inviteeOfOrganisation } from '../tenancy/tenant-streams';
-import { classifiedAgainstPassports, validatedPerson } from './person-intake';
+import { classifiedForIntake, validatedPerson } from './person-intake';
 
 export interface CorrectInviteeDeps {
   store: EventStore;
   passports: PassportLookup;
   settings: PersonSettings & InvitationSettings;
+  /** Each correction is a passport match of the organisation's day (none counted when absent). */
+  passportMatches?: PassportMatchBudget;
 }
 
 /**
@@ -18,7 +22,8 @@ export interface CorrectInviteeDeps {
  * null or an empty string clears an optional field. A changed email or mobile moves the person's seat in the pool:
  * the new one is reserved first (so a clash with someone else refuses the correction), the old one released after.
  * A person whose invitation is pending may be corrected too: a new email or mobile voids the old link and sends a
- * new invitation to the new address, on the batch's terms.
+ * new invitation to the new address, on the batch's terms. One invitee is corrected at most a handful of times an
+ * hour (CORRECTIONS_PER_INVITEE_PER_HOUR), else RATE_LIMITED.
  */
 export async function correctInvitee(
   deps: CorrectInviteeDeps,
@@ -32,7 +37,10 @@ export async function correctInvitee(
     if (value !== undefined) merged[field] = value;
   }
   const person = validatedPerson(merged, deps.settings, context.now);
-  const classification = await classifiedAgainstPassports(person, deps.passports);
+  // A correction names the fields that differ from the passport: a handful an hour, each a match of the day.
+  await checkCorrectionLimit(deps.store, inviteeId, context.now);
+  await (deps.passportMatches ?? UNCOUNTED_MATCHES).spend(context.organisationId, 1, context.now);
+  const classification = await classifiedForIntake(person, deps.passports);
 
   const before = seatKeysOf(current.person);
   const after = seatKeysOf(person);

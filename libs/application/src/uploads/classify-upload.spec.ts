@@ -2,7 +2,7 @@ import type { Passport } from '@invitations/domain';
 import type { PersonDetails } from '@invitations/domain';
 import type { UploadRow } from '@invitations/domain';
 import { classifyUpload } from './classify-upload';
-import { InMemoryUploadLookups } from './in-memory-upload-lookups';
+import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './in-memory-upload-lookups';
 import { PackedPeople } from '@invitations/uploads';
 import { rejectionOf } from '@invitations/uploads/testing';
 import { toRowValues } from '@invitations/domain';
@@ -51,7 +51,7 @@ async function classify(
 ) {
   const { rows, errors } = await classifyUpload(
     packed(...people),
-    { poolId: POOL, lookupBatchSize: batchSize },
+    { poolId: POOL, organisationId: IN_MEMORY_ORGANISATION, lookupBatchSize: batchSize },
     lookups,
   );
   return { rows: [...rows], errors: errors.errors, lookups };
@@ -67,7 +67,7 @@ describe('classifyUpload', () => {
   it('lets go of the people of rows a preview does not list, keeping duplicates and possible duplicates', async () => {
     const lookups = new InMemoryUploadLookups([
       passport({ passportId: 'other', email: 'other@example.com', firstName: 'Ana', lastName: 'Silva' }),
-    ]);
+    ]).takeSeat('another-pool', 'other@example.com');
     const { rows } = await classifyUpload(
       packed(
         person({ email: 'a@example.com' }),
@@ -76,7 +76,7 @@ describe('classifyUpload', () => {
         person({ email: 'ana@example.com', firstName: 'Ana', lastName: 'Silva' }),
         person({ email: 'b@example.com' }),
       ),
-      { poolId: POOL },
+      { poolId: POOL, organisationId: IN_MEMORY_ORGANISATION },
       lookups,
     );
     const before = rows.valuesSlice(0, rows.length);
@@ -277,7 +277,7 @@ describe('classifyUpload', () => {
     it('flags a row whose names and date of birth match a passport under another email, ignoring case and accents', async () => {
       const lookups = new InMemoryUploadLookups([
         passport({ email: 'zoe.work@example.com', firstName: 'ZOE', lastName: 'nguyen', mobile: null }),
-      ]);
+      ]).takeSeat('another-pool-of-the-organisation', 'zoe.work@example.com');
 
       const { rows, errors } = await classify(
         [person(), person({ email: 'zoe2@example.com', dateOfBirth: '1990-07-16' })],
@@ -289,6 +289,28 @@ describe('classifyUpload', () => {
         ['NEW', true, []],
         ['NEW', false, []],
       ]);
+    });
+
+    it("flags only against people the organisation has: another organisation's passport holder tells it nothing", async () => {
+      const holder = passport({
+        email: 'zoe.work@example.com',
+        firstName: 'Zoe',
+        lastName: 'Nguyen',
+        mobile: null,
+      });
+      const elsewhere = new InMemoryUploadLookups([holder]).takeSeat(
+        'their-pool',
+        holder.email,
+        null,
+        'org-b',
+      );
+      const sameDates = [person(), person({ email: 'zoe3@example.com', dateOfBirth: '1990-07-16' })];
+
+      const { rows } = await classify(sameDates, elsewhere);
+      expect(rows.map((row) => row.possibleDuplicate)).toEqual([false, false]);
+
+      const unknownToAll = await classify(sameDates, new InMemoryUploadLookups([holder]));
+      expect(unknownToAll.rows.map((row) => row.possibleDuplicate)).toEqual([false, false]);
     });
 
     it('does not flag the passport of the same email', async () => {

@@ -14,6 +14,11 @@ import { COLUMN_OF_FIELD } from '@invitations/uploads';
 
 export interface ClassifyUploadOptions {
   poolId: string;
+  /**
+   * The organisation uploading: possible duplicates are flagged only against the people it already has. Without
+   * one, no row is flagged.
+   */
+  organisationId?: string;
   /** Rows per lookup call (a key that rows of the batch share is asked for once per row). */
   lookupBatchSize?: number;
   /** Batches whose lookups run at once, ahead of the batch being classified. */
@@ -57,7 +62,8 @@ export type PackedBatches = AsyncIterable<PackedBatch>;
  * - Names are required for a NEW row that will be staged: a missing one is an error of the upload. A
  *   duplicate is exempt, since confirming skips it.
  * - A row that will be staged is flagged a possible duplicate when its first name, last name and date of
- *   birth match a passport under another email.
+ *   birth match a passport under another email whose holder the organisation already has (its members and
+ *   invitees): never against another organisation's people, whose dates of birth names would otherwise reveal.
  * Work and memory are linear in the rows: Maps per batch, two Sets over the file.
  */
 export async function classifyUpload(
@@ -85,7 +91,7 @@ export async function classifyUpload(
   for await (const batch of batches) {
     const start = people.length;
     people.pushPacked(batch.people, batch.lines);
-    const facts = lookUpBatch(people, start, batch, options.poolId, lookups);
+    const facts = lookUpBatch(people, start, batch, options, lookups);
     // Awaited in turn below; until then, a failure must not count as an unhandled rejection.
     facts.catch(() => undefined);
     pending.push(facts);
@@ -127,7 +133,7 @@ async function lookUpBatch(
   people: PackedPeople,
   start: number,
   rows: PackedBatch,
-  poolId: string,
+  { poolId, organisationId }: Pick<ClassifyUploadOptions, 'poolId' | 'organisationId'>,
   lookups: UploadLookups,
 ): Promise<BatchFacts> {
   const batch: (PersonDetails | null)[] = [];
@@ -150,7 +156,9 @@ async function lookUpBatch(
   const [byEmail, byMobile, byName, seats] = await Promise.all([
     lookups.passportsByEmail(emails),
     mobiles.length > 0 ? lookups.passportsByMobile(mobiles) : [],
-    nameKeys.length > 0 ? lookups.passportsByNameKey(nameKeys) : [],
+    nameKeys.length > 0 && organisationId !== undefined
+      ? lookups.passportsByNameKey(organisationId, nameKeys)
+      : [],
     lookups.poolSeatsTaken(poolId, emails, mobiles),
   ]);
   return {

@@ -2,6 +2,9 @@ import type { Passport } from '@invitations/domain';
 import { possibleDuplicateKey } from '@invitations/read-models';
 import { PoolSeatsTaken, UploadLookups } from './upload-lookups';
 
+/** The organisation whose pools seats are taken in, unless a test names another. */
+export const IN_MEMORY_ORGANISATION = 'org-a';
+
 /** Calls and the largest batch, per lookup: lets tests see that lookups are batched. */
 export type LookupStats = Record<keyof UploadLookups, { calls: number; largestBatch: number }>;
 
@@ -15,6 +18,8 @@ export class InMemoryUploadLookups implements UploadLookups {
   private readonly byMobile = new Map<string, Passport>();
   private readonly byNameKey = new Map<string, Passport[]>();
   private readonly seats = new Map<string, { emails: Set<string>; mobiles: Set<string> }>();
+  /** The emails each organisation holds a seat for, in any of its pools. */
+  private readonly heldByOrganisation = new Map<string, Set<string>>();
   readonly stats: LookupStats = {
     passportsByEmail: { calls: 0, largestBatch: 0 },
     passportsByMobile: { calls: 0, largestBatch: 0 },
@@ -35,7 +40,15 @@ export class InMemoryUploadLookups implements UploadLookups {
   }
 
   /** Someone with this email (and mobile) is staged, invited or accepted in the pool. */
-  takeSeat(poolId: string, email: string, mobile: string | null = null): this {
+  takeSeat(
+    poolId: string,
+    email: string,
+    mobile: string | null = null,
+    organisationId = IN_MEMORY_ORGANISATION,
+  ): this {
+    const held = this.heldByOrganisation.get(organisationId) ?? new Set<string>();
+    held.add(email);
+    this.heldByOrganisation.set(organisationId, held);
     const seats = this.seats.get(poolId) ?? { emails: new Set<string>(), mobiles: new Set<string>() };
     seats.emails.add(email);
     if (mobile !== null) seats.mobiles.add(mobile);
@@ -53,11 +66,16 @@ export class InMemoryUploadLookups implements UploadLookups {
     return found(this.byMobile, mobiles);
   }
 
-  async passportsByNameKey(nameKeys: readonly string[]): Promise<readonly Passport[]> {
+  async passportsByNameKey(
+    organisationId: string,
+    nameKeys: readonly string[],
+  ): Promise<readonly Passport[]> {
     this.count('passportsByNameKey', nameKeys.length);
+    const held = this.heldByOrganisation.get(organisationId) ?? new Set<string>();
     const passports: Passport[] = [];
     for (const key of nameKeys)
-      for (const passport of this.byNameKey.get(key) ?? []) passports.push(passport);
+      for (const passport of this.byNameKey.get(key) ?? [])
+        if (held.has(passport.email)) passports.push(passport);
     return passports;
   }
 

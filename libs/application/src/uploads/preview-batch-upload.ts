@@ -7,6 +7,11 @@ import {
   type ValidationWorkers,
 } from '@invitations/uploads';
 import type { AdminContext, UploadSettings } from '../ports';
+import {
+  countedUploadLookups,
+  UNCOUNTED_MATCHES,
+  type PassportMatchBudget,
+} from '../privacy/passport-matches';
 import { batchOfOrganisation } from '../tenancy/tenant-streams';
 import { ChunksEncodedAhead, ROWS_PER_CHUNK, chunksFor, recordUploadPreview } from './record-upload-preview';
 import { previewView, type UploadPreviewView } from './recorded-upload';
@@ -25,6 +30,8 @@ export interface PreviewBatchUploadDeps {
    * looking ahead only keeps more rows alive for the collector); more hide a remote store's round trips.
    */
   lookupConcurrency?: number;
+  /** Each row is a passport match of the organisation's day (none counted when absent). */
+  passportMatches?: PassportMatchBudget;
 }
 
 /**
@@ -47,6 +54,7 @@ export async function previewBatchUpload(
     file.source,
     {
       poolId: batch.poolId,
+      organisationId: batch.organisationId,
       rules: { defaultRegion: settings.defaultPhoneRegion, today: context.now.toISOString().slice(0, 10) },
       limits: settings.limits,
       cohort,
@@ -57,7 +65,12 @@ export async function previewBatchUpload(
       // Rows are encoded for the record as they are classified, beside the parsing, rather than after it.
       onClassified: (rows, end, classified) => ahead.classified(rows, end, classified),
     },
-    deps.lookups,
+    countedUploadLookups(
+      deps.lookups,
+      deps.passportMatches ?? UNCOUNTED_MATCHES,
+      batch.organisationId,
+      context.now,
+    ),
   );
   if (!outcome.ok) {
     const shown =

@@ -16,9 +16,11 @@ export interface UploadLookups {
   passportsByMobile(mobiles: readonly string[]): Promise<readonly Passport[]>;
   /**
    * Passports whose `possibleDuplicateKey(firstName, lastName, dateOfBirth)` (the possible-duplicate rule of
-   * the passports read model: names accent- and case-folded) is one of `nameKeys`.
+   * the passports read model: names accent- and case-folded) is one of `nameKeys`, and whose holder the
+   * organisation already has (staged, invited or accepted in one of its pools): a possible duplicate is flagged
+   * only against people the organisation knows, so that names tell it nothing of another organisation's people.
    */
-  passportsByNameKey(nameKeys: readonly string[]): Promise<readonly Passport[]>;
+  passportsByNameKey(organisationId: string, nameKeys: readonly string[]): Promise<readonly Passport[]>;
   poolSeatsTaken(
     poolId: string,
     emails: readonly string[],

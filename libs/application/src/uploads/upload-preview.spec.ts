@@ -1,5 +1,5 @@
 import type { Passport } from '@invitations/domain';
-import { InMemoryUploadLookups } from './in-memory-upload-lookups';
+import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './in-memory-upload-lookups';
 import {
   PreviewUploadOptions,
   UploadPreviewOutcome,
@@ -37,6 +37,7 @@ function refused(outcome: UploadPreviewOutcome): UploadRefused {
 describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (validation) => {
   const OPTIONS: PreviewUploadOptions = {
     poolId: POOL,
+    organisationId: IN_MEMORY_ORGANISATION,
     rules: { defaultRegion: 'AU', today: '2025-06-30' },
     validation,
   };
@@ -60,7 +61,10 @@ describe.each(['inline', 'worker'] as const)('previewUpload, validating %s', (va
         lastName: 'Silva',
         mobile: null,
       },
-    ]).takeSeat(POOL, 'staged@example.com');
+    ])
+      .takeSeat(POOL, 'staged@example.com')
+      // Ana is already one of the organisation's people (in another of its pools): her namesake is flagged.
+      .takeSeat('another-pool', 'ana.work@example.com');
     const file = csvSource(
       [
         csvRow({ email: 'ZOE@example.com', date_of_birth: '15/07/1990', mobile: '61412345678' }),

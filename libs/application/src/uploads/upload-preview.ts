@@ -20,6 +20,8 @@ import { validatedBatches } from '@invitations/uploads';
 
 export interface PreviewUploadOptions {
   poolId: string;
+  /** The organisation uploading: possible duplicates are flagged only against its own people (see classifyUpload). */
+  organisationId?: string;
   /** The rules of a person's details; the longest field comes from `limits.maxFieldLength`. */
   rules: Omit<PersonRules, 'maxFieldLength'>;
   limits?: Partial<UploadLimits>;
@@ -132,6 +134,7 @@ export async function previewUpload(
     validatedPeople(),
     {
       poolId: options.poolId,
+      organisationId: options.organisationId,
       lookupBatchSize: options.lookupBatchSize,
       lookupConcurrency: options.lookupConcurrency,
       maxListedErrors,

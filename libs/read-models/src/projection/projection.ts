@@ -5,7 +5,7 @@ import type { Event } from '@invitations/kernel';
  * The projections, each building the documents of the same name: `pools` and `members` are two projections of
  * one read model (pools and their members), each with its own documents and checkpoint.
  */
-export type ProjectionName = 'invitees' | 'batches' | 'pools' | 'members' | 'passports' | 'uploads';
+export type ProjectionName = 'invitees' | 'batches' | 'pools' | 'members' | 'passports' | 'uploads' | 'audit';
 
 /** What every read-model document carries. */
 export interface Positioned {

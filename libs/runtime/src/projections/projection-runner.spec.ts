@@ -87,7 +87,7 @@ describe('ProjectionRunner', () => {
 
     expect(prepare).toHaveBeenCalledWith(allProjections.map(({ name }) => name));
     expect(await stores.storage.collections()).toEqual(
-      expect.arrayContaining(['invitees', 'batches', 'pools', 'members', 'passports', 'uploads']),
+      expect.arrayContaining(['invitees', 'batches', 'pools', 'members', 'passports', 'uploads', 'audit']),
     );
   });
 

@@ -27,7 +27,7 @@ const LOG = {
   deliveries: true,
   lifecycle: true,
 };
-const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports', 'uploads'] as const;
+const NAMES = ['invitees', 'batches', 'pools', 'members', 'passports', 'uploads', 'audit'] as const;
 
 const snapshot = (stores: ReadModelStores) => snapshotReadModels(stores.storage, allProjections);
 

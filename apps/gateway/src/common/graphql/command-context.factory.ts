@@ -25,6 +25,7 @@ export class CommandContexts {
       ...this.forAnyone(req, operation, principal.organisationId),
       organisationId: principal.organisationId,
       actor: principal.userId,
+      actorName: principal.displayName ?? null,
     };
   }
 
