@@ -58,6 +58,7 @@ export {
   inviteeStreamId,
   organisationStreamId,
   passportKeyStreamId,
+  PERSONAL_KEYED_STREAM_PREFIXES,
   passportStreamId,
   poolSeatStreamId,
   poolStreamId,
@@ -153,3 +154,13 @@ export type {
 } from './message/message.events';
 export type { MessageState } from './message/message.state';
 export { freeTextProblem, requireFreeText, type FreeTextRules } from './shared/free-text';
+export { ERASED, erasedPassport, erasedPerson } from './personal-data/erased';
+export {
+  KEY_DESTROYING_EVENT_TYPES,
+  PERSONAL_DATA_RULES,
+  type PersonalDataRule,
+} from './personal-data/personal-data-rules';
+export type { EraseInvitee, ErasureReason } from './invitee/invitee.commands';
+export type { InviteeErased } from './invitee/invitee.events';
+export type { PassportErased } from './passport/passport.events';
+export type { UploadRowsShredded } from './upload/confirmation.events';

@@ -29,3 +29,13 @@ export {
   type IdempotencyClaim,
   type IdempotencyKeyClaimed,
 } from './idempotency-keys';
+export type { KeyStore } from './personal-data/key-store.port';
+export { FileKeyStore } from './personal-data/file-key-store';
+export {
+  ErasedSubjectError,
+  PersonalDataReader,
+  PersonalDataStore,
+  SEALED_FIELD,
+  type PersonalDataOptions,
+  type PersonalDataRule,
+} from './personal-data/personal-data-store';

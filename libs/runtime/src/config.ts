@@ -151,7 +151,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     linkSigningSecret: text('LINK_SIGNING_SECRET'),
     reportLinkTtlMinutes: number('REPORT_LINK_TTL_MINUTES', 60, 0.01),
     ...hardeningSettings(env, number, problems),
-    ...privacySettings(number),
+    ...privacySettings(number, text),
     consoleOidc,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

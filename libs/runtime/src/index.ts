@@ -17,6 +17,7 @@ export type { MongoLease, MongoLeaseOptions } from './lease/mongo-lease';
 export { connectMongoReadModels } from './mongo/connect';
 export type { MongoConnectOptions, MongoReadModelStores } from './mongo/mongo-read-model-stores';
 export { openEventStore, openNotifier, openReadModels } from './open-stores';
+export { openKeyStore, personalDataOptions } from './personal-data';
 export { ProjectionRunner } from './projections/projection-runner';
 export type { ProjectionRunnerHealth, ProjectionRunnerOptions } from './projections/projection-runner';
 export type { ProjectionTarget } from './projections/projection-target';

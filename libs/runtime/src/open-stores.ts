@@ -1,6 +1,11 @@
 import type { Logger } from '@invitations/kernel';
 import { join } from 'node:path';
-import { connectEventStoreDb, EmbeddedEventStore, type EventStore } from '@invitations/event-store';
+import {
+  connectEventStoreDb,
+  EmbeddedEventStore,
+  PersonalDataStore,
+  type EventStore,
+} from '@invitations/event-store';
 import {
   ChannelNotifiers,
   openSmtpNotifier,
@@ -10,6 +15,7 @@ import {
   type Notifier,
 } from '@invitations/notifications';
 import type { ServiceConfig } from './config';
+import { openKeyStore, personalDataOptions } from './personal-data';
 import { connectMongoReadModels } from './mongo/connect';
 import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stores';
 
@@ -19,16 +25,20 @@ import { InMemoryReadModelStores, type ReadModelStores } from './read-model-stor
  */
 
 /**
- * The event store: the embedded log in DATA_DIR/events, or EventStoreDB. The embedded log tells `logger` what its
- * open repaired (a torn last write cut off).
+ * The event store: the embedded log in DATA_DIR/events, or EventStoreDB, with personal data encrypted under the
+ * data keys (see openKeyStore) and streams keyed by personal data named by a keyed HMAC. The embedded log tells
+ * `logger` what its open repaired (a torn last write cut off).
  */
 export async function openEventStore(
   config: ServiceConfig,
   options: { logger?: Pick<Logger, 'warn'> } = {},
-): Promise<EventStore> {
-  if (config.eventStore === 'embedded')
-    return EmbeddedEventStore.open(join(config.dataDir, 'events'), options);
-  return connectEventStoreDb(config.eventStore);
+): Promise<PersonalDataStore> {
+  const keys = await openKeyStore(config);
+  const log: EventStore =
+    config.eventStore === 'embedded'
+      ? await EmbeddedEventStore.open(join(config.dataDir, 'events'), options)
+      : await connectEventStoreDb(config.eventStore);
+  return new PersonalDataStore(log, await personalDataOptions(config, keys));
 }
 
 /** The read models and their checkpoints: in memory (rebuilt from the log at start), or MongoDB. */

@@ -1,8 +1,19 @@
 import { join } from 'node:path';
 import type { EventStore } from '@invitations/event-store';
 import { connectEventStoreDb } from '@invitations/event-store';
-import { ReadOnlyLog, type EventLogReader } from '@invitations/event-store';
-import { connectMongoReadModels, type ReadModelStores, type ServiceConfig } from '@invitations/runtime';
+import {
+  PersonalDataReader,
+  PersonalDataStore,
+  ReadOnlyLog,
+  type EventLogReader,
+} from '@invitations/event-store';
+import {
+  connectMongoReadModels,
+  openKeyStore,
+  personalDataOptions,
+  type ReadModelStores,
+  type ServiceConfig,
+} from '@invitations/runtime';
 
 const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
@@ -11,6 +22,13 @@ const SERVER_SELECTION_TIMEOUT_MS = 10_000;
  * its lock (see ReadOnlyLog); EventStoreDB through its adapter.
  */
 export async function openLogForReading(config: ServiceConfig): Promise<EventLogReader> {
+  const log = await openLog(config);
+  // Personal data decrypted with the service's keys (read only), `[erased]` where a key was destroyed.
+  const keys = await openKeyStore(config, { readOnly: true });
+  return new PersonalDataReader(log, await personalDataOptions(config, keys));
+}
+
+async function openLog(config: ServiceConfig): Promise<EventLogReader> {
   if (config.eventStore !== 'embedded') return connectEventStoreDb(config.eventStore);
   const directory = join(config.dataDir, 'events');
   try {
@@ -33,7 +51,8 @@ export async function openProductionStores(config: ServiceConfig): Promise<Produ
   const readModels = await connectMongoReadModels(config.readStore, {
     serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
   });
-  const store = await connectEventStoreDb(config.eventStore);
+  const log = await connectEventStoreDb(config.eventStore);
+  const store = new PersonalDataStore(log, await personalDataOptions(config, await openKeyStore(config)));
   return {
     store,
     readModels,

@@ -4,7 +4,6 @@ import {
   type InviteeEvent,
   type InviteeStatus,
   type Passport,
-  type PassportEvent,
 } from '@invitations/domain';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
 import type { RecordedEvent } from '@invitations/event-store';
@@ -106,9 +105,11 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
   }
 
   private async passports(): Promise<Passport[]> {
-    return (await this.log())
-      .filter((event) => event.type === 'PassportCreated')
-      .map((event) => event.data as PassportEvent['data'] satisfies Passport);
+    const log = await this.log();
+    const erased = new Set(log.filter((event) => event.type === 'PassportErased').map((event) => event.streamId));
+    return log
+      .filter((event) => event.type === 'PassportCreated' && !erased.has(event.streamId))
+      .map((event) => event.data as Passport);
   }
 
   private async log(): Promise<RecordedEvent[]> {

@@ -121,7 +121,18 @@ export interface RemoveMember {
   now: string;
 }
 
+/** Why a person's personal data was erased. */
+export type ErasureReason = 'ADMIN' | 'OPS' | 'RETENTION';
+
+/** Erases the person's personal data: the key it is encrypted under is destroyed beside this decision. */
+export interface EraseInvitee {
+  type: 'EraseInvitee';
+  now: string;
+  reason: ErasureReason;
+}
+
 export type InviteeCommand =
+  | EraseInvitee
   | StageInvitee
   | CorrectInvitee
   | RemoveInvitee

@@ -1,5 +1,6 @@
 import type { Decider } from '@invitations/kernel';
 import { acceptInvitation, declineInvitation } from './acceptance.decisions';
+import { eraseInvitee, refuseIfErased } from './erasure.decisions';
 import { extendInvitation, reclassifyInvitee, remindInvitee, removeMember } from './lifecycle.decisions';
 import {
   expireInvitation,
@@ -15,7 +16,10 @@ import type { InviteeState } from './invitee.state';
 import { correctInvitee, removeInvitee, stageInvitee } from './staging.decisions';
 
 export function decideInvitee(command: InviteeCommand, state: InviteeState): InviteeEvent[] {
+  refuseIfErased(command, state);
   switch (command.type) {
+    case 'EraseInvitee':
+      return eraseInvitee(command, state);
     case 'StageInvitee':
       return stageInvitee(command, state);
     case 'CorrectInvitee':

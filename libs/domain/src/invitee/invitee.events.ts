@@ -1,5 +1,6 @@
 import type { Event } from '@invitations/kernel';
 import type { PersonDetails, ProfileField, UploadStatus } from '../person/person-details';
+import type { ErasureReason } from './invitee.commands';
 
 /** Stream: `invitee-<inviteeId>`: one person in one batch, through its lifecycle. */
 
@@ -152,7 +153,17 @@ export type MemberRemoved = Event<
   { inviteeId: string; batchId: string; poolId: string; passportId: string; removedAt: string }
 >;
 
+/**
+ * The person's personal data was erased: the key their details were encrypted under is destroyed, so every event
+ * of this stream that held them reads `[erased]` from now on. Holds no personal data itself.
+ */
+export type InviteeErased = Event<
+  'InviteeErased',
+  { inviteeId: string; batchId: string; poolId: string; erasedAt: string; reason: ErasureReason }
+>;
+
 export type InviteeEvent =
+  | InviteeErased
   | InviteeStaged
   | InviteeCorrected
   | InviteeRemoved

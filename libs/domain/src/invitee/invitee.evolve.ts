@@ -1,3 +1,4 @@
+import { erasedPerson } from '../personal-data/erased';
 import type { InviteeEvent, InvitationResent, InvitationSent } from './invitee.events';
 import type { CurrentInvitation, InviteeState } from './invitee.state';
 
@@ -33,6 +34,8 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
       const { uploadStatus, discrepancies, passportId } = event.data;
       return { ...state, uploadStatus, discrepancies: [...discrepancies], passportId };
     }
+    case 'InviteeErased':
+      return { ...state, person: erasedPerson(), erased: true };
     case 'InviteeRemoved':
     case 'MemberRemoved':
       return { ...state, status: 'REMOVED' };

@@ -1,6 +1,7 @@
 /** What an admin is told when a command on an invitee is refused. Personal data never appears here. */
 export const INVITEE_MESSAGES = {
   notFound: 'Invitee not found.',
+  erased: "This person's personal data was erased: nothing more can be done with them.",
   alreadyExists: 'This invitee already exists.',
   onlyUploadedCanBeCorrected:
     'Only people not yet invited, or whose invitation is pending, can be corrected.',

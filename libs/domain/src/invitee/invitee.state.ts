@@ -39,6 +39,8 @@ export type InviteeState =
       acceptedAt: string | null;
       autoAccepted: boolean;
       declinedAt: string | null;
+      /** Their personal data was erased: `person` reads `[erased]`, and nothing more can be done with them. */
+      erased?: boolean;
     };
 
 /** An invitee that was staged, whatever became of it since (removed included). */

@@ -7,4 +7,10 @@ export interface CreatePassport {
 }
 
 /** There is deliberately no command that changes a passport: no organisation may. */
-export type PassportCommand = CreatePassport;
+/** Erases the passport's personal data (its key destroyed beside this decision). */
+export interface ErasePassport {
+  type: 'ErasePassport';
+  now: string;
+}
+
+export type PassportCommand = CreatePassport | ErasePassport;

@@ -1,7 +1,8 @@
 import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import type { CreatePassport, PassportCommand } from './passport.commands';
-import type { PassportEvent } from './passport.events';
+import { erasedPassport } from '../personal-data/erased';
+import type { CreatePassport, ErasePassport, PassportCommand } from './passport.commands';
+import type { PassportCreated, PassportEvent } from './passport.events';
 import type { PassportState } from './passport.state';
 
 function createPassport(command: CreatePassport, state: PassportState): PassportEvent[] {
@@ -11,17 +12,31 @@ function createPassport(command: CreatePassport, state: PassportState): Passport
 }
 
 /** Stream `passport-<passportId>`: the person's own profile, created once and never changed by an organisation. */
+/** Erasing a passport twice changes nothing. */
+function erasePassport(command: ErasePassport, state: PassportState): PassportEvent[] {
+  if (state.status === 'absent') throw new ServiceError('NOT_FOUND', 'No Skills Passport with this id.');
+  if (state.erased) return [];
+  return [{ type: 'PassportErased', data: { passportId: state.passport.passportId, erasedAt: command.now } }];
+}
+
 export const passportDecider: Decider<PassportCommand, PassportEvent, PassportState> = {
   decide(command, state) {
     switch (command.type) {
       case 'CreatePassport':
         return createPassport(command, state);
+      case 'ErasePassport':
+        return erasePassport(command, state);
     }
   },
-  evolve(_state, event) {
+  evolve(state, event) {
     switch (event.type) {
-      case 'PassportCreated':
-        return { status: 'created', passport: { ...event.data } };
+      case 'PassportCreated': {
+        const { erased, ...passport } = event.data as PassportCreated['data'] & { erased?: true };
+        return { status: 'created', passport, ...(erased ? { erased: true } : {}) };
+      }
+      case 'PassportErased':
+        if (state.status === 'absent') return state;
+        return { ...state, passport: erasedPassport(state.passport.passportId), erased: true };
     }
   },
   initialState: () => ({ status: 'absent' }),

@@ -1,6 +1,6 @@
 import { ServiceError } from '@invitations/kernel';
 import type { Decider } from '@invitations/kernel';
-import type { ClaimPassportKey, PassportKeyCommand } from './reservation.commands';
+import type { ClaimPassportKey, PassportKeyCommand, ReleasePassportKey } from './reservation.commands';
 import type { PassportKeyEvent } from './reservation.events';
 import type { PassportKeyState } from './passport-key.state';
 
@@ -14,17 +14,27 @@ function claimPassportKey(command: ClaimPassportKey, state: PassportKeyState): P
 }
 
 /** Stream `passport-key-<sha256(key|value)>`: a passport is unique per normalised email and per normalised mobile. */
+/** Only the passport holding the key releases it; releasing what is free changes nothing. */
+function releasePassportKey(command: ReleasePassportKey, state: PassportKeyState): PassportKeyEvent[] {
+  if (state.passportId !== command.passportId) return [];
+  return [{ type: 'PassportKeyReleased', data: { passportId: command.passportId, key: command.key } }];
+}
+
 export const passportKeyDecider: Decider<PassportKeyCommand, PassportKeyEvent, PassportKeyState> = {
   decide(command, state) {
     switch (command.type) {
       case 'ClaimPassportKey':
         return claimPassportKey(command, state);
+      case 'ReleasePassportKey':
+        return releasePassportKey(command, state);
     }
   },
   evolve(_state, event) {
     switch (event.type) {
       case 'PassportKeyClaimed':
         return { passportId: event.data.passportId };
+      case 'PassportKeyReleased':
+        return { passportId: null };
     }
   },
   initialState: () => ({ passportId: null }),

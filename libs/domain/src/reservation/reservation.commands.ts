@@ -27,4 +27,11 @@ export interface ClaimPassportKey {
   key: 'email' | 'mobile';
 }
 
-export type PassportKeyCommand = ClaimPassportKey;
+/** Frees an email or mobile of an erased passport, for a new passport to claim. */
+export interface ReleasePassportKey {
+  type: 'ReleasePassportKey';
+  passportId: string;
+  key: 'email' | 'mobile';
+}
+
+export type PassportKeyCommand = ClaimPassportKey | ReleasePassportKey;

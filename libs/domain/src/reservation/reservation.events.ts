@@ -23,4 +23,8 @@ export type PoolSeatReleased = Event<
 export type PassportKeyClaimed = Event<'PassportKeyClaimed', { passportId: string; key: 'email' | 'mobile' }>;
 
 export type PoolSeatEvent = PoolSeatReserved | PoolSeatReleased;
-export type PassportKeyEvent = PassportKeyClaimed;
+export type PassportKeyReleased = Event<
+  'PassportKeyReleased',
+  { passportId: string; key: 'email' | 'mobile' }
+>;
+export type PassportKeyEvent = PassportKeyClaimed | PassportKeyReleased;

@@ -14,6 +14,9 @@ export const passportStreamId = (passportId: string): string => `passport-${pass
 export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
 export const uploadStreamId = (uploadId: string): string => `upload-${uploadId}`;
 
+/** The prefixes of the streams whose ids derive from personal data: the event store keys them with a secret. */
+export const PERSONAL_KEYED_STREAM_PREFIXES: readonly string[] = ['pool-seat-', 'passport-key-'];
+
 export const poolSeatStreamId = (poolId: string, key: ReservationKey, value: string): string =>
   `pool-seat-${sha256Hex(`${poolId}|${key}|${value}`)}`;
 

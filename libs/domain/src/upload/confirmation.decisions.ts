@@ -6,8 +6,10 @@ import type {
   CompleteUploadConfirmation,
   FailUploadConfirmation,
   RecordConfirmationProgress,
+  ShredUploadRows,
   StartUploadConfirmation,
 } from './upload.commands';
+import type { UploadRowsShredded } from './confirmation.events';
 import type { UploadEvent } from './upload.events';
 import { isCompletelyRecorded, type RecordedUploadState, type UploadState } from './upload.state';
 
@@ -138,5 +140,36 @@ export function cancelUpload(command: CancelUpload, state: UploadState): UploadE
       return [{ type: 'UploadConfirmationCancelled', data: { uploadId, cancelledAt: command.now } }];
     case 'previewed':
       return [{ type: 'UploadPreviewCancelled', data: { uploadId, cancelledAt: command.now } }];
+  }
+}
+
+/**
+ * Shreds a preview's rows once nothing can need them: its confirmation is done or it was cancelled (what was
+ * staged lives on in the invitees' own events), or it expired unconfirmed (a failed job included: it cannot be
+ * confirmed again). Not while a confirmation runs or can still start. Shredding twice changes nothing.
+ */
+export function shredUploadRows(command: ShredUploadRows, state: UploadState): UploadEvent[] {
+  const upload = requireUpload(state);
+  if (upload.rowsShredded) return [];
+  const { uploadId } = upload.preview;
+  const reason = shreddingReason(upload, command.now);
+  if (reason === null)
+    throw new ServiceError('CONFLICT', 'This upload can still be confirmed: its rows are kept.');
+  return [{ type: 'UploadRowsShredded', data: { uploadId, reason, shreddedAt: command.now } }];
+}
+
+function shreddingReason(
+  upload: RecordedUploadState,
+  now: string,
+): UploadRowsShredded['data']['reason'] | null {
+  switch (upload.status) {
+    case 'confirmed':
+      return 'CONFIRMED';
+    case 'cancelled':
+      return upload.job?.state === 'RUNNING' ? null : 'CANCELLED';
+    case 'confirming':
+      return null;
+    case 'previewed':
+      return isAtOrAfter(now, upload.preview.expiresAt) ? 'EXPIRED' : null;
   }
 }

@@ -55,7 +55,17 @@ export type UploadPreviewCancelled = Event<
   { uploadId: string; cancelledAt: string }
 >;
 
+/**
+ * The preview's rows were shredded: the upload's key is destroyed, so its rows read as none from now on (what was
+ * staged lives on in the invitees' own events). Holds no personal data.
+ */
+export type UploadRowsShredded = Event<
+  'UploadRowsShredded',
+  { uploadId: string; reason: 'CONFIRMED' | 'CANCELLED' | 'EXPIRED'; shreddedAt: string }
+>;
+
 export type ConfirmationEvent =
+  | UploadRowsShredded
   | UploadConfirmationStarted
   | UploadConfirmationProgressed
   | UploadConfirmationCancelled

@@ -76,7 +76,14 @@ export interface CancelUpload {
   now: string;
 }
 
+/** Shreds the preview's rows (destroys the upload's key), once nothing needs them: confirmed, cancelled or expired. */
+export interface ShredUploadRows {
+  type: 'ShredUploadRows';
+  now: string;
+}
+
 export type UploadCommand =
+  | ShredUploadRows
   | RecordUploadPreview
   | RecordUploadRows
   | StartUploadConfirmation

@@ -357,3 +357,46 @@ describe('the confirmation job, in the upload stream', () => {
     expect(afresh).toMatchObject({ job: { chunksDone: 0, staged: 0 } });
   });
 });
+
+describe('shredding a preview’s rows', () => {
+  const shred = (now: string) => ({ type: 'ShredUploadRows' as const, now });
+  const shredded = (reason: 'CONFIRMED' | 'CANCELLED' | 'EXPIRED', now: string): UploadEvent => ({
+    type: 'UploadRowsShredded',
+    data: { uploadId: 'u1', reason, shreddedAt: now },
+  });
+  const later = '2026-11-22T12:00:00.000Z';
+  const afterExpiry = '2026-11-23T10:00:00.000Z';
+
+  it('shreds a confirmed upload’s rows, once', () => {
+    given(uploadDecider, [...running, confirmed])
+      .when(shred(later))
+      .then([shredded('CONFIRMED', later)]);
+    given(uploadDecider, [...running, confirmed, shredded('CONFIRMED', later)])
+      .when(shred(later))
+      .then([]);
+  });
+
+  it('shreds a cancelled preview’s rows, and an expired one’s', () => {
+    const cancelled: UploadEvent = {
+      type: 'UploadPreviewCancelled',
+      data: { uploadId: 'u1', cancelledAt: later },
+    };
+    given(uploadDecider, [...previewed, cancelled])
+      .when(shred(later))
+      .then([shredded('CANCELLED', later)]);
+    given(uploadDecider, previewed)
+      .when(shred(afterExpiry))
+      .then([shredded('EXPIRED', afterExpiry)]);
+  });
+
+  it('keeps the rows while the preview can still be confirmed or its confirmation runs', () => {
+    given(uploadDecider, previewed).when(shred(later)).thenThrows('CONFLICT', 'can still be confirmed');
+    given(uploadDecider, running).when(shred(afterExpiry)).thenThrows('CONFLICT');
+  });
+
+  it('refuses to confirm from shredded rows', () => {
+    given(uploadDecider, [...previewed, shredded('EXPIRED', afterExpiry)])
+      .when(start(afterExpiry))
+      .thenThrows('BAD_USER_INPUT', 'expired');
+  });
+});

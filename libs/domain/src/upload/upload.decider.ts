@@ -5,6 +5,7 @@ import {
   completeConfirmation,
   failConfirmation,
   recordProgress,
+  shredUploadRows,
   startConfirmation,
 } from './confirmation.decisions';
 import type { RecordUploadPreview, RecordUploadRows, UploadCommand } from './upload.commands';
@@ -94,6 +95,8 @@ export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
         return failConfirmation(command, state);
       case 'CancelUpload':
         return cancelUpload(command, state);
+      case 'ShredUploadRows':
+        return shredUploadRows(command, state);
     }
   },
   evolve: evolveUpload,

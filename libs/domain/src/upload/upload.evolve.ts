@@ -66,6 +66,8 @@ export function evolveUpload(state: UploadState, event: UploadEvent): UploadStat
       const job = { ...state.job, state: 'FAILED' as const, finishedAt: failedAt, failure: reason };
       return { ...state, status: 'previewed', job };
     }
+    case 'UploadRowsShredded':
+      return { ...state, rowsShredded: true };
     case 'UploadPreviewCancelled':
       return { ...state, status: 'cancelled', cancelledAt: event.data.cancelledAt };
   }

@@ -45,6 +45,8 @@ export type UploadState =
       job: ConfirmationJob | null;
       /** When the preview or its confirmation was cancelled; null otherwise. */
       cancelledAt: string | null;
+      /** The rows were shredded (UploadRowsShredded): nothing can be confirmed from them any more. */
+      rowsShredded?: boolean;
     };
 
 export type RecordedUploadState = Exclude<UploadState, { status: 'absent' }>;

@@ -4,10 +4,14 @@ import { createdAt, positionKey, type Projection, type Recorded } from '../proje
 import type { PassportDoc } from './passport.document';
 import { possibleDuplicateKey } from './possible-duplicate-key';
 
-/** A passport is created once and never changed by an organisation. */
+/**
+ * A passport is created once and never changed by an organisation. An erased one leaves the read model (its email
+ * and mobile free for a new passport); replayed, its creation reads erased and makes no document.
+ */
 function evolve(doc: PassportDoc | null, recorded: RecordedEvent): PassportDoc | null {
-  if (doc !== null) return doc;
   const event = recorded as Recorded<PassportEvent>;
+  if (event.type === 'PassportErased' || (event.data as { erased?: true }).erased) return null;
+  if (doc !== null) return doc;
   const { passportId, email, mobile, dateOfBirth, firstName, middleNames, lastName, preferredName } =
     event.data;
   return {
@@ -28,7 +32,7 @@ function evolve(doc: PassportDoc | null, recorded: RecordedEvent): PassportDoc |
 /** `passports`: the Skills Passports, looked up by email, mobile and possible-duplicate key as people are staged. */
 export const passportsProjection: Projection<PassportDoc> = {
   name: 'passports',
-  handles: new Set<PassportEvent['type']>(['PassportCreated']),
+  handles: new Set<PassportEvent['type']>(['PassportCreated', 'PassportErased']),
   documentIds: (event) => [(event.data as PassportEvent['data']).passportId],
   evolve,
 };
