@@ -1,3 +1,4 @@
+import { eraseCommand } from './commands/erase.command';
 import { exportCommand } from './commands/export.command';
 import type { Command } from './commands/command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   token: tokenCommand,
   verify: verifyCommand,
+  erase: eraseCommand,
 };
 
 function help(): string {

@@ -58,9 +58,11 @@ async function openProjector(
 ): Promise<Projector | null> {
   const readModels = await connectReadModels(config, logger, signal);
   if (!readModels) return null;
+  const store = await openEventStore(config);
   return new Projector(
     {
-      store: await openEventStore(config),
+      store,
+      keys: store.keys,
       readModels,
       leases: readModels.lease(settings.leaseName, { ttlMs: settings.leaseTtlMs }),
       notifier: await openNotifier(config),

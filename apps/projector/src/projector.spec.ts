@@ -30,6 +30,7 @@ describe('two projectors on the same stores', () => {
           expirySweepSeconds: 60,
           invitationTtlDays: 14,
           reminderDaysBeforeExpiry: 3,
+          retentionDaysAfterClose: null,
         },
         holder,
         logger,

@@ -1,4 +1,4 @@
-import type { EventStore } from '@invitations/event-store';
+import type { EventStore, KeyStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import { BackgroundWork } from '@invitations/application';
 import { systemClock, type Clock, type Logger } from '@invitations/kernel';
@@ -14,12 +14,18 @@ export interface ProjectorStores {
   notifier: Notifier;
   /** The secret invitation tokens are derived with; the same for every projector (INVITATION_TOKEN_SECRET). */
   tokenSecret: Uint8Array;
+  /** The keys personal data is encrypted under (upload shredding, retention). */
+  keys?: KeyStore;
 }
 
 export interface ProjectorOptions {
   config: Pick<
     ServiceConfig,
-    'publicBaseUrl' | 'expirySweepSeconds' | 'invitationTtlDays' | 'reminderDaysBeforeExpiry'
+    | 'publicBaseUrl'
+    | 'expirySweepSeconds'
+    | 'invitationTtlDays'
+    | 'reminderDaysBeforeExpiry'
+    | 'retentionDaysAfterClose'
   >;
   holder: string;
   logger: Logger;
@@ -53,6 +59,8 @@ export class Projector {
           expirySweepMs: config.expirySweepSeconds * 1000,
           invitationTtlDays: config.invitationTtlDays,
           reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
+          keys: stores.keys,
+          retentionDaysAfterClose: config.retentionDaysAfterClose,
           fence,
         }),
     });

@@ -159,3 +159,14 @@ export {
 } from './privacy/passport-matches';
 export { checkCorrectionLimit, CORRECTIONS_PER_INVITEE_PER_HOUR } from './privacy/correction-limit';
 export { MOBILE_BELONGS_TO_OTHER_PASSPORT } from './invitees/person-intake';
+
+// Privacy: erasure, retention
+export {
+  eraseInvitee,
+  erasePerson,
+  type ErasureDeps,
+  type InviteeErasure,
+  type PersonErasure,
+} from './privacy/erasure';
+export { shredUploadRows } from './privacy/shred-upload-rows';
+export { RetentionSweep, UploadShredding } from './privacy/privacy-sweeps';

@@ -24,6 +24,8 @@ export interface BatchInvitees {
   idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
   /** The ids of a batch's invitees in any of the states (a bulk action "on every expired"). */
   idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
+  /** Every invitee with this email, not erased, in every organisation (an operator's erasure of a person). */
+  withEmail(email: string): Promise<{ inviteeId: string; organisationId: string }[]>;
 }
 
 /** A use case that wrote to the log answers the position the read models must reach to include its write. */

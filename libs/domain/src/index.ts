@@ -49,6 +49,7 @@ export {
 export type { PersonDetails, ProfileField, UploadStatus } from './person/person-details';
 export { PROFILE_FIELDS } from './person/profile-fields';
 export { parseDateOfBirth, validatePerson } from './person/validate-person';
+export { isEmailAddress } from './person/email-address';
 export type { PersonField, PersonInput, PersonRules } from './person/validate-person';
 export { passportKeyDecider } from './reservation/passport-key.decider';
 export { poolSeatDecider } from './reservation/pool-seat.decider';

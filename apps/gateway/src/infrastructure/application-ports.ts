@@ -12,7 +12,7 @@ import {
   UploadLookups,
 } from '@invitations/application';
 import type { Clock } from '@invitations/kernel';
-import type { EventStore } from '@invitations/event-store';
+import type { EventStore, KeyStore, PersonalDataStore } from '@invitations/event-store';
 import type { ReadModelStores, ServiceConfig } from '@invitations/runtime';
 import type { ValidationWorkers } from '@invitations/uploads';
 
@@ -21,6 +21,8 @@ export const APPLICATION_PORTS = Symbol('APPLICATION_PORTS');
 
 /** What the gateway hands the use cases: the stores, the read models' answers, the settings. */
 export interface ApplicationPorts {
+  /** The keys personal data is encrypted under: erasure destroys them. */
+  keys: KeyStore;
   store: EventStore;
   passports: PassportLookup;
   memberships: Memberships;
@@ -41,7 +43,7 @@ export interface ApplicationPorts {
 
 export function applicationPorts(
   config: ServiceConfig,
-  store: EventStore,
+  store: PersonalDataStore,
   readModels: ReadModelStores,
   workers: ValidationWorkers,
   clock: Clock,
@@ -58,6 +60,7 @@ export function applicationPorts(
   };
   return {
     store,
+    keys: store.keys,
     ...readSide,
     members: readModels.readModels.pools,
     settings,

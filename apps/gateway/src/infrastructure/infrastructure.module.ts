@@ -1,6 +1,6 @@
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { resolveJwtSecret, TokenVerifier } from '@invitations/auth';
-import type { EventStore } from '@invitations/event-store';
+import type { KeyStore, PersonalDataStore } from '@invitations/event-store';
 import { systemClock, type Clock } from '@invitations/kernel';
 import {
   openEventStore,
@@ -21,6 +21,7 @@ import {
   CLOCK,
   EVENT_STORE,
   INVITATION_TOKEN_SECRET,
+  KEY_STORE,
   NOTIFIER,
   READ_MODELS,
   SERVICE_CONFIG,
@@ -55,6 +56,11 @@ export class InfrastructureModule {
           provide: EVENT_STORE,
           useFactory: () => openEventStore(config, { logger: new Logger('EventStore') }),
         },
+        {
+          provide: KEY_STORE,
+          inject: [EVENT_STORE],
+          useFactory: (store: PersonalDataStore): KeyStore => store.keys,
+        },
         { provide: READ_MODELS, useFactory: () => openReadModels(config) },
         { provide: NOTIFIER, useFactory: () => openNotifier(config) },
         {
@@ -72,8 +78,11 @@ export class InfrastructureModule {
         {
           provide: APPLICATION_PORTS,
           inject: [EVENT_STORE, READ_MODELS, UploadValidationWorkers],
-          useFactory: (store: EventStore, readModels: ReadModelStores, workers: UploadValidationWorkers) =>
-            applicationPorts(config, store, readModels, workers, clock),
+          useFactory: (
+            store: PersonalDataStore,
+            readModels: ReadModelStores,
+            workers: UploadValidationWorkers,
+          ) => applicationPorts(config, store, readModels, workers, clock),
         },
         ...providers,
       ],
@@ -81,6 +90,7 @@ export class InfrastructureModule {
         SERVICE_CONFIG,
         CLOCK,
         EVENT_STORE,
+        KEY_STORE,
         READ_MODELS,
         NOTIFIER,
         TOKEN_VERIFIER,

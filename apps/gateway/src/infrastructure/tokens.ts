@@ -4,3 +4,4 @@ export { CLOCK } from '@invitations/kernel';
 export { READ_MODELS, SERVICE_CONFIG } from '@invitations/runtime';
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export const INVITATION_TOKEN_SECRET = Symbol('INVITATION_TOKEN_SECRET');
+export const KEY_STORE = Symbol('KEY_STORE');

@@ -52,6 +52,7 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeNode {
     autoAccepted: doc.autoAccepted,
     declinedAt: doc.declinedAt ?? null,
     remindedAt: doc.remindedAt ?? null,
+    erased: doc.erased ?? false,
     deliveryStatus: doc.deliveryStatus ?? null,
     deliveries: (doc.deliveries ?? []).map(deliveryView),
   };

@@ -5,6 +5,7 @@ import {
   auditRecord,
   correctInvitee,
   deliveriesAsOf,
+  eraseInvitee,
   removeInvitee,
   resendInvitation,
   revokeInvitation,
@@ -123,6 +124,15 @@ export class InviteesResolver {
     const context = this.contexts.forAdmin(req, 'removeInvitee');
     await this.commands.execute(new UseCaseCommand((ports) => removeInvitee(ports, context, inviteeId)));
     return true;
+  }
+
+  @Mutation('eraseInvitee')
+  async eraseInvitee(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    const context = this.contexts.forAdmin(req, 'eraseInvitee');
+    const { erasedAt } = await this.commands.execute(
+      new UseCaseCommand((ports) => eraseInvitee(ports, context, inviteeId)),
+    );
+    return { inviteeId, erasedAt };
   }
 
   @Mutation('sendInvitations')

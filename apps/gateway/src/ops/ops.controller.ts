@@ -1,5 +1,10 @@
 import { ServiceError } from '@invitations/kernel';
-import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { erasePerson } from '@invitations/application';
+import type { AuthenticatedRequest } from '../common/auth/request-principal';
+import { CommandContexts } from '../common/graphql/command-context.factory';
+import { UseCaseCommand } from '../common/use-case.command';
 import type { Response } from 'express';
 import { logOpenReportOf, type EventStore } from '@invitations/event-store';
 import { rebuildProjections, type ReadModelStores } from '@invitations/runtime';
@@ -21,6 +26,8 @@ export class OpsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     private readonly background: BackgroundService,
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContexts,
   ) {}
 
   /**
@@ -40,6 +47,33 @@ export class OpsController {
         lag: (head > position ? head - position : 0n).toString(),
       })),
       runner: this.background.projections.health(),
+    };
+  }
+
+  /**
+   * Erases a person by email (crypto-shredding): their Skills Passport and every invitee with that email in every
+   * organisation. Answers once the read models show it: the passport and invitees erased, and when.
+   */
+  @Post('erasure')
+  async erasure(@Body() body: { email?: unknown }, @Req() req: AuthenticatedRequest) {
+    if (typeof body?.email !== 'string') {
+      throw new ServiceError('BAD_USER_INPUT', 'Send {"email": "..."}: the email of the person to erase.');
+    }
+    const email = body.email;
+    const context = {
+      ...this.contexts.forAnyone(req, 'erasure', 'ops'),
+      actor: req.principal?.userId ?? null,
+    };
+    const erasure = await this.commands.execute(
+      new UseCaseCommand((ports) => erasePerson(ports, context, email)),
+    );
+    return {
+      passportId: erasure.passportId,
+      invitees: erasure.invitees.map(({ inviteeId, organisationId, erasedAt }) => ({
+        inviteeId,
+        organisationId,
+        erasedAt,
+      })),
     };
   }
 

@@ -21,6 +21,12 @@ export interface StatusReport {
   projections: { name: string; position: string; lag: string }[];
 }
 
+/** What an erasure did: the passport erased (if any), and each invitee erased. */
+export interface ErasureSummary {
+  passportId: string | null;
+  invitees: { inviteeId: string; organisationId: string; erasedAt: string }[];
+}
+
 /** The gateway's operator endpoint (`/ops`, role `ops`), over HTTP. */
 export class GatewayClient {
   constructor(
@@ -47,6 +53,12 @@ export class GatewayClient {
       if (message.result) return message.result;
     }
     throw new Error(`the gateway at ${this.url} ended the rebuild's answer without a result (did it stop?)`);
+  }
+
+  /** Erases a person by email (POST /ops/erasure): their passport and every invitee with that email. */
+  async erase(email: string): Promise<ErasureSummary> {
+    const response = await this.request('POST', '/ops/erasure', { email });
+    return (await response.json()) as ErasureSummary;
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<Response> {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { EventStore } from '@invitations/event-store';
 import { connectEventStoreDb } from '@invitations/event-store';
 import {
   PersonalDataReader,
@@ -41,7 +40,7 @@ async function openLog(config: ServiceConfig): Promise<EventLogReader> {
 
 /** The production stores a command works on directly: the log, and the read models with their checkpoints. */
 export interface ProductionStores {
-  store: EventStore;
+  store: PersonalDataStore;
   readModels: ReadModelStores;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Logger, Clock } from '@invitations/kernel';
-import type { EventStore } from '@invitations/event-store';
+import type { EventStore, KeyStore } from '@invitations/event-store';
+import { RetentionSweep, UploadShredding } from '../privacy/privacy-sweeps';
 import type { Notifier } from '@invitations/notifications';
 import {
   ProjectionRunner,
@@ -37,6 +38,13 @@ export interface BackgroundWorkOptions {
    * (a gateway confirming small files), so that a job never runs twice at once here; made here otherwise.
    */
   uploadConfirmations?: UploadConfirmations;
+  /**
+   * The keys personal data is encrypted under: given, the sweeps shred upload previews' rows nothing needs any more
+   * and (with `retentionDaysAfterClose`) erase people who never accepted.
+   */
+  keys?: KeyStore;
+  /** RETENTION_DAYS_AFTER_CLOSE; null or absent: no retention sweep. */
+  retentionDaysAfterClose?: number | null;
 }
 
 export interface BackgroundWorkHealth {
@@ -59,6 +67,8 @@ export class BackgroundWork {
   readonly expiry: ExpirySweep;
   readonly uploadConfirmations: RunningJobs;
   readonly reminders: ReminderSweep;
+  readonly uploadShredding: UploadShredding | null;
+  readonly retention: RetentionSweep | null;
   private started = false;
 
   constructor(
@@ -75,6 +85,23 @@ export class BackgroundWork {
       logger,
       fence,
     });
+    const { keys, retentionDaysAfterClose } = options;
+    this.uploadShredding = keys
+      ? new UploadShredding({ store, keys }, readModels.readModels.uploads, options.clock, { logger, fence })
+      : null;
+    this.retention =
+      keys && retentionDaysAfterClose != null
+        ? new RetentionSweep(
+            { store, keys },
+            readModels.readModels.invitees,
+            retentionDaysAfterClose,
+            options.clock,
+            {
+              logger,
+              fence,
+            },
+          )
+        : null;
     const confirmations =
       options.uploadConfirmations ??
       new UploadConfirmations(
@@ -108,6 +135,8 @@ export class BackgroundWork {
     if (this.options.expirySweepMs !== null) {
       this.expiry.start(this.options.expirySweepMs);
       this.reminders.start(this.options.expirySweepMs);
+      this.uploadShredding?.start(this.options.expirySweepMs);
+      this.retention?.start(this.options.expirySweepMs);
     }
   }
 
@@ -115,6 +144,8 @@ export class BackgroundWork {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    await this.retention?.stop();
+    await this.uploadShredding?.stop();
     await this.reminders.stop();
     await this.expiry.stop();
     await this.uploadConfirmations.stop();

@@ -1,11 +1,11 @@
-import { type Clock, type Logger, deriveId } from '@invitations/kernel';
+import { type Clock, type CommandContext, type Logger, deriveId } from '@invitations/kernel';
 import { handleCommand, type EventStore } from '@invitations/event-store';
 import { inviteeDecider, inviteeStreamId, type InviteeCommand } from '@invitations/domain';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 
 export interface InviteeSweepOptions {
   logger: Pick<Logger, 'error'>;
-  /** Checked before each invitee: a projector that lost its lease stops mid-sweep. */
+  /** Checked before each one due: a projector that lost its lease stops mid-sweep. */
   fence?: Fence;
 }
 
@@ -15,7 +15,7 @@ export interface DueInvitee {
   organisationId: string;
 }
 
-/** What one kind of sweep does: how it finds who is due, and the command it decides on each of them. */
+/** What one kind of sweep does on invitees: how it finds who is due, and the command it decides on each. */
 export interface SweepKind {
   /** In logs and correlation ids: `expiry`, `reminder`. */
   name: string;
@@ -25,20 +25,30 @@ export interface SweepKind {
   command(now: Date): InviteeCommand;
 }
 
+/** What any sweep does: finds what is due, and acts on each (true when it changed it). */
+export interface SweepAction<Due extends { organisationId: string }> {
+  name: string;
+  verb: string;
+  /** What the thing due is called in a failure's log line (`invitee`, `upload`). */
+  noun: string;
+  due(nowIso: string): Promise<readonly Due[]>;
+  idOf(due: Due): string;
+  act(due: Due, context: CommandContext): Promise<boolean>;
+}
+
 /**
- * Decides a command on each invitee a read model says is due, one sweep at a time, every interval. The read model
- * only finds candidates: the decider on the invitee's stream has the last word, so a read model that lags delays a
- * sweep but never makes it wrong, and two sweepers racing (or a restart mid-sweep) decide nothing twice. The ids
- * derive from the sweep's instant, so a retried command is recognised as the same one.
+ * Acts on each thing a read model says is due, one sweep at a time, every interval. The read model only finds
+ * candidates: the decider on the stream has the last word, so a read model that lags delays a sweep but never makes
+ * it wrong, and two sweepers racing (or a restart mid-sweep) decide nothing twice. The command ids derive from the
+ * sweep's instant, so a retried command is recognised as the same one.
  */
-export class InviteeSweep {
+export class Sweep<Due extends { organisationId: string }> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private readonly fence: Fence;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly kind: SweepKind,
+    private readonly action: SweepAction<Due>,
     private readonly clock: Clock,
     private readonly options: InviteeSweepOptions,
   ) {
@@ -62,49 +72,63 @@ export class InviteeSweep {
     await this.running?.catch(() => undefined);
   }
 
-  /** Decides on everyone due now; answers how many it changed. One sweep at a time. */
+  /** Acts on everything due now; answers how many it changed. One sweep at a time. */
   sweep(): Promise<number> {
-    this.running ??= this.decideOnDue().finally(() => (this.running = null));
+    this.running ??= this.actOnDue().finally(() => (this.running = null));
     return this.running;
   }
 
-  private async decideOnDue(): Promise<number> {
+  private async actOnDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.kind.due(now.toISOString());
+    const { name, verb, noun } = this.action;
     let changed = 0;
-    for (const { inviteeId, organisationId } of due) {
+    for (const due of await this.action.due(now.toISOString())) {
       if (!this.fence.isHeld()) break;
+      const id = this.action.idOf(due);
+      const context: CommandContext = {
+        organisationId: due.organisationId,
+        actor: null,
+        correlationId: deriveId(name, now.toISOString()),
+        commandId: deriveId(verb, id, now.toISOString()),
+        now,
+      };
       try {
-        changed += (await this.decideOn(inviteeId, organisationId, now)) ? 1 : 0;
+        changed += (await this.action.act(due, context)) ? 1 : 0;
       } catch (error) {
-        this.options.logger.error(
-          `could not ${this.kind.verb} invitee ${inviteeId}: ${(error as Error).message}`,
-        );
+        this.options.logger.error(`could not ${verb} ${noun} ${id}: ${(error as Error).message}`);
       }
     }
     return changed;
   }
 
-  /** True when this call changed the invitee (false when it was no longer due, e.g. accepted meanwhile). */
-  private async decideOn(inviteeId: string, organisationId: string, now: Date): Promise<boolean> {
-    const { events } = await handleCommand(
-      this.store,
-      inviteeStreamId(inviteeId),
-      inviteeDecider,
-      () => this.kind.command(now),
-      {
-        organisationId,
-        actor: null,
-        correlationId: deriveId(this.kind.name, now.toISOString()),
-        commandId: deriveId(this.kind.verb, inviteeId, now.toISOString()),
-        now,
-      },
-    );
-    return events.length > 0;
-  }
-
-  /** A sweep that could not even list who is due (the read models unreachable): the next one tries again. */
+  /** A sweep that could not even list what is due (the read models unreachable): the next one tries again. */
   private reportFailure(error: unknown): void {
-    this.options.logger.error(`${this.kind.name} sweep failed: ${(error as Error).message}`);
+    this.options.logger.error(`${this.action.name} sweep failed: ${(error as Error).message}`);
+  }
+}
+
+/** A sweep that decides one command on each invitee due (expiry, reminders). */
+export class InviteeSweep extends Sweep<DueInvitee> {
+  constructor(store: EventStore, kind: SweepKind, clock: Clock, options: InviteeSweepOptions) {
+    super(
+      {
+        ...kind,
+        noun: 'invitee',
+        idOf: (due) => due.inviteeId,
+        // True when this call changed the invitee (false when it was no longer due, e.g. accepted meanwhile).
+        act: async (due, context) => {
+          const { events } = await handleCommand(
+            store,
+            inviteeStreamId(due.inviteeId),
+            inviteeDecider,
+            () => kind.command(context.now),
+            context,
+          );
+          return events.length > 0;
+        },
+      },
+      clock,
+      options,
+    );
   }
 }

@@ -1,12 +1,23 @@
 import { fold } from '@invitations/kernel';
 import {
   inviteeDecider,
+  KEY_DESTROYING_EVENT_TYPES,
+  PERSONAL_DATA_RULES,
+  PERSONAL_KEYED_STREAM_PREFIXES,
   type InviteeEvent,
   type InviteeStatus,
   type Passport,
 } from '@invitations/domain';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
-import type { RecordedEvent } from '@invitations/event-store';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  FileKeyStore,
+  PersonalDataStore,
+  type EventStore,
+  type RecordedEvent,
+} from '@invitations/event-store';
 import type { AdminContext, BatchInvitees, Memberships, PassportLookup, ServiceSettings } from '../ports';
 import { UploadConfirmations } from '../uploads/upload-confirmations';
 import { CapturingLogger } from '@invitations/kernel/testing';
@@ -40,7 +51,7 @@ export function adminContext(overrides: Partial<AdminContext> = {}): AdminContex
  * asserts the use case, not a projection's lag.
  */
 export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvitees {
-  constructor(private readonly store: InMemoryEventStore) {}
+  constructor(private readonly store: Pick<EventStore, 'readAll'>) {}
 
   async byEmail(email: string): Promise<Passport | null> {
     return (await this.passports()).find((passport) => passport.email === email) ?? null;
@@ -81,6 +92,15 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
     return ids;
   }
 
+  /** Every invitee with this email, not erased (an operator's erasure). */
+  async withEmail(email: string): Promise<{ inviteeId: string; organisationId: string }[]> {
+    return (await this.invitees()).flatMap((invitee) =>
+      invitee.status !== 'absent' && !invitee.erased && invitee.person.email === email
+        ? [{ inviteeId: invitee.inviteeId, organisationId: invitee.organisationId }]
+        : [],
+    );
+  }
+
   /** Invited people whose reminder is due at `now` and not sent yet (what the reminder sweep asks). */
   async dueForReminder(now: string): Promise<{ inviteeId: string; organisationId: string }[]> {
     const due: { inviteeId: string; organisationId: string }[] = [];
@@ -106,7 +126,9 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
 
   private async passports(): Promise<Passport[]> {
     const log = await this.log();
-    const erased = new Set(log.filter((event) => event.type === 'PassportErased').map((event) => event.streamId));
+    const erased = new Set(
+      log.filter((event) => event.type === 'PassportErased').map((event) => event.streamId),
+    );
     return log
       .filter((event) => event.type === 'PassportCreated' && !erased.has(event.streamId))
       .map((event) => event.data as Passport);
@@ -121,9 +143,30 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
 
 /** An in-memory event store, and the ports the use cases take over it. */
 export function applicationWorld() {
-  const store = new InMemoryEventStore();
+  return worldOn(new InMemoryEventStore());
+}
+
+function worldOn(store: EventStore) {
   const readSide = new ReadSideFromLog(store);
   return { store, passports: readSide, memberships: readSide, invitees: readSide, settings: SETTINGS };
+}
+
+/**
+ * The world with its log as the service keeps it: personal data encrypted under keys in a temporary directory
+ * (`keys`), readable `[erased]` once destroyed; `stored` is the log underneath, as written to disk.
+ */
+export async function privateWorld() {
+  const stored = new InMemoryEventStore();
+  const directory = await mkdtemp(join(tmpdir(), 'keys-'));
+  const keys = await FileKeyStore.open(directory);
+  const store = new PersonalDataStore(stored, {
+    keys,
+    rules: PERSONAL_DATA_RULES,
+    keyDestroyingTypes: KEY_DESTROYING_EVENT_TYPES,
+    streamIdSecret: Buffer.from('a test secret'),
+    keyedStreamPrefixes: PERSONAL_KEYED_STREAM_PREFIXES,
+  });
+  return { ...worldOn(store), keys, stored, dispose: () => rm(directory, { recursive: true, force: true }) };
 }
 
 export type ApplicationWorld = ReturnType<typeof applicationWorld>;
@@ -139,7 +182,7 @@ export function withUploadConfirmations<World extends ApplicationWorld>(world: W
 }
 
 /** The types of a stream's events, in order. */
-export async function typesIn(store: InMemoryEventStore, streamId: string): Promise<string[]> {
+export async function typesIn(store: Pick<EventStore, 'readStream'>, streamId: string): Promise<string[]> {
   const types: string[] = [];
   for await (const event of store.readStream(streamId)) types.push(event.type);
   return types;

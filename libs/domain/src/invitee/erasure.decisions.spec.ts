@@ -37,7 +37,12 @@ const erased = (reason: InviteeErased['data']['reason'] = 'ADMIN'): InviteeErase
 describe('erasing an invitee', () => {
   it('erases a staged person: their details read [erased] from then on', () => {
     const state = given(inviteeDecider, [inviteeStaged()]).when(erase()).then([erased()]);
-    expect(state).toMatchObject({ status: 'UPLOADED', erased: true, person: erasedPerson() });
+    expect(state).toMatchObject({
+      status: 'UPLOADED',
+      erased: true,
+      erasedAt: BEFORE_EXPIRY,
+      person: erasedPerson(),
+    });
   });
 
   it('revokes a pending invitation with the erasure, so its link stops working and no sweep acts on it', () => {
@@ -78,6 +83,12 @@ describe('erasing an invitee', () => {
     given(inviteeDecider, [inviteeStaged(), erased()])
       .when({ type: 'RemoveInvitee' })
       .then([{ type: 'InviteeRemoved', data: { inviteeId: INVITEE_ID } }]);
+  });
+
+  it('records the erasure of a person whose key was destroyed by an erasure cut short', () => {
+    given(inviteeDecider, [inviteeStaged({ person: erasedPerson(), erased: true })])
+      .when(erase())
+      .then([erased()]);
   });
 
   it('refuses a person who was never staged', () => {

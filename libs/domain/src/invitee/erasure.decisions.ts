@@ -7,11 +7,11 @@ import type { InviteeState } from './invitee.state';
 /**
  * Erases a person in any state, removed ones included (their details are in the log all the same). A pending
  * invitation is revoked with it: its link stops working, and no reminder or expiry acts on the person again.
- * Erasing twice changes nothing.
+ * Erasing twice changes nothing; erasing one whose key is already destroyed (an erasure cut short) records it.
  */
 export function eraseInvitee(command: EraseInvitee, state: InviteeState): InviteeEvent[] {
   if (state.status === 'absent') throw new ServiceError('NOT_FOUND', INVITEE_MESSAGES.notFound);
-  if (state.erased) return [];
+  if (state.erasedAt !== undefined) return [];
   const { inviteeId, batchId, poolId, invitation } = state;
   const events: InviteeEvent[] = [];
   if (state.status === 'INVITED' && invitation) {

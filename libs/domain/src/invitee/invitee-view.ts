@@ -15,6 +15,8 @@ export interface InviteeView extends PersonDetails {
   autoAccepted: boolean;
   declinedAt: string | null;
   remindedAt: string | null;
+  /** Their personal data was erased: its fields read `[erased]`. */
+  erased: boolean;
 }
 
 /** Null before the invitee was staged. */
@@ -33,5 +35,6 @@ export function inviteeView(state: InviteeState): InviteeView | null {
     autoAccepted: state.autoAccepted,
     declinedAt: state.declinedAt ?? null,
     remindedAt: state.invitation?.remindedAt ?? null,
+    erased: state.erased ?? false,
   };
 }

@@ -19,6 +19,8 @@ export type InviteeStaged = Event<
     passportId: string | null;
     /** The bulk upload that staged the person, if any. */
     uploadId: string | null;
+    /** Read back so once the person's key was destroyed: `person` then reads `[erased]`. */
+    erased?: true;
   }
 >;
 

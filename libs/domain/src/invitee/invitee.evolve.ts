@@ -35,7 +35,7 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
       return { ...state, uploadStatus, discrepancies: [...discrepancies], passportId };
     }
     case 'InviteeErased':
-      return { ...state, person: erasedPerson(), erased: true };
+      return { ...state, person: erasedPerson(), erased: true, erasedAt: event.data.erasedAt };
     case 'InviteeRemoved':
     case 'MemberRemoved':
       return { ...state, status: 'REMOVED' };

@@ -41,6 +41,11 @@ export type InviteeState =
       declinedAt: string | null;
       /** Their personal data was erased: `person` reads `[erased]`, and nothing more can be done with them. */
       erased?: boolean;
+      /**
+       * When the erasure was recorded (InviteeErased). A person can read erased without it: their key destroyed by
+       * an erasure cut short before its event was written, which erasing again completes.
+       */
+      erasedAt?: string;
     };
 
 /** An invitee that was staged, whatever became of it since (removed included). */

@@ -3,6 +3,7 @@ import { aPassport, PASSPORT_ID } from '../testing/invitee-fixtures';
 import { erasedPassport } from '../personal-data/erased';
 import { passportKeyDecider } from '../reservation/passport-key.decider';
 import { passportDecider } from './passport.decider';
+import type { Passport } from './passport';
 import type { PassportEvent } from './passport.events';
 
 const NOW = '2026-12-05T10:00:00.000Z';
@@ -14,6 +15,14 @@ describe('erasing a passport', () => {
     const state = given(passportDecider, [created]).when({ type: 'ErasePassport', now: NOW }).then([erased]);
     expect(state).toEqual({ status: 'created', passport: erasedPassport(PASSPORT_ID), erased: true });
     given(passportDecider, [created, erased]).when({ type: 'ErasePassport', now: NOW }).then([]);
+  });
+
+  it('records the erasure of a passport whose key was destroyed by an erasure cut short', () => {
+    const readErased: PassportEvent = {
+      type: 'PassportCreated',
+      data: { ...erasedPassport(PASSPORT_ID), erased: true } as Passport,
+    };
+    given(passportDecider, [readErased]).when({ type: 'ErasePassport', now: NOW }).then([erased]);
   });
 
   it('refuses a passport that does not exist, and never creates one over an erased one', () => {

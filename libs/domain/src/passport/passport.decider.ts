@@ -31,8 +31,10 @@ export const passportDecider: Decider<PassportCommand, PassportEvent, PassportSt
   evolve(state, event) {
     switch (event.type) {
       case 'PassportCreated': {
-        const { erased, ...passport } = event.data as PassportCreated['data'] & { erased?: true };
-        return { status: 'created', passport, ...(erased ? { erased: true } : {}) };
+        // Read after its key was destroyed (`erased: true` in the data), the passport's fields read [erased]; it
+        // counts as erased once its erasure is recorded (an erasure cut short is completed by erasing again).
+        const { erased: _erased, ...passport } = event.data as PassportCreated['data'] & { erased?: true };
+        return { status: 'created', passport };
       }
       case 'PassportErased':
         if (state.status === 'absent') return state;

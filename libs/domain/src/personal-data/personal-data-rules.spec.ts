@@ -4,7 +4,13 @@ import { PERSONAL_DATA_RULES } from './personal-data-rules';
 
 describe('the personal data rules', () => {
   it('keep an invitee event’s ids and classification clear, and erase the person', () => {
-    const data = { inviteeId: 'i1', batchId: 'b1', person: aPerson(), uploadStatus: 'NEW', discrepancies: [] };
+    const data = {
+      inviteeId: 'i1',
+      batchId: 'b1',
+      person: aPerson(),
+      uploadStatus: 'NEW',
+      discrepancies: [],
+    };
     const rule = PERSONAL_DATA_RULES.InviteeStaged;
     const clear = rule.clear(data);
     expect(clear).toEqual({ inviteeId: 'i1', batchId: 'b1', uploadStatus: 'NEW', discrepancies: [] });
@@ -15,7 +21,12 @@ describe('the personal data rules', () => {
     const rule = PERSONAL_DATA_RULES.PassportCreated;
     const clear = rule.clear({ ...aPassport() });
     expect(clear).toEqual({ passportId: aPassport().passportId });
-    expect(rule.erased(clear)).toMatchObject({ email: ERASED, firstName: ERASED, mobile: null, erased: true });
+    expect(rule.erased(clear)).toMatchObject({
+      email: ERASED,
+      firstName: ERASED,
+      mobile: null,
+      erased: true,
+    });
   });
 
   it('keep an upload chunk’s place clear, and read its rows as none once shredded', () => {

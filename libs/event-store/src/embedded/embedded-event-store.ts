@@ -328,5 +328,8 @@ function* backwardPages(
 
 /** What the last open of an embedded store found and repaired; null for another event store (EventStoreDB). */
 export function logOpenReportOf(store: unknown): LogOpenReport | null {
-  return store instanceof EmbeddedEventStore ? store.lastOpen() : null;
+  if (store instanceof EmbeddedEventStore) return store.lastOpen();
+  // A store wrapping the log (personal data kept out of it) reports its log's open.
+  const underlying = (store as { underlying?: unknown } | null)?.underlying;
+  return underlying === undefined ? null : logOpenReportOf(underlying);
 }

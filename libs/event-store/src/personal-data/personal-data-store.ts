@@ -62,6 +62,11 @@ export class PersonalDataReader implements EventLogReader {
     this.destroying = new Set(options.keyDestroyingTypes);
   }
 
+  /** The log underneath, as written (its open report, for operators). */
+  get underlying(): EventLogReader {
+    return this.log;
+  }
+
   /** The keys the personal data is encrypted under: destroying one erases its subject. */
   get keys(): KeyStore {
     return this.options.keys;

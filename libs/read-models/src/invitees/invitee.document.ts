@@ -59,4 +59,8 @@ export interface InviteeDoc extends Positioned {
   search: string;
   /** The tab's order: "<stagedAt|invitedAt|acceptedAt> <_id>" (see `sortKey`). */
   sortKey: string;
+  /** Their personal data was erased: the person's fields read `[erased]`, and nothing finds them by it. */
+  erased?: boolean;
+  /** When their invitation was declined, revoked or expired (null while pending or accepted): for retention. */
+  closedAt?: string | null;
 }

@@ -83,6 +83,13 @@ export interface Invitees {
   idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
   /** Invitations (state INVITED) whose expiry is at or before `now` (ISO-8601). */
   dueToExpire(now: string): Promise<DueInvitation[]>;
+  /** Every invitee with this (normalised) email, in every organisation: an operator's erasure of a person. */
+  withEmail(email: string): Promise<DueInvitation[]>;
+  /**
+   * People not erased whose invitation was declined, revoked or expired at or before `before` and who did not accept
+   * since (RETENTION_DAYS_AFTER_CLOSE).
+   */
+  dueForRetention(before: string): Promise<DueInvitation[]>;
   /** Invitations (state INVITED) whose reminder is due at or before `now` and was not sent yet. */
   dueForReminder(now: string): Promise<DueInvitation[]>;
   /**

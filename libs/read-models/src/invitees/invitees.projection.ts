@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@invitations/event-store';
 import {
   copyPersonDetails,
+  erasedPerson,
   type InviteeEvent,
   type InviteeStaged,
   type MessageEvent,
@@ -29,13 +30,15 @@ const NO_DISCREPANCIES: ProfileField[] = Object.freeze([]) as unknown as Profile
 const discrepanciesOf = (list: ProfileField[]) => (list.length === 0 ? NO_DISCREPANCIES : list);
 
 function staged(event: Recorded<InviteeStaged>): InviteeDoc {
-  const { inviteeId, organisationId, batchId, poolId, person, stagedAt } = event.data;
+  const { inviteeId, organisationId, batchId, poolId, person, stagedAt, erased } = event.data;
   return {
     _id: inviteeId,
     organisationId,
     batchId,
     poolId,
     ...personFields(person),
+    // Replayed after the person's key was destroyed: nothing finds them by their details.
+    ...(erased ? { search: '', erased: true } : {}),
     uploadStatus: event.data.uploadStatus,
     discrepancies: discrepanciesOf(event.data.discrepancies),
     passportId: event.data.passportId,
@@ -81,7 +84,8 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
       const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
       const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
-      return { ...doc, state: 'INVITED', ...fields, ...reminder, declinedAt: null, deliveryStatus, _pos };
+      const reopened = { declinedAt: null, closedAt: null };
+      return { ...doc, state: 'INVITED', ...fields, ...reminder, ...reopened, deliveryStatus, _pos };
     }
     case 'InvitationResent': {
       // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order. A new
@@ -89,30 +93,41 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       const { invitationId, expiresAt } = event.data;
       const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
       const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
-      const invitation = { invitationId, expiresAt, ...reminder, declinedAt: null, deliveryStatus };
+      const invitation = {
+        invitationId,
+        expiresAt,
+        ...reminder,
+        declinedAt: null,
+        closedAt: null,
+        deliveryStatus,
+      };
       return { ...doc, state: 'INVITED', ...invitation, _pos };
     }
     case 'InvitationExtended': {
       if (event.data.invitationId !== doc.invitationId) return doc;
       const { expiresAt, remindAt } = event.data;
-      return { ...doc, state: 'INVITED', expiresAt, remindAt, _pos };
+      return { ...doc, state: 'INVITED', expiresAt, remindAt, closedAt: null, _pos };
     }
     case 'InviteeReminded': {
       if (event.data.invitationId !== doc.invitationId) return doc;
       return { ...doc, remindedAt: event.data.remindedAt, _pos };
     }
     case 'InvitationRevoked':
-      return { ...doc, state: 'REVOKED', _pos };
+      return { ...doc, state: 'REVOKED', closedAt: event.data.revokedAt, _pos };
     case 'InvitationExpired':
-      return { ...doc, state: 'EXPIRED', _pos };
-    case 'InvitationDeclined':
-      return { ...doc, state: 'DECLINED', declinedAt: event.data.declinedAt, _pos };
+      return { ...doc, state: 'EXPIRED', closedAt: event.data.expiredAt, _pos };
+    case 'InvitationDeclined': {
+      const { declinedAt } = event.data;
+      return { ...doc, state: 'DECLINED', declinedAt, closedAt: declinedAt, _pos };
+    }
+    case 'InviteeErased':
+      return { ...doc, ...copyPersonDetails(erasedPerson()), search: '', erased: true, _pos };
     case 'InvitationAccepted': {
       const { inviteeId, invitationId, passportId, acceptedAt, autoAccepted } = event.data;
       const fields = { passportId, acceptedAt, autoAccepted, sortKey: sortKey(acceptedAt, inviteeId) };
       // Accepted automatically, the person was never sent an invitation: they count as invited when accepted.
       const invitation = invitationId === null ? { invitedAt: acceptedAt } : { invitationId };
-      return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, _pos };
+      return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, closedAt: null, _pos };
     }
     default: {
       if (!MESSAGE_EVENTS.has(recorded.type)) return doc;
@@ -142,6 +157,7 @@ export const inviteesProjection: Projection<InviteeDoc> = {
     'InvitationDeclined',
     'InvitationAccepted',
     'MemberRemoved',
+    'InviteeErased',
     ...MESSAGE_EVENTS,
   ]),
   documentIds: (event) => [(event.data as { inviteeId: string }).inviteeId],

@@ -1,6 +1,6 @@
 import { insertInCreationOrder, removeFromList } from '../projection/creation-order';
 import { InMemoryDocuments, type InMemoryState } from '../projection/in-memory-documents';
-import type { UploadDoc } from './upload.document';
+import { isDueForShredding, type UploadDoc } from './upload.document';
 import type { Uploads } from './uploads.port';
 
 interface UploadsState extends InMemoryState<UploadDoc> {
@@ -24,6 +24,13 @@ export class InMemoryUploads extends InMemoryDocuments<UploadDoc, UploadsState> 
   async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
     const uploads = this.state.byBatch.get(batchId) ?? [];
     return uploads.filter((doc) => doc.organisationId === organisationId).reverse();
+  }
+
+  async toShred(now: string): Promise<{ uploadId: string; organisationId: string }[]> {
+    const due: { uploadId: string; organisationId: string }[] = [];
+    for (const doc of this.state.byId.values())
+      if (isDueForShredding(doc, now)) due.push({ uploadId: doc._id, organisationId: doc.organisationId });
+    return due;
   }
 
   async runningConfirmations(): Promise<string[]> {

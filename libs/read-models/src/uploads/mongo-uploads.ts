@@ -26,6 +26,23 @@ export class MongoUploads extends MongoDocuments<UploadDoc> implements Uploads {
     return docs as unknown as UploadDoc[];
   }
 
+  async toShred(now: string): Promise<{ uploadId: string; organisationId: string }[]> {
+    const docs = await this.collection
+      .find(
+        {
+          rowsShredded: { $ne: true },
+          $or: [
+            { status: 'confirmed' },
+            { status: 'cancelled', 'confirmation.state': { $ne: 'RUNNING' } },
+            { status: 'previewed', expiresAt: { $lte: now } },
+          ],
+        },
+        { projection: { _id: 1, organisationId: 1 } },
+      )
+      .toArray();
+    return docs.map((doc) => ({ uploadId: String(doc._id), organisationId: String(doc.organisationId) }));
+  }
+
   async runningConfirmations(): Promise<string[]> {
     const docs = await this.collection.find({ status: 'confirming' }, { projection: { _id: 1 } }).toArray();
     return docs.map((doc) => doc._id);

@@ -43,6 +43,8 @@ export interface UploadDoc extends Positioned {
   confirmation: UploadConfirmationDoc | null;
   /** When the preview or its confirmation was cancelled. */
   cancelledAt: string | null;
+  /** Its rows were shredded (confirmed, cancelled or expired): the preview's rows read as none. */
+  rowsShredded?: boolean;
 }
 
 /** An upload's state as of an instant (the GraphQL `UploadState`): expiry is a matter of time, not of an event. */
@@ -58,5 +60,20 @@ export function uploadStateAt(upload: Pick<UploadDoc, 'status' | 'expiresAt'>, n
       return 'CANCELLED';
     case 'previewed':
       return Date.parse(upload.expiresAt) <= Date.parse(now) ? 'EXPIRED' : 'PREVIEWED';
+  }
+}
+
+/** Whether nothing can need the upload's rows any more (the rule of the upload's decider, ShredUploadRows). */
+export function isDueForShredding(upload: UploadDoc, now: string): boolean {
+  if (upload.rowsShredded) return false;
+  switch (upload.status) {
+    case 'confirmed':
+      return true;
+    case 'cancelled':
+      return upload.confirmation?.state !== 'RUNNING';
+    case 'confirming':
+      return false;
+    case 'previewed':
+      return upload.expiresAt <= now;
   }
 }

@@ -7,4 +7,9 @@ export interface Uploads {
   ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]>;
   /** The ids of the uploads whose confirmation runs (of every organisation): the jobs to run. */
   runningConfirmations(): Promise<string[]>;
+  /**
+   * Uploads whose rows nothing can need any more and are not shredded yet: confirmed, cancelled (no job running), or
+   * previewed and expired at `now` (ISO-8601). With their organisation, whose stream the shredding is decided on.
+   */
+  toShred(now: string): Promise<{ uploadId: string; organisationId: string }[]>;
 }

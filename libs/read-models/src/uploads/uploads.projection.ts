@@ -75,6 +75,8 @@ function evolve(doc: UploadDoc | null, recorded: RecordedEvent): UploadDoc | nul
     }
     case 'UploadPreviewCancelled':
       return { ...doc, status: 'cancelled', cancelledAt: event.data.cancelledAt, _pos };
+    case 'UploadRowsShredded':
+      return { ...doc, rowsShredded: true, _pos };
     default:
       return doc;
   }
@@ -119,6 +121,7 @@ export const uploadsProjection: Projection<UploadDoc> = {
     'UploadConfirmationCancelled',
     'UploadConfirmationFailed',
     'UploadPreviewCancelled',
+    'UploadRowsShredded',
   ]),
   documentIds: (event) => [uploadIdOf(event)],
   evolve,

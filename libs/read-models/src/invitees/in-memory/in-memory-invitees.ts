@@ -144,6 +144,24 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     return due;
   }
 
+  async withEmail(email: string): Promise<DueInvitation[]> {
+    return this.matching((doc) => doc.email === email && !doc.erased);
+  }
+
+  async dueForRetention(before: string): Promise<DueInvitation[]> {
+    return this.matching(
+      (doc) => !doc.erased && doc.state !== 'ACCEPTED' && !!doc.closedAt && doc.closedAt <= before,
+    );
+  }
+
+  /** A scan of every invitee: for operators' and retention's rare questions, not for requests. */
+  private matching(test: (doc: InviteeDoc) => boolean): DueInvitation[] {
+    const found: DueInvitation[] = [];
+    for (const doc of this.state.byId.values())
+      if (test(doc)) found.push({ inviteeId: doc._id, organisationId: doc.organisationId });
+    return found;
+  }
+
   async dueForReminder(now: string): Promise<DueInvitation[]> {
     const due: DueInvitation[] = [];
     for (const doc of this.state.reminding.keys()) {

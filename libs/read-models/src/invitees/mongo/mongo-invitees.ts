@@ -34,6 +34,8 @@ export const INVITEE_INDEXES: readonly IndexDescription[] = [
   { key: { poolId: 1, mobile: 1 }, name: 'pool_mobile' },
   { key: { state: 1, expiresAt: 1 }, name: 'state_expires' },
   { key: { state: 1, remindAt: 1 }, name: 'state_remind' },
+  { key: { email: 1 }, name: 'email' },
+  { key: { state: 1, closedAt: 1 }, name: 'state_closed' },
   { key: { organisationId: 1, sortKey: 1 }, name: 'organisation_sort' },
   { key: { organisationId: 1, poolId: 1, state: 1, sortKey: 1 }, name: 'organisation_pool_state_sort' },
 ];
@@ -139,6 +141,23 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
     const docs = await this.collection
       .find({ state: 'INVITED', expiresAt: { $lte: now } }, { projection: { _id: 1, organisationId: 1 } })
       .toArray();
+    return docs.map((doc) => ({ inviteeId: String(doc._id), organisationId: String(doc.organisationId) }));
+  }
+
+  async withEmail(email: string): Promise<DueInvitation[]> {
+    return this.matching({ email, erased: { $ne: true } });
+  }
+
+  async dueForRetention(before: string): Promise<DueInvitation[]> {
+    return this.matching({
+      state: { $in: ['DECLINED', 'REVOKED', 'EXPIRED'] },
+      closedAt: { $lte: before },
+      erased: { $ne: true },
+    });
+  }
+
+  private async matching(filter: Record<string, unknown>): Promise<DueInvitation[]> {
+    const docs = await this.collection.find(filter, { projection: { _id: 1, organisationId: 1 } }).toArray();
     return docs.map((doc) => ({ inviteeId: String(doc._id), organisationId: String(doc.organisationId) }));
   }
 
