@@ -640,4 +640,40 @@ describeOnBothAdapters('invitees', (open) => {
       expect([...taken.emails]).toEqual(['bea@example.org']);
     });
   });
+
+  describe('privacy', () => {
+    const sorted = (found: { inviteeId: string; organisationId: string }[]) =>
+      [...found].sort((a, b) => a.inviteeId.localeCompare(b.inviteeId));
+
+    it('finds every invitee with an email, in every organisation, but the erased', async () => {
+      await write(
+        invitee('a', { email: 'same@example.org' }),
+        invitee('b', { email: 'same@example.org', organisationId: 'org-2', batchId: 'batch-9' }),
+        invitee('c', { email: 'same@example.org', erased: true }),
+        invitee('d', { email: 'other@example.org' }),
+      );
+
+      expect(sorted(await readModels.invitees.withEmail('same@example.org'))).toEqual([
+        { inviteeId: 'a', organisationId: ORG },
+        { inviteeId: 'b', organisationId: 'org-2' },
+      ]);
+      expect(await readModels.invitees.withEmail('nobody@example.org')).toEqual([]);
+    });
+
+    it('finds the people due for retention: closed at or before the instant, never accepted, not erased', async () => {
+      await write(
+        invited('declined', 1, { state: 'DECLINED', declinedAt: at(3), closedAt: at(3) }),
+        invited('revoked', 1, { state: 'REVOKED', closedAt: at(4) }),
+        invited('expired-late', 1, { state: 'EXPIRED', closedAt: at(20) }),
+        invited('erased', 1, { state: 'EXPIRED', closedAt: at(2), erased: true }),
+        invited('pending', 1),
+        invited('accepted', 1, { state: 'ACCEPTED', acceptedAt: at(2), closedAt: null }),
+      );
+
+      expect(sorted(await readModels.invitees.dueForRetention(at(4)))).toEqual([
+        { inviteeId: 'declined', organisationId: ORG },
+        { inviteeId: 'revoked', organisationId: ORG },
+      ]);
+    });
+  });
 });

@@ -1,0 +1,132 @@
+import { inviteeDecider, inviteeStreamId, uploadStreamId } from '@invitations/domain';
+import { loadStream, type RecordedEvent } from '@invitations/event-store';
+import { CapturingLogger } from '@invitations/kernel/testing';
+import { csvRow, csvSource } from '@invitations/uploads/testing';
+import { revokeInvitation } from '../invitations/change-invitation';
+import { adminContext, privateWorld, typesIn, withUploadConfirmations } from '../testing/application-world';
+import { aPoolAndBatch, invitedWithToken } from '../testing/scenario';
+import { confirmUpload } from '../uploads/confirm-upload';
+import { InMemoryUploadLookups } from '../uploads/in-memory-upload-lookups';
+import { previewBatchUpload } from '../uploads/preview-batch-upload';
+import { recordedUpload } from '../uploads/recorded-upload';
+import { RetentionSweep, UploadShredding } from './privacy-sweeps';
+
+type World = Awaited<ReturnType<typeof privateWorld>>;
+
+const row = (email: string) =>
+  csvRow({ email, date_of_birth: '1990-12-10', first_name: 'Ada', last_name: 'Quinterro' });
+const clockAt = (iso: string) => ({ now: () => new Date(iso) });
+
+async function storedText(world: World, streamId: string): Promise<string> {
+  const events: RecordedEvent[] = [];
+  for await (const event of world.stored.readAll()) if (event.streamId === streamId) events.push(event);
+  return JSON.stringify(events.map((event) => event.data));
+}
+
+describe('shredding upload previews’ rows', () => {
+  let world: World & ReturnType<typeof withUploadConfirmations>;
+  let batchId: string;
+
+  beforeEach(async () => {
+    world = withUploadConfirmations(await privateWorld());
+    ({ batchId } = await aPoolAndBatch(world));
+  });
+  afterEach(() => world.dispose());
+
+  const preview = (emails: string[]) =>
+    previewBatchUpload(
+      { ...world, lookups: new InMemoryUploadLookups(), lookupConcurrency: 1 },
+      adminContext(),
+      batchId,
+      csvSource(emails.map(row)),
+      {},
+    );
+
+  it('shreds a confirmed upload’s rows (what was staged lives on) and an expired one’s, not a fresh one’s', async () => {
+    const confirmed = await preview(['a@example.org', 'b@example.org']);
+    await confirmUpload(world, adminContext(), {
+      uploadId: confirmed.id,
+      sendInvitations: false,
+      message: null,
+    });
+    const fresh = await preview(['c@example.org']);
+    const due = [
+      { uploadId: confirmed.id, organisationId: 'org-a' },
+      { uploadId: fresh.id, organisationId: 'org-a' },
+    ];
+    const sweep = new UploadShredding(
+      world,
+      { toShred: async () => due },
+      clockAt('2025-03-02T10:00:00.000Z'),
+      {
+        logger: new CapturingLogger(),
+      },
+    );
+
+    expect(await sweep.sweep()).toBe(1);
+
+    expect(await typesIn(world.store, uploadStreamId(confirmed.id))).toContain('UploadRowsShredded');
+    expect((await recordedUpload(world.store, 'org-a', confirmed.id)).rows).toEqual([]);
+    expect(await world.keys.find(uploadStreamId(confirmed.id))).toBeNull();
+    expect(await world.invitees.idsInState('org-a', batchId, 'UPLOADED')).toHaveLength(2);
+    // The fresh preview can still be confirmed: its rows are kept.
+    expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toHaveLength(1);
+    expect(await storedText(world, uploadStreamId(fresh.id))).not.toContain('c@example.org');
+
+    // A day later it has expired: shredded too, and sweeping again changes nothing.
+    const later = new UploadShredding(
+      world,
+      { toShred: async () => due },
+      clockAt('2025-03-04T10:00:00.000Z'),
+      {
+        logger: new CapturingLogger(),
+      },
+    );
+    expect(await later.sweep()).toBe(1);
+    expect(await later.sweep()).toBe(0);
+    expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toEqual([]);
+  });
+});
+
+describe('the retention sweep', () => {
+  let world: World;
+  let batchId: string;
+
+  beforeEach(async () => {
+    world = await privateWorld();
+    ({ batchId } = await aPoolAndBatch(world));
+  });
+  afterEach(() => world.dispose());
+
+  it('erases the people it is given as due, for retention, and logs one it cannot', async () => {
+    const { inviteeId } = await invitedWithToken(world, batchId);
+    await revokeInvitation(world, adminContext(), inviteeId);
+    const logger = new CapturingLogger();
+    let asked = '';
+    const sweep = new RetentionSweep(
+      world,
+      {
+        dueForRetention: async (before) => {
+          asked = before;
+          return [
+            { inviteeId, organisationId: 'org-a' },
+            { inviteeId: 'nobody', organisationId: 'org-a' },
+          ];
+        },
+      },
+      30,
+      clockAt('2025-05-01T00:00:00.000Z'),
+      { logger },
+    );
+
+    expect(await sweep.sweep()).toBe(1);
+
+    expect(asked).toBe('2025-04-01T00:00:00.000Z');
+    const { state } = await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider);
+    expect(state).toMatchObject({ status: 'REVOKED', erased: true });
+    expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toContain('InviteeErased');
+    expect(logger.messages.map((entry) => entry.message).join('\n')).toContain(
+      'could not erase invitee nobody',
+    );
+  });
+});
