@@ -1,7 +1,17 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedEventStore } from '@invitations/event-store';
+import {
+  EmbeddedEventStore,
+  FileKeyStore,
+  PersonalDataStore,
+  type EventStore,
+} from '@invitations/event-store';
+import {
+  KEY_DESTROYING_EVENT_TYPES,
+  PERSONAL_DATA_RULES,
+  PERSONAL_KEYED_STREAM_PREFIXES,
+} from '@invitations/domain';
 import { InMemoryReadModelStores, rebuildProjections } from '@invitations/runtime';
 import { appendGeneratedLog, generateInvitationLog, type LogShape } from '@invitations/read-models/testing';
 
@@ -20,6 +30,8 @@ const BENCH_LOG: LogShape = {
 export interface RebuildBenchResult {
   rebuildEventsPerSec: number;
   rebuildEvents: number;
+  /** The same log written as the service writes it (personal data encrypted), rebuilt decrypting it. */
+  encryptedRebuildEventsPerSec: number;
 }
 
 /**
@@ -27,9 +39,39 @@ export interface RebuildBenchResult {
  * read model into fresh in-memory read models (replay, switch).
  */
 export async function benchRebuild(dir: string): Promise<RebuildBenchResult> {
-  const eventsDir = join(dir, 'rebuild-bench-events');
+  const plain = await timedRebuild(join(dir, 'rebuild-bench-events'), (store) => store);
+  const keysDir = join(dir, 'rebuild-bench-keys');
+  const keys = await FileKeyStore.open(keysDir);
+  const encrypted = await timedRebuild(
+    join(dir, 'rebuild-bench-encrypted'),
+    (store) =>
+      new PersonalDataStore(store, {
+        keys,
+        rules: PERSONAL_DATA_RULES,
+        keyDestroyingTypes: KEY_DESTROYING_EVENT_TYPES,
+        streamIdSecret: Buffer.from('bench secret'),
+        keyedStreamPrefixes: PERSONAL_KEYED_STREAM_PREFIXES,
+      }),
+  );
+  await rm(keysDir, { recursive: true, force: true });
+  return {
+    rebuildEventsPerSec: plain.eventsPerSec,
+    rebuildEvents: plain.events,
+    encryptedRebuildEventsPerSec: encrypted.eventsPerSec,
+  };
+}
+
+/**
+ * Writes the log through `as` (the store itself, or the service's encrypting store over it), then times a full
+ * rebuild of every read model through it into fresh in-memory read models (replay, switch).
+ */
+async function timedRebuild(
+  eventsDir: string,
+  as: (store: EventStore) => EventStore,
+): Promise<{ eventsPerSec: number; events: number }> {
   await rm(eventsDir, { recursive: true, force: true });
-  const store = await EmbeddedEventStore.open(eventsDir);
+  const log = await EmbeddedEventStore.open(eventsDir);
+  const store = as(log);
   try {
     // Large concurrent batches: the store commits many appends with one write and one sync.
     await appendGeneratedLog(store, generateInvitationLog(BENCH_LOG), 2000);
@@ -38,9 +80,9 @@ export async function benchRebuild(dir: string): Promise<RebuildBenchResult> {
     const { events } = await rebuildProjections(store, readModels);
     const seconds = (performance.now() - started) / 1000;
     await readModels.close();
-    return { rebuildEventsPerSec: Math.round(events / seconds), rebuildEvents: events };
+    return { eventsPerSec: Math.round(events / seconds), events };
   } finally {
-    await store.close();
+    await log.close();
     await rm(eventsDir, { recursive: true, force: true });
   }
 }

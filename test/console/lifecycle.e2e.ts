@@ -254,4 +254,41 @@ describe('the console: invitations after they are sent, in a browser', () => {
     await see(page.getByTestId('confirmation-progress')).contains('Upload finished: 1,200 staged.');
     await see(page.getByRole('tab', { name: 'Uploaded (1,200)' })).visible();
   });
+
+  it("erases a person's personal data from their history drawer, after a confirmation", async () => {
+    const { page } = ui;
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Invite personnel' })
+      .click();
+    await page.getByRole('link', { name: 'Winter intake' }).first().click();
+    await page.getByRole('heading', { name: 'Winter intake', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: /^Invited/ }).click();
+    await page.getByRole('button', { name: 'Actions for Ben Ng' }).click();
+    await page.getByRole('menuitem', { name: 'History' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Person and history' });
+    await see(drawer.getByText('ben.ng@example.com')).visible();
+    await drawer.getByRole('button', { name: 'Erase personal data' }).click();
+    const confirm = page.getByRole('dialog', { name: "Erase this person's personal data?" });
+    await see(confirm.getByText('This cannot be undone.')).visible();
+    // Once the dialog has faded in (axe reads colours as they are blended mid-transition).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[role="dialog"]')].every(
+        (dialog) => getComputedStyle(dialog).opacity === '1',
+      ),
+    );
+    await ui.expectAccessible('the erasure confirmation');
+    await confirm.getByRole('button', { name: 'Erase for good' }).click();
+    await see(drawer.getByText('Personal data erased')).visible();
+    await see(drawer.getByText('Invitee erased')).visible();
+    await see(drawer.getByRole('button', { name: 'Erase personal data' })).hidden();
+    await ui.expectAccessible('the drawer of an erased person');
+
+    const { invitee } = await gateway.ok<{ invitee: { email: string; erased: boolean; state: string } }>(
+      `query($id: ID!) { invitee(id: $id) { email erased state } }`,
+      { id: ids.Ben },
+      await gateway.token(ORG),
+    );
+    expect(invitee).toEqual({ email: '[erased]', erased: true, state: 'REVOKED' });
+  });
 });

@@ -31,7 +31,7 @@ export const BY_TOKEN = `query($token: String!) { invitationByToken(token: $toke
 export const CHECK = `query($email: String!, $dob: Date!) { checkPersonnel(email: $email, dateOfBirth: $dob) { passportExists } }`;
 export const INVITEE = `query($id: ID!) { invitee(id: $id) { ${INVITEE_FIELDS} history { type actor } } }`;
 export const HISTORY = `query($id: ID!, $asOf: DateTime) { invitationHistory(inviteeId: $id, asOf: $asOf) { type at actor position data } }`;
-export const AS_OF = `query($id: ID!, $asOf: DateTime!) { inviteeAsOf(inviteeId: $id, asOf: $asOf) { ${INVITEE_FIELDS} declinedAt remindedAt } }`;
+export const AS_OF = `query($id: ID!, $asOf: DateTime!) { inviteeAsOf(inviteeId: $id, asOf: $asOf) { ${INVITEE_FIELDS} declinedAt remindedAt erased } }`;
 export const POOLS = `query { resourcePools { id name memberCount batches { id name } } }`;
 export const POOL = `query($id: ID!) { resourcePool(id: $id) { id name memberCount } }`;
 

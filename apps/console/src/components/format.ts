@@ -7,12 +7,15 @@ const number = new Intl.NumberFormat();
 
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dateTime.format(new Date(iso)) : '';
+/** A date, or what stands in its place (`[erased]`) as it is. */
 export const formatDate = (iso: string | null | undefined): string =>
   !iso
     ? ''
-    : CALENDAR_DATE.test(iso)
-      ? calendarDate.format(new Date(`${iso}T00:00:00Z`))
-      : date.format(new Date(iso));
+    : Number.isNaN(Date.parse(iso))
+      ? iso
+      : CALENDAR_DATE.test(iso)
+        ? calendarDate.format(new Date(`${iso}T00:00:00Z`))
+        : date.format(new Date(iso));
 export const formatCount = (n: number): string => number.format(n);
 
 /** "1 person", "37 people". */

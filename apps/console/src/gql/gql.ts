@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n  }\n": typeof types.InviteeRowFragmentDoc,
+    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n    erased\n  }\n": typeof types.InviteeRowFragmentDoc,
     "\n  fragment InviteePage on InviteeConnection {\n    totalCount\n    nodes {\n      ...InviteeRow\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.InviteePageFragmentDoc,
     "\n  fragment BulkOutcome on BulkInvitationResult {\n    count\n    skipped {\n      inviteeId\n      reason\n    }\n  }\n": typeof types.BulkOutcomeFragmentDoc,
     "\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n      expired\n      revoked\n      declined\n      undeliverable\n    }\n  }\n": typeof types.BatchSummaryFragmentDoc,
@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": typeof types.StageInviteeDocument,
     "\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": typeof types.CorrectInviteeDocument,
     "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n": typeof types.RemoveInviteeDocument,
+    "\n  mutation EraseInvitee($id: ID!) {\n    eraseInvitee(inviteeId: $id) {\n      inviteeId\n      erasedAt\n    }\n  }\n": typeof types.EraseInviteeDocument,
     "\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": typeof types.SendInvitationsDocument,
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": typeof types.RevokeInvitationDocument,
@@ -49,7 +50,7 @@ type Documents = {
     "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": typeof types.CancelUploadDocument,
 };
 const documents: Documents = {
-    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n  }\n": types.InviteeRowFragmentDoc,
+    "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n    erased\n  }\n": types.InviteeRowFragmentDoc,
     "\n  fragment InviteePage on InviteeConnection {\n    totalCount\n    nodes {\n      ...InviteeRow\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.InviteePageFragmentDoc,
     "\n  fragment BulkOutcome on BulkInvitationResult {\n    count\n    skipped {\n      inviteeId\n      reason\n    }\n  }\n": types.BulkOutcomeFragmentDoc,
     "\n  fragment BatchSummary on InvitationBatch {\n    id\n    name\n    createdAt\n    pool {\n      id\n      name\n    }\n    counts {\n      uploaded\n      invalid\n      invited\n      accepted\n      expired\n      revoked\n      declined\n      undeliverable\n    }\n  }\n": types.BatchSummaryFragmentDoc,
@@ -64,6 +65,7 @@ const documents: Documents = {
     "\n  mutation StageInvitee($input: StageInviteeInput!) {\n    stageInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": types.StageInviteeDocument,
     "\n  mutation CorrectInvitee($input: CorrectInviteeInput!) {\n    correctInvitee(input: $input) {\n      ...InviteeRow\n    }\n  }\n": types.CorrectInviteeDocument,
     "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n": types.RemoveInviteeDocument,
+    "\n  mutation EraseInvitee($id: ID!) {\n    eraseInvitee(inviteeId: $id) {\n      inviteeId\n      erasedAt\n    }\n  }\n": types.EraseInviteeDocument,
     "\n  mutation SendInvitations($input: SendInvitationsInput!) {\n    sendInvitations(input: $input) {\n      invited {\n        id\n      }\n      autoAccepted {\n        id\n      }\n      skipped {\n        inviteeId\n        reason\n      }\n    }\n  }\n": types.SendInvitationsDocument,
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(inviteeId: $id) {\n      ...InviteeRow\n    }\n  }\n": types.RevokeInvitationDocument,
@@ -101,7 +103,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n  }\n"): (typeof documents)["\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n  }\n"];
+export function graphql(source: "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n    erased\n  }\n"): (typeof documents)["\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n    erased\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -158,6 +160,10 @@ export function graphql(source: "\n  mutation CorrectInvitee($input: CorrectInvi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveInvitee($id: ID!) {\n    removeInvitee(inviteeId: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseInvitee($id: ID!) {\n    eraseInvitee(inviteeId: $id) {\n      inviteeId\n      erasedAt\n    }\n  }\n"): (typeof documents)["\n  mutation EraseInvitee($id: ID!) {\n    eraseInvitee(inviteeId: $id) {\n      inviteeId\n      erasedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,6 +23,7 @@ export const INVITEE_ROW = graphql(`
     autoAccepted
     declinedAt
     deliveryStatus
+    erased
   }
 `);
 
@@ -202,6 +203,15 @@ export const CORRECT_INVITEE = graphql(`
 export const REMOVE_INVITEE = graphql(`
   mutation RemoveInvitee($id: ID!) {
     removeInvitee(inviteeId: $id)
+  }
+`);
+
+export const ERASE_INVITEE = graphql(`
+  mutation EraseInvitee($id: ID!) {
+    eraseInvitee(inviteeId: $id) {
+      inviteeId
+      erasedAt
+    }
   }
 `);
 

@@ -4,6 +4,7 @@ import {
   Drawer,
   Group,
   Loader,
+  Modal,
   Stack,
   Table,
   Text,
@@ -11,7 +12,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
@@ -19,7 +20,7 @@ import { StateBadge, UploadStatusBadge } from '../../components/badges';
 import { displayName, formatDate, formatDateTime } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { InviteeRowFragment } from '../../gql/graphql';
-import { HISTORY, INVITEE, INVITEE_AS_OF } from '../../graphql/operations';
+import { ERASE_INVITEE, HISTORY, INVITEE, INVITEE_AS_OF } from '../../graphql/operations';
 import { asProblem } from '../../api/api-problem';
 
 /** datetime-local's value (local time, no zone) as an instant, and back. */
@@ -105,6 +106,13 @@ function PersonHistory({ inviteeId }: { inviteeId: string }) {
         </Text>
       )}
       {shown && <PersonDetails person={shown} />}
+      {current?.erased && (
+        <Alert color="gray" title="Personal data erased">
+          This person&apos;s details were erased: they read [erased] everywhere, their history and the audit
+          trail stay. They can be added again as someone new.
+        </Alert>
+      )}
+      {current && !current.erased && !asOf && <EraseAction inviteeId={inviteeId} />}
       <Title order={3} size="h4">
         History
       </Title>
@@ -130,6 +138,50 @@ function PersonHistory({ inviteeId }: { inviteeId: string }) {
         </Timeline>
       )}
     </Stack>
+  );
+}
+
+/** Erasing a person's personal data (crypto-shredding), after an explicit confirmation: it cannot be undone. */
+function EraseAction({ inviteeId }: { inviteeId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const client = useQueryClient();
+  const erase = useMutation({
+    mutationFn: () => gql(ERASE_INVITEE, { id: inviteeId }),
+    onSuccess: () => {
+      setConfirming(false);
+      void client.invalidateQueries();
+    },
+  });
+  return (
+    <>
+      <Group>
+        <Button color="red" variant="outline" onClick={() => setConfirming(true)}>
+          Erase personal data
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="Erase this person's personal data?"
+      >
+        <Stack>
+          <Text size="sm">
+            Their name, email, date of birth and mobile are destroyed for good, in this batch and in its
+            history: they will read [erased]. A pending invitation is revoked. What happened and who did it
+            stays in the audit trail. This cannot be undone.
+          </Text>
+          {erase.error && <ProblemAlert problem={asProblem(erase.error)} title="The person was not erased" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Keep them
+            </Button>
+            <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>
+              Erase for good
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
