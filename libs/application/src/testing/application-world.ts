@@ -166,7 +166,12 @@ export async function privateWorld() {
     streamIdSecret: Buffer.from('a test secret'),
     keyedStreamPrefixes: PERSONAL_KEYED_STREAM_PREFIXES,
   });
-  return { ...worldOn(store), keys, stored, dispose: () => rm(directory, { recursive: true, force: true }) };
+  return {
+    ...worldOn(store),
+    keys: store.keys,
+    stored,
+    dispose: () => rm(directory, { recursive: true, force: true }),
+  };
 }
 
 export type ApplicationWorld = ReturnType<typeof applicationWorld>;

@@ -12,6 +12,8 @@ export interface PersonalDataRule {
   clear(data: Record<string, unknown>): Record<string, unknown>;
   /** The event's data once the key is destroyed, from its clear fields. */
   erased(clear: Record<string, unknown>): Record<string, unknown>;
+  /** Large, and read by few (an upload's rows): decrypted only when its data is read. */
+  large?: boolean;
 }
 
 const personEvent: PersonalDataRule = {
@@ -31,6 +33,7 @@ export const PERSONAL_DATA_RULES: Readonly<Record<string, PersonalDataRule>> = {
   UploadRowsRecorded: {
     clear: ({ uploadId, chunk, columns }) => ({ uploadId, chunk, columns }),
     erased: (clear) => ({ ...clear, rows: [], erased: true }),
+    large: true,
   },
 };
 

@@ -106,6 +106,13 @@ export class FileKeyStore implements KeyStore {
     return null;
   }
 
+  cached(subject: string): Buffer | null | undefined {
+    const key = this.keys.get(subject);
+    if (key !== undefined) return key;
+    // Read only, a key not held may have been created since: look it up.
+    return this.readOnly && !this.destroyed.has(subject) ? undefined : null;
+  }
+
   async destroy(subjects: readonly string[]): Promise<void> {
     if (this.readOnly) throw new Error('The key store is open for reading only');
     const fresh = subjects.filter((subject) => !this.destroyed.has(subject));

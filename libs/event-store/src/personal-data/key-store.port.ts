@@ -12,6 +12,11 @@ export interface KeyStore {
   keysFor(subjects: readonly string[]): Promise<Map<string, Buffer | null>>;
   /** The subject's key; null when it has none (destroyed, or never created). */
   find(subject: string): Promise<Buffer | null>;
+  /**
+   * The subject's key as this process holds it, without waiting: null when it has none, undefined when it must be
+   * looked up (`find`). Lets reading stay synchronous for subscribers that are.
+   */
+  cached(subject: string): Buffer | null | undefined;
   /** Destroys the subjects' keys for good; durable before this resolves. Destroying twice changes nothing. */
   destroy(subjects: readonly string[]): Promise<void>;
   /** Drops a subject's key from this process's cache: another process destroyed it (its erasure event was read). */

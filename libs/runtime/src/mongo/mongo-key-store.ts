@@ -77,6 +77,10 @@ export class MongoKeyStore implements KeyStore {
     return found.get(subject) ?? null;
   }
 
+  cached(subject: string): Buffer | null | undefined {
+    return this.cache.get(subject);
+  }
+
   async destroy(subjects: readonly string[]): Promise<void> {
     if (subjects.length === 0) return;
     const destroyedAt = new Date();
