@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Gateway, tokenOf } from './support/gateway-harness';
+import { spawn } from 'node:child_process';
+import { Gateway, TEST_JWT_SECRET, tokenOf } from './support/gateway-harness';
 import * as op from './support/operations';
 import { SEARCH } from './support/lifecycle-operations';
 
@@ -24,6 +25,37 @@ const BOB = {
   lastName: 'Quillfeather',
   mobile: '+61412555888',
 };
+
+const ROOT = join(__dirname, '..');
+
+const CARL = {
+  email: 'carl.cli@example.com',
+  dateOfBirth: '1991-11-11',
+  firstName: 'Carlisle',
+  lastName: 'Ottoway',
+  mobile: '+61412555999',
+};
+
+/** The ops command line, beside the gateway (its DATA_DIR, its JWT secret). */
+function ops(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/ops/src/main.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, NO_COLOR: '1', DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
 
 interface InviteeView {
   id: string;
@@ -193,6 +225,23 @@ describe('erasure by crypto-shredding, end to end', () => {
     expect(check.checkPersonnel.passportExists).toBe(false);
   });
 
+  it('lets an operator erase from the command line; the audit export reads [erased]', async () => {
+    const carl = (await stage(tokenA, batchA, CARL)).id;
+    const erased = await ops(dataDir, ['erase', '--email', CARL.email, '--url', gw.url]);
+    expect(erased.stderr).toBe('');
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain('no passport for this email');
+    expect(erased.stdout).toMatch(new RegExp(`^invitee ${carl} of org-a erased at `, 'm'));
+    expect(await invitee(carl)).toMatchObject({ firstName: '[erased]', erased: true });
+
+    const exported = await ops(dataDir, ['export', '--org', 'org-a']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('"InviteeErased"');
+    expect(exported.stdout).toContain('[erased]');
+    for (const value of [CARL.lastName, BOB.lastName, ADA.lastName, BOB.email])
+      expect(exported.stdout).not.toContain(value);
+  }, 120_000);
+
   it('keeps it so across a restart and a rebuild, and leaves no original value on disk but in the sent mail', async () => {
     await gw.stop({ keepData: true });
     gw = await Gateway.start({ dataDir });
@@ -216,6 +265,10 @@ describe('erasure by crypto-shredding, end to end', () => {
       BOB.firstName,
       BOB.lastName,
       BOB.mobile,
+      CARL.email,
+      CARL.firstName,
+      CARL.lastName,
+      CARL.mobile,
     ];
     expect(await foundOnDisk(dataDir, values)).toEqual([]);
     // The outbox is the record of the mail already sent: it still names who it was sent to (docs/operations.md).
