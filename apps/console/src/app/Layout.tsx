@@ -10,6 +10,7 @@ const NAVIGATION = [
   { to: '/pools', label: 'Resource pools' },
   { to: '/batches', label: 'Invite personnel' },
   { to: '/organisation', label: 'Organisation' },
+  { to: '/audit', label: 'Audit log' },
 ];
 
 /** The frame of every signed-in page: the organisation and the admin in the header, the sections beside. */

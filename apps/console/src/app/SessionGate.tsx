@@ -17,6 +17,7 @@ const AddPersonPage = lazy(() =>
   import('../pages/add-person/AddPersonPage').then((m) => ({ default: m.AddPersonPage })),
 );
 const UploadPage = lazy(() => import('../pages/upload/UploadPage').then((m) => ({ default: m.UploadPage })));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const OpsPage = lazy(() => import('../pages/ops/OpsPage').then((m) => ({ default: m.OpsPage })));
 
 /** The sign-in page until someone is signed in; then the console's pages, each at a URL of ids only. */
@@ -52,6 +53,7 @@ export function SessionGate() {
         <Route path="batches/:batchId/add" element={<AddPersonPage />} />
         <Route path="batches/:batchId/upload" element={<UploadPage />} />
         <Route path="organisation" element={<OrganisationPage />} />
+        <Route path="audit" element={<AuditPage />} />
         {isOps && <Route path="ops" element={<OpsPage />} />}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

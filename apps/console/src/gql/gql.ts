@@ -48,6 +48,7 @@ type Documents = {
     "\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n": typeof types.ConfirmationProgressFragmentDoc,
     "\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": typeof types.UploadConfirmationDocument,
     "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": typeof types.CancelUploadDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        type\n        at\n        actor\n        actorName\n        position\n        poolId\n        batchId\n        inviteeId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
 };
 const documents: Documents = {
     "\n  fragment InviteeRow on Invitee {\n    id\n    batchId\n    email\n    dateOfBirth\n    firstName\n    middleNames\n    lastName\n    preferredName\n    mobile\n    jobRole\n    uploadStatus\n    discrepancies\n    state\n    invitedAt\n    expiresAt\n    acceptedAt\n    autoAccepted\n    declinedAt\n    deliveryStatus\n    erased\n  }\n": types.InviteeRowFragmentDoc,
@@ -84,6 +85,7 @@ const documents: Documents = {
     "\n  fragment ConfirmationProgress on UploadConfirmation {\n    state\n    total\n    staged\n    invited\n    autoAccepted\n    skippedDuplicates\n    sendInvitations\n    finishedAt\n  }\n": types.ConfirmationProgressFragmentDoc,
     "\n  query UploadConfirmation($id: ID!) {\n    upload(id: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": types.UploadConfirmationDocument,
     "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n": types.CancelUploadDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        type\n        at\n        actor\n        actorName\n        position\n        poolId\n        batchId\n        inviteeId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
 };
 
 /**
@@ -236,6 +238,10 @@ export function graphql(source: "\n  query UploadConfirmation($id: ID!) {\n    u
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelUpload($id: ID!) {\n    cancelUpload(uploadId: $id) {\n      id\n      confirmation {\n        ...ConfirmationProgress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        type\n        at\n        actor\n        actorName\n        position\n        poolId\n        batchId\n        inviteeId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        type\n        at\n        actor\n        actorName\n        position\n        poolId\n        batchId\n        inviteeId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

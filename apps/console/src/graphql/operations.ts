@@ -417,3 +417,24 @@ export const CANCEL_UPLOAD = graphql(`
     }
   }
 `);
+
+export const AUDIT_LOG = graphql(`
+  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
+    auditLog(filter: $filter, first: $first, after: $after) {
+      nodes {
+        type
+        at
+        actor
+        actorName
+        position
+        poolId
+        batchId
+        inviteeId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

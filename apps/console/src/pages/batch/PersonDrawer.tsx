@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Alert,
   Button,
   Drawer,
@@ -14,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { StateBadge, UploadStatusBadge } from '../../components/badges';
@@ -113,9 +115,14 @@ function PersonHistory({ inviteeId }: { inviteeId: string }) {
         </Alert>
       )}
       {current && !current.erased && !asOf && <EraseAction inviteeId={inviteeId} />}
-      <Title order={3} size="h4">
-        History
-      </Title>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          History
+        </Title>
+        <Anchor component={Link} to={`/audit?inviteeId=${inviteeId}`} size="sm">
+          In the audit log
+        </Anchor>
+      </Group>
       {history.error && (
         <ProblemAlert problem={asProblem(history.error)} title="The history could not be loaded" />
       )}
