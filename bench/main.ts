@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchEventStore } from './event-store.bench';
 import { benchGraphQLBounds } from './graphql-bounds.bench';
+import { benchNotifications } from './notifications.bench';
 import { benchReadModels } from './read-models.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchService } from './service.bench';
@@ -49,6 +50,9 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   },
   async service() {
     return { ...(await benchService()) };
+  },
+  async notifications() {
+    return { ...(await benchNotifications()) };
   },
   async tabQuery() {
     return { ...(await benchTabQuery()) };
