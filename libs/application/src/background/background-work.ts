@@ -7,7 +7,7 @@ import {
   type ProjectionRunnerOptions,
   type ReadModelStores,
 } from '@invitations/runtime';
-import type { CheckpointedSubscription } from '@invitations/runtime';
+import type { CheckpointedBatchSubscription } from '@invitations/runtime';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 import { notificationSubscription } from '../notifications/notification-subscription';
@@ -42,7 +42,7 @@ export interface BackgroundWorkHealth {
  */
 export class BackgroundWork {
   readonly projections: ProjectionRunner;
-  readonly notifications: CheckpointedSubscription;
+  readonly notifications: CheckpointedBatchSubscription;
   readonly expiry: ExpirySweep;
   readonly reminders: ReminderSweep;
   private started = false;
