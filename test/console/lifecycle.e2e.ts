@@ -272,10 +272,8 @@ describe('the console: invitations after they are sent, in a browser', () => {
     const confirm = page.getByRole('dialog', { name: "Erase this person's personal data?" });
     await see(confirm.getByText('This cannot be undone.')).visible();
     // Once the dialog has faded in (axe reads colours as they are blended mid-transition).
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('[role="dialog"]')].every(
-        (dialog) => getComputedStyle(dialog).opacity === '1',
-      ),
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1')`,
     );
     await ui.expectAccessible('the erasure confirmation');
     await confirm.getByRole('button', { name: 'Erase for good' }).click();
