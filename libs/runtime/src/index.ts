@@ -2,6 +2,10 @@ export { InMemoryCheckpoints, NO_POSITION } from './checkpoint-store';
 export type { CheckpointStore } from './checkpoint-store';
 export { CheckpointWatcher } from './checkpoint-watcher';
 export { CheckpointedSubscription } from './checkpointed-subscription';
+export {
+  CheckpointedBatchSubscription,
+  type CheckpointedBatchSubscriptionOptions,
+} from './checkpointed-batch-subscription';
 export { ConfigError, SERVICE_CONFIG, loadConfig } from './config';
 export type { ConsoleOidcConfig, ServiceConfig } from './config';
 export type { JwtConfig } from './jwt-config';

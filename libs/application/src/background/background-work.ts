@@ -8,7 +8,7 @@ import {
   type ProjectionRunnerOptions,
   type ReadModelStores,
 } from '@invitations/runtime';
-import type { CheckpointedSubscription } from '@invitations/runtime';
+import type { CheckpointedBatchSubscription } from '@invitations/runtime';
 import { ExpirySweep } from '../expiry/expiry-sweep';
 import { ALWAYS_HELD, type Fence } from '@invitations/runtime';
 import { RunningJobs, type RunningJobsHealth } from '@invitations/runtime';
@@ -63,7 +63,7 @@ export interface BackgroundWorkHealth {
  */
 export class BackgroundWork {
   readonly projections: ProjectionRunner;
-  readonly notifications: CheckpointedSubscription;
+  readonly notifications: CheckpointedBatchSubscription;
   readonly expiry: ExpirySweep;
   readonly uploadConfirmations: RunningJobs;
   readonly reminders: ReminderSweep;

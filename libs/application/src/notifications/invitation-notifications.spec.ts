@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
-import { sendCommand, stageCommand } from '@invitations/domain/testing';
+import { resendCommand, sendCommand, stageCommand } from '@invitations/domain/testing';
 import { handleCommand, loadStream, type RecordedEvent } from '@invitations/event-store';
 import { InMemoryEventStore } from '@invitations/event-store/testing';
+import { deriveId } from '@invitations/kernel';
 import { ManualClock } from '@invitations/kernel/testing';
 import {
   deriveInvitationToken,
@@ -359,5 +360,99 @@ describe('InvitationNotifications: every message recorded with its delivery stat
 
     expect(notifier.sent).toEqual([]);
     expect((await messageStreams()).size).toBe(0);
+  });
+});
+
+describe('InvitationNotifications: many events handled together', () => {
+  let store: InMemoryEventStore;
+  const clock = new ManualClock(new Date(SENT_AT));
+  const manager = (notifier: Notifier) =>
+    new InvitationNotifications(store, notifier, {
+      publicBaseUrl: 'https://x.test',
+      clock,
+      tokenSecret: SECRET,
+    });
+  const events = async () => {
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    return all;
+  };
+
+  /** `count` people invited, and the log's InvitationSent events. */
+  async function invitations(count: number): Promise<RecordedEvent[]> {
+    for (let n = 0; n < count; n += 1) {
+      const inviteeId = randomUUID();
+      await onInvitee(store, inviteeId, stageCommand({ inviteeId }));
+      await onInvitee(store, inviteeId, sendCommand());
+    }
+    return (await events()).filter((event) => event.type === 'InvitationSent');
+  }
+
+  /** A notifier whose `send` gives the provider only the first `kept` messages of the call, then fails. */
+  function cutAfter(notifier: RecordingNotifier, kept: number): Notifier {
+    const cut = Object.create(notifier) as RecordingNotifier;
+    cut.send = async (messages) => {
+      await notifier.send(messages.slice(0, kept));
+      throw new Error('killed in the middle of the write');
+    };
+    return cut;
+  }
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+  });
+
+  it('sends the messages of a whole batch in one call to the notifier, each queued in its stream once', async () => {
+    const notifier = new RecordingNotifier();
+    const calls: number[] = [];
+    const counting = Object.create(notifier) as RecordingNotifier;
+    counting.send = (messages) => {
+      calls.push(messages.length);
+      return notifier.send(messages);
+    };
+    const sent = await invitations(6);
+    const unrelated = (await events()).filter((event) => event.type === 'InviteeStaged');
+    await manager(counting).handleBatch([...unrelated, ...sent]);
+
+    expect(calls).toEqual([12]);
+    expect(new Set(notifier.sent.map((message) => message.id)).size).toBe(12);
+    expect(new Set(notifier.sent.map((message) => message.inviteeId)).size).toBe(6);
+    const queued = (await events()).filter((event) => event.type === 'MessageQueued');
+    expect(queued.map((event) => event.streamId).sort()).toEqual(
+      notifier.sent.map((message) => `message-${message.id}`).sort(),
+    );
+  });
+
+  it('after a crash in the middle of a batch’s write, sends only the messages that had not gone, once', async () => {
+    const notifier = new RecordingNotifier();
+    const sent = await invitations(4);
+    // Killed after the first three lines of eight: an event's email went, its text message did not.
+    await expect(manager(cutAfter(notifier, 3)).handleBatch(sent)).rejects.toThrow('killed');
+    expect(notifier.sent).toHaveLength(3);
+
+    await manager(notifier).handleBatch(sent);
+    await manager(notifier).handleBatch(sent);
+
+    expect(notifier.sent).toHaveLength(8);
+    expect(new Set(notifier.sent.map((message) => message.id)).size).toBe(8);
+    for (const event of sent) {
+      const { inviteeId } = event.data as { inviteeId: string };
+      const channels = notifier.sent.filter((m) => m.inviteeId === inviteeId).map((m) => m.channel);
+      expect(channels.sort()).toEqual(['email', 'sms']);
+    }
+    const queued = (await events()).filter((event) => event.type === 'MessageQueued');
+    expect(queued).toHaveLength(8);
+  });
+
+  it('handles one invitee’s events in the log’s order: a superseded invitation sends nothing', async () => {
+    const notifier = new RecordingNotifier();
+    const [first] = await invitations(1);
+    const { inviteeId } = first.data as { inviteeId: string };
+    await onInvitee(store, inviteeId, resendCommand());
+    const [resent] = (await events()).filter((event) => event.type === 'InvitationResent');
+    await manager(notifier).handleBatch([first, resent]);
+    const ids = (event: RecordedEvent) =>
+      ['email', 'sms'].map((channel) => deriveId(event.id, 'message', channel));
+    expect(notifier.sent.map((message) => message.id)).toEqual(ids(resent));
   });
 });

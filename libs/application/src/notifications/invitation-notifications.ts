@@ -21,7 +21,7 @@ import {
   type Notifier,
 } from '@invitations/notifications';
 import { organisationOf } from '../organisations/organisation';
-import { MessageDispatch } from './message-dispatch';
+import { MessageDispatch, type CausedMessage, type MessageToSend } from './message-dispatch';
 
 export interface InvitationNotificationsOptions {
   publicBaseUrl: string;
@@ -58,10 +58,16 @@ const LINK_MESSAGES: Record<string, InvitationMessageKind> = {
  * Every message, whatever its kind (invitation, reminder, added-to-pool), has a delivery status: the dispatch
  * records it QUEUED in its own stream (`message-<id>`) before it leaves, then SENT or FAILED as the notifier says;
  * on redelivery of an event whose messages already went, only what the log may still lack of that is recorded.
+ *
+ * Many events are handled together (`handleBatch`, as the subscription gathers them): each invitee's events in the
+ * log's order, different invitees' at once, so their tokens and queued messages share the store's writes, and the
+ * messages of the whole batch reach the notifier in one call (the outbox: one write and one fsync for them all).
+ * A message already handed over (a batch handled again after a crash, even one cut in the middle of the outbox's
+ * write) is not sent again; one not yet handed over is, as long as its invitation still stands.
  */
 export class InvitationNotifications {
   /** The names messages show, read again at most every NAMES_FRESH_MS (a batch of invitations reads them once). */
-  private readonly names = new Map<string, { name: string | null; readAt: number }>();
+  private readonly names = new Map<string, { name: Promise<string | null>; readAt: number }>();
   private readonly dispatch: MessageDispatch;
 
   constructor(
@@ -78,16 +84,53 @@ export class InvitationNotifications {
   }
 
   async handle(event: RecordedEvent): Promise<void> {
-    if (!InvitationNotifications.handles(event)) return;
-    if (await this.notifier.wasSent(messageIdFor(event, 'email'))) {
-      const ids = [messageIdFor(event, 'email'), messageIdFor(event, 'sms')];
-      return this.dispatch.recordHandovers(ids, event);
-    }
-    if (event.type === 'InvitationAccepted') return this.addedToPool(event as Recorded<InvitationAccepted>);
-    return this.sendLink(event as Recorded<LinkEvent>, LINK_MESSAGES[event.type]);
+    return this.handleBatch([event]);
   }
 
-  private async sendLink(event: Recorded<LinkEvent>, kind: InvitationMessageKind): Promise<void> {
+  /** The messages of these events of the log (those it does not handle are ignored), sent together. */
+  async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+    const wanted = events.filter((event) => InvitationNotifications.handles(event));
+    if (wanted.length === 0) return;
+    const byInvitee = new Map<string, RecordedEvent[]>();
+    for (const event of wanted) {
+      const { inviteeId } = event.data as { inviteeId: string };
+      const ofInvitee = byInvitee.get(inviteeId);
+      if (ofInvitee) ofInvitee.push(event);
+      else byInvitee.set(inviteeId, [event]);
+    }
+    const toSend: CausedMessage[] = [];
+    await Promise.all(
+      [...byInvitee.values()].map(async (ofInvitee) => {
+        for (const event of ofInvitee) toSend.push(...(await this.unsentMessagesOf(event)));
+      }),
+    );
+    await this.dispatch.sendAll(toSend);
+    await Promise.all(
+      wanted.map((event) =>
+        this.dispatch.recordHandovers([messageIdFor(event, 'email'), messageIdFor(event, 'sms')], event),
+      ),
+    );
+  }
+
+  /** The event's messages not handed over yet (none once both channels went, or its invitation is gone). */
+  private async unsentMessagesOf(event: RecordedEvent): Promise<CausedMessage[]> {
+    const ids = [messageIdFor(event, 'email'), messageIdFor(event, 'sms')];
+    if ((await Promise.all(ids.map((id) => this.notifier.wasSent(id)))).every(Boolean)) return [];
+    const messages =
+      event.type === 'InvitationAccepted'
+        ? await this.addedToPool(event as Recorded<InvitationAccepted>)
+        : await this.linkMessages(event as Recorded<LinkEvent>, LINK_MESSAGES[event.type]);
+    const unsent: CausedMessage[] = [];
+    for (const message of messages) {
+      if (!(await this.notifier.wasSent(message.message.id))) unsent.push({ ...message, cause: event });
+    }
+    return unsent;
+  }
+
+  private async linkMessages(
+    event: Recorded<LinkEvent>,
+    kind: InvitationMessageKind,
+  ): Promise<MessageToSend[]> {
     const { inviteeId, invitationId } = event.data;
     const { token, tokenHash } = deriveInvitationToken(this.options.tokenSecret, inviteeId, invitationId);
     const now = this.options.clock.now();
@@ -100,8 +143,8 @@ export class InvitationNotifications {
     );
     const invitee = issued.state;
     // Superseded, revoked, declined, expired or accepted meanwhile: the link would not work, so nothing goes out.
-    if (invitee.status !== 'INVITED' || invitee.invitation?.invitationId !== invitationId) return;
-    if (invitee.invitation.tokenHash !== tokenHash) return;
+    if (invitee.status !== 'INVITED' || invitee.invitation?.invitationId !== invitationId) return [];
+    if (invitee.invitation.tokenHash !== tokenHash) return [];
     const { person, invitation } = invitee;
     const message = 'message' in event.data && kind !== 'extension' ? event.data.message : null;
     const messages = invitationMessages({
@@ -118,16 +161,13 @@ export class InvitationNotifications {
       expiresAt: invitation.expiresAt,
       createdAt: now.toISOString(),
     });
-    await this.dispatch.send(
-      messages.map((outgoing) => ({ message: outgoing, invitationId })),
-      event,
-    );
+    return messages.map((outgoing) => ({ message: outgoing, invitationId }));
   }
 
-  private async addedToPool(event: Recorded<InvitationAccepted>): Promise<void> {
+  private async addedToPool(event: Recorded<InvitationAccepted>): Promise<MessageToSend[]> {
     const { inviteeId, invitationId, poolId } = event.data;
     const { state: invitee } = await loadStream(this.store, inviteeStreamId(inviteeId), inviteeDecider);
-    if (invitee.status === 'absent') return;
+    if (invitee.status === 'absent') return [];
     const { person } = invitee;
     const messages = addedToPoolMessages({
       messageIdFor: (channel) => messageIdFor(event, channel),
@@ -139,10 +179,7 @@ export class InvitationNotifications {
       poolName: await this.poolName(poolId),
       createdAt: this.options.clock.now().toISOString(),
     });
-    await this.dispatch.send(
-      messages.map((outgoing) => ({ message: outgoing, invitationId })),
-      event,
-    );
+    return messages.map((outgoing) => ({ message: outgoing, invitationId }));
   }
 
   private contextOf(event: RecordedEvent, now: Date, step: string): CommandContext {
@@ -172,13 +209,15 @@ export class InvitationNotifications {
   }
 
   /** A name read at most NAMES_FRESH_MS ago, else read again: a rename shows in messages within that time. */
-  private async fresh(key: string, read: () => Promise<string | null>): Promise<string | null> {
+  private fresh(key: string, read: () => Promise<string | null>): Promise<string | null> {
     const now = this.options.clock.now().getTime();
     const known = this.names.get(key);
     if (known && now - known.readAt < NAMES_FRESH_MS) return known.name;
-    const name = await read();
+    // The read itself is kept: a batch's invitations of one pool, handled at once, read its name once.
+    const name = read();
     if (this.names.size > 10_000) this.names.clear();
     this.names.set(key, { name, readAt: now });
+    name.catch(() => this.names.get(key)?.name === name && this.names.delete(key));
     return name;
   }
 }
@@ -188,7 +227,15 @@ const NAMES_FRESH_MS = 5_000;
 type LinkEvent = InvitationSent | InvitationResent | InviteeReminded | InvitationExtended;
 type Recorded<E extends { type: string; data: unknown }> = RecordedEvent<E['type'], E['data']>;
 
+/** The ids of an event's messages, derived once per event however often a batch asks for them. */
+const messageIds = new WeakMap<RecordedEvent, { email: string; sms: string }>();
+
 /** One message per event and channel: the same event handled again yields the same ids. */
 function messageIdFor(event: RecordedEvent, channel: 'email' | 'sms'): string {
-  return deriveId(event.id, 'message', channel);
+  let ids = messageIds.get(event);
+  if (ids === undefined) {
+    ids = { email: deriveId(event.id, 'message', 'email'), sms: deriveId(event.id, 'message', 'sms') };
+    messageIds.set(event, ids);
+  }
+  return ids[channel];
 }

@@ -16,6 +16,11 @@ export interface MessageToSend {
   invitationId: string | null;
 }
 
+/** A message to send, and the event of the log that causes it. */
+export interface CausedMessage extends MessageToSend {
+  cause: RecordedEvent;
+}
+
 const CHANNELS: Record<OutgoingMessage['channel'], MessageChannel> = { email: 'EMAIL', sms: 'SMS' };
 const KINDS: Record<OutgoingMessageKind, MessageKind> = {
   invitation: 'INVITATION',
@@ -36,6 +41,9 @@ const KINDS: Record<OutgoingMessageKind, MessageKind> = {
  * message twice changes nothing, and a message's acceptance is recorded once. After a crash between 2 and 3, the
  * notifier (which remembers what it handed over across restarts) answers for step 3 on redelivery, through
  * `recordHandovers`, without sending again.
+ *
+ * Many events' messages go together (`sendAll`): their streams are appended at once (the embedded store commits
+ * concurrent appends in one write), and the notifier gets them in one call (the outbox: one write, one fsync).
  */
 export class MessageDispatch {
   constructor(
@@ -45,34 +53,45 @@ export class MessageDispatch {
   ) {}
 
   async send(messages: readonly MessageToSend[], cause: RecordedEvent): Promise<void> {
-    await Promise.all(messages.map((toSend) => this.queue(toSend, cause)));
-    await this.notifier.send(messages.map(({ message }) => message));
+    await this.sendAll(messages.map((toSend) => ({ ...toSend, cause })));
     await this.recordHandovers(
       messages.map(({ message }) => message.id),
       cause,
     );
   }
 
+  /**
+   * Steps 1 and 2 for the messages of many events: all queued, then all handed to the notifier in one call. What
+   * the notifier says of each is for `recordHandovers` (the caller knows every message id its events may have).
+   */
+  async sendAll(messages: readonly CausedMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await Promise.all(messages.map((toSend) => this.queue(toSend, toSend.cause)));
+    await this.notifier.send(messages.map(({ message }) => message));
+  }
+
   /** Records, for each of these messages the notifier handed over, what it says became of it. */
   async recordHandovers(messageIds: readonly string[], cause: RecordedEvent): Promise<void> {
-    for (const messageId of messageIds) {
-      const handover = await this.notifier.handoverOf(messageId);
-      if (handover === null || handover.status === 'QUEUED') continue;
-      const now = this.clock.now().toISOString();
-      const command: MessageCommand =
-        handover.status === 'SENT'
-          ? { type: 'RecordMessageSent', providerReference: handover.providerReference, now }
-          : {
-              type: 'RecordDeliveryReport',
-              receiptId: `handover:${messageId}`,
-              status: 'FAILED',
-              reason: handover.reason,
-              occurredAt: now,
-            };
-      await this.onMessage(messageId, command, cause, `handover-${handover.status}`).catch(
-        ignoreUnknownMessage,
-      );
-    }
+    await Promise.all(messageIds.map((messageId) => this.recordHandover(messageId, cause)));
+  }
+
+  private async recordHandover(messageId: string, cause: RecordedEvent): Promise<void> {
+    const handover = await this.notifier.handoverOf(messageId);
+    if (handover === null || handover.status === 'QUEUED') return;
+    const now = this.clock.now().toISOString();
+    const command: MessageCommand =
+      handover.status === 'SENT'
+        ? { type: 'RecordMessageSent', providerReference: handover.providerReference, now }
+        : {
+            type: 'RecordDeliveryReport',
+            receiptId: `handover:${messageId}`,
+            status: 'FAILED',
+            reason: handover.reason,
+            occurredAt: now,
+          };
+    await this.onMessage(messageId, command, cause, `handover-${handover.status}`).catch(
+      ignoreUnknownMessage,
+    );
   }
 
   private async queue({ message, invitationId }: MessageToSend, cause: RecordedEvent): Promise<void> {

@@ -8,6 +8,7 @@ export {
   invitationAccepted,
   invitationSent,
   inviteeStaged,
+  resendCommand,
   sendCommand,
   stageCommand,
   tokenIssued,
