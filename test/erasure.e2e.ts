@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { Gateway, TEST_JWT_SECRET, tokenOf } from './support/gateway-harness';
+import { Gateway, tokenOf } from './support/gateway-harness';
+import { runOps } from './support/ops-cli';
 import * as op from './support/operations';
 import { SEARCH } from './support/lifecycle-operations';
 
@@ -26,8 +26,6 @@ const BOB = {
   mobile: '+61412555888',
 };
 
-const ROOT = join(__dirname, '..');
-
 const CARL = {
   email: 'carl.cli@example.com',
   dateOfBirth: '1991-11-11',
@@ -37,25 +35,7 @@ const CARL = {
 };
 
 /** The ops command line, beside the gateway (its DATA_DIR, its JWT secret). */
-function ops(
-  dataDir: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/ops/src/main.ts'), ...args],
-    {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, NO_COLOR: '1', DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ops = (dataDir: string, args: string[]) => runOps(args, { DATA_DIR: dataDir });
 
 interface InviteeView {
   id: string;

@@ -1,17 +1,9 @@
-import { spawn } from 'node:child_process';
 import { access, appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Gateway, TEST_JWT_SECRET } from './support/gateway-harness';
+import { Gateway } from './support/gateway-harness';
+import { runOps, type OpsRun } from './support/ops-cli';
 import * as op from './support/operations';
-
-const ROOT = join(__dirname, '..');
-
-interface OpsRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface LogOpen {
   previousStop: string;
@@ -34,22 +26,7 @@ describe('a damaged event log, end to end', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  function ops(args: string[]): Promise<OpsRun> {
-    const child = spawn(
-      process.execPath,
-      ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/ops/src/main.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, NO_COLOR: '1', DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  }
+  const ops = (args: string[]): Promise<OpsRun> => runOps(args, { DATA_DIR: dataDir });
 
   async function logOpen(gw: Gateway): Promise<{ head: string; open: LogOpen }> {
     const token = await gw.token('operators', 'ops-test', ['ops']);

@@ -164,7 +164,9 @@ export { MOBILE_BELONGS_TO_OTHER_PASSPORT } from './invitees/person-intake';
 export {
   eraseInvitee,
   erasePerson,
+  summaryOf,
   type ErasureDeps,
+  type ErasureSummary,
   type InviteeErasure,
   type PersonErasure,
 } from './privacy/erasure';

@@ -1,7 +1,7 @@
 import { ServiceError } from '@invitations/kernel';
 import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { erasePerson } from '@invitations/application';
+import { erasePerson, summaryOf } from '@invitations/application';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { UseCaseCommand } from '../common/use-case.command';
@@ -67,14 +67,7 @@ export class OpsController {
     const erasure = await this.commands.execute(
       new UseCaseCommand((ports) => erasePerson(ports, context, email)),
     );
-    return {
-      passportId: erasure.passportId,
-      invitees: erasure.invitees.map(({ inviteeId, organisationId, erasedAt }) => ({
-        inviteeId,
-        organisationId,
-        erasedAt,
-      })),
-    };
+    return summaryOf(erasure);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { ErasureSummary } from '@invitations/application';
 import type { LogOpenReport } from '@invitations/event-store';
 import type { RebuildProgress } from '@invitations/runtime';
 import { ndjson } from './ndjson';
@@ -19,12 +20,6 @@ export interface StatusReport {
   /** `open`: what the embedded log's last open found and repaired (absent on EventStoreDB). */
   log: { head: string; open?: LogOpenReport };
   projections: { name: string; position: string; lag: string }[];
-}
-
-/** What an erasure did: the passport erased (if any), and each invitee erased. */
-export interface ErasureSummary {
-  passportId: string | null;
-  invitees: { inviteeId: string; organisationId: string; erasedAt: string }[];
 }
 
 /** The gateway's operator endpoint (`/ops`, role `ops`), over HTTP. */

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { erasePerson } from '@invitations/application';
+import { erasePerson, summaryOf, type ErasureSummary } from '@invitations/application';
 import { newId } from '@invitations/kernel';
 import { loadConfig } from '@invitations/runtime';
-import { GatewayClient, type ErasureSummary } from '../cli/gateway-client';
+import { GatewayClient } from '../cli/gateway-client';
 import { openProductionStores } from '../cli/stores';
 import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
 import { UsageError } from '../cli/usage-error';
@@ -43,14 +43,7 @@ async function eraseOnStores(config: ReturnType<typeof loadConfig>, email: strin
       { organisationId: null, actor: 'ops', correlationId: id, commandId: id, now: new Date() },
       email,
     );
-    return {
-      passportId: erasure.passportId,
-      invitees: erasure.invitees.map(({ inviteeId, organisationId, erasedAt }) => ({
-        inviteeId,
-        organisationId,
-        erasedAt,
-      })),
-    };
+    return summaryOf(erasure);
   } finally {
     await stores.close();
   }

@@ -37,6 +37,23 @@ export interface PersonErasure {
   position: bigint;
 }
 
+/** What an operator is told of an erasure (POST /ops/erasure, `ops erase`): no position, nothing personal. */
+export interface ErasureSummary {
+  passportId: string | null;
+  invitees: { inviteeId: string; organisationId: string; erasedAt: string }[];
+}
+
+export function summaryOf(erasure: PersonErasure): ErasureSummary {
+  return {
+    passportId: erasure.passportId,
+    invitees: erasure.invitees.map(({ inviteeId, organisationId, erasedAt }) => ({
+      inviteeId,
+      organisationId,
+      erasedAt,
+    })),
+  };
+}
+
 type StagedInvitee = Exclude<InviteeState, { status: 'absent' }>;
 
 /**
