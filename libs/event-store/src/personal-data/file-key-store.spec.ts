@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { aTempDirectory } from '../embedded/testing/temp-directory';
 import { describeKeyStoreContract } from '../testing/key-store.contract';
@@ -58,6 +58,29 @@ describe('the embedded key store', () => {
     await store.destroy(['invitee-2']);
     reader.forget('invitee-2');
     expect(await reader.find('invitee-2')).toBeNull();
+    await store.close();
+    await directory.remove();
+  });
+});
+
+describe('the embedded key store, when a write fails', () => {
+  it('answers the error and keeps no key it could not make durable; the next ask makes a new one', async () => {
+    const directory = await aTempDirectory();
+    const store = await FileKeyStore.open(directory.path);
+    await store.keysFor(['invitee-first']);
+    // Its file turned into a directory: the next append cannot be written (whoever runs the test).
+    const file = join(directory.path, 'keys.log');
+    await rm(file);
+    await mkdir(file);
+
+    await expect(store.keysFor(['invitee-lost'])).rejects.toThrow();
+    expect(await store.find('invitee-lost')).toBeNull();
+
+    await rmdir(file);
+    const again = await store.keysFor(['invitee-lost']);
+    expect(again.get('invitee-lost')).toHaveLength(32);
+    const reopened = await FileKeyStore.open(directory.path);
+    expect(await reopened.find('invitee-lost')).toEqual(again.get('invitee-lost'));
     await store.close();
     await directory.remove();
   });

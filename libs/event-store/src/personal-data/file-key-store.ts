@@ -150,8 +150,15 @@ export class FileKeyStore implements KeyStore {
       this.waitingWritten = null;
       // Lines are made when written: a key destroyed while it waited is never written.
       const live = batch.filter((subject) => this.keys.has(subject));
-      await this.writeSynced(live.map((subject) => this.line(subject)).join(''), 'a');
-      for (const subject of batch) this.notDurable.delete(subject);
+      try {
+        await this.writeSynced(live.map((subject) => this.line(subject)).join(''), 'a');
+      } catch (error) {
+        // Not durable, so never used: the next ask makes new keys (nothing was appended under these).
+        for (const subject of batch) if (this.notDurable.has(subject)) this.keys.delete(subject);
+        throw error;
+      } finally {
+        for (const subject of batch) this.notDurable.delete(subject);
+      }
     });
     this.waitingWritten = written;
     this.tail = written.catch(() => undefined);
