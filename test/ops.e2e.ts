@@ -372,7 +372,7 @@ describe('the ops command line, beside a running gateway', () => {
       const table = await ops(['replay', '--invitee', ids.alex, '--as-of', justBefore]);
       expect(table.stdout).toMatch(/^state +INVITED$/m);
       expect(table.stdout).not.toContain('InvitationAccepted');
-    });
+    }, 180_000);
 
     it("replays a batch: its invitees' events in log order, and each invitee as the API shows them", async () => {
       const run = await ops(['replay', '--batch', ids.march, '--json']);
