@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintDevToken } from '@invitations/auth';
+import { cpuSeconds, untilLines } from './notifications.bench';
 import { CSV_COLUMNS } from '@invitations/uploads';
 import {
   createBatch,
@@ -17,6 +18,14 @@ export interface ConfirmBenchFigures {
   confirm150kQueryableSeconds: number;
   /** How long confirmUpload took to answer (at once, with the confirmation running). */
   confirm150kAnswerSeconds: number;
+  /**
+   * confirmUpload of the same 150,000 people with invitations (each with an email and a mobile), until all 300,000
+   * messages are lines in the outbox: staging, invitations, tokens, every message queued in its stream, the
+   * outbox written and synced.
+   */
+  confirm150kMessagesSeconds: number;
+  /** The gateway process's CPU time (user and system) from confirmUpload to the last message. */
+  confirm150kGatewayCpuSeconds: number;
 }
 
 /** The 150,000-row confirmation through a gateway process on the embedded stores, as an admin makes it. */
@@ -28,10 +37,15 @@ export async function benchConfirm(): Promise<ConfirmBenchFigures> {
       const token = await mintDevToken(JWT_SECRET, { org: 'bench-org', sub: 'bench-admin' });
       const graphql = graphqlClient(gateway.url, token);
       await waitUntilReady(gateway.url);
+      const cpuBefore = await cpuSeconds(gateway.child.pid!);
       const large = await confirmAndWait(gateway.url, token, graphql, dataDir, 150_000, 'large', '+6147');
+      await untilLines(join(dataDir, 'outbox', 'messages.ndjson'), 300_000);
+      const messagesSeconds = (performance.now() - large.startedAt) / 1000;
       return {
         confirm150kQueryableSeconds: round(large.queryableSeconds),
         confirm150kAnswerSeconds: round(large.answerSeconds),
+        confirm150kMessagesSeconds: round(messagesSeconds),
+        confirm150kGatewayCpuSeconds: round((await cpuSeconds(gateway.child.pid!)) - cpuBefore),
       };
     } finally {
       await gateway.stop();
@@ -54,7 +68,7 @@ export async function confirmAndWait(
   rows: number,
   prefix: string,
   mobilePrefix: string,
-): Promise<{ queryableSeconds: number; answerSeconds: number; batchId: string }> {
+): Promise<{ queryableSeconds: number; answerSeconds: number; batchId: string; startedAt: number }> {
   const batchId = await createBatch(graphql, `Bench ${prefix}`);
   const names = ['Zoë', 'José', "D'Arcy", 'Nguyễn', 'Siobhán', 'Łukasz', "O'Brien", 'Müller'];
   const lines = [CSV_COLUMNS.join(',')];
@@ -105,7 +119,12 @@ export async function confirmAndWait(
     if (invitationBatch.invited.totalCount === rows) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { queryableSeconds: (performance.now() - started) / 1000, answerSeconds, batchId };
+  return {
+    queryableSeconds: (performance.now() - started) / 1000,
+    answerSeconds,
+    batchId,
+    startedAt: started,
+  };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

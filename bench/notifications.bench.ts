@@ -170,7 +170,7 @@ async function untilStaged(graphql: GraphQL, batchId: string): Promise<void> {
 }
 
 /** Counts the outbox's lines as it grows (only the bytes written since the last look are read). */
-async function untilLines(path: string, lines: number): Promise<void> {
+export async function untilLines(path: string, lines: number): Promise<void> {
   let seen = 0;
   let offset = 0;
   const chunk = Buffer.alloc(1 << 20);
@@ -197,7 +197,7 @@ async function untilLines(path: string, lines: number): Promise<void> {
 }
 
 /** A process's CPU time so far, user and system, from /proc (in clock ticks of 1/100 s on Linux). */
-async function cpuSeconds(pid: number): Promise<number> {
+export async function cpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;

@@ -1,5 +1,6 @@
 import type { DocumentChange } from '../projection/document-store';
 import { InMemoryDocuments, type InMemoryState } from '../projection/in-memory-documents';
+import { StringPool } from '../projection/string-pool';
 import { scopeGiven, withInviteeScope, type AuditEntryDoc, type InviteeScope } from './audit-entry.document';
 import { matchesAudit, type AuditLog, type AuditPage, type AuditQuery } from './audit.port';
 
@@ -49,6 +50,9 @@ function candidateKeys(query: AuditQuery): string[] {
 
 /** The `audit` read model in memory. */
 export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> implements AuditLog {
+  /** An entry per event: its repeated strings (type, organisation, ids, stream, time) are held once. */
+  private readonly strings = new StringPool();
+
   protected emptyState(): AuditState {
     return { byId: new Map(), lists: new Map(), scopes: new Map() };
   }
@@ -57,9 +61,29 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
   override async write(changes: readonly DocumentChange<AuditEntryDoc>[]): Promise<void> {
     const { scopes } = this.state;
     for (const change of changes) {
-      const document = change.document && withInviteeScope(change.document, (id) => scopes.get(id));
+      const document =
+        change.document && this.compact(withInviteeScope(change.document, (id) => scopes.get(id)));
       await super.write([{ ...change, document }]);
     }
+  }
+
+  /** The entry with the pool's copies of its strings (its `_id` and `_pos`, one string, are its own). */
+  private compact(entry: AuditEntryDoc): AuditEntryDoc {
+    const shared = this.strings;
+    return {
+      _id: entry._id,
+      organisationId: shared.shared(entry.organisationId),
+      type: shared.shared(entry.type),
+      at: shared.shared(entry.at),
+      actor: shared.shared(entry.actor),
+      actorName: shared.shared(entry.actorName),
+      stream: shared.shared(entry.stream),
+      revision: shared.shared(entry.revision),
+      poolId: shared.shared(entry.poolId),
+      batchId: shared.shared(entry.batchId),
+      inviteeId: shared.shared(entry.inviteeId),
+      _pos: entry._pos,
+    };
   }
 
   async page(query: AuditQuery, first: number, after: string | null): Promise<AuditPage> {
