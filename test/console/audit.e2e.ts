@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { Gateway } from '../support/gateway-harness';
 import * as op from '../support/operations';
-import { ensureConsoleBuilt } from './support/console-build';
-import { ConsoleBrowser, type ConsolePage } from './support/console-browser';
+import { consoleSession } from './support/console-session';
 import { see } from './support/see';
 
 // The organisation's audit log in the console: filtered, paged, a person's log opened from their history, the CSV;
@@ -11,55 +8,42 @@ import { see } from './support/see';
 const ORG = 'harbour';
 
 describe('the console: the audit log, in a browser', () => {
-  let gateway: Gateway;
-  let browser: ConsoleBrowser;
-  let ui: ConsolePage;
   let batchId: string;
   let otherBatchId: string;
   const ids: string[] = [];
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    gateway = await Gateway.start();
-    browser = await ConsoleBrowser.launch();
-    const token = await gateway.token(ORG, 'alice', ['org-admin'], 'Alice Admin');
-    ({ batchId } = await gateway.poolAndBatch(token, 'Deckhands', 'Summer crew'));
-    // 120 people staged: more than one page of the log (100 entries a page).
-    for (let i = 0; i < 120; i += 1) {
-      const { stageInvitee } = await gateway.ok<{ stageInvitee: { id: string } }>(
-        op.STAGE,
-        {
-          input: {
-            batchId,
-            email: `crew${i}@example.com`,
-            dateOfBirth: '1990-01-01',
-            firstName: 'Crew',
-            lastName: `Member${i}`,
+  const session = consoleSession({
+    seed: async (gateway) => {
+      const token = await gateway.token(ORG, 'alice', ['org-admin'], 'Alice Admin');
+      ({ batchId } = await gateway.poolAndBatch(token, 'Deckhands', 'Summer crew'));
+      // 120 people staged: more than one page of the log (100 entries a page).
+      for (let i = 0; i < 120; i += 1) {
+        const { stageInvitee } = await gateway.ok<{ stageInvitee: { id: string } }>(
+          op.STAGE,
+          {
+            input: {
+              batchId,
+              email: `crew${i}@example.com`,
+              dateOfBirth: '1990-01-01',
+              firstName: 'Crew',
+              lastName: `Member${i}`,
+            },
           },
-        },
-        token,
-      );
-      ids.push(stageInvitee.id);
-    }
-    await gateway.ok(op.SEND, { input: { batchId, inviteeIds: ids.slice(0, 2), all: false } }, token);
-    // Another organisation's changes, which the harbour's admins must never see.
-    const other = await gateway.token('elsewhere', 'eve', ['org-admin'], 'Eve Elsewhere');
-    ({ batchId: otherBatchId } = await gateway.poolAndBatch(other, 'Secret pool', 'Secret batch'));
-    ui = await browser.open(gateway.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await gateway?.stop();
+          token,
+        );
+        ids.push(stageInvitee.id);
+      }
+      await gateway.ok(op.SEND, { input: { batchId, inviteeIds: ids.slice(0, 2), all: false } }, token);
+      // Another organisation's changes, which the harbour's admins must never see.
+      const other = await gateway.token('elsewhere', 'eve', ['org-admin'], 'Eve Elsewhere');
+      ({ batchId: otherBatchId } = await gateway.poolAndBatch(other, 'Secret pool', 'Secret batch'));
+    },
   });
 
-  afterEach(() => ui.expectNoProblems());
-
   it('lists every change of the organisation, oldest first, a page at a time, and only its own', async () => {
+    const { ui } = session;
     const { page } = ui;
     await ui.signIn(ORG, 'rita');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Audit log' }).click();
+    await ui.goToSection('Audit log');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     const rows = page.getByRole('region', { name: 'Audit log entries' }).getByRole('row');
     await see(page.getByRole('status')).contains('100 entries shown; there are more.');
@@ -81,6 +65,7 @@ describe('the console: the audit log, in a browser', () => {
   });
 
   it('filters by what happened and by batch; the CSV has the same rows', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('textbox', { name: 'What happened' }).click();
     await page.getByRole('option', { name: 'Invitation sent' }).click();
@@ -90,14 +75,9 @@ describe('the console: the audit log, in a browser', () => {
     await see(page.getByRole('status')).contains('2 entries shown.');
     expect(page.url()).toContain('types=InvitationSent');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const { lines: csv } = await ui.download(() =>
       page.getByRole('button', { name: 'Download CSV' }).click(),
-    ]);
-    const csv = (await readFile(await download.path(), 'utf8'))
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
+    );
     expect(csv[0]).toBe('position,at,type,actor,actor_name,pool_id,batch_id,invitee_id,data');
     expect(csv.slice(1).map((line) => line.split(',')[2])).toEqual(['InvitationSent', 'InvitationSent']);
     expect(csv.slice(1).every((line) => line.includes(batchId))).toBe(true);
@@ -112,6 +92,7 @@ describe('the console: the audit log, in a browser', () => {
   });
 
   it("opens one person's log from their history", async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.goto(`/console/batches/${batchId}?person=${ids[0]}`);
     const drawer = page.getByRole('dialog', { name: 'Person and history' });

@@ -1,52 +1,29 @@
-import { readFile } from 'node:fs/promises';
-import { Gateway } from '../support/gateway-harness';
-import { ensureConsoleBuilt } from './support/console-build';
-import { ConsoleBrowser, type ConsolePage } from './support/console-browser';
 import { acceptedThroughApi } from './support/seeded-people';
+import { consoleSession } from './support/console-session';
+import { CSV_HEADER, csvFile } from './support/csv-file';
 import { see } from './support/see';
 
 // NHS Digital Staff Passport, "Inviting staff members to sign up" (shared/seeds/002_...): the single passport by
 // form with its review step, and the bulk CSV upload with its cohort, its error table and its duplicates report,
 // walked through the console in a real browser; then the operator's page.
 
-const CSV_HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
-const csvFile = (name: string, rows: string[]) => ({
-  name,
-  mimeType: 'text/csv',
-  buffer: Buffer.from([CSV_HEADER, ...rows].join('\n')),
-});
-
 describe('the console: the DSP single and bulk flows in a browser', () => {
-  let gateway: Gateway;
-  let browser: ConsoleBrowser;
-  let ui: ConsolePage;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    gateway = await Gateway.start();
-    browser = await ConsoleBrowser.launch();
+  const session = consoleSession({
     // Someone of another trust holds a passport with this mobile: another email with it is a duplicate.
-    await acceptedThroughApi(gateway, 'another-trust', 'Their staff', [
-      {
-        email: 'chris.evans@example.com',
-        dateOfBirth: '1980-10-10',
-        firstName: 'Chris',
-        lastName: 'Evans',
-        mobile: '+61412999999',
-      },
-    ]);
-    ui = await browser.open(gateway.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await gateway?.stop();
+    seed: (gateway) =>
+      acceptedThroughApi(gateway, 'another-trust', 'Their staff', [
+        {
+          email: 'chris.evans@example.com',
+          dateOfBirth: '1980-10-10',
+          firstName: 'Chris',
+          lastName: 'Evans',
+          mobile: '+61412999999',
+        },
+      ]),
   });
 
-  afterEach(() => ui.expectNoProblems());
-
   it('signs in as an operator and makes a pool and a batch from the pool’s page', async () => {
+    const { ui } = session;
     const { page } = ui;
     await ui.signIn('nhs-trust', 'hannah', { ops: true });
     await see(page.getByText('No resource pools yet')).visible();
@@ -67,11 +44,9 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   });
 
   it('a single passport using a form: the details, the review, "Yes, create", then an email and a text', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
-    await page.getByRole('link', { name: 'Add personnel' }).first().click();
-    await page.getByLabel('Personal email').fill('alice.haigh@example.com');
-    await page.getByLabel('Date of birth').fill('1995-04-12');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await ui.beginAddingPerson('alice.haigh@example.com', '1995-04-12');
     await page.getByLabel('First name').fill('Alice');
     await page.getByLabel('Last name').fill('Haigh');
     await page.getByLabel('Mobile (optional)').fill('0412 345 678');
@@ -87,8 +62,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
     await page.getByRole('button', { name: 'Yes, create' }).click();
     await see(page.getByRole('status')).contains('Alice Haigh added to Uploaded (New)');
 
-    await page.getByRole('button', { name: 'Actions for Alice Haigh' }).click();
-    await page.getByRole('menuitem', { name: 'Send invitation' }).click();
+    await ui.rowAction('Alice Haigh', 'Send invitation');
     const dialog = page.getByRole('dialog', { name: 'Send invitation' });
     await see(dialog.getByTestId('invite-count')).hasText('You are about to invite Alice.');
     await dialog.getByRole('button', { name: 'Invite' }).click();
@@ -102,6 +76,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   });
 
   it('a bulk upload: the cohort, the template, a file with format errors refused whole with every error', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('link', { name: 'Upload personnel' }).first().click();
     await page.getByRole('textbox', { name: 'Staff type' }).click();
@@ -111,12 +86,10 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
     await ui.capture('upload-cohort');
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    const [template] = await Promise.all([
-      page.waitForEvent('download'),
+    const template = await ui.download(() =>
       page.getByRole('link', { name: 'Download the template' }).click(),
-    ]);
-    const templateText = await readFile(await template.path(), 'utf8');
-    expect(templateText.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(CSV_HEADER);
+    );
+    expect(template.lines[0]).toBe(CSV_HEADER);
 
     await page
       .locator('input[type=file]')
@@ -139,6 +112,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   });
 
   it('a bulk upload with duplicates by email and by phone: the report, then upload and send invitations', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     await page.locator('input[type=file]').setInputFiles(
       csvFile('rotation-fixed.csv', [
@@ -153,15 +127,11 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
     await page.getByRole('heading', { name: '5 records in the file' }).waitFor();
     await see(page.getByText('Cohort: Doctors in training · Foundation doctor · 2026-08-05')).visible();
     await see(page.getByText('Duplicated accounts identified')).visible();
-    const [report] = await Promise.all([
-      page.waitForEvent('download'),
+    const report = await ui.download(() =>
       page.getByRole('button', { name: 'Download the duplicates report' }).click(),
-    ]);
-    expect(report.suggestedFilename()).toMatch(/^duplicates-.+\.csv$/);
-    const lines = (await readFile(await report.path(), 'utf8'))
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
+    );
+    expect(report.name).toMatch(/^duplicates-.+\.csv$/);
+    const { lines } = report;
     expect(lines[0]).toBe('row,email,mobile,reasons,first_name,last_name,repeats_row,possible_duplicate');
     expect(lines.slice(1).join('\n')).toMatch(/^3,mei\.wong@example\.com,.*MOBILE_REPEATED_IN_FILE/m);
     expect(lines.slice(1).join('\n')).toMatch(/^4,alice\.haigh@example\.com,.*ALREADY_IN_POOL/m);
@@ -190,34 +160,28 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   });
 
   it('shows the operator the projections and rebuilds the read models with their progress', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Operations' })
-      .click();
+    await ui.goToSection('Operations');
     await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
     await see(page.getByRole('row', { name: /^invitees / })).visible();
     await ui.capture('operations');
     await page.getByRole('button', { name: 'Rebuild the read models' }).click();
-    await page
-      .getByRole('dialog', { name: 'Rebuild the read models' })
-      .getByRole('button', { name: 'Rebuild' })
-      .click();
+    await ui.confirm('Rebuild the read models', 'Rebuild');
     await see(page.getByRole('status')).contains(/Rebuilt .*invitees.* from \d+ events/);
   });
 
   it('shows the organisation and who is signed in', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Organisation' })
-      .click();
+    await ui.goToSection('Organisation');
     await see(page.getByRole('row', { name: /^Organisation/ })).contains('nhs-trust');
     await see(page.getByRole('row', { name: /^Roles/ })).contains('org-admin, ops');
     await ui.capture('organisation');
   });
 
   it('hides Operations from an admin without the ops role', async () => {
+    const { gateway, browser } = session;
     const admin = await browser.open(gateway.url);
     await admin.signIn('nhs-trust', 'olga');
     await see(
@@ -231,6 +195,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   });
 
   it('works from the keyboard, with the focus always visible', async () => {
+    const { gateway, browser } = session;
     const person = await browser.open(gateway.url);
     const { page } = person;
     const focused = () =>

@@ -1,7 +1,7 @@
-import { Gateway, tokenOf } from '../support/gateway-harness';
+import { type Gateway, tokenOf } from '../support/gateway-harness';
 import * as op from '../support/operations';
-import { ensureConsoleBuilt } from './support/console-build';
-import { ConsoleBrowser, type ConsolePage } from './support/console-browser';
+import { consoleSession } from './support/console-session';
+import { csvFile } from './support/csv-file';
 import { see } from './support/see';
 
 // The invitation's life after "sent", through the console: the organisation's name and invitation defaults, a
@@ -20,16 +20,9 @@ const people = [
 ];
 
 describe('the console: invitations after they are sent, in a browser', () => {
-  let gateway: Gateway;
-  let browser: ConsoleBrowser;
-  let ui: ConsolePage;
   const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    gateway = await Gateway.start();
-    browser = await ConsoleBrowser.launch();
-    // A batch of four invited people, as admins and invitees leave it: Cat's invitation revoked, Dan declined.
+  // A batch of four invited people, as admins and invitees leave it: Cat's invitation revoked, Dan declined.
+  const seed = async (gateway: Gateway) => {
     const token = await gateway.token(ORG);
     const { batchId } = await gateway.poolAndBatch(token, 'Porters', 'Winter intake');
     for (const person of people) {
@@ -44,24 +37,14 @@ describe('the console: invitations after they are sent, in a browser', () => {
     await gateway.ok(op.REVOKE, { id: ids.Cat }, token);
     const dans = await gateway.waitForMessage((m) => m.to === 'dan.fox@example.com' && m.channel === 'email');
     await gateway.ok(DECLINE, { token: tokenOf(dans) });
-    ui = await browser.open(gateway.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await gateway?.stop();
-  });
-
-  afterEach(() => ui.expectNoProblems());
+  };
+  const session = consoleSession({ seed });
 
   it("sets the organisation's name and invitation defaults; the header shows the name", async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     await ui.signIn(ORG, 'rita');
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Organisation' })
-      .click();
+    await ui.goToSection('Organisation');
     await page.getByLabel('Display name').fill('Riverside Hospital');
     await page.getByLabel('Invitations expire after (days)').fill('21');
     await page.getByLabel('Reminder (days before expiry)').fill('5');
@@ -80,13 +63,9 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('shows every tab with its count, and the delivery status of each invitation', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
-    await page.getByRole('link', { name: 'Winter intake' }).first().click();
-    await page.getByRole('heading', { name: 'Winter intake', level: 1 }).waitFor();
+    await ui.openBatch('Winter intake');
     await see(page.getByRole('tab', { name: 'Invited (2)' })).visible();
     await see(page.getByRole('tab', { name: 'Expired (0)' })).visible();
     await see(page.getByRole('tab', { name: 'Revoked (1)' })).visible();
@@ -102,6 +81,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('extends every invitation of the Invited tab at once, then reminds one selected person', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     const token = await gateway.token(ORG);
     const before = await gateway.ok<{ invitee: { expiresAt: string } }>(EXPIRES_AT, { id: ids.Ben }, token);
@@ -133,6 +113,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('resends to everyone in Revoked: they move back to Invited with a new link', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     await page.getByRole('tab', { name: 'Revoked (1)' }).click();
     await page.getByLabel('All: everyone in Revoked (1)').check();
@@ -154,11 +135,9 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('creates a batch with its own invitation terms', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
+    await ui.goToSection('Invite personnel');
     await page.getByRole('button', { name: 'New batch' }).click();
     const dialog = page.getByRole('dialog', { name: 'New invitation batch' });
     await dialog.getByLabel('Batch name').fill('Spring intake');
@@ -183,17 +162,13 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('renames the pool and lists its members: search, then remove one (their passport stays)', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     const anns = await gateway.waitForMessage(
       (m) => m.to === 'ann.lee@example.com' && m.kind === 'invitation' && m.channel === 'email',
     );
     await gateway.ok(op.ACCEPT, { token: tokenOf(anns) });
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Resource pools' })
-      .click();
-    await page.getByRole('link', { name: 'Porters' }).first().click();
-    await page.getByRole('heading', { name: 'Porters', level: 1 }).waitFor();
+    await ui.openFrom('Resource pools', 'Porters');
     await page.getByRole('button', { name: 'Rename' }).click();
     const rename = page.getByRole('dialog', { name: 'Rename the pool' });
     await rename.getByLabel('Name').fill('Porters and drivers');
@@ -206,10 +181,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
     await page.getByLabel('Search members').fill('');
     await ui.capture('pool-members');
     await page.getByRole('button', { name: 'Remove Ann Lee from the pool' }).click();
-    await page
-      .getByRole('dialog', { name: 'Remove from the pool' })
-      .getByRole('button', { name: 'Remove' })
-      .click();
+    await ui.confirm('Remove from the pool', 'Remove');
     await see(page.getByRole('status').first()).contains('Ann Lee was removed from the pool.');
     await see(page.getByText('No members yet')).visible();
     const { resourcePools } = await gateway.ok<{ resourcePools: { name: string; memberCount: number }[] }>(
@@ -221,29 +193,16 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it('uploads a file over the in-request limit: the batch page follows the confirmation to its end', async () => {
+    const { ui } = session;
     const { page } = ui;
     const rows = Array.from(
       { length: 1_200 },
       (_, n) => `bulk-${n}@example.com,1990-01-01,Bulk${n % 97},,Person${n % 89},,,Porter`,
     );
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
-    await page.getByRole('link', { name: 'Spring intake' }).first().click();
-    await page.getByRole('heading', { name: 'Spring intake', level: 1 }).waitFor();
+    await ui.openBatch('Spring intake');
     await page.getByRole('link', { name: 'Upload personnel' }).first().click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'spring.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        [
-          'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role',
-          ...rows,
-        ].join('\n'),
-      ),
-    });
+    await page.locator('input[type=file]').setInputFiles(csvFile('spring.csv', rows));
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByRole('button', { name: 'Upload records only' }).click();
     await see(page.getByTestId('upload-confirm-count')).hasText('You are about to upload 1,200 records.');
@@ -256,16 +215,11 @@ describe('the console: invitations after they are sent, in a browser', () => {
   });
 
   it("erases a person's personal data from their history drawer, after a confirmation", async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
-    await page.getByRole('link', { name: 'Winter intake' }).first().click();
-    await page.getByRole('heading', { name: 'Winter intake', level: 1 }).waitFor();
+    await ui.openBatch('Winter intake');
     await page.getByRole('tab', { name: /^Invited/ }).click();
-    await page.getByRole('button', { name: 'Actions for Ben Ng' }).click();
-    await page.getByRole('menuitem', { name: 'History' }).click();
+    await ui.rowAction('Ben Ng', 'History');
     const drawer = page.getByRole('dialog', { name: 'Person and history' });
     await see(drawer.getByText('ben.ng@example.com')).visible();
     await drawer.getByRole('button', { name: 'Erase personal data' }).click();

@@ -1,45 +1,29 @@
-import { Gateway } from '../support/gateway-harness';
-import { ensureConsoleBuilt } from './support/console-build';
-import { ConsoleBrowser, type ConsolePage } from './support/console-browser';
+import { consoleSession } from './support/console-session';
+import { csvFile } from './support/csv-file';
 import { acceptLinkOn, acceptedThroughApi } from './support/seeded-people';
 import { see } from './support/see';
 
 // MyPass, "Invite Personnel to a Resource Pool" (shared/seeds/000_...), stages 1 and 2, walked through the console
 // in a real browser against a real gateway: each step of the article is a step here, in order.
 
-const CSV_HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
-
 describe('the console: MyPass stages 1 and 2 in a browser', () => {
-  let gateway: Gateway;
-  let browser: ConsoleBrowser;
-  let ui: ConsolePage;
-  let batchPath: string;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    gateway = await Gateway.start();
-    browser = await ConsoleBrowser.launch();
+  const session = consoleSession({
     // People who already hold a Skills Passport: Jordan and Kim through another organisation; Sam is also a
     // member of acme's Scaffolders pool (inviting Sam anywhere in acme accepts at once).
-    await acceptedThroughApi(gateway, 'elsewhere', 'Their pool', [
-      { email: 'jordan.lee@example.com', dateOfBirth: '1985-06-01', firstName: 'Jordan', lastName: 'Lee' },
-      { email: 'kim.park@example.com', dateOfBirth: '1990-01-01', firstName: 'Kim', lastName: 'Park' },
-    ]);
-    await acceptedThroughApi(gateway, 'acme', 'Scaffolders', [
-      { email: 'sam.taylor@example.com', dateOfBirth: '1979-02-02', firstName: 'Sam', lastName: 'Taylor' },
-    ]);
-    ui = await browser.open(gateway.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await gateway?.stop();
+    seed: async (gateway) => {
+      await acceptedThroughApi(gateway, 'elsewhere', 'Their pool', [
+        { email: 'jordan.lee@example.com', dateOfBirth: '1985-06-01', firstName: 'Jordan', lastName: 'Lee' },
+        { email: 'kim.park@example.com', dateOfBirth: '1990-01-01', firstName: 'Kim', lastName: 'Park' },
+      ]);
+      await acceptedThroughApi(gateway, 'acme', 'Scaffolders', [
+        { email: 'sam.taylor@example.com', dateOfBirth: '1979-02-02', firstName: 'Sam', lastName: 'Taylor' },
+      ]);
+    },
   });
-
-  afterEach(() => ui.expectNoProblems());
+  let batchPath: string;
 
   it('signs in with the development sign-in and shows the pools, with the organisation in the header', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.goto('/console/');
     await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
@@ -51,6 +35,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('creates a resource pool', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('button', { name: 'New pool' }).click();
     const dialog = page.getByRole('dialog', { name: 'New resource pool' });
@@ -65,11 +50,9 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 1, steps 1-5: Invite personnel, "+", names the batch and chooses its pool', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
+    await ui.goToSection('Invite personnel');
     await page.getByRole('heading', { name: 'Invite personnel', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New batch' }).click();
     const dialog = page.getByRole('dialog', { name: 'New invitation batch' });
@@ -87,11 +70,9 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 1, steps 6-10: adds a person without a Skills Passport, names as on an identity document', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page.getByRole('link', { name: 'Add personnel' }).first().click();
-    await page.getByLabel('Personal email').fill('alex.nguyen@example.com');
-    await page.getByLabel('Date of birth').fill('1991-03-14');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await ui.beginAddingPerson('alex.nguyen@example.com', '1991-03-14');
     await see(page.getByText('No Skills Passport yet')).visible();
     // Next without the names: the contract's field errors show beside the fields.
     await page.getByRole('button', { name: 'Next' }).click();
@@ -114,11 +95,9 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 1, step 8: a person with a Skills Passport joins with it', async () => {
+    const { ui } = session;
     const { page } = ui;
-    await page.getByRole('link', { name: 'Add personnel' }).first().click();
-    await page.getByLabel('Personal email').fill('jordan.lee@example.com');
-    await page.getByLabel('Date of birth').fill('1985-06-01');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await ui.beginAddingPerson('jordan.lee@example.com', '1985-06-01');
     await see(page.getByText('This person has a Skills Passport')).visible();
     await see(page.getByLabel('First name')).count(0);
     await ui.capture('add-person-passport');
@@ -129,20 +108,22 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 2, steps 5-7: uploads the template with an invalid row and duplicates, and sees each status', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('link', { name: 'Upload personnel' }).first().click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    const csv = [
-      CSV_HEADER,
-      'priya.shah@example.com,1993-07-21,Priya,,Shah,,+61412000001,Rigger',
-      'kim.park@example.com,1990-01-01,Kim,,Parker,,,Rigger', // a passport exists; the last name differs
-      'priya.shah@example.com,1993-07-21,Priya,,Shah,,+61412000002,Rigger', // the email again
-      'sam.taylor@example.com,02/02/1979,Sam,,Taylor,,,Rigger', // already a member of Scaffolders
-      'alex.nguyen@example.com,1991-03-14,Alexander,,Nguyen,,,', // already in this batch
-    ].join('\r\n');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'march.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const file = csvFile(
+      'march.csv',
+      [
+        'priya.shah@example.com,1993-07-21,Priya,,Shah,,+61412000001,Rigger',
+        'kim.park@example.com,1990-01-01,Kim,,Parker,,,Rigger', // a passport exists; the last name differs
+        'priya.shah@example.com,1993-07-21,Priya,,Shah,,+61412000002,Rigger', // the email again
+        'sam.taylor@example.com,02/02/1979,Sam,,Taylor,,,Rigger', // already a member of Scaffolders
+        'alex.nguyen@example.com,1991-03-14,Alexander,,Nguyen,,,', // already in this batch
+      ],
+      '\r\n',
+    );
+    await page.locator('input[type=file]').setInputFiles(file);
     await see(page.getByText('march.csv')).visible();
     await ui.capture('upload-file');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
@@ -164,6 +145,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 2, step 8: corrects the invalid record, naming the field that differs but never its value', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('button', { name: 'Kim Parker', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Correct details' });
@@ -179,6 +161,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('stage 2, steps 2-4 and 9-11: All, Invite, the count confirmed, a message; members of other pools accepted at once', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('checkbox', { name: /^All: every invitable person/ }).check();
     await page.getByRole('button', { name: 'Invite (5)' }).click();
@@ -198,6 +181,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('the invitee accepts through the link in their email; the Accepted tab and the counts follow', async () => {
+    const { ui, gateway, browser } = session;
     const { page } = ui;
     const email = await gateway.waitForMessage(
       (m) => m.to === 'alex.nguyen@example.com' && m.channel === 'email',
@@ -222,10 +206,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
     expect(new URL(page.url()).search).toBe('?tab=accepted');
     await ui.capture('batch-accepted', { phone: true });
 
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Invite personnel' })
-      .click();
+    await ui.goToSection('Invite personnel');
     const row = page.getByRole('row', { name: /March intake/ });
     await see(row.getByRole('cell').nth(2)).hasText('0'); // uploaded
     await see(row.getByRole('cell').nth(3)).hasText('3'); // invited
@@ -235,10 +216,10 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('shows a person’s history with who did what, and the person as they stood at an earlier instant', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('tab', { name: /Accepted/ }).click();
-    await page.getByRole('button', { name: 'Actions for Alex Nguyen' }).click();
-    await page.getByRole('menuitem', { name: 'History' }).click();
+    await ui.rowAction('Alex Nguyen', 'History');
     const drawer = page.getByRole('dialog', { name: 'Person and history' });
     await see(drawer.getByText('Invitee staged')).visible();
     await see(drawer.getByText('Invitation sent')).visible();
@@ -256,26 +237,19 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('resends and revokes from a row, and searches a tab', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     await page.getByRole('tab', { name: /Invited/ }).click();
     await page.getByLabel('Search').fill('priya');
     await see(page.getByRole('row')).count(2); // the header and Priya
-    await page.getByRole('button', { name: 'Actions for Priya Shah' }).click();
-    await page.getByRole('menuitem', { name: 'Resend invitation' }).click();
-    await page
-      .getByRole('dialog', { name: 'Resend invitation' })
-      .getByRole('button', { name: 'Resend' })
-      .click();
+    await ui.rowAction('Priya Shah', 'Resend invitation');
+    await ui.confirm('Resend invitation', 'Resend');
     await see(page.getByRole('status')).contains('Invitation resent to Priya Shah.');
     await gateway.waitForMessage((m) => m.to === 'priya.shah@example.com' && m.channel === 'email', 2);
 
     await page.getByLabel('Search').fill('');
-    await page.getByRole('button', { name: 'Actions for Kim Park' }).click();
-    await page.getByRole('menuitem', { name: 'Revoke invitation' }).click();
-    await page
-      .getByRole('dialog', { name: 'Revoke invitation' })
-      .getByRole('button', { name: 'Revoke' })
-      .click();
+    await ui.rowAction('Kim Park', 'Revoke invitation');
+    await ui.confirm('Revoke invitation', 'Revoke');
     await see(page.getByRole('status')).contains('Invitation revoked for Kim Park.');
     await see(page.getByRole('tab', { name: 'Invited (2)' })).visible();
     await page.getByLabel('Search').fill('nobody-by-this-name');
@@ -283,6 +257,7 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   });
 
   it('keeps ids, never emails, in its URLs, and signs out', async () => {
+    const { ui } = session;
     const { page } = ui;
     const visited = page.url();
     expect(visited).not.toMatch(/@|example\.com/);

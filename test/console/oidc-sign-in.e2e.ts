@@ -1,6 +1,4 @@
-import { Gateway } from '../support/gateway-harness';
-import { ensureConsoleBuilt } from './support/console-build';
-import { ConsoleBrowser, type ConsolePage } from './support/console-browser';
+import { consoleSession } from './support/console-session';
 import { FakeIdentityProvider } from './support/fake-identity-provider';
 import { see } from './support/see';
 
@@ -9,19 +7,18 @@ import { see } from './support/see';
 
 describe('the console signs in at an OpenID Connect provider', () => {
   let provider: FakeIdentityProvider;
-  let gateway: Gateway;
-  let browser: ConsoleBrowser;
-  let ui: ConsolePage;
 
+  // Started before the gateway (whose settings name it), stopped after it.
   beforeAll(async () => {
-    ensureConsoleBuilt();
     provider = await FakeIdentityProvider.start({
       sub: 'dana',
       name: 'Dana Whitfield',
       org: 'northern-trust',
       roles: ['org-admin'],
     });
-    gateway = await Gateway.start({
+  });
+  const session = consoleSession({
+    gateway: () => ({
       env: {
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: 'invitations-console',
@@ -30,21 +27,12 @@ describe('the console signs in at an OpenID Connect provider', () => {
         JWT_ISSUER: provider.issuer,
         JWT_AUDIENCE: provider.audience,
       },
-    });
-    browser = await ConsoleBrowser.launch();
-    ui = await browser.open(gateway.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await gateway?.stop();
-    await provider?.stop();
+    }),
   });
-
-  afterEach(() => ui.expectNoProblems());
+  afterAll(() => provider?.stop());
 
   it('sends the admin to the provider with a PKCE challenge and comes back signed in, where they were going', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
     await page.goto('/console/batches');
     const signIn = page.getByRole('button', { name: `Sign in with ${new URL(provider.issuer).host}` });
@@ -67,11 +55,9 @@ describe('the console signs in at an OpenID Connect provider', () => {
   });
 
   it('calls the API with the provider’s access token', async () => {
+    const { ui, gateway } = session;
     const { page } = ui;
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Resource pools' })
-      .click();
+    await ui.goToSection('Resource pools');
     await page.getByRole('button', { name: 'New pool' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill('Ward 7 nurses');
     await page.getByRole('button', { name: 'Create pool' }).click();
@@ -87,6 +73,7 @@ describe('the console signs in at an OpenID Connect provider', () => {
   });
 
   it('signs out', async () => {
+    const { ui } = session;
     const { page } = ui;
     await page.getByRole('button', { name: /Signed in as Dana Whitfield/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

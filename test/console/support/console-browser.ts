@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -148,6 +149,58 @@ export class ConsolePage {
     if (options.ops) await this.page.getByLabel(/Operator/).check();
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.getByRole('heading', { name: 'Resource pools', level: 1 }).waitFor();
+  }
+
+  /** Follows a link of the navigation ("Sections"), as a person moves from one part of the console to another. */
+  async goToSection(name: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
+  }
+
+  /** From a section's list, opens the item (a pool, a batch) of that name and waits for its page. */
+  async openFrom(section: string, name: string): Promise<void> {
+    await this.goToSection(section);
+    await this.page.getByRole('link', { name }).first().click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /** From "Invite personnel", opens the batch of that name and waits for its page. */
+  openBatch(name: string): Promise<void> {
+    return this.openFrom('Invite personnel', name);
+  }
+
+  /**
+   * "Add personnel" from a batch's page: the person's email and date of birth, then Next, which checks whether
+   * they hold a passport already.
+   */
+  async beginAddingPerson(email: string, dateOfBirth: string): Promise<void> {
+    await this.page.getByRole('link', { name: 'Add personnel' }).first().click();
+    await this.page.getByLabel('Personal email').fill(email);
+    await this.page.getByLabel('Date of birth').fill(dateOfBirth);
+    await this.page.getByRole('button', { name: 'Next' }).click();
+  }
+
+  /** Chooses an item of a person's row menu ("Actions for <person>"). */
+  async rowAction(person: string, item: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Actions for ${person}` }).click();
+    await this.page.getByRole('menuitem', { name: item }).click();
+  }
+
+  /** Answers a confirmation dialog with its button. */
+  async confirm(dialog: string, button: string): Promise<void> {
+    await this.page.getByRole('dialog', { name: dialog }).getByRole('button', { name: button }).click();
+  }
+
+  /** The file the browser downloads when `click` runs: its suggested name and its lines (byte-order mark dropped). */
+  async download(click: () => Promise<void>): Promise<{ name: string; lines: string[] }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    return {
+      name: download.suggestedFilename(),
+      lines: text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split(/\r?\n/),
+    };
   }
 
   close(): Promise<void> {
