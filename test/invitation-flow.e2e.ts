@@ -1,4 +1,5 @@
 import { Gateway, tokenOf } from './support/gateway-harness';
+import { sendInvitations, stageInvitee } from './support/invitation-calls';
 import * as op from './support/operations';
 
 /**
@@ -37,19 +38,9 @@ describe('the invitation workflow, end to end', () => {
     (await gw.ok<{ invitationBatch: { counts: Counts } }>(op.BATCH, { id: batchId, first: 50 }, token))
       .invitationBatch.counts;
 
-  const stage = async (token: string, input: Record<string, unknown>) =>
-    (await gw.ok<{ stageInvitee: Invitee }>(op.STAGE, { input }, token)).stageInvitee;
+  const stage = (token: string, input: Record<string, unknown>) => stageInvitee<Invitee>(gw, token, input);
 
-  const send = async (token: string, input: Record<string, unknown>) =>
-    (
-      await gw.ok<{
-        sendInvitations: {
-          invited: Invitee[];
-          autoAccepted: Invitee[];
-          skipped: { inviteeId: string; reason: string }[];
-        };
-      }>(op.SEND, { input }, token)
-    ).sendInvitations;
+  const send = (token: string, input: Record<string, unknown>) => sendInvitations<Invitee>(gw, token, input);
 
   /** The n-th email sent to the invitee. */
   const emailTo = (inviteeId: string, nth = 1) =>
@@ -70,6 +61,13 @@ describe('the invitation workflow, end to end', () => {
   let alexInB1: Invitee;
   let alexInB2: Invitee;
   let stagedInB1At: string;
+
+  /** A new person staged in B's first batch and invited alone: them, and the token of their invitation email. */
+  const invitedAloneInB1 = async (person: Record<string, unknown>) => {
+    const invitee = await stage(tokenB, { batchId: b1.batchId, ...person });
+    await send(tokenB, { batchId: b1.batchId, inviteeIds: [invitee.id] });
+    return { invitee, token: tokenOf(await emailTo(invitee.id)) };
+  };
 
   it('A stages a new person: no passport, NEW, in the Uploaded tab', async () => {
     a = await gw.poolAndBatch(tokenA, 'Riggers', 'March intake');
@@ -236,15 +234,12 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('resend issues a new token and voids the old one', async () => {
-    const bea = await stage(tokenB, {
-      batchId: b1.batchId,
+    const { invitee: bea, token: first } = await invitedAloneInB1({
       email: 'bea@example.com',
       dateOfBirth: '1988-08-08',
       firstName: 'Bea',
       lastName: "O'Hara",
     });
-    await send(tokenB, { batchId: b1.batchId, inviteeIds: [bea.id] });
-    const first = tokenOf(await emailTo(bea.id));
     const resent = (await gw.ok<{ resendInvitation: Invitee }>(op.RESEND, { id: bea.id }, tokenB))
       .resendInvitation;
     expect(resent.state).toBe('INVITED');
@@ -261,15 +256,12 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('revoke makes the token unusable, with the same generic message', async () => {
-    const cal = await stage(tokenB, {
-      batchId: b1.batchId,
+    const { invitee: cal, token } = await invitedAloneInB1({
       email: 'cal@example.com',
       dateOfBirth: '1979-01-31',
       firstName: 'Cal',
       lastName: 'Smith',
     });
-    await send(tokenB, { batchId: b1.batchId, inviteeIds: [cal.id] });
-    const token = tokenOf(await emailTo(cal.id));
     const revoked = (await gw.ok<{ revokeInvitation: Invitee }>(op.REVOKE, { id: cal.id }, tokenB))
       .revokeInvitation;
     expect(revoked.state).toBe('REVOKED');

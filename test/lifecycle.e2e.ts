@@ -1,4 +1,5 @@
 import { Gateway, tokenOf } from './support/gateway-harness';
+import { sendInvitations, stageInvitee } from './support/invitation-calls';
 import * as op from './support/operations';
 import * as lc from './support/lifecycle-operations';
 import type { OutgoingMessage } from '@invitations/notifications';
@@ -44,18 +45,9 @@ describe('the invitation lifecycle past "sent", end to end', () => {
     lastName: 'Tester',
     ...extra,
   });
-  const stage = async (token: string, batchId: string, input: Record<string, unknown>) =>
-    (await gw.ok<{ stageInvitee: Invitee }>(op.STAGE, { input: { batchId, ...input } }, token)).stageInvitee;
-  const send = async (token: string, input: Record<string, unknown>) =>
-    (
-      await gw.ok<{
-        sendInvitations: {
-          invited: Invitee[];
-          autoAccepted: Invitee[];
-          skipped: { inviteeId: string; reason: string }[];
-        };
-      }>(op.SEND, { input }, token)
-    ).sendInvitations;
+  const stage = (token: string, batchId: string, input: Record<string, unknown>) =>
+    stageInvitee<Invitee>(gw, token, { batchId, ...input });
+  const send = (token: string, input: Record<string, unknown>) => sendInvitations<Invitee>(gw, token, input);
   const invitee = async (token: string, id: string) =>
     (await gw.ok<{ invitee: Invitee | null }>(lc.LIFECYCLE_INVITEE, { id }, token)).invitee;
   const counts = async (token: string, id: string) =>

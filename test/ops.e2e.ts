@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { AuditRecord } from '@invitations/application';
 import { ReadOnlyLog } from '@invitations/event-store';
-import { Gateway, TEST_JWT_SECRET, tokenOf } from './support/gateway-harness';
+import { Gateway, tokenOf } from './support/gateway-harness';
+import { runOps } from './support/ops-cli';
 import * as op from './support/operations';
 import { waitForConfirmation } from './support/upload-jobs';
 
-const ROOT = join(__dirname, '..');
 const PROJECTIONS = [
   'audit',
   'batches',
@@ -20,12 +20,6 @@ const PROJECTIONS = [
 const UPLOADED_ROWS = 15_000;
 const CSV_HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
 
-interface OpsRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 interface AuditEntry {
   type: string;
   at: string;
@@ -34,15 +28,8 @@ interface AuditEntry {
   data: string;
 }
 
-interface ExportLine {
-  position: string;
-  stream: string;
-  type: string;
-  at: string;
-  actor: string | null;
-  correlationId: string;
-  data: unknown;
-}
+/** A line of `ops export` and an event of `ops replay`: the audit's record of one event. */
+type ExportLine = AuditRecord;
 
 /** A whole invitation batch: its counts and every page of its three tabs, each person with every field. */
 const BATCH_PAGE = `query($id: ID!, $after: String) {
@@ -81,35 +68,9 @@ describe('the ops command line, beside a running gateway', () => {
     gil: '',
   };
 
-  function ops(
-    args: string[],
-    env: Record<string, string> = {},
-    onStderr?: (text: string) => void,
-  ): Promise<OpsRun> {
-    const child = spawn(
-      process.execPath,
-      ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'apps/ops/src/main.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NO_COLOR: '1',
-          DATA_DIR: gw.dataDir,
-          JWT_SECRET: TEST_JWT_SECRET,
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      onStderr?.(chunk.toString());
-    });
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  }
+  /** The command line on the gateway's DATA_DIR. */
+  const ops = (args: string[], env: Record<string, string> = {}, onStderr?: (text: string) => void) =>
+    runOps(args, { DATA_DIR: gw.dataDir, ...env }, onStderr);
 
   const portOf = () => new URL(gw.url).port;
   const history = async (inviteeId: string) =>

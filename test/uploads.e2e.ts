@@ -244,21 +244,15 @@ describe('bulk CSV upload, end to end', () => {
 
   it('classifies against passports and the pool, reports duplicates with formula-safe cells, and never changes a passport', async () => {
     // A passport for Pat (accepted in another organisation), and Sam already staged in this pool.
+    const pat = {
+      email: 'pat@example.com',
+      dateOfBirth: '1980-01-01',
+      firstName: 'Pat',
+      lastName: 'Kim',
+      mobile: '+61400000001',
+    };
     const elsewhere = await newBatch(other);
-    await gw.ok(
-      op.STAGE,
-      {
-        input: {
-          batchId: elsewhere.batchId,
-          email: 'pat@example.com',
-          dateOfBirth: '1980-01-01',
-          firstName: 'Pat',
-          lastName: 'Kim',
-          mobile: '+61400000001',
-        },
-      },
-      other,
-    );
+    await gw.ok(op.STAGE, { input: { batchId: elsewhere.batchId, ...pat } }, other);
     const { invitationBatch } = await gw.ok<{ invitationBatch: { uploaded: { nodes: { id: string }[] } } }>(
       op.BATCH,
       { id: elsewhere.batchId, first: 1 },
@@ -366,16 +360,7 @@ describe('bulk CSV upload, end to end', () => {
     const again = await newBatch(other);
     const { stageInvitee } = await gw.ok<{ stageInvitee: { uploadStatus: string } }>(
       op.STAGE,
-      {
-        input: {
-          batchId: again.batchId,
-          email: 'pat@example.com',
-          dateOfBirth: '1980-01-01',
-          firstName: 'Pat',
-          lastName: 'Kim',
-          mobile: '+61400000001',
-        },
-      },
+      { input: { batchId: again.batchId, ...pat } },
       other,
     );
     expect(stageInvitee.uploadStatus).toBe('EXISTING');
