@@ -1,17 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mintDevToken } from '@invitations/auth';
 import { cpuSeconds, untilLines } from './notifications.bench';
 import { CSV_COLUMNS } from '@invitations/uploads';
-import {
-  createBatch,
-  graphqlClient,
-  JWT_SECRET,
-  startGateway,
-  waitUntilReady,
-  type GraphQL,
-} from './gateway-process';
+import { createBatch, type GraphQL, withBenchGateway } from './gateway-process';
 
 export interface ConfirmBenchFigures {
   /** confirmUpload of 150,000 new people with invitations, until all 150,000 are in the Invited tab. */
@@ -30,29 +21,19 @@ export interface ConfirmBenchFigures {
 
 /** The 150,000-row confirmation through a gateway process on the embedded stores, as an admin makes it. */
 export async function benchConfirm(): Promise<ConfirmBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'confirm-bench-'));
-  try {
-    const gateway = await startGateway(dataDir);
-    try {
-      const token = await mintDevToken(JWT_SECRET, { org: 'bench-org', sub: 'bench-admin' });
-      const graphql = graphqlClient(gateway.url, token);
-      await waitUntilReady(gateway.url);
-      const cpuBefore = await cpuSeconds(gateway.child.pid!);
-      const large = await confirmAndWait(gateway.url, token, graphql, dataDir, 150_000, 'large', '+6147');
-      await untilLines(join(dataDir, 'outbox', 'messages.ndjson'), 300_000);
-      const messagesSeconds = (performance.now() - large.startedAt) / 1000;
-      return {
-        confirm150kQueryableSeconds: round(large.queryableSeconds),
-        confirm150kAnswerSeconds: round(large.answerSeconds),
-        confirm150kMessagesSeconds: round(messagesSeconds),
-        confirm150kGatewayCpuSeconds: round((await cpuSeconds(gateway.child.pid!)) - cpuBefore),
-      };
-    } finally {
-      await gateway.stop();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  const bench = { tempPrefix: 'confirm-bench-', organisation: 'bench-org' };
+  return withBenchGateway(bench, async ({ dataDir, gateway, token, graphql }) => {
+    const cpuBefore = await cpuSeconds(gateway.child.pid!);
+    const large = await confirmAndWait(gateway.url, token, graphql, dataDir, 150_000, 'large', '+6147');
+    await untilLines(join(dataDir, 'outbox', 'messages.ndjson'), 300_000);
+    const messagesSeconds = (performance.now() - large.startedAt) / 1000;
+    return {
+      confirm150kQueryableSeconds: round(large.queryableSeconds),
+      confirm150kAnswerSeconds: round(large.answerSeconds),
+      confirm150kMessagesSeconds: round(messagesSeconds),
+      confirm150kGatewayCpuSeconds: round((await cpuSeconds(gateway.child.pid!)) - cpuBefore),
+    };
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintDevToken } from '@invitations/auth';
 import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/heap-tuning';
 
 /** The secret the benchmarks' gateways sign and verify admin tokens with. */
@@ -101,6 +103,45 @@ export async function startGateway(
       await exited;
     },
   };
+}
+
+/** A benchmark's gateway, ready, and an admin of its organisation (the token, and a client that sends it). */
+export interface BenchGateway {
+  dataDir: string;
+  gateway: RunningGateway;
+  token: string;
+  graphql: GraphQL;
+}
+
+/**
+ * What most benchmarks measure through: a fresh DATA_DIR (named `tempPrefix`...), what `seed` writes into it
+ * before the gateway opens it (e.g. a log written straight to disk), the gateway started on it (with `env`) and
+ * ready, and the admin `bench-admin` of `organisation`. Whatever `run` does, the gateway is stopped and the
+ * directory removed afterwards.
+ */
+export async function withBenchGateway<Seeded, Figures>(
+  setup: {
+    tempPrefix: string;
+    organisation: string;
+    env?: Record<string, string>;
+    seed?: (dataDir: string) => Promise<Seeded>;
+  },
+  run: (bench: BenchGateway, seeded: Seeded) => Promise<Figures>,
+): Promise<Figures> {
+  const dataDir = await mkdtemp(join(tmpdir(), setup.tempPrefix));
+  try {
+    const seeded = (await setup.seed?.(dataDir)) as Seeded;
+    const gateway = await startGateway(dataDir, setup.env);
+    try {
+      await waitUntilReady(gateway.url);
+      const token = await mintDevToken(JWT_SECRET, { org: setup.organisation, sub: 'bench-admin' });
+      return await run({ dataDir, gateway, token, graphql: graphqlClient(gateway.url, token) }, seeded);
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 export async function waitUntilReady(url: string): Promise<void> {

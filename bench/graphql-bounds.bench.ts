@@ -1,16 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mintDevToken } from '@invitations/auth';
 import { GRAPHQL_BOUNDS } from '../apps/gateway/src/common/graphql/request-bounds';
-import {
-  JWT_SECRET,
-  createBatch,
-  graphqlClient,
-  rssMb,
-  startGateway,
-  waitUntilReady,
-} from './gateway-process';
+import { createBatch, graphqlClient, rssMb, withBenchGateway } from './gateway-process';
 
 export interface GraphQLBoundsBenchFigures {
   /** The slowest of the requests that the bounds still accept (each just under the cost limit), in ms. */
@@ -33,46 +22,36 @@ const ORGANISATION = 'bench-bounds';
  * tens of megabytes.
  */
 export async function benchGraphQLBounds(): Promise<GraphQLBoundsBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'bounds-bench-'));
-  try {
-    const gateway = await startGateway(dataDir);
-    try {
-      await waitUntilReady(gateway.url);
-      const token = await mintDevToken(JWT_SECRET, { org: ORGANISATION, sub: 'bench-admin' });
-      const graphql = graphqlClient(gateway.url, token);
-      const batchId = await seedInvitedBatch(graphql);
-      const heaviest = heaviestAccepted(batchId);
-      let slowest = 0;
-      let liveMax = 0;
-      const before = await rssMb(gateway.child.pid!);
-      let peak = before;
-      for (const query of heaviest) {
-        for (let round = 0; round < 3; round += 1) {
-          const poll = pollLiveness(gateway.url);
-          const started = performance.now();
-          const answer = await post(gateway.url, token, query);
-          slowest = Math.max(slowest, performance.now() - started);
-          liveMax = Math.max(liveMax, await poll.stop());
-          peak = Math.max(peak, await rssMb(gateway.child.pid!));
-          if (answer.errors) throw new Error(`refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-        }
+  const bench = { tempPrefix: 'bounds-bench-', organisation: ORGANISATION };
+  return withBenchGateway(bench, async ({ gateway, token, graphql }) => {
+    const batchId = await seedInvitedBatch(graphql);
+    const heaviest = heaviestAccepted(batchId);
+    let slowest = 0;
+    let liveMax = 0;
+    const before = await rssMb(gateway.child.pid!);
+    let peak = before;
+    for (const query of heaviest) {
+      for (let round = 0; round < 3; round += 1) {
+        const poll = pollLiveness(gateway.url);
+        const started = performance.now();
+        const answer = await post(gateway.url, token, query);
+        slowest = Math.max(slowest, performance.now() - started);
+        liveMax = Math.max(liveMax, await poll.stop());
+        peak = Math.max(peak, await rssMb(gateway.child.pid!));
+        if (answer.errors) throw new Error(`refused: ${JSON.stringify(answer.errors).slice(0, 300)}`);
       }
-      const started = performance.now();
-      const refused = await post(gateway.url, token, issueRequest(batchId));
-      const refusedQueryMs = performance.now() - started;
-      if (!refused.errors) throw new Error("the issue's request was not refused");
-      return {
-        boundedQueryMaxMs: Math.round(slowest),
-        boundedQueryRssGrowthMb: peak - before,
-        liveDuringBoundedQueryMaxMs: Math.round(liveMax),
-        refusedQueryMs: Math.round(refusedQueryMs),
-      };
-    } finally {
-      await gateway.stop();
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    const started = performance.now();
+    const refused = await post(gateway.url, token, issueRequest(batchId));
+    const refusedQueryMs = performance.now() - started;
+    if (!refused.errors) throw new Error("the issue's request was not refused");
+    return {
+      boundedQueryMaxMs: Math.round(slowest),
+      boundedQueryRssGrowthMb: peak - before,
+      liveDuringBoundedQueryMaxMs: Math.round(liveMax),
+      refusedQueryMs: Math.round(refusedQueryMs),
+    };
+  });
 }
 
 /** Requests each just under the cost limit: histories of a page, as many pages as aliases allow, as big a page. */

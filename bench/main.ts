@@ -19,55 +19,54 @@ import { benchUploads } from './uploads.bench';
  * does not weigh on the next. Prints each part's figures as it goes and, on its last line, one JSON object.
  */
 const parts: Record<string, () => Promise<Record<string, number>>> = {
-  async eventStore() {
-    const dir = await mkdtemp(join(tmpdir(), 'bench-events-'));
-    try {
-      const { appendEventsPerSec, rawFsyncAppendsPerSec, readAllEventsPerSec } = await benchEventStore(dir);
-      return { appendEventsPerSec, rawFsyncAppendsPerSec, readAllEventsPerSec };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
-  async rebuild() {
-    const dir = await mkdtemp(join(tmpdir(), 'bench-rebuild-'));
-    try {
-      return { ...(await benchRebuild(dir)) };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
-  async readModels() {
-    return { ...(await benchReadModels()) };
-  },
+  eventStore: inTempDirectory('bench-events-', async (dir) => {
+    const { appendEventsPerSec, rawFsyncAppendsPerSec, readAllEventsPerSec } = await benchEventStore(dir);
+    return { appendEventsPerSec, rawFsyncAppendsPerSec, readAllEventsPerSec };
+  }),
+  rebuild: figures(inTempDirectory('bench-rebuild-', benchRebuild)),
+  readModels: figures(benchReadModels),
   async uploads() {
-    const figures = await benchUploads();
+    const library = await benchUploads();
     // The pipeline alone (parse, validate, classify against passports held in memory): the library's own figures.
     // (rawParseRowsPerSec comes from the service part, measured beside the service's preview.)
     return {
-      libraryPreviewRowsPerSec: figures.previewRowsPerSec,
-      libraryPreviewSeconds: figures.previewSeconds,
-      libraryPreviewPeakRssMb: figures.previewPeakRssMb,
+      libraryPreviewRowsPerSec: library.previewRowsPerSec,
+      libraryPreviewSeconds: library.previewSeconds,
+      libraryPreviewPeakRssMb: library.previewPeakRssMb,
     };
   },
-  async service() {
-    return { ...(await benchService()) };
-  },
-  async notifications() {
-    return { ...(await benchNotifications()) };
-  },
-  async tabQuery() {
-    return { ...(await benchTabQuery()) };
-  },
-  async graphqlBounds() {
-    return { ...(await benchGraphQLBounds()) };
-  },
-  async slowUploads() {
-    return { ...(await benchSlowUploads()) };
-  },
-  async confirm() {
-    return { ...(await benchConfirm()) };
-  },
+  service: figures(benchService),
+  notifications: figures(benchNotifications),
+  tabQuery: figures(benchTabQuery),
+  graphqlBounds: figures(benchGraphQLBounds),
+  slowUploads: figures(benchSlowUploads),
+  confirm: figures(benchConfirm),
 };
+
+/**
+ * A part's figures as the one record of numbers the parts print (each benchmark's own interface names and
+ * documents them, every one a number).
+ */
+function figures<Figures extends { [Name in keyof Figures]: number }>(
+  bench: () => Promise<Figures>,
+): () => Promise<Record<string, number>> {
+  return async () => ({ ...(await bench()) }) as Record<string, number>;
+}
+
+/** A part that works in a directory of its own, removed afterwards. */
+function inTempDirectory<Figures>(
+  prefix: string,
+  bench: (dir: string) => Promise<Figures>,
+): () => Promise<Figures> {
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    try {
+      return await bench(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+}
 
 async function main(argv: string[]): Promise<void> {
   const only = argv.indexOf('--part');

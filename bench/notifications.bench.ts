@@ -1,11 +1,10 @@
-import { open, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mintDevToken } from '@invitations/auth';
 import { batchStreamId, inviteeStreamId, poolStreamId } from '@invitations/domain';
 import { EmbeddedEventStore, type NewEvent } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
-import { graphqlClient, JWT_SECRET, startGateway, waitUntilReady, type GraphQL } from './gateway-process';
+import { type GraphQL, withBenchGateway } from './gateway-process';
+import { seededEvent } from './seeded-event';
 
 const INVITEES = 150_000;
 /** Every invitee has a mobile: an email and a text message each. */
@@ -36,51 +35,45 @@ export interface NotificationsBenchFigures {
 
 /** Invitations of 150,000 staged people, followed to the last message in the outbox. */
 export async function benchNotifications(): Promise<NotificationsBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'notifications-bench-'));
-  try {
-    const { batchId } = await seedStagedBatch(join(dataDir, 'events'));
-    const gateway = await startGateway(dataDir, { CONSISTENCY_WAIT_MS: '600000' });
-    try {
-      await waitUntilReady(gateway.url);
-      const token = await mintDevToken(JWT_SECRET, { org: ORGANISATION, sub: 'bench-admin' });
-      const graphql = graphqlClient(gateway.url, token);
-      await untilStaged(graphql, batchId);
+  const bench = {
+    tempPrefix: 'notifications-bench-',
+    organisation: ORGANISATION,
+    env: { CONSISTENCY_WAIT_MS: '600000' },
+    seed: (dataDir: string) => seedStagedBatch(join(dataDir, 'events')),
+  };
+  return withBenchGateway(bench, async ({ dataDir, gateway, graphql }, { batchId }) => {
+    await untilStaged(graphql, batchId);
 
-      const outbox = join(dataDir, 'outbox', 'messages.ndjson');
-      const cpuBefore = await cpuSeconds(gateway.child.pid!);
-      const started = performance.now();
-      const { sendInvitations } = await graphql<{ sendInvitations: { skipped: unknown[] } }>(
-        `
-          mutation ($batchId: ID!) {
-            sendInvitations(input: { batchId: $batchId, all: true }) {
-              skipped {
-                inviteeId
-                reason
-              }
+    const outbox = join(dataDir, 'outbox', 'messages.ndjson');
+    const cpuBefore = await cpuSeconds(gateway.child.pid!);
+    const started = performance.now();
+    const { sendInvitations } = await graphql<{ sendInvitations: { skipped: unknown[] } }>(
+      `
+        mutation ($batchId: ID!) {
+          sendInvitations(input: { batchId: $batchId, all: true }) {
+            skipped {
+              inviteeId
+              reason
             }
           }
-        `,
-        { batchId },
-      );
-      const answered = performance.now();
-      if (sendInvitations.skipped.length > 0) {
-        throw new Error(`skipped: ${JSON.stringify(sendInvitations.skipped.slice(0, 3))}`);
-      }
-      await untilLines(outbox, MESSAGES);
-      const seconds = (performance.now() - started) / 1000;
-      const cpu = (await cpuSeconds(gateway.child.pid!)) - cpuBefore;
-      return {
-        send150kInvitationsMessagesSeconds: round(seconds),
-        send150kInvitationsAnsweredSeconds: round((answered - started) / 1000),
-        outboxMessagesPerSec: Math.round(MESSAGES / seconds),
-        send150kInvitationsGatewayCpuSeconds: round(cpu),
-      };
-    } finally {
-      await gateway.stop();
+        }
+      `,
+      { batchId },
+    );
+    const answered = performance.now();
+    if (sendInvitations.skipped.length > 0) {
+      throw new Error(`skipped: ${JSON.stringify(sendInvitations.skipped.slice(0, 3))}`);
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    await untilLines(outbox, MESSAGES);
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = (await cpuSeconds(gateway.child.pid!)) - cpuBefore;
+    return {
+      send150kInvitationsMessagesSeconds: round(seconds),
+      send150kInvitationsAnsweredSeconds: round((answered - started) / 1000),
+      outboxMessagesPerSec: Math.round(MESSAGES / seconds),
+      send150kInvitationsGatewayCpuSeconds: round(cpu),
+    };
+  });
 }
 
 /** A pool, a batch and 150,000 people staged in it (NEW, each with an email and a mobile), written to the log. */
@@ -89,19 +82,8 @@ async function seedStagedBatch(eventsDir: string): Promise<{ batchId: string }> 
   const poolId = deriveId('bench-notifications', 'pool');
   const batchId = deriveId('bench-notifications', 'batch');
   const at = '2026-01-01T00:00:00.000Z';
-  const event = (key: string, type: string, data: unknown): NewEvent => ({
-    id: deriveId('bench-notifications', key),
-    type,
-    data,
-    metadata: {
-      organisationId: ORGANISATION,
-      actor: 'bench-admin',
-      correlationId: 'bench-seed',
-      causationId: null,
-      timestamp: at,
-      schemaVersion: 1,
-    },
-  });
+  const event = (key: string, type: string, data: unknown): NewEvent =>
+    seededEvent(ORGANISATION, deriveId('bench-notifications', key), type, data, at);
   try {
     const pool = { poolId, organisationId: ORGANISATION, name: 'Bench pool', createdAt: at };
     await store.append(poolStreamId(poolId), [event('pool', 'ResourcePoolCreated', pool)], 'no_stream');

@@ -1,9 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { mintDevToken } from '@invitations/auth';
 import { EmbeddedEventStore } from '@invitations/event-store';
 import type { NewEvent } from '@invitations/event-store';
 import type { Passport } from '@invitations/domain';
@@ -13,13 +10,10 @@ import { rawParseRowsPerSec } from './raw-parse';
 import {
   collectGarbage,
   createBatch,
-  graphqlClient,
-  JWT_SECRET,
   peakRssSampler,
   rssMb,
-  startGateway,
-  waitUntilReady,
   type GraphQL,
+  withBenchGateway,
 } from './gateway-process';
 import { generateUploadData } from './upload-data';
 import { confirmAndWait } from './confirm.bench';
@@ -48,63 +42,50 @@ export interface ServiceBenchFigures {
  * `dist/apps/gateway/src/main.js`) on the embedded stores, seeded with 150,000 passports in its log.
  */
 export async function benchService(): Promise<ServiceBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'service-bench-'));
-  const csvPath = join(dataDir, 'upload.csv');
-  try {
-    const data = await generateUploadData(csvPath);
-    await seedPassports(join(dataDir, 'events'), data.passports);
-    const gateway = await startGateway(dataDir);
-    try {
-      const token = await mintDevToken(JWT_SECRET, { org: 'bench-org', sub: 'bench-admin' });
-      const graphql = graphqlClient(gateway.url, token);
-      await waitUntilReady(gateway.url);
-
-      const batchId = await createBatch(graphql, 'Bench preview');
-      collectGarbage();
-      const rawBefore = await rawParseRowsPerSec(csvPath);
-      const rssBefore = await rssMb(gateway.child.pid!);
-      const sampler = peakRssSampler(gateway.child.pid!);
-      const started = performance.now();
-      const response = await fetch(`${gateway.url}/api/uploads?batchId=${batchId}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
-        body: Readable.toWeb(createReadStream(csvPath)) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit);
-      const preview = (await response.json()) as { totalRows?: number; code?: string; message?: string };
-      const previewSeconds = (performance.now() - started) / 1000;
-      const peak = await sampler.stop();
-      if (response.status !== 200 || preview.totalRows !== data.rows) {
-        throw new Error(`the preview failed: ${response.status} ${JSON.stringify(preview).slice(0, 500)}`);
-      }
-      const rawAfter = await rawParseRowsPerSec(csvPath);
-
-      const confirmed = await confirmAndWait(
-        gateway.url,
-        token,
-        graphql,
-        dataDir,
-        10_000,
-        'confirm',
-        '+6149',
-      );
-      const confirmSeconds = confirmed.queryableSeconds;
-      const bulkSeconds = await resendAll(graphql, confirmed.batchId);
-      return {
-        rawParseRowsPerSec: Math.round((rawBefore + rawAfter) / 2),
-        previewRowsPerSec: Math.round(data.rows / previewSeconds),
-        previewSeconds: round(previewSeconds),
-        previewPeakRssMb: peak,
-        gatewayRssBeforePreviewMb: rssBefore,
-        confirmInviteToQueryableSeconds: round(confirmSeconds),
-        bulkResendTenThousandSeconds: round(bulkSeconds),
-      };
-    } finally {
-      await gateway.stop();
+  const bench = {
+    tempPrefix: 'service-bench-',
+    organisation: 'bench-org',
+    seed: async (dataDir: string) => {
+      const csvPath = join(dataDir, 'upload.csv');
+      const data = await generateUploadData(csvPath);
+      await seedPassports(join(dataDir, 'events'), data.passports);
+      return { csvPath, data };
+    },
+  };
+  return withBenchGateway(bench, async ({ dataDir, gateway, token, graphql }, { csvPath, data }) => {
+    const batchId = await createBatch(graphql, 'Bench preview');
+    collectGarbage();
+    const rawBefore = await rawParseRowsPerSec(csvPath);
+    const rssBefore = await rssMb(gateway.child.pid!);
+    const sampler = peakRssSampler(gateway.child.pid!);
+    const started = performance.now();
+    const response = await fetch(`${gateway.url}/api/uploads?batchId=${batchId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: Readable.toWeb(createReadStream(csvPath)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    const preview = (await response.json()) as { totalRows?: number; code?: string; message?: string };
+    const previewSeconds = (performance.now() - started) / 1000;
+    const peak = await sampler.stop();
+    if (response.status !== 200 || preview.totalRows !== data.rows) {
+      throw new Error(`the preview failed: ${response.status} ${JSON.stringify(preview).slice(0, 500)}`);
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    const rawAfter = await rawParseRowsPerSec(csvPath);
+
+    const confirmed = await confirmAndWait(gateway.url, token, graphql, dataDir, 10_000, 'confirm', '+6149');
+    const confirmSeconds = confirmed.queryableSeconds;
+    const bulkSeconds = await resendAll(graphql, confirmed.batchId);
+    return {
+      rawParseRowsPerSec: Math.round((rawBefore + rawAfter) / 2),
+      previewRowsPerSec: Math.round(data.rows / previewSeconds),
+      previewSeconds: round(previewSeconds),
+      previewPeakRssMb: peak,
+      gatewayRssBeforePreviewMb: rssBefore,
+      confirmInviteToQueryableSeconds: round(confirmSeconds),
+      bulkResendTenThousandSeconds: round(bulkSeconds),
+    };
+  });
 }
 
 /** Writes PassportCreated events straight into the log the gateway will open (its read models rebuild from it). */

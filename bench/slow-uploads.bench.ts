@@ -1,16 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { mintDevToken } from '@invitations/auth';
-import {
-  JWT_SECRET,
-  createBatch,
-  graphqlClient,
-  rssMb,
-  startGateway,
-  waitUntilReady,
-} from './gateway-process';
+import { JWT_SECRET, createBatch, graphqlClient, rssMb, withBenchGateway } from './gateway-process';
 
 export interface SlowUploadsBenchFigures {
   /** The gateway's RSS before the slow uploads start, in MB. */
@@ -34,76 +24,67 @@ const HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_
  * others within a second (the bounds: UPLOAD_CONCURRENCY uploads read at once, the rest 429 after a short wait).
  */
 export async function benchSlowUploads(): Promise<SlowUploadsBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'slow-uploads-bench-'));
-  try {
-    const gateway = await startGateway(dataDir);
-    try {
-      await waitUntilReady(gateway.url);
-      const pid = gateway.child.pid!;
-      const token = await mintDevToken(JWT_SECRET, { org: 'bench-slow', sub: 'bench-admin' });
-      const batchId = await createBatch(graphqlClient(gateway.url, token), 'Slow');
-      const before = await rssMb(pid);
-      let peak = before;
-      const sampler = setInterval(() => {
-        void rssMb(pid).then(
-          (mb) => (peak = Math.max(peak, mb)),
-          () => undefined,
-        );
-      }, 100);
-      const end = Date.now() + SECONDS * 1000;
-      let refused = 0;
-      const clients = Array.from({ length: CLIENTS }, async (_, client) => {
-        while (Date.now() < end) {
-          const status = await slowUpload(gateway.url, token, batchId, client, end);
-          if (status === 429) refused += 1;
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-      });
-      let otherMax = 0;
-      const others = (async () => {
-        const graphql = graphqlClient(
-          gateway.url,
-          await mintDevToken(JWT_SECRET, { org: 'bench-slow', sub: 'other' }),
-        );
-        while (Date.now() < end) {
-          const started = performance.now();
-          await graphql(
-            `
-              query ($id: ID!) {
-                invitationBatch(id: $id) {
-                  counts {
-                    uploaded
-                  }
-                  uploaded(first: 50) {
-                    totalCount
-                    nodes {
-                      id
-                    }
+  const bench = { tempPrefix: 'slow-uploads-bench-', organisation: 'bench-slow' };
+  return withBenchGateway(bench, async ({ gateway, token, graphql }) => {
+    const pid = gateway.child.pid!;
+    const batchId = await createBatch(graphql, 'Slow');
+    const before = await rssMb(pid);
+    let peak = before;
+    const sampler = setInterval(() => {
+      void rssMb(pid).then(
+        (mb) => (peak = Math.max(peak, mb)),
+        () => undefined,
+      );
+    }, 100);
+    const end = Date.now() + SECONDS * 1000;
+    let refused = 0;
+    const clients = Array.from({ length: CLIENTS }, async (_, client) => {
+      while (Date.now() < end) {
+        const status = await slowUpload(gateway.url, token, batchId, client, end);
+        if (status === 429) refused += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    });
+    let otherMax = 0;
+    const others = (async () => {
+      const otherAdmin = graphqlClient(
+        gateway.url,
+        await mintDevToken(JWT_SECRET, { org: 'bench-slow', sub: 'other' }),
+      );
+      while (Date.now() < end) {
+        const started = performance.now();
+        await otherAdmin(
+          `
+            query ($id: ID!) {
+              invitationBatch(id: $id) {
+                counts {
+                  uploaded
+                }
+                uploaded(first: 50) {
+                  totalCount
+                  nodes {
+                    id
                   }
                 }
               }
-            `,
-            { id: batchId },
-          );
-          await fetch(`${gateway.url}/health/live`).then((r) => r.arrayBuffer());
-          otherMax = Math.max(otherMax, (performance.now() - started) / 2);
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      })();
-      await Promise.all([...clients, others]);
-      clearInterval(sampler);
-      return {
-        slowUploadsBeforeRssMb: before,
-        slowUploadsPeakRssMb: peak,
-        slowUploadsOtherRequestMaxMs: Math.round(otherMax),
-        slowUploadsRefused: refused,
-      };
-    } finally {
-      await gateway.stop();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+            }
+          `,
+          { id: batchId },
+        );
+        await fetch(`${gateway.url}/health/live`).then((r) => r.arrayBuffer());
+        otherMax = Math.max(otherMax, (performance.now() - started) / 2);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    await Promise.all([...clients, others]);
+    clearInterval(sampler);
+    return {
+      slowUploadsBeforeRssMb: before,
+      slowUploadsPeakRssMb: peak,
+      slowUploadsOtherRequestMaxMs: Math.round(otherMax),
+      slowUploadsRefused: refused,
+    };
+  });
 }
 
 /** One upload that trickles a byte every two seconds until it is answered or the run ends; its status (0: none). */

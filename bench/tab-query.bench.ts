@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { mintDevToken } from '@invitations/auth';
 import { batchStreamId, inviteeStreamId, poolStreamId } from '@invitations/domain';
 import { EmbeddedEventStore, type NewEvent } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
-import { JWT_SECRET, startGateway, waitUntilReady } from './gateway-process';
+import { withBenchGateway } from './gateway-process';
+import { seededEvent } from './seeded-event';
 
 export interface TabQueryBenchFigures {
   /** A page of 50 of the Uploaded tab of a 150,000-invitee batch, with the batch's counts: requests per second. */
@@ -39,38 +37,32 @@ const ORGANISATION = 'bench-org';
  * for `{ __typename }` (what the HTTP and GraphQL layers alone allow: the ceiling).
  */
 export async function benchTabQuery(): Promise<TabQueryBenchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tab-query-bench-'));
-  try {
-    const batchId = await seedBatch(join(dataDir, 'events'));
-    const gateway = await startGateway(dataDir);
-    try {
-      await waitUntilReady(gateway.url);
-      const token = await mintDevToken(JWT_SECRET, { org: ORGANISATION, sub: 'bench-admin' });
-      const tab = { query: TAB_QUERY, variables: { id: batchId } };
-      const answer = await post(gateway.url, token, tab);
-      const uploaded = (answer as { data?: { invitationBatch?: { uploaded?: { totalCount?: number } } } })
-        .data?.invitationBatch?.uploaded?.totalCount;
-      if (uploaded !== INVITEES)
-        throw new Error(`the tab holds ${uploaded} people: ${JSON.stringify(answer).slice(0, 300)}`);
+  const bench = {
+    tempPrefix: 'tab-query-bench-',
+    organisation: ORGANISATION,
+    seed: (dataDir: string) => seedBatch(join(dataDir, 'events')),
+  };
+  return withBenchGateway(bench, async ({ gateway, token }, batchId) => {
+    const tab = { query: TAB_QUERY, variables: { id: batchId } };
+    const answer = await post(gateway.url, token, tab);
+    const uploaded = (answer as { data?: { invitationBatch?: { uploaded?: { totalCount?: number } } } }).data
+      ?.invitationBatch?.uploaded?.totalCount;
+    if (uploaded !== INVITEES)
+      throw new Error(`the tab holds ${uploaded} people: ${JSON.stringify(answer).slice(0, 300)}`);
 
-      // Warm up both paths, then measure each in turn.
-      await load(gateway.url, token, { query: '{ __typename }' }, 2);
-      await load(gateway.url, token, tab, 2);
-      const trivial = await load(gateway.url, token, { query: '{ __typename }' }, SECONDS);
-      const tabbed = await load(gateway.url, token, tab, SECONDS);
-      return {
-        tabQueryReqPerSec: Math.round(tabbed.requests.average),
-        tabQueryP99Ms: tabbed.latency.p99,
-        trivialQueryReqPerSec: Math.round(trivial.requests.average),
-        trivialQueryP99Ms: trivial.latency.p99,
-        queryLoadErrors: tabbed.errors + trivial.errors,
-      };
-    } finally {
-      await gateway.stop();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    // Warm up both paths, then measure each in turn.
+    await load(gateway.url, token, { query: '{ __typename }' }, 2);
+    await load(gateway.url, token, tab, 2);
+    const trivial = await load(gateway.url, token, { query: '{ __typename }' }, SECONDS);
+    const tabbed = await load(gateway.url, token, tab, SECONDS);
+    return {
+      tabQueryReqPerSec: Math.round(tabbed.requests.average),
+      tabQueryP99Ms: tabbed.latency.p99,
+      trivialQueryReqPerSec: Math.round(trivial.requests.average),
+      trivialQueryP99Ms: trivial.latency.p99,
+      queryLoadErrors: tabbed.errors + trivial.errors,
+    };
+  });
 }
 
 async function load(url: string, token: string, body: object, seconds: number): Promise<autocannon.Result> {
@@ -102,19 +94,8 @@ export async function seedBatch(eventsDir: string): Promise<string> {
   const batchId = deriveId('bench-tab', 'batch');
   const store = await EmbeddedEventStore.open(eventsDir);
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-  const event = (id: string, type: string, data: object, timestamp: string): NewEvent => ({
-    id: deriveId('bench-tab-event', id),
-    type,
-    data,
-    metadata: {
-      organisationId: ORGANISATION,
-      actor: 'bench-admin',
-      correlationId: 'bench-seed',
-      causationId: null,
-      timestamp,
-      schemaVersion: 1,
-    },
-  });
+  const event = (id: string, type: string, data: object, timestamp: string): NewEvent =>
+    seededEvent(ORGANISATION, deriveId('bench-tab-event', id), type, data, timestamp);
   try {
     await store.append(
       poolStreamId(poolId),

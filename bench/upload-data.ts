@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Passport } from '@invitations/domain';
+import { mulberry32 } from '@invitations/read-models/testing';
 import { CSV_COLUMNS, UTF8_BOM } from '@invitations/uploads';
 
 /**
@@ -280,16 +281,4 @@ async function write(out: NodeJS.WritableStream, lines: string[]): Promise<numbe
   const chunk = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
   if (!out.write(chunk)) await once(out, 'drain');
   return chunk.length;
-}
-
-/** A small seeded PRNG, so that every run measures the same file. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

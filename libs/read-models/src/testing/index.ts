@@ -1,5 +1,5 @@
 export { applyEvents, snapshotReadModels } from './apply-events';
 export { appendPools } from './extra-events';
-export { appendGeneratedLog, generateInvitationLog } from './invitation-log-generator';
+export { appendGeneratedLog, generateInvitationLog, mulberry32 } from './invitation-log-generator';
 export type { LogShape } from './invitation-log-generator';
 export { RecordedStory } from './recorded-story';

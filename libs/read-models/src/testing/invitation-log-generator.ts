@@ -597,7 +597,7 @@ const MESSAGE_OUTCOMES: Array<[number, Array<[string, string | null]>]> = [
 ];
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same log. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
