@@ -1,3 +1,4 @@
+import type { UploadPreviewView } from '@invitations/application';
 import { Gateway, tokenOf, type GraphQLError } from './support/gateway-harness';
 import * as op from './support/operations';
 
@@ -5,14 +6,11 @@ const HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_
 /** Small enough that the probes below reach it. */
 const MATCHES_PER_DAY = 1000;
 
-interface Preview {
-  totalRows: number;
-  newCount: number;
-  existingCount: number;
-  invalidCount: number;
-  duplicates: { row: number; email: string; mobile: string | null; reasons: string[] }[];
-  possibleDuplicates: { row: number; email: string; reason: string }[];
-}
+/** The preview's fields these probes read (the answer of POST /api/uploads). */
+type Preview = Pick<
+  UploadPreviewView,
+  'totalRows' | 'newCount' | 'existingCount' | 'invalidCount' | 'duplicates' | 'possibleDuplicates'
+>;
 
 /**
  * The four cross-organisation probes of issue 12, replayed through HTTP by an admin of organisation B against a

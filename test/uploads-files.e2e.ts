@@ -1,3 +1,4 @@
+import type { PersonDetails } from '@invitations/domain';
 import iconv from 'iconv-lite';
 import { xlsxBytes } from '@invitations/uploads/testing';
 import { Gateway } from './support/gateway-harness';
@@ -24,16 +25,8 @@ interface Refusal {
   message: string;
   errors: { row?: number; field?: string; message: string }[];
 }
-interface Person {
-  email: string;
-  dateOfBirth: string;
-  firstName: string | null;
-  middleNames: string | null;
-  lastName: string | null;
-  preferredName: string | null;
-  mobile: string | null;
-  jobRole: string | null;
-}
+/** A staged person's details as the API answers them (of op.INVITEE's fields). */
+type Person = PersonDetails;
 
 /** Three people whose names Windows-1252 can hold, typed as a spreadsheet keeps them. */
 const PEOPLE = [

@@ -1,3 +1,4 @@
+import type { UploadPreviewView } from '@invitations/application';
 import { Gateway, tokenOf } from './support/gateway-harness';
 import * as op from './support/operations';
 import { waitForConfirmation, type Job } from './support/upload-jobs';
@@ -18,19 +19,21 @@ const CONFIRM_JOB = `mutation($input: ConfirmUploadInput!) {
 }`;
 const TEMPLATE = `query { invitationTemplate }`;
 
-interface Preview {
-  id: string;
-  totalRows: number;
-  newCount: number;
-  existingCount: number;
-  invalidCount: number;
-  duplicateCount: number;
-  duplicates: { row: number; email: string; mobile: string | null; reasons: string[] }[];
-  possibleDuplicates: { row: number; email: string; reason: string }[];
-  duplicatesReportUrl: string;
-  confirmed: boolean;
-  cohort: { jobRole: string | null };
-}
+/** A preview as PREVIEW_FIELDS select it (the answer of POST /api/uploads, previewUpload and upload(id)). */
+type Preview = Pick<
+  UploadPreviewView,
+  | 'id'
+  | 'totalRows'
+  | 'newCount'
+  | 'existingCount'
+  | 'invalidCount'
+  | 'duplicateCount'
+  | 'duplicates'
+  | 'possibleDuplicates'
+  | 'duplicatesReportUrl'
+  | 'confirmed'
+  | 'cohort'
+>;
 interface Confirmed {
   staged: number;
   skippedDuplicates: number;

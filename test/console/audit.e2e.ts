@@ -43,8 +43,7 @@ describe('the console: the audit log, in a browser', () => {
     const { ui } = session;
     const { page } = ui;
     await ui.signIn(ORG, 'rita');
-    await ui.goToSection('Audit log');
-    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await ui.openSection('Audit log');
     const rows = page.getByRole('region', { name: 'Audit log entries' }).getByRole('row');
     await see(page.getByRole('status')).contains('100 entries shown; there are more.');
     await see(rows.nth(1)).contains('Resource pool created');

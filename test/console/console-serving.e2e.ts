@@ -7,6 +7,14 @@ import { ensureConsoleBuilt } from './support/console-build';
 
 const POOLS = `query { resourcePools { id } }`;
 
+/** The console's development sign-in, as its page posts it. */
+const devSignIn = (gateway: Gateway, body: object) =>
+  fetch(`${gateway.url}/console/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
 describe('the gateway serves the console', () => {
   let gateway: Gateway;
 
@@ -73,11 +81,7 @@ describe('the gateway serves the console', () => {
       signIn: 'development',
       tokenMinutes: 60,
     });
-    const response = await fetch(`${gateway.url}/console/auth/dev-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: 'acme', user: 'alice', ops: true }),
-    });
+    const response = await devSignIn(gateway, { organisation: 'acme', user: 'alice', ops: true });
     expect(response.status).toBe(200);
     const { token } = (await response.json()) as { token: string };
     const claims = decodeJwt(token);
@@ -92,11 +96,7 @@ describe('the gateway serves the console', () => {
   });
 
   it('refuses a development sign-in without an organisation and a user, naming the fields', async () => {
-    const response = await fetch(`${gateway.url}/console/auth/dev-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: ' ', user: 'a b' }),
-    });
+    const response = await devSignIn(gateway, { organisation: ' ', user: 'a b' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { code: string; errors: { field: string }[] };
     expect(body.code).toBe('BAD_USER_INPUT');
@@ -176,11 +176,7 @@ describe('the console of a production gateway with an identity provider', () => 
   });
 
   it('refuses the development sign-in', async () => {
-    const response = await fetch(`${gateway.url}/console/auth/dev-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: 'acme', user: 'mallory' }),
-    });
+    const response = await devSignIn(gateway, { organisation: 'acme', user: 'mallory' });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({
       code: 'FORBIDDEN',

@@ -162,8 +162,7 @@ describe('the console: the DSP single and bulk flows in a browser', () => {
   it('shows the operator the projections and rebuilds the read models with their progress', async () => {
     const { ui } = session;
     const { page } = ui;
-    await ui.goToSection('Operations');
-    await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
+    await ui.openSection('Operations');
     await see(page.getByRole('row', { name: /^invitees / })).visible();
     await ui.capture('operations');
     await page.getByRole('button', { name: 'Rebuild the read models' }).click();

@@ -85,10 +85,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
     const { page } = ui;
     const token = await gateway.token(ORG);
     const before = await gateway.ok<{ invitee: { expiresAt: string } }>(EXPIRES_AT, { id: ids.Ben }, token);
-    await page.getByRole('tab', { name: 'Invited (2)' }).click();
-    await page.getByLabel('All: everyone in Invited (2)').check();
-    await page.getByRole('button', { name: 'Extend (2)' }).click();
-    const extend = page.getByRole('dialog', { name: 'Extend invitations' });
+    const extend = await ui.bulkActionOnTab('Invited (2)', 'Extend (2)', 'Extend invitations');
     await see(extend.getByTestId('bulk-count')).hasText(
       'You are about to extend the invitations of everyone in Invited (2).',
     );
@@ -115,10 +112,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
   it('resends to everyone in Revoked: they move back to Invited with a new link', async () => {
     const { ui, gateway } = session;
     const { page } = ui;
-    await page.getByRole('tab', { name: 'Revoked (1)' }).click();
-    await page.getByLabel('All: everyone in Revoked (1)').check();
-    await page.getByRole('button', { name: 'Resend (1)' }).click();
-    const resend = page.getByRole('dialog', { name: 'Resend invitations' });
+    const resend = await ui.bulkActionOnTab('Revoked (1)', 'Resend (1)', 'Resend invitations');
     await see(resend.getByTestId('bulk-count')).hasText(
       'You are about to resend invitations to everyone in Revoked (1).',
     );
@@ -138,11 +132,7 @@ describe('the console: invitations after they are sent, in a browser', () => {
     const { ui, gateway } = session;
     const { page } = ui;
     await ui.goToSection('Invite personnel');
-    await page.getByRole('button', { name: 'New batch' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New invitation batch' });
-    await dialog.getByLabel('Batch name').fill('Spring intake');
-    await dialog.getByRole('textbox', { name: 'Resource pool' }).click();
-    await page.getByRole('option', { name: 'Porters' }).click();
+    const dialog = await ui.newBatchDialog('Spring intake', 'Porters');
     await dialog.getByLabel('Invitations expire after (days)').fill('30');
     await dialog.getByLabel('Reminder (days before expiry)').fill('0');
     await ui.capture('batch-new-with-terms');

@@ -52,13 +52,8 @@ describe('the console: MyPass stages 1 and 2 in a browser', () => {
   it('stage 1, steps 1-5: Invite personnel, "+", names the batch and chooses its pool', async () => {
     const { ui } = session;
     const { page } = ui;
-    await ui.goToSection('Invite personnel');
-    await page.getByRole('heading', { name: 'Invite personnel', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'New batch' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New invitation batch' });
-    await dialog.getByLabel('Batch name').fill('March intake');
-    await dialog.getByRole('textbox', { name: 'Resource pool' }).click();
-    await page.getByRole('option', { name: 'Riggers' }).click();
+    await ui.openSection('Invite personnel');
+    const dialog = await ui.newBatchDialog('March intake', 'Riggers');
     await ui.capture('create-batch');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'March intake', level: 1 }).waitFor();

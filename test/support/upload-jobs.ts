@@ -1,16 +1,8 @@
+import type { ConfirmationView } from '@invitations/application';
 import type { Gateway } from './gateway-harness';
 
-/** An upload's confirmation job, as upload(id) { confirmation } shows it. */
-export interface Job {
-  state: 'RUNNING' | 'DONE' | 'CANCELLED' | 'FAILED';
-  total: number;
-  staged: number;
-  invited: number;
-  autoAccepted: number;
-  skippedDuplicates: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
+/** An upload's confirmation job, as upload(id) { confirmation } shows it (JOB_FIELDS: the contract's fields but one). */
+export type Job = Omit<ConfirmationView, 'sendInvitations'>;
 
 export const JOB_FIELDS = 'state total staged invited autoAccepted skippedDuplicates startedAt finishedAt';
 export const UPLOAD_JOB = `query($id: ID!) { upload(id: $id) { id state confirmation { ${JOB_FIELDS} } } }`;

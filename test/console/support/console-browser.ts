@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium: the test tool's own browser download cannot work on these machines (see .ci/run). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -154,6 +154,36 @@ export class ConsolePage {
   /** Follows a link of the navigation ("Sections"), as a person moves from one part of the console to another. */
   async goToSection(name: string): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
+  }
+
+  /** Goes to a section and waits for its page, headed with the section's name. */
+  async openSection(name: string): Promise<void> {
+    await this.goToSection(name);
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /**
+   * Opens "New batch" and fills the batch's name and its pool (chosen from the list); answers the dialog, for
+   * the test to fill more or save.
+   */
+  async newBatchDialog(name: string, pool: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'New batch' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New invitation batch' });
+    await dialog.getByLabel('Batch name').fill(name);
+    await dialog.getByRole('textbox', { name: 'Resource pool' }).click();
+    await this.page.getByRole('option', { name: pool }).click();
+    return dialog;
+  }
+
+  /**
+   * A bulk action on everyone in a tab of a batch: the tab, "All: everyone in <tab>", the action's button;
+   * answers the action's dialog.
+   */
+  async bulkActionOnTab(tab: string, button: string, dialog: string): Promise<Locator> {
+    await this.page.getByRole('tab', { name: tab }).click();
+    await this.page.getByLabel(`All: everyone in ${tab}`).check();
+    await this.page.getByRole('button', { name: button }).click();
+    return this.page.getByRole('dialog', { name: dialog });
   }
 
   /** From a section's list, opens the item (a pool, a batch) of that name and waits for its page. */
