@@ -47,6 +47,42 @@ describe('TokenVerifier with an HS256 secret', () => {
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
+  describe('a token verified lately', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('is taken again until it expires, then refused as expired', async () => {
+      jest.useFakeTimers({ now: new Date('2026-12-05T12:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a', expiresIn: '30s' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'user-1' });
+      jest.setSystemTime(new Date('2026-12-05T12:00:29Z'));
+      await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'user-1' });
+      jest.setSystemTime(new Date('2026-12-05T12:00:31Z'));
+      await expect(verifier.verify(token)).rejects.toThrow(new InvalidTokenError('The token has expired'));
+    });
+
+    it("gives each request a principal of its own (one request's changes reach no other)", async () => {
+      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a' });
+      const first = await verifier.verify(token);
+      first.roles.push('ops');
+      first.organisationId = 'org-b';
+      await expect(verifier.verify(token)).resolves.toEqual({
+        userId: 'user-1',
+        organisationId: 'org-a',
+        roles: ['org-admin'],
+        authenticationMethods: [],
+      });
+    });
+
+    it('spares no other token the check: the same claims signed with another secret are refused', async () => {
+      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      await verifier.verify(await mintDevToken(secret, { sub: 'u', org: 'o' }));
+      const forged = await mintDevToken('another-secret-of-enough-length-xyz', { sub: 'u', org: 'o' });
+      await expect(verifier.verify(forged)).rejects.toThrow(new InvalidTokenError('The token is not valid'));
+    });
+  });
+
   it('refuses a token signed with another secret', async () => {
     const token = await mintDevToken('another-secret-of-enough-length-xyz', { sub: 'u', org: 'o' });
     await expect(hs.verify(token)).rejects.toThrow(new InvalidTokenError('The token is not valid'));

@@ -28,6 +28,14 @@ export class InvalidTokenError extends Error {
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /**
+   * Tokens verified lately, until their expiry or for VERIFIED_FOR_MS at most: an admin's console sends the same
+   * token with every request, and checking its signature again each time cost as much as the rest of a small query.
+   * The exact token string is the key, so nothing but that token, unaltered, is spared the check.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  /** How long a verified token is taken on trust (see VERIFIED_FOR_MS). */
+  private readonly trustMs: number;
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
@@ -41,15 +49,29 @@ export class TokenVerifier {
         cooldownDuration: (options.jwksCooldownSeconds ?? 30) * 1000,
       });
       this.algorithms = ['RS256', 'ES256'];
+      // A key removed from the JWKS refuses its tokens once the JWKS is fetched again: never trusted for longer.
+      this.trustMs = Math.min(VERIFIED_FOR_MS, (options.jwksCacheSeconds ?? 600) * 1000);
     } else if (options.secret) {
       this.key = new TextEncoder().encode(options.secret);
       this.algorithms = ['HS256'];
+      this.trustMs = VERIFIED_FOR_MS;
     } else {
       throw new Error('TokenVerifier needs JWT_SECRET or JWT_JWKS_URL');
     }
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known !== undefined && now < known.until) return copyOf(known.principal);
+    if (known !== undefined) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifyNow(token);
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, { principal, until: Math.min(expiresAt, now + this.trustMs) });
+    return copyOf(principal);
+  }
+
+  private async verifyNow(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       const verifyOptions = {
@@ -66,8 +88,26 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError(refusalMessage(error));
     }
-    return principalFrom(payload);
+    // exp is a required claim: jwtVerify refuses a token without one.
+    return { principal: principalFrom(payload), expiresAt: (payload.exp as number) * 1000 };
   }
+}
+
+/**
+ * How long a verified token is taken on trust at most (its expiry is checked each time); with an identity provider,
+ * no longer than its JWKS is kept, so a key withdrawn from it stops its tokens as soon as it would without this.
+ */
+const VERIFIED_FOR_MS = 60_000;
+/** The most tokens remembered (all forgotten at once beyond it). */
+const MAX_VERIFIED = 10_000;
+
+/** Each request gets a principal of its own: one request's changes never reach another's. */
+function copyOf(principal: Principal): Principal {
+  return {
+    ...principal,
+    roles: [...principal.roles],
+    authenticationMethods: [...principal.authenticationMethods],
+  };
 }
 
 /** What to tell the client of a refused token: enough to fix its side, nothing of the keys. */
