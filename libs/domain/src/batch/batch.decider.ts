@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, ServiceError, type Decider } from '@invitations/kernel';
 import { changedNamedTerms, requireWholeDays } from '../organisation/invitation-terms';
 import { requireValidName } from '../shared/entity-name';
 import type { BatchCommand, CreateBatch, UpdateBatch } from './batch.commands';
@@ -55,30 +54,20 @@ function updateBatch(command: UpdateBatch, state: BatchState): BatchEvent[] {
 
 /** Stream `batch-<batchId>`: a named list of people being invited into one pool. */
 export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'CreateBatch':
-        return createBatch(command, state);
-      case 'UpdateBatch':
-        return updateBatch(command, state);
-    }
-  },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'BatchCreated':
-        return {
-          status: 'created',
-          ...event.data,
-          // Batches created before they had terms of their own keep the organisation's.
-          invitationTtlDays: event.data.invitationTtlDays ?? null,
-          reminderDaysBeforeExpiry: event.data.reminderDaysBeforeExpiry ?? null,
-        };
-      case 'BatchUpdated': {
-        if (state.status === 'absent') return state;
-        const { name, invitationTtlDays, reminderDaysBeforeExpiry } = event.data;
-        return { ...state, name, invitationTtlDays, reminderDaysBeforeExpiry };
-      }
-    }
-  },
+  decide: decideByType({ CreateBatch: createBatch, UpdateBatch: updateBatch }),
+  evolve: evolveByType<BatchEvent, BatchState>({
+    BatchCreated: (_state, event) => ({
+      status: 'created',
+      ...event.data,
+      // Batches created before they had terms of their own keep the organisation's.
+      invitationTtlDays: event.data.invitationTtlDays ?? null,
+      reminderDaysBeforeExpiry: event.data.reminderDaysBeforeExpiry ?? null,
+    }),
+    BatchUpdated: (state, event) => {
+      if (state.status === 'absent') return state;
+      const { name, invitationTtlDays, reminderDaysBeforeExpiry } = event.data;
+      return { ...state, name, invitationTtlDays, reminderDaysBeforeExpiry };
+    },
+  }),
   initialState: () => ({ status: 'absent' }),
 };

@@ -1,4 +1,4 @@
-import { ServiceError, type Decider } from '@invitations/kernel';
+import { decideByType, ServiceError, type Decider } from '@invitations/kernel';
 import {
   deliveryReason,
   statusAfterReport,
@@ -70,16 +70,11 @@ function recordDeliveryReport(command: RecordDeliveryReport, state: MessageState
   return [{ type: OUTCOME_EVENT[status], data }];
 }
 
-function decideMessage(command: MessageCommand, state: MessageState): MessageEvent[] {
-  switch (command.type) {
-    case 'QueueMessage':
-      return queueMessage(command, state);
-    case 'RecordMessageSent':
-      return recordMessageSent(command, state);
-    case 'RecordDeliveryReport':
-      return recordDeliveryReport(command, state);
-  }
-}
+const decideMessage = decideByType<MessageCommand, MessageEvent, MessageState>({
+  QueueMessage: queueMessage,
+  RecordMessageSent: recordMessageSent,
+  RecordDeliveryReport: recordDeliveryReport,
+});
 
 const REPORTED: Record<MessageOutcomeEvent['type'], DeliveryStatus> = {
   MessageDelivered: 'DELIVERED',

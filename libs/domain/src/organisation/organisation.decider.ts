@@ -1,4 +1,4 @@
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, type Decider } from '@invitations/kernel';
 import { changedNamedTerms } from './invitation-terms';
 import type { OrganisationCommand, UpdateOrganisation } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
@@ -22,20 +22,13 @@ function updateOrganisation(command: UpdateOrganisation, state: OrganisationStat
  * holds what its admins set.
  */
 export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'UpdateOrganisation':
-        return updateOrganisation(command, state);
-    }
-  },
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'OrganisationUpdated': {
-        const { organisationId, name, invitationTtlDays, reminderDaysBeforeExpiry } = event.data;
-        return { organisationId, name, invitationTtlDays, reminderDaysBeforeExpiry };
-      }
-    }
-  },
+  decide: decideByType({ UpdateOrganisation: updateOrganisation }),
+  evolve: evolveByType<OrganisationEvent, OrganisationState>({
+    OrganisationUpdated: (_state, event) => {
+      const { organisationId, name, invitationTtlDays, reminderDaysBeforeExpiry } = event.data;
+      return { organisationId, name, invitationTtlDays, reminderDaysBeforeExpiry };
+    },
+  }),
   initialState: () => ({
     organisationId: null,
     name: null,

@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, ServiceError, type Decider } from '@invitations/kernel';
 import { erasedPassport } from '../personal-data/erased';
 import type { CreatePassport, ErasePassport, PassportCommand } from './passport.commands';
 import type { PassportCreated, PassportEvent } from './passport.events';
@@ -20,26 +19,18 @@ function erasePassport(command: ErasePassport, state: PassportState): PassportEv
 }
 
 export const passportDecider: Decider<PassportCommand, PassportEvent, PassportState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'CreatePassport':
-        return createPassport(command, state);
-      case 'ErasePassport':
-        return erasePassport(command, state);
-    }
-  },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'PassportCreated': {
-        // Read after its key was destroyed (`erased: true` in the data), the passport's fields read [erased]; it
-        // counts as erased once its erasure is recorded (an erasure cut short is completed by erasing again).
-        const { erased: _erased, ...passport } = event.data as PassportCreated['data'] & { erased?: true };
-        return { status: 'created', passport };
-      }
-      case 'PassportErased':
-        if (state.status === 'absent') return state;
-        return { ...state, passport: erasedPassport(state.passport.passportId), erased: true };
-    }
-  },
+  decide: decideByType({ CreatePassport: createPassport, ErasePassport: erasePassport }),
+  evolve: evolveByType<PassportEvent, PassportState>({
+    PassportCreated: (_state, event) => {
+      // Read after its key was destroyed (`erased: true` in the data), the passport's fields read [erased]; it
+      // counts as erased once its erasure is recorded (an erasure cut short is completed by erasing again).
+      const { erased: _erased, ...passport } = event.data as PassportCreated['data'] & { erased?: true };
+      return { status: 'created', passport };
+    },
+    PassportErased: (state) =>
+      state.status === 'absent'
+        ? state
+        : { ...state, passport: erasedPassport(state.passport.passportId), erased: true },
+  }),
   initialState: () => ({ status: 'absent' }),
 };

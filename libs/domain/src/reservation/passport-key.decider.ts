@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, ServiceError, type Decider } from '@invitations/kernel';
 import type { ClaimPassportKey, PassportKeyCommand, ReleasePassportKey } from './reservation.commands';
 import type { PassportKeyEvent } from './reservation.events';
 import type { PassportKeyState } from './passport-key.state';
@@ -21,21 +20,10 @@ function releasePassportKey(command: ReleasePassportKey, state: PassportKeyState
 }
 
 export const passportKeyDecider: Decider<PassportKeyCommand, PassportKeyEvent, PassportKeyState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'ClaimPassportKey':
-        return claimPassportKey(command, state);
-      case 'ReleasePassportKey':
-        return releasePassportKey(command, state);
-    }
-  },
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'PassportKeyClaimed':
-        return { passportId: event.data.passportId };
-      case 'PassportKeyReleased':
-        return { passportId: null };
-    }
-  },
+  decide: decideByType({ ClaimPassportKey: claimPassportKey, ReleasePassportKey: releasePassportKey }),
+  evolve: evolveByType<PassportKeyEvent, PassportKeyState>({
+    PassportKeyClaimed: (_state, event) => ({ passportId: event.data.passportId }),
+    PassportKeyReleased: () => ({ passportId: null }),
+  }),
   initialState: () => ({ passportId: null }),
 };

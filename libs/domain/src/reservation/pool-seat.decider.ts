@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, ServiceError, type Decider } from '@invitations/kernel';
 import type { PoolSeatCommand, ReleasePoolSeat, ReservePoolSeat } from './reservation.commands';
 import type { PoolSeatEvent } from './reservation.events';
 import type { PoolSeatState } from './pool-seat.state';
@@ -29,21 +28,11 @@ function releasePoolSeat(command: ReleasePoolSeat, state: PoolSeatState): PoolSe
  * Concurrent reservations race on the stream's expected revision: exactly one wins.
  */
 export const poolSeatDecider: Decider<PoolSeatCommand, PoolSeatEvent, PoolSeatState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'ReservePoolSeat':
-        return reservePoolSeat(command, state);
-      case 'ReleasePoolSeat':
-        return releasePoolSeat(command, state);
-    }
-  },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'PoolSeatReserved':
-        return { holderInviteeId: event.data.inviteeId };
-      case 'PoolSeatReleased':
-        return state.holderInviteeId === event.data.inviteeId ? { holderInviteeId: null } : state;
-    }
-  },
+  decide: decideByType({ ReservePoolSeat: reservePoolSeat, ReleasePoolSeat: releasePoolSeat }),
+  evolve: evolveByType<PoolSeatEvent, PoolSeatState>({
+    PoolSeatReserved: (_state, event) => ({ holderInviteeId: event.data.inviteeId }),
+    PoolSeatReleased: (state, event) =>
+      state.holderInviteeId === event.data.inviteeId ? { holderInviteeId: null } : state,
+  }),
   initialState: () => ({ holderInviteeId: null }),
 };

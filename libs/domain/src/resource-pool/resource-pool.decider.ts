@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, evolveByType, ServiceError, type Decider } from '@invitations/kernel';
 import { requireValidName } from '../shared/entity-name';
 import type { CreateResourcePool, RenameResourcePool, ResourcePoolCommand } from './resource-pool.commands';
 import type { ResourcePoolEvent } from './resource-pool.events';
@@ -22,21 +21,11 @@ function renameResourcePool(command: RenameResourcePool, state: ResourcePoolStat
 
 /** Stream `pool-<poolId>`: a named group of people an organisation draws on. */
 export const resourcePoolDecider: Decider<ResourcePoolCommand, ResourcePoolEvent, ResourcePoolState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'CreateResourcePool':
-        return createResourcePool(command, state);
-      case 'RenameResourcePool':
-        return renameResourcePool(command, state);
-    }
-  },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'ResourcePoolCreated':
-        return { status: 'created', ...event.data };
-      case 'ResourcePoolRenamed':
-        return state.status === 'absent' ? state : { ...state, name: event.data.name };
-    }
-  },
+  decide: decideByType({ CreateResourcePool: createResourcePool, RenameResourcePool: renameResourcePool }),
+  evolve: evolveByType<ResourcePoolEvent, ResourcePoolState>({
+    ResourcePoolCreated: (_state, event) => ({ status: 'created', ...event.data }),
+    ResourcePoolRenamed: (state, event) =>
+      state.status === 'absent' ? state : { ...state, name: event.data.name },
+  }),
   initialState: () => ({ status: 'absent' }),
 };

@@ -1,5 +1,4 @@
-import { ServiceError } from '@invitations/kernel';
-import type { Decider } from '@invitations/kernel';
+import { decideByType, ServiceError, type Decider } from '@invitations/kernel';
 import {
   cancelUpload,
   completeConfirmation,
@@ -79,26 +78,16 @@ export function recordUploadRows<Rows>(
 
 /** Stream `upload-<uploadId>`: a bulk upload's preview, kept so that confirming needs no second upload. */
 export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'RecordUploadPreview':
-        return recordPreview(command, state);
-      case 'RecordUploadRows':
-        return recordUploadRows(command, state);
-      case 'StartUploadConfirmation':
-        return startConfirmation(command, state);
-      case 'RecordConfirmationProgress':
-        return recordProgress(command, state);
-      case 'CompleteUploadConfirmation':
-        return completeConfirmation(command, state);
-      case 'FailUploadConfirmation':
-        return failConfirmation(command, state);
-      case 'CancelUpload':
-        return cancelUpload(command, state);
-      case 'ShredUploadRows':
-        return shredUploadRows(command, state);
-    }
-  },
+  decide: decideByType({
+    RecordUploadPreview: recordPreview,
+    RecordUploadRows: recordUploadRows,
+    StartUploadConfirmation: startConfirmation,
+    RecordConfirmationProgress: recordProgress,
+    CompleteUploadConfirmation: completeConfirmation,
+    FailUploadConfirmation: failConfirmation,
+    CancelUpload: cancelUpload,
+    ShredUploadRows: shredUploadRows,
+  }),
   evolve: evolveUpload,
   initialState: initialUploadState,
 };
