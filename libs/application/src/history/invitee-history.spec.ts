@@ -1,6 +1,6 @@
-import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
+import { adminContext, type ApplicationWorld } from '../testing/application-world';
 import { sendInvitations } from '../invitations/send-invitations';
-import { aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { auditRecord } from './audit-record';
 import { inviteePastInOrganisation, inviteeStateFrom } from './invitee-history';
 
@@ -8,10 +8,7 @@ describe("an invitee's history and state as of an instant", () => {
   let world: ApplicationWorld;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch()));
 
   it('lists every change from the log, with the secret token hash redacted', async () => {
     const { inviteeId } = await invitedWithToken(world, batchId);

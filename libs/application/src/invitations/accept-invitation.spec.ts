@@ -6,8 +6,8 @@ import {
   UNUSABLE_TOKEN_MESSAGE,
 } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
-import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
-import { ADA, aPoolAndBatch, invitedWithToken } from '../testing/scenario';
+import { adminContext, type ApplicationWorld } from '../testing/application-world';
+import { ADA, invitedWithToken, aWorldWithABatch } from '../testing/scenario';
 import { acceptInvitation } from './accept-invitation';
 import { previewInvitation } from './invitation-preview';
 
@@ -17,10 +17,7 @@ describe('accepting an invitation', () => {
   let poolId: string;
   const beforeExpiry = () => adminContext({ now: new Date('2025-03-03T09:00:00.000Z') });
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId, poolId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId, poolId } = await aWorldWithABatch()));
 
   it('creates the passport of a NEW person from the staged details, and makes them a member', async () => {
     const { inviteeId, token } = await invitedWithToken(world, batchId);

@@ -1,7 +1,7 @@
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
-import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
-import { aPoolAndBatch, invitedWithToken } from '../testing/scenario';
+import { adminContext, type ApplicationWorld } from '../testing/application-world';
+import { invitedWithToken, aWorldWithABatch } from '../testing/scenario';
 import { acceptInvitation } from './accept-invitation';
 import { resendInvitation, revokeInvitation } from './change-invitation';
 
@@ -9,10 +9,7 @@ describe('resending and revoking', () => {
   let world: ApplicationWorld;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch()));
 
   it('resend replaces the invitation: a new expiry from now, and the old link stops working', async () => {
     const { inviteeId, token } = await invitedWithToken(world, batchId);

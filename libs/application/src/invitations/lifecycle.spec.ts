@@ -8,8 +8,8 @@ import { organisationView, updateOrganisation } from '../organisations/organisat
 import { createResourcePool } from '../pools/create-resource-pool';
 import { updateResourcePool } from '../pools/update-resource-pool';
 import { stageInvitee } from '../invitees/stage-invitee';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { ADA, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { acceptInvitation } from './accept-invitation';
 import {
   extendInvitations,
@@ -29,10 +29,7 @@ describe('the invitation lifecycle past "sent"', () => {
   const at = (instant: string) => adminContext({ now: new Date(instant) });
   const SOON = '2025-03-03T09:00:00.000Z';
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId, poolId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId, poolId } = await aWorldWithABatch()));
 
   const stateOf = async (inviteeId: string) =>
     (await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider)).state as Exclude<

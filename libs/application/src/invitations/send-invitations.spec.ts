@@ -3,18 +3,15 @@ import { loadStream } from '@invitations/event-store';
 import { acceptInvitation } from './accept-invitation';
 import { createInvitationBatch } from '../batches/create-invitation-batch';
 import { createResourcePool } from '../pools/create-resource-pool';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { ADA, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { sendInvitations } from './send-invitations';
 
 describe('sendInvitations', () => {
   let world: ApplicationWorld;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch()));
 
   const stateOf = async (inviteeId: string) =>
     (await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider)).state;

@@ -1,7 +1,7 @@
 import { inviteeDecider, inviteeStreamId, poolSeatStreamId } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, aPoolAndBatch, staged } from '../testing/scenario';
+import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { ADA, staged, aWorldWithABatch } from '../testing/scenario';
 import { correctInvitee } from './correct-invitee';
 
 describe('correctInvitee', () => {
@@ -9,10 +9,7 @@ describe('correctInvitee', () => {
   let batchId: string;
   let poolId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId, poolId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId, poolId } = await aWorldWithABatch()));
 
   const person = async (inviteeId: string) =>
     (await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider)).state;

@@ -1,6 +1,6 @@
 import { inviteeStreamId } from '@invitations/domain';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { removeInvitee } from './remove-invitee';
 import { stageInvitee } from './stage-invitee';
 import { ADA } from '../testing/scenario';
@@ -9,10 +9,7 @@ describe('removeInvitee', () => {
   let world: ApplicationWorld;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch()));
 
   it('takes the person out and frees their seat: they can be staged again', async () => {
     const inviteeId = await staged(world, batchId);

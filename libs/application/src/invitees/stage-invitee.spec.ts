@@ -1,8 +1,8 @@
 import { ServiceError } from '@invitations/kernel';
 import { inviteeDecider, inviteeStreamId, poolSeatStreamId } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
-import { adminContext, applicationWorld, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, aPoolAndBatch } from '../testing/scenario';
+import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
+import { ADA, aWorldWithABatch } from '../testing/scenario';
 import { stageInvitee } from './stage-invitee';
 
 describe('stageInvitee', () => {
@@ -10,10 +10,7 @@ describe('stageInvitee', () => {
   let batchId: string;
   let poolId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId, poolId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId, poolId } = await aWorldWithABatch()));
 
   it('stages a person without a passport as NEW, normalised, holding their seat in the pool by email and mobile', async () => {
     const { inviteeId, position } = await stageInvitee(world, adminContext(), batchId, ADA);

@@ -4,7 +4,7 @@ import { newId } from '@invitations/kernel';
 import { acceptInvitation } from '../invitations/accept-invitation';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { adminContext, privateWorld, typesIn } from '../testing/application-world';
-import { ADA, aPoolAndBatch, invitedWithToken, staged } from '../testing/scenario';
+import { ADA, aPoolAndBatch, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { eraseInvitee, erasePerson } from './erasure';
 
 /** After the invitations of the scenario were sent, before they expire. */
@@ -34,10 +34,7 @@ describe('erasing a person', () => {
   let world: World;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = await privateWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch(await privateWorld())));
   afterEach(() => world.dispose());
 
   it('erases an invitee of the organisation: details [erased] in every event, invitation revoked, seat freed', async () => {

@@ -4,7 +4,7 @@ import { CapturingLogger } from '@invitations/kernel/testing';
 import { csvRow, csvSource } from '@invitations/uploads/testing';
 import { revokeInvitation } from '../invitations/change-invitation';
 import { adminContext, privateWorld, typesIn, withUploadConfirmations } from '../testing/application-world';
-import { aPoolAndBatch, invitedWithToken } from '../testing/scenario';
+import { invitedWithToken, aWorldWithABatch } from '../testing/scenario';
 import { confirmUpload } from '../uploads/confirm-upload';
 import { InMemoryUploadLookups } from '../uploads/in-memory-upload-lookups';
 import { previewBatchUpload } from '../uploads/preview-batch-upload';
@@ -27,10 +27,9 @@ describe('shredding upload previews’ rows', () => {
   let world: World & ReturnType<typeof withUploadConfirmations>;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = withUploadConfirmations(await privateWorld());
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(
+    async () => ({ world, batchId } = await aWorldWithABatch(withUploadConfirmations(await privateWorld()))),
+  );
   afterEach(() => world.dispose());
 
   const preview = (emails: string[]) =>
@@ -92,10 +91,7 @@ describe('the retention sweep', () => {
   let world: World;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = await privateWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch(await privateWorld())));
   afterEach(() => world.dispose());
 
   it('erases the people it is given as due, for retention, and logs one it cannot', async () => {

@@ -1,6 +1,6 @@
 import { csvRow, csvSource } from '@invitations/uploads/testing';
-import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
-import { aPoolAndBatch } from '../testing/scenario';
+import { adminContext, type ApplicationWorld } from '../testing/application-world';
+import { aWorldWithABatch } from '../testing/scenario';
 import { InMemoryUploadLookups } from '../uploads/in-memory-upload-lookups';
 import { previewBatchUpload } from '../uploads/preview-batch-upload';
 import { InMemoryPassportMatchBudget } from './passport-matches';
@@ -19,10 +19,7 @@ describe("an upload's rows counted as passport matches of the organisation's day
   let world: ApplicationWorld;
   let batchId: string;
 
-  beforeEach(async () => {
-    world = applicationWorld();
-    ({ batchId } = await aPoolAndBatch(world));
-  });
+  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch()));
 
   it('previews up to the cap, then refuses the upload whole with RATE_LIMITED, recording nothing', async () => {
     const passportMatches = new InMemoryPassportMatchBudget(30);

@@ -7,7 +7,7 @@ import { sendInvitations } from '../invitations/send-invitations';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { createResourcePool } from '../pools/create-resource-pool';
 import type { AdminContext } from '../ports';
-import { adminContext, type ApplicationWorld } from './application-world';
+import { adminContext, applicationWorld, type ApplicationWorld } from './application-world';
 
 export const ADA: PersonInput = {
   email: 'ada.lovelace@example.org',
@@ -22,6 +22,13 @@ export async function aPoolAndBatch(world: ApplicationWorld, context: Partial<Ad
   const { poolId } = await createResourcePool(world, adminContext(context), 'Riggers');
   const { batchId } = await createInvitationBatch(world, adminContext(context), poolId, 'March intake');
   return { poolId, batchId };
+}
+
+/** A world (a fresh one unless given) holding a pool and a batch of it: what most use cases' tests start from. */
+export async function aWorldWithABatch<W extends ApplicationWorld = ApplicationWorld>(
+  world: W = applicationWorld() as W,
+) {
+  return { world, ...(await aPoolAndBatch(world)) };
 }
 
 /** A person staged into the batch. */
