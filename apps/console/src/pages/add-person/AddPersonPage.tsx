@@ -123,6 +123,12 @@ export function AddPersonPage() {
   if (!summary) return <NotFoundPage what="This invitation batch" />;
   const problem = create.error ?? check.error;
   const fieldError = (field: keyof Person) => problem?.forField(field);
+  /** A field's value, its change and its error: what each of the form's inputs is bound to. */
+  const bound = (field: keyof Person) => ({
+    value: person[field],
+    onChange: set(field),
+    error: fieldError(field),
+  });
 
   const submitFirst = (event: FormEvent) => {
     event.preventDefault();
@@ -161,18 +167,14 @@ export function AddPersonPage() {
                   type="email"
                   required
                   autoComplete="off"
-                  value={person.email}
-                  onChange={set('email')}
-                  error={fieldError('email')}
+                  {...bound('email')}
                   data-autofocus
                 />
                 <TextInput
                   label="Date of birth"
                   type="date"
                   required
-                  value={person.dateOfBirth}
-                  onChange={set('dateOfBirth')}
-                  error={fieldError('dateOfBirth')}
+                  {...bound('dateOfBirth')}
                   w={{ base: '100%', xs: 220 }}
                 />
                 <Group justify="flex-end">
@@ -206,32 +208,24 @@ export function AddPersonPage() {
                         label="First name"
                         description="As on their identity document. No nicknames or preferred names here."
                         required
-                        value={person.firstName}
-                        onChange={set('firstName')}
-                        error={fieldError('firstName')}
+                        {...bound('firstName')}
                         data-autofocus
                       />
                       <TextInput
                         label="Middle names"
                         description="Every middle name, if they have more than one."
-                        value={person.middleNames}
-                        onChange={set('middleNames')}
-                        error={fieldError('middleNames')}
+                        {...bound('middleNames')}
                       />
                       <TextInput
                         label="Last name"
                         description="Their full last name."
                         required
-                        value={person.lastName}
-                        onChange={set('lastName')}
-                        error={fieldError('lastName')}
+                        {...bound('lastName')}
                       />
                       <TextInput
                         label="Preferred name"
                         description="A nickname or the name they go by."
-                        value={person.preferredName}
-                        onChange={set('preferredName')}
-                        error={fieldError('preferredName')}
+                        {...bound('preferredName')}
                       />
                     </SimpleGrid>
                   </>
@@ -241,16 +235,9 @@ export function AddPersonPage() {
                     label="Mobile (optional)"
                     description="E.164, e.g. +61412345678: they also get the invitation by text message."
                     type="tel"
-                    value={person.mobile}
-                    onChange={set('mobile')}
-                    error={fieldError('mobile')}
+                    {...bound('mobile')}
                   />
-                  <TextInput
-                    label="Job role (optional)"
-                    value={person.jobRole}
-                    onChange={set('jobRole')}
-                    error={fieldError('jobRole')}
-                  />
+                  <TextInput label="Job role (optional)" {...bound('jobRole')} />
                 </SimpleGrid>
                 <Group justify="space-between">
                   <Button variant="default" onClick={() => setStep(0)}>
