@@ -37,6 +37,7 @@ import type {
 import { inviteeDecider } from './invitee.decider';
 import type {
   InvitationExtended,
+  InvitationResent,
   InviteeCorrected,
   InviteeEvent,
   InviteeReclassified,
@@ -342,6 +343,20 @@ describe('CorrectInvitee while invited', () => {
     expiresAt: '2025-03-24T12:00:00.000Z',
     remindAt: null,
   };
+  /** The second invitation, sent when a correction changed where the first one's link went. */
+  const resentBeforeExpiry = (): InvitationResent => ({
+    type: 'InvitationResent',
+    data: {
+      inviteeId: INVITEE_ID,
+      invitationId: SECOND_INVITATION,
+      previousInvitationId: FIRST_INVITATION,
+      ...BATCH_IDS,
+      message: 'Welcome aboard',
+      sentAt: BEFORE_EXPIRY,
+      expiresAt: '2025-03-24T12:00:00.000Z',
+      remindAt: null,
+    },
+  });
   const corrected = (person = aPerson(), classification = EXISTING): InviteeCorrected => ({
     type: 'InviteeCorrected',
     data: { inviteeId: INVITEE_ID, person, ...classification },
@@ -351,22 +366,7 @@ describe('CorrectInvitee while invited', () => {
     const person = aPerson({ email: 'ada@example.net' });
     const state = given(inviteeDecider, invitedWithToken())
       .when({ ...correctCommand(person, NEW), reinvitation })
-      .then([
-        corrected(person, NEW),
-        {
-          type: 'InvitationResent',
-          data: {
-            inviteeId: INVITEE_ID,
-            invitationId: SECOND_INVITATION,
-            previousInvitationId: FIRST_INVITATION,
-            ...BATCH_IDS,
-            message: 'Welcome aboard',
-            sentAt: BEFORE_EXPIRY,
-            expiresAt: '2025-03-24T12:00:00.000Z',
-            remindAt: null,
-          },
-        },
-      ]);
+      .then([corrected(person, NEW), resentBeforeExpiry()]);
     expect(state).toMatchObject({
       status: 'INVITED',
       invitation: { invitationId: SECOND_INVITATION, tokenHash: null },
@@ -380,22 +380,7 @@ describe('CorrectInvitee while invited', () => {
     const mobile = aPerson({ mobile: '+61498765432' });
     const decided = given(inviteeDecider, invitedWithToken())
       .when({ ...correctCommand(mobile, EXISTING), reinvitation })
-      .then([
-        corrected(mobile),
-        {
-          type: 'InvitationResent',
-          data: {
-            inviteeId: INVITEE_ID,
-            invitationId: SECOND_INVITATION,
-            previousInvitationId: FIRST_INVITATION,
-            ...BATCH_IDS,
-            message: 'Welcome aboard',
-            sentAt: BEFORE_EXPIRY,
-            expiresAt: '2025-03-24T12:00:00.000Z',
-            remindAt: null,
-          },
-        },
-      ]);
+      .then([corrected(mobile), resentBeforeExpiry()]);
     expect(decided).toMatchObject({ person: { mobile: '+61498765432' }, invitation: { tokenHash: null } });
     const named = aPerson({ preferredName: 'Augusta' });
     given(inviteeDecider, invitedWithToken())
