@@ -1,15 +1,10 @@
+import { emailAndSms, type MessageAddressee } from './email-and-sms';
 import type { OutgoingMessage } from './notifier.port';
 
 /** Why a message with the invitation's link goes out. */
 export type InvitationMessageKind = 'invitation' | 'reminder' | 'extension';
 
-export interface InvitationMessageInput {
-  /** The id of the event that caused the messages: message ids derive from it. */
-  messageIdFor: (channel: 'email' | 'sms') => string;
-  inviteeId: string;
-  email: string;
-  mobile: string | null;
-  greetingName: string | null;
+export interface InvitationMessageInput extends MessageAddressee {
   /** Who invites: the organisation's display name (null until its admins set one). */
   organisationName?: string | null;
   poolName: string;
@@ -24,40 +19,21 @@ export interface InvitationMessageInput {
 /** The email, and the text message when a mobile is known, that carry an invitation's accept link. */
 export function invitationMessages(input: InvitationMessageInput): OutgoingMessage[] {
   const kind = input.kind ?? 'invitation';
-  const hello = input.greetingName ? `Hello ${input.greetingName},` : 'Hello,';
   const expires = input.expiresAt.slice(0, 10);
   const note = input.message ? `\n\n${input.message}\n` : '';
   const who = input.organisationName ? `${input.organisationName} invites you` : 'You are invited';
   const text = TEXTS[kind](who, input.poolName, expires);
-  const common = {
-    kind: kind === 'reminder' ? ('reminder' as const) : ('invitation' as const),
-    inviteeId: input.inviteeId,
+  return emailAndSms(input, {
+    kind: kind === 'reminder' ? 'reminder' : 'invitation',
+    subject: text.subject,
+    emailText:
+      `${text.lead}${note}\n` +
+      `Accept the invitation here (the link expires on ${expires}):\n${input.acceptUrl}\n\n` +
+      `If you do not wish to join, open the link and choose Decline.\n`,
+    sms: `${text.sms} Accept by ${expires}: ${input.acceptUrl}`,
     acceptUrl: input.acceptUrl,
     createdAt: input.createdAt,
-  };
-  const messages: OutgoingMessage[] = [
-    {
-      id: input.messageIdFor('email'),
-      channel: 'email',
-      to: input.email,
-      subject: text.subject,
-      body:
-        `${hello}\n\n${text.lead}${note}\n` +
-        `Accept the invitation here (the link expires on ${expires}):\n${input.acceptUrl}\n\n` +
-        `If you do not wish to join, open the link and choose Decline.\n`,
-      ...common,
-    },
-  ];
-  if (input.mobile) {
-    messages.push({
-      id: input.messageIdFor('sms'),
-      channel: 'sms',
-      to: input.mobile,
-      body: `${text.sms} Accept by ${expires}: ${input.acceptUrl}`,
-      ...common,
-    });
-  }
-  return messages;
+  });
 }
 
 type Texts = { subject: string; lead: string; sms: string };

@@ -3,7 +3,15 @@ import { UploadRejectedError } from './field-error';
 import { ParsedRow, parseUpload } from './parse-upload';
 import { CSV_COLUMNS, TEMPLATE_HEADER_LINE } from './template';
 import { uploadLimits } from './upload-limits';
-import { bytesSource, collect, csvRow, csvSource, csvText, rejectionOf } from './testing/csv-source';
+import {
+  bytesSource,
+  collect,
+  csvRow,
+  csvSource,
+  csvText,
+  personCells,
+  rejectionOf,
+} from './testing/csv-source';
 
 const ZOE = csvRow({
   email: 'zoe@example.com',
@@ -48,16 +56,7 @@ describe('parseUpload', () => {
       const rows = await collect(parseUpload(csvSource([ZOE, JOSE], { lineEnd: '\n' })));
 
       expect(rows.map((row) => row.row)).toEqual([2, 3]);
-      expect(rows[0].cells).toEqual({
-        email: 'zoe@example.com',
-        date_of_birth: '1990-07-15',
-        first_name: 'Zoë',
-        middle_names: '',
-        last_name: 'Nguyễn',
-        preferred_name: '',
-        mobile: '',
-        job_role: '',
-      });
+      expect(rows[0].cells).toEqual(personCells());
       expect(rows[1].cells?.last_name).toBe("O'Brien");
     });
 

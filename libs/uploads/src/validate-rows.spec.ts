@@ -1,24 +1,10 @@
 import type { PersonRules } from '@invitations/domain';
 import { UploadRejectedError } from './field-error';
 import { ParsedRow } from './parse-upload';
-import { CsvCells } from './template';
+import { personCells as cells } from './testing/csv-source';
 import { validateRows } from './validate-rows';
 
 const RULES: PersonRules = { defaultRegion: 'AU', maxFieldLength: 20, today: '2025-06-30' };
-
-function cells(overrides: Partial<CsvCells>): CsvCells {
-  return {
-    email: 'zoe@example.com',
-    date_of_birth: '1990-07-15',
-    first_name: 'Zoë',
-    middle_names: '',
-    last_name: 'Nguyễn',
-    preferred_name: '',
-    mobile: '',
-    job_role: '',
-    ...overrides,
-  };
-}
 
 async function* rowsOf(...rows: ParsedRow[]): AsyncGenerator<ParsedRow> {
   yield* rows;

@@ -187,14 +187,7 @@ export class EmbeddedEventStore implements EventStore {
   /** Reads the log as it stands when the read starts (a subscription follows what comes after). */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let next = firstPositionAfter(options.after);
-    const end = Math.min(this.index.count, next + (options.maxCount ?? Infinity));
-    while (next < end) {
-      this.assertOpen();
-      const events = await this.reader.readChunk(next, end);
-      yield* events;
-      next += events.length;
-    }
+    yield* this.reader.readAll(options, () => this.assertOpen());
   }
 
   async headPosition(): Promise<bigint> {
@@ -288,10 +281,6 @@ export class EmbeddedEventStore implements EventStore {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-function firstPositionAfter(after: bigint | undefined): number {
-  return after === undefined || after < 0n ? 0 : Number(after) + 1;
 }
 
 /** Inclusive revision ranges of the pages of a forward read. */

@@ -1,4 +1,4 @@
-import { EventStoreCorruptionError, type RecordedEvent } from '../event-store.port';
+import { EventStoreCorruptionError, type ReadAllOptions, type RecordedEvent } from '../event-store.port';
 import type { LogFile } from './log-file';
 import type { LogIndex } from './log-index';
 import { checkRecord, decodeRecord } from './record-format';
@@ -20,6 +20,21 @@ export class LogReader {
     private readonly index: LogIndex,
     private readonly chunkBytes: number,
   ) {}
+
+  /**
+   * Reads the log after `options.after` as it stands when the read starts, chunk by chunk. `assertOpen` is
+   * asked before each chunk, so a read of a store closed under it stops rather than reading a closed file.
+   */
+  async *readAll(options: ReadAllOptions, assertOpen: () => void): AsyncIterable<RecordedEvent> {
+    let next = options.after === undefined || options.after < 0n ? 0 : Number(options.after) + 1;
+    const end = Math.min(this.index.count, next + (options.maxCount ?? Infinity));
+    while (next < end) {
+      assertOpen();
+      const events = await this.readChunk(next, end);
+      yield* events;
+      next += events.length;
+    }
+  }
 
   /**
    * Reads events from position `from` on, before `to`, as many as fit in one chunk (at least one): one

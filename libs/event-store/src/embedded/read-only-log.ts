@@ -114,14 +114,7 @@ export class ReadOnlyLog implements EventLogReader {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     await this.refresh();
-    let next = options.after === undefined || options.after < 0n ? 0 : Number(options.after) + 1;
-    const end = Math.min(this.index.count, next + (options.maxCount ?? Infinity));
-    while (next < end) {
-      this.assertOpen();
-      const events = await this.reader.readChunk(next, end);
-      yield* events;
-      next += events.length;
-    }
+    yield* this.reader.readAll(options, () => this.assertOpen());
   }
 
   async headPosition(): Promise<bigint> {

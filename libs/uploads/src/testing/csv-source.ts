@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { TEMPLATE_HEADER_LINE } from '../template';
+import { TEMPLATE_HEADER_LINE, type CsvCells } from '../template';
 
 export interface CsvSourceOptions {
   bom?: boolean;
@@ -50,4 +50,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject');
+}
+
+/** One person's row as the template's columns hold it (Zoë Nguyễn; the optional columns blank). */
+export function personCells(overrides: Partial<CsvCells> = {}): CsvCells {
+  return {
+    email: 'zoe@example.com',
+    date_of_birth: '1990-07-15',
+    first_name: 'Zoë',
+    middle_names: '',
+    last_name: 'Nguyễn',
+    preferred_name: '',
+    mobile: '',
+    job_role: '',
+    ...overrides,
+  };
 }
