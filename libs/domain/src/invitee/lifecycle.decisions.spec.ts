@@ -14,6 +14,7 @@ import {
   invitationAccepted,
   invitationDeclined,
   invitationExpired,
+  invitationResent,
   invitationRevoked,
   invitationSent,
   invitedWithToken,
@@ -37,7 +38,6 @@ import type {
 import { inviteeDecider } from './invitee.decider';
 import type {
   InvitationExtended,
-  InvitationResent,
   InviteeCorrected,
   InviteeEvent,
   InviteeReclassified,
@@ -258,19 +258,11 @@ describe('RemindInvitee', () => {
         remindAt: '2025-03-21T12:00:00.000Z',
       })
       .then([
-        {
-          type: 'InvitationResent',
-          data: {
-            inviteeId: INVITEE_ID,
-            invitationId: SECOND_INVITATION,
-            previousInvitationId: FIRST_INVITATION,
-            ...BATCH_IDS,
-            message: null,
-            sentAt: BEFORE_EXPIRY,
-            expiresAt: '2025-03-24T12:00:00.000Z',
-            remindAt: '2025-03-21T12:00:00.000Z',
-          },
-        },
+        invitationResent({
+          sentAt: BEFORE_EXPIRY,
+          expiresAt: '2025-03-24T12:00:00.000Z',
+          remindAt: '2025-03-21T12:00:00.000Z',
+        }),
       ]);
     expect(resent).toMatchObject({ invitation: { remindAt: '2025-03-21T12:00:00.000Z', remindedAt: null } });
   });
@@ -344,19 +336,12 @@ describe('CorrectInvitee while invited', () => {
     remindAt: null,
   };
   /** The second invitation, sent when a correction changed where the first one's link went. */
-  const resentBeforeExpiry = (): InvitationResent => ({
-    type: 'InvitationResent',
-    data: {
-      inviteeId: INVITEE_ID,
-      invitationId: SECOND_INVITATION,
-      previousInvitationId: FIRST_INVITATION,
-      ...BATCH_IDS,
+  const resentBeforeExpiry = () =>
+    invitationResent({
       message: 'Welcome aboard',
       sentAt: BEFORE_EXPIRY,
       expiresAt: '2025-03-24T12:00:00.000Z',
-      remindAt: null,
-    },
-  });
+    });
   const corrected = (person = aPerson(), classification = EXISTING): InviteeCorrected => ({
     type: 'InviteeCorrected',
     data: { inviteeId: INVITEE_ID, person, ...classification },
