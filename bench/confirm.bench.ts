@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cpuSeconds, untilLines } from './notifications.bench';
 import { CSV_COLUMNS } from '@invitations/uploads';
-import { createBatch, type GraphQL, withBenchGateway } from './gateway-process';
+import { cpuSeconds, createBatch, type GraphQL, withBenchGateway } from './gateway-process';
+import { untilLines } from './outbox-lines';
 
 export interface ConfirmBenchFigures {
   /** confirmUpload of 150,000 new people with invitations, until all 150,000 are in the Invited tab. */

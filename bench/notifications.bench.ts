@@ -1,9 +1,9 @@
-import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { batchStreamId, inviteeStreamId, poolStreamId } from '@invitations/domain';
 import { EmbeddedEventStore, type NewEvent } from '@invitations/event-store';
 import { deriveId } from '@invitations/kernel';
-import { type GraphQL, withBenchGateway } from './gateway-process';
+import { cpuSeconds, type GraphQL, withBenchGateway } from './gateway-process';
+import { untilLines } from './outbox-lines';
 import { seededEvent } from './seeded-event';
 
 const INVITEES = 150_000;
@@ -149,40 +149,6 @@ async function untilStaged(graphql: GraphQL, batchId: string): Promise<void> {
     if (invitationBatch?.counts.uploaded === INVITEES) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** Counts the outbox's lines as it grows (only the bytes written since the last look are read). */
-export async function untilLines(path: string, lines: number): Promise<void> {
-  let seen = 0;
-  let offset = 0;
-  const chunk = Buffer.alloc(1 << 20);
-  for (;;) {
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => 0,
-    );
-    if (size > offset) {
-      const file = await open(path, 'r');
-      try {
-        while (offset < size) {
-          const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - offset), offset);
-          for (let i = 0; i < bytesRead; i += 1) if (chunk[i] === 0x0a) seen += 1;
-          offset += bytesRead;
-        }
-      } finally {
-        await file.close();
-      }
-    }
-    if (seen >= lines) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A process's CPU time so far, user and system, from /proc (in clock ticks of 1/100 s on Linux). */
-export async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
