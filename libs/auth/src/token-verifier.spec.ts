@@ -5,7 +5,9 @@ import { mintDevToken } from './dev-token';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const secret = 'test-secret-of-enough-length-0123456789';
-const hs = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+/** A verifier of HS256 tokens with nothing remembered yet. */
+const hsVerifier = () => new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+const hs = hsVerifier();
 
 describe('TokenVerifier with an HS256 secret', () => {
   it('reads the principal from a valid token', async () => {
@@ -52,7 +54,7 @@ describe('TokenVerifier with an HS256 secret', () => {
 
     it('is taken again until it expires, then refused as expired', async () => {
       jest.useFakeTimers({ now: new Date('2026-12-05T12:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
-      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      const verifier = hsVerifier();
       const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a', expiresIn: '30s' });
       await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'user-1' });
       jest.setSystemTime(new Date('2026-12-05T12:00:29Z'));
@@ -62,7 +64,7 @@ describe('TokenVerifier with an HS256 secret', () => {
     });
 
     it("gives each request a principal of its own (one request's changes reach no other)", async () => {
-      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      const verifier = hsVerifier();
       const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a' });
       const first = await verifier.verify(token);
       first.roles.push('ops');
@@ -76,7 +78,7 @@ describe('TokenVerifier with an HS256 secret', () => {
     });
 
     it('spares no other token the check: the same claims signed with another secret are refused', async () => {
-      const verifier = new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
+      const verifier = hsVerifier();
       await verifier.verify(await mintDevToken(secret, { sub: 'u', org: 'o' }));
       const forged = await mintDevToken('another-secret-of-enough-length-xyz', { sub: 'u', org: 'o' });
       await expect(verifier.verify(forged)).rejects.toThrow(new InvalidTokenError('The token is not valid'));
