@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { CompiledQueries } from './common/graphql/compiled-queries';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -36,6 +37,15 @@ export interface GatewayOptions {
   clock?: Clock;
 }
 
+/**
+ * Apollo's executor for compiled queries, and the schema it compiles against. Nest's ApolloDriverConfig leaves
+ * `gateway` out of its type (federation has a driver of its own) but hands every option to ApolloServer as it is.
+ */
+function compiledQueries(): Partial<ApolloDriverConfig> {
+  const queries = new CompiledQueries();
+  return { transformSchema: queries.useSchema, ...({ gateway: queries } as Partial<ApolloDriverConfig>) };
+}
+
 /** The gateway: the infrastructure every feature runs on, GraphQL, and one module per feature. */
 @Module({})
 export class GatewayModule {
@@ -65,6 +75,11 @@ export class GatewayModule {
           // No per-field cache-control hints: the API answers no-store data, and the hints wrap every field's
           // resolver (a fifth of a page of 50's execution time).
           plugins: [costLimitPlugin, ApolloServerPluginCacheControlDisabled()],
+          // Answers as compact JSON: Apollo indents them by default, which costs a page of 50 a tenth more bytes to
+          // write and send and a twentieth of its serving time.
+          stringifyResult: (result) => JSON.stringify(result),
+          // Queries run compiled (see compiled-queries.ts): the schema Nest builds is the one they compile against.
+          ...compiledQueries(),
           playground: false,
         }),
         PoolsModule,

@@ -14,6 +14,8 @@ export const JSON_BODY_LIMIT = '100kb';
  */
 export function configureHttp(app: NestExpressApplication, config: ServiceConfig, log: PinoLogger): void {
   app.disable('x-powered-by');
+  // No ETag on answers: each would hash the whole body, and GraphQL answers (POST, no-store) are never revalidated.
+  app.set('etag', false);
   try {
     app.set('trust proxy', config.trustProxy);
   } catch (error) {
