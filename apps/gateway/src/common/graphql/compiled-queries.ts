@@ -6,16 +6,17 @@ type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 type Request = Parameters<Executor>[0];
 
-/** How many distinct queries are kept compiled: the console's and a client's few, with room for many more. */
-const MOST_COMPILED = 500;
+/** How many distinct queries are remembered (seen once, or compiled): the console's and a client's few, and more. */
+const MOST_REMEMBERED = 500;
 
 /** Introspection (`__schema`, `__type(…)`, not `__typename`) is executed as graphql-js executes it. */
 const INTROSPECTION = /__schema|__type\b/;
 
 /**
- * Executes the API's queries compiled to JavaScript (graphql-jit, as Mercurius does), each document compiled once
- * and kept: a page of 50 people is 300 fields, and graphql-js interprets each of them again on every request
- * (the arguments of every field, its completion, its path), a third of the time a page takes.
+ * Executes the API's queries compiled to JavaScript (graphql-jit, as Mercurius does): a page of 50 people is 300
+ * fields, and graphql-js interprets each of them again on every request (the arguments of every field, its
+ * completion, its path). A document is compiled the second time it is asked, then kept: the queries clients repeat
+ * run compiled, and a document sent once costs no compilation (so ever new documents cannot make the server compile).
  *
  * Everything else is graphql-js's, so that its answers stay exactly as they were: parsing, validation and the
  * request's plugins are Apollo's before this runs; mutations (one at a time, in order), introspection and a request
@@ -27,12 +28,13 @@ const INTROSPECTION = /__schema|__type\b/;
  */
 export class CompiledQueries implements Gateway {
   private schema: GraphQLSchema | null = null;
-  private readonly compiled = new Map<string, CompiledQuery | ExecutionResult>();
+  /** By document: seen once, or compiled (or what graphql-jit answered when it could not compile it). */
+  private readonly remembered = new Map<string, 'seen once' | CompiledQuery | ExecutionResult>();
 
   /** Nest's `transformSchema`: the schema with its resolvers, as Apollo will serve it. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
     this.schema = schema;
-    this.compiled.clear();
+    this.remembered.clear();
     return schema;
   };
 
@@ -63,20 +65,20 @@ export class CompiledQueries implements Gateway {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues);
     if (coerced.errors) return interpreted();
     const query = this.compiledFor(schema, request);
-    if (!isCompiledQuery(query)) return interpreted();
+    if (query === null || !isCompiledQuery(query)) return interpreted();
     return withGraphQLJsErrors(await query.query(undefined, context, variableValues));
   }
 
+  /** The document compiled, null the first time it is asked. */
   private compiledFor(schema: GraphQLSchema, { queryHash, operationName, document }: Request) {
     const key = `${queryHash}:${operationName ?? ''}`;
-    let query = this.compiled.get(key);
-    if (query === undefined) {
-      query = compileQuery(schema, document, operationName ?? undefined);
-      // The oldest compiled goes first: a client sending ever new documents cannot grow this without bound.
-      if (this.compiled.size >= MOST_COMPILED)
-        this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(key, query);
-    }
+    const known = this.remembered.get(key);
+    if (known !== undefined && known !== 'seen once') return known;
+    const query = known === 'seen once' ? compileQuery(schema, document, operationName ?? undefined) : null;
+    // The oldest remembered goes first: ever new documents cannot grow this without bound.
+    if (known === undefined && this.remembered.size >= MOST_REMEMBERED)
+      this.remembered.delete(this.remembered.keys().next().value as string);
+    this.remembered.set(key, query ?? 'seen once');
     return query;
   }
 
