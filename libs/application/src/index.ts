@@ -98,13 +98,12 @@ export {
   confirmationView,
   duplicateRowsOf,
   duplicatesReportPath,
-  lifeStateOf,
   possibleDuplicateRowsOf,
   recordedUpload,
   toPreviewView,
+  uploadSummaryView,
   type ConfirmationView,
   type RecordedUpload,
-  type UploadLifeState,
   type UploadPreviewView,
 } from './uploads/recorded-upload';
 export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';

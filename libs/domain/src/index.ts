@@ -104,6 +104,7 @@ export {
   type ChunkRowCounts,
   type RowFilter,
 } from './upload/row-counts';
+export { evolveConfirmationJob, uploadStateAt, type UploadLifeState } from './upload/confirmation-job';
 export { DUPLICATE_REASONS } from './upload/upload.events';
 export type {
   DuplicateReason,

@@ -34,7 +34,6 @@ export type { Positioned, Projection, ProjectionName } from './projection/projec
 export { previousVersion } from './projection/read-model-storage';
 export type { ReadModelStorage } from './projection/read-model-storage';
 export type { ReadModelSet } from './read-model-set';
-export type { UploadConfirmationDoc, UploadDoc, UploadState } from './uploads/upload.document';
-export { uploadStateAt } from './uploads/upload.document';
+export type { UploadDoc } from './uploads/upload.document';
 export type { Uploads } from './uploads/uploads.port';
 export { uploadsProjection } from './uploads/uploads.projection';

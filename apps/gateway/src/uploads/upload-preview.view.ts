@@ -1,6 +1,6 @@
-import type { ConfirmationView, UploadLifeState, UploadPreviewView } from '@invitations/application';
-import type { UploadRow } from '@invitations/domain';
-import { uploadStateAt, type UploadDoc } from '@invitations/read-models';
+import { confirmationView, type ConfirmationView, type UploadPreviewView } from '@invitations/application';
+import { uploadStateAt, type UploadLifeState, type UploadRow } from '@invitations/domain';
+import type { UploadDoc } from '@invitations/read-models';
 
 /**
  * The GraphQL `UploadPreview` as the resolvers hand it on: the upload's summary, with its organisation (for the
@@ -41,18 +41,8 @@ export function uploadFromDoc(doc: UploadDoc, now: Date): UploadPreviewParent {
     duplicateCount: doc.duplicateCount,
     expiresAt: doc.expiresAt,
     confirmed: doc.status === 'confirmed',
-    state: uploadStateAt(doc, now.toISOString()),
-    confirmation: confirmation && {
-      state: confirmation.state,
-      sendInvitations: confirmation.sendInvitations,
-      total: confirmation.total,
-      staged: confirmation.staged,
-      invited: confirmation.invited,
-      autoAccepted: confirmation.autoAccepted,
-      skippedDuplicates: confirmation.skippedDuplicates,
-      startedAt: confirmation.startedAt,
-      finishedAt: confirmation.finishedAt,
-    },
+    state: uploadStateAt(doc, now),
+    confirmation: confirmation && confirmationView(confirmation),
     cancelledAt: doc.cancelledAt,
     cohort: doc.cohort,
     warnings: doc.warnings,

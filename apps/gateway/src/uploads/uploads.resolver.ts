@@ -11,7 +11,7 @@ import {
   confirmUpload,
   duplicateRowsOf,
   lastPositionOfUpload,
-  lifeStateOf,
+  uploadSummaryView,
   possibleDuplicateRowsOf,
   previewBatchUpload,
   recordedUpload,
@@ -175,24 +175,7 @@ export class UploadsResolver {
     if (doc) return uploadFromDoc(doc, this.clock.now());
     try {
       const { state } = await uploadOfOrganisation(this.ports.store, organisationId, uploadId);
-      const { preview } = state;
-      return {
-        id: preview.uploadId,
-        organisationId,
-        batchId: preview.batchId,
-        totalRows: preview.totalRows,
-        newCount: preview.newCount,
-        existingCount: preview.existingCount,
-        invalidCount: preview.invalidCount,
-        duplicateCount: preview.duplicateCount,
-        expiresAt: preview.expiresAt,
-        confirmed: state.status === 'confirmed',
-        state: lifeStateOf(state.status, preview.expiresAt, this.clock.now()),
-        confirmation: state.job && confirmationView(state.job),
-        cancelledAt: state.cancelledAt,
-        cohort: preview.cohort,
-        warnings: preview.warnings ?? [],
-      };
+      return { ...uploadSummaryView(state.preview, state, this.clock.now()), organisationId };
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'NOT_FOUND') return null;
       throw error;

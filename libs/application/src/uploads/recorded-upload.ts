@@ -5,6 +5,8 @@ import {
   type ConfirmationJob,
   type RecordedUploadState,
   type UploadPreviewed,
+  uploadStateAt,
+  type UploadLifeState,
   type UploadRow,
 } from '@invitations/domain';
 import { loadStream, type EventStore } from '@invitations/event-store';
@@ -12,9 +14,6 @@ import { notFound } from '../tenancy/tenant-streams';
 
 /** An upload as recorded: its state, and its rows collected from its chunks. */
 export type RecordedUpload = RecordedUploadState & { rows: UploadRow[] };
-
-/** Where an upload stands for an admin: the GraphQL `UploadState`. Expiry is a matter of time, not of an event. */
-export type UploadLifeState = 'PREVIEWED' | 'EXPIRED' | 'CONFIRMING' | 'CONFIRMED' | 'CANCELLED';
 
 /** The GraphQL `UploadConfirmation`: the confirmation job and its counts so far. */
 export interface ConfirmationView {
@@ -102,6 +101,25 @@ export function previewView(
   now: Date,
 ): UploadPreviewView {
   return {
+    ...uploadSummaryView(preview, upload, now),
+    duplicates,
+    possibleDuplicates,
+    duplicatesReportUrl: duplicatesReportPath(preview.uploadId),
+  };
+}
+
+/** A recorded upload's counts and where it stands, without its lists of duplicates. */
+export type UploadSummaryView = Omit<
+  UploadPreviewView,
+  'duplicates' | 'possibleDuplicates' | 'duplicatesReportUrl'
+>;
+
+export function uploadSummaryView(
+  preview: UploadPreviewed['data'],
+  upload: Pick<RecordedUploadState, 'status' | 'job' | 'cancelledAt'>,
+  now: Date,
+): UploadSummaryView {
+  return {
     id: preview.uploadId,
     batchId: preview.batchId,
     totalRows: preview.totalRows,
@@ -109,12 +127,9 @@ export function previewView(
     existingCount: preview.existingCount,
     invalidCount: preview.invalidCount,
     duplicateCount: preview.duplicateCount,
-    duplicates,
-    possibleDuplicates,
-    duplicatesReportUrl: duplicatesReportPath(preview.uploadId),
     expiresAt: preview.expiresAt,
     confirmed: upload.status === 'confirmed',
-    state: lifeStateOf(upload.status, preview.expiresAt, now),
+    state: uploadStateAt({ status: upload.status, expiresAt: preview.expiresAt }, now),
     confirmation: upload.job && confirmationView(upload.job),
     cancelledAt: upload.cancelledAt,
     cohort: preview.cohort,
@@ -137,21 +152,4 @@ export function confirmationView(job: ConfirmationJob): ConfirmationView {
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
   };
-}
-
-export function lifeStateOf(
-  status: RecordedUploadState['status'],
-  expiresAt: string,
-  now: Date,
-): UploadLifeState {
-  switch (status) {
-    case 'confirming':
-      return 'CONFIRMING';
-    case 'confirmed':
-      return 'CONFIRMED';
-    case 'cancelled':
-      return 'CANCELLED';
-    case 'previewed':
-      return Date.parse(expiresAt) <= now.getTime() ? 'EXPIRED' : 'PREVIEWED';
-  }
 }

@@ -1,21 +1,5 @@
-import type { ConfirmationState, UploadCohort, UploadStatusInLife } from '@invitations/domain';
+import type { ConfirmationJob, UploadCohort, UploadStatusInLife } from '@invitations/domain';
 import type { Positioned } from '../projection/projection';
-
-/** An upload's confirmation job: where it stands, and its counts so far. */
-export interface UploadConfirmationDoc {
-  state: ConfirmationState;
-  sendInvitations: boolean;
-  /** Rows the job goes through: every row of the file. */
-  total: number;
-  chunksDone: number;
-  staged: number;
-  skippedDuplicates: number;
-  invited: number;
-  autoAccepted: number;
-  startedAt: string;
-  /** Null while running. */
-  finishedAt: string | null;
-}
 
 /** One upload (a CSV's preview, then its confirmation) of a batch (`uploads`, `_id` = uploadId). */
 export interface UploadDoc extends Positioned {
@@ -40,27 +24,11 @@ export interface UploadDoc extends Positioned {
   /** previewed, confirming (its job running), confirmed (done), cancelled. */
   status: UploadStatusInLife;
   /** Null until confirmUpload started the job. */
-  confirmation: UploadConfirmationDoc | null;
+  confirmation: ConfirmationJob | null;
   /** When the preview or its confirmation was cancelled. */
   cancelledAt: string | null;
   /** Its rows were shredded (confirmed, cancelled or expired): the preview's rows read as none. */
   rowsShredded?: boolean;
-}
-
-/** An upload's state as of an instant (the GraphQL `UploadState`): expiry is a matter of time, not of an event. */
-export type UploadState = 'PREVIEWED' | 'EXPIRED' | 'CONFIRMING' | 'CONFIRMED' | 'CANCELLED';
-
-export function uploadStateAt(upload: Pick<UploadDoc, 'status' | 'expiresAt'>, now: string): UploadState {
-  switch (upload.status) {
-    case 'confirming':
-      return 'CONFIRMING';
-    case 'confirmed':
-      return 'CONFIRMED';
-    case 'cancelled':
-      return 'CANCELLED';
-    case 'previewed':
-      return Date.parse(upload.expiresAt) <= Date.parse(now) ? 'EXPIRED' : 'PREVIEWED';
-  }
 }
 
 /** Whether nothing can need the upload's rows any more (the rule of the upload's decider, ShredUploadRows). */

@@ -1,8 +1,8 @@
+import { uploadStateAt } from '@invitations/domain';
 import { RecordedStory } from '../testing/recorded-story';
 import type { ReadModelSet } from '../read-model-set';
 import { applyEvents } from '../testing/apply-events';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
-import { uploadStateAt } from './upload.document';
 import { uploadsProjection } from './uploads.projection';
 
 const ORG = 'org-1';
@@ -110,7 +110,7 @@ describeOnBothAdapters('uploads', (open) => {
         finishedAt: null,
       },
     });
-    expect(uploadStateAt(running!, '2025-03-05T00:00:00.000Z')).toBe('CONFIRMING');
+    expect(uploadStateAt(running!, new Date('2025-03-05T00:00:00.000Z'))).toBe('CONFIRMING');
 
     story.record('upload-u1', ORG, 'UploadConfirmed', {
       uploadId: 'u1',
@@ -127,6 +127,7 @@ describeOnBothAdapters('uploads', (open) => {
     expect(confirmed.confirmation).toEqual({
       state: 'DONE',
       sendInvitations: true,
+      message: null,
       total: 2500,
       chunksDone: 3,
       staged: 2450,
@@ -135,10 +136,11 @@ describeOnBothAdapters('uploads', (open) => {
       autoAccepted: 10,
       startedAt: '2025-03-01T11:00:00.000Z',
       finishedAt: '2025-03-01T11:00:20.000Z',
+      failure: null,
     });
-    expect(uploadStateAt(confirmed, '2025-03-05T00:00:00.000Z')).toBe('CONFIRMED');
-    expect(uploadStateAt(previewedOnly, '2025-03-01T12:00:00.000Z')).toBe('PREVIEWED');
-    expect(uploadStateAt(previewedOnly, '2025-03-02T09:00:00.000Z')).toBe('EXPIRED');
+    expect(uploadStateAt(confirmed, new Date('2025-03-05T00:00:00.000Z'))).toBe('CONFIRMED');
+    expect(uploadStateAt(previewedOnly, new Date('2025-03-01T12:00:00.000Z'))).toBe('PREVIEWED');
+    expect(uploadStateAt(previewedOnly, new Date('2025-03-02T09:00:00.000Z'))).toBe('EXPIRED');
   });
 
   it('records a confirmation made inside the request (no job started) as a job done', async () => {
@@ -203,7 +205,7 @@ describeOnBothAdapters('uploads', (open) => {
       status: 'previewed',
       confirmation: { state: 'FAILED', finishedAt: '2025-03-01T10:00:06.000Z' },
     });
-    expect(uploadStateAt(await byId('withdrawn'), '2025-03-01T12:00:00.000Z')).toBe('CANCELLED');
+    expect(uploadStateAt(await byId('withdrawn'), new Date('2025-03-01T12:00:00.000Z'))).toBe('CANCELLED');
   });
 
   it("lists a batch's uploads newest first, in its organisation only", async () => {

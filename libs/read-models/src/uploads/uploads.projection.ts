@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@invitations/event-store';
-import type { UploadEvent } from '@invitations/domain';
+import { evolveConfirmationJob, type UploadEvent } from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
-import type { UploadConfirmationDoc, UploadDoc } from './upload.document';
+import type { UploadDoc } from './upload.document';
 
 const STREAM_PREFIX = 'upload-';
 
@@ -19,60 +19,20 @@ function evolve(doc: UploadDoc | null, recorded: RecordedEvent): UploadDoc | nul
   if (recorded.type === 'UploadRowsRecorded') return { ...doc, chunksRecorded: doc.chunksRecorded + 1, _pos };
   const event = recorded as Recorded<UploadEvent>;
   switch (event.type) {
-    case 'UploadConfirmationStarted': {
-      const { sendInvitations, total, fromChunk, startedAt } = event.data;
-      const earlier = fromChunk > 0 ? doc.confirmation : null;
-      const confirmation: UploadConfirmationDoc = {
-        state: 'RUNNING',
-        sendInvitations,
-        total,
-        chunksDone: fromChunk,
-        staged: earlier?.staged ?? 0,
-        skippedDuplicates: earlier?.skippedDuplicates ?? 0,
-        invited: earlier?.invited ?? 0,
-        autoAccepted: earlier?.autoAccepted ?? 0,
-        startedAt,
-        finishedAt: null,
-      };
-      return { ...doc, status: 'confirming', confirmation, _pos };
-    }
-    case 'UploadConfirmationProgressed': {
+    case 'UploadConfirmationStarted':
+      return { ...doc, status: 'confirming', confirmation: jobAfter(doc, event), _pos };
+    case 'UploadConfirmationProgressed':
       if (doc.confirmation === null) return doc;
-      const { chunksDone, staged, skippedDuplicates, invited, autoAccepted } = event.data;
-      const counts = { chunksDone, staged, skippedDuplicates, invited, autoAccepted };
-      return { ...doc, confirmation: { ...doc.confirmation, ...counts }, _pos };
-    }
-    case 'UploadConfirmed': {
-      const { staged, skippedDuplicates, invited, autoAccepted, sendInvitations, confirmedAt } = event.data;
-      const confirmation: UploadConfirmationDoc = {
-        // Confirmed inside the request, before confirmations were jobs: no job was started.
-        startedAt: doc.confirmation?.startedAt ?? confirmedAt,
-        total: doc.confirmation?.total ?? doc.totalRows,
-        state: 'DONE',
-        sendInvitations,
-        chunksDone: doc.chunks,
-        staged,
-        skippedDuplicates,
-        invited,
-        autoAccepted,
-        finishedAt: confirmedAt,
-      };
-      return { ...doc, status: 'confirmed', confirmation, _pos };
-    }
+      return { ...doc, confirmation: jobAfter(doc, event), _pos };
+    case 'UploadConfirmed':
+      return { ...doc, status: 'confirmed', confirmation: jobAfter(doc, event), _pos };
     case 'UploadConfirmationCancelled': {
       const { cancelledAt } = event.data;
-      const confirmation = doc.confirmation && {
-        ...doc.confirmation,
-        state: 'CANCELLED' as const,
-        finishedAt: cancelledAt,
-      };
-      return { ...doc, status: 'cancelled', confirmation, cancelledAt, _pos };
+      return { ...doc, status: 'cancelled', confirmation: jobAfter(doc, event), cancelledAt, _pos };
     }
-    case 'UploadConfirmationFailed': {
+    case 'UploadConfirmationFailed':
       if (doc.confirmation === null) return doc;
-      const confirmation = { ...doc.confirmation, state: 'FAILED' as const, finishedAt: event.data.failedAt };
-      return { ...doc, status: 'previewed', confirmation, _pos };
-    }
+      return { ...doc, status: 'previewed', confirmation: jobAfter(doc, event), _pos };
     case 'UploadPreviewCancelled':
       return { ...doc, status: 'cancelled', cancelledAt: event.data.cancelledAt, _pos };
     case 'UploadRowsShredded':
@@ -81,6 +41,9 @@ function evolve(doc: UploadDoc | null, recorded: RecordedEvent): UploadDoc | nul
       return doc;
   }
 }
+
+/** The upload's confirmation job after the event, followed as the upload's decider follows it. */
+const jobAfter = (doc: UploadDoc, event: UploadEvent) => evolveConfirmationJob(doc.confirmation, event, doc);
 
 function previewed(event: Recorded<UploadEvent>): UploadDoc {
   if (event.type !== 'UploadPreviewed') throw new Error(`not a preview: ${event.type}`);
