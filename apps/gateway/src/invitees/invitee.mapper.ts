@@ -1,4 +1,10 @@
-import { bestDeliveryStatus, inviteeView, type DeliveryStatus, type InviteeView } from '@invitations/domain';
+import {
+  bestDeliveryStatus,
+  copyPersonDetails,
+  inviteeView,
+  type DeliveryStatus,
+  type InviteeView,
+} from '@invitations/domain';
 import type { InviteeState } from '@invitations/domain';
 import type { InviteeDoc, MessageDeliveryDoc, TabPage } from '@invitations/read-models';
 
@@ -35,14 +41,7 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeNode {
   return {
     id: doc._id,
     batchId: doc.batchId,
-    email: doc.email,
-    dateOfBirth: doc.dateOfBirth,
-    firstName: doc.firstName,
-    middleNames: doc.middleNames,
-    lastName: doc.lastName,
-    preferredName: doc.preferredName,
-    mobile: doc.mobile,
-    jobRole: doc.jobRole,
+    ...copyPersonDetails(doc),
     uploadStatus: doc.uploadStatus,
     discrepancies: doc.discrepancies,
     state: doc.state,

@@ -1,25 +1,11 @@
 import { fold } from '@invitations/kernel';
-import {
-  messageDecider,
-  messageStreamId,
-  type DeliveryStatus,
-  type MessageChannel,
-  type MessageEvent,
-  type MessageKind,
-} from '@invitations/domain';
+import { messageDecider, messageStreamId, type MessageEvent } from '@invitations/domain';
 import type { EventLogReader } from '@invitations/event-store';
+import type { MessageDeliveryDoc } from '@invitations/read-models';
 import { recordedBy } from './audit-record';
 
-/** One message as it stood at an instant. */
-export interface DeliveryAsOf {
-  messageId: string;
-  invitationId: string | null;
-  channel: MessageChannel;
-  kind: MessageKind;
-  status: DeliveryStatus;
-  at: string;
-  reason: string | null;
-}
+/** One message as it stood at an instant: what the invitees read model shows of it now, as of then. */
+export type DeliveryAsOf = MessageDeliveryDoc;
 
 /**
  * The messages of an invitee as they stood at `asOf`, rebuilt from their own streams (`message-<id>`), in the order
