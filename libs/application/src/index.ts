@@ -105,6 +105,7 @@ export {
   type ConfirmationView,
   type RecordedUpload,
   type UploadPreviewView,
+  type UploadSummaryView,
 } from './uploads/recorded-upload';
 export { previewUpload, type UploadPreviewOutcome } from './uploads/upload-preview';
 export type { ClassifiedBatch } from './uploads/classify-upload';

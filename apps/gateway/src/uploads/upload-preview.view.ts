@@ -1,5 +1,5 @@
-import { confirmationView, type ConfirmationView, type UploadPreviewView } from '@invitations/application';
-import { uploadStateAt, type UploadLifeState, type UploadRow } from '@invitations/domain';
+import { uploadSummaryView, type UploadPreviewView, type UploadSummaryView } from '@invitations/application';
+import type { UploadRow } from '@invitations/domain';
 import type { UploadDoc } from '@invitations/read-models';
 
 /**
@@ -7,46 +7,17 @@ import type { UploadDoc } from '@invitations/read-models';
  * fields resolved on demand: its rows, the lists of duplicates, the signed report link). The lists of duplicates
  * are there when the preview was just made, and read from the upload's rows when asked for otherwise.
  */
-export interface UploadPreviewParent {
-  id: string;
+export type UploadPreviewParent = UploadSummaryView & {
   organisationId: string;
-  batchId: string;
-  totalRows: number;
-  newCount: number;
-  existingCount: number;
-  invalidCount: number;
-  duplicateCount: number;
-  expiresAt: string;
-  confirmed: boolean;
-  state: UploadLifeState;
-  confirmation: ConfirmationView | null;
-  cancelledAt: string | null;
-  cohort: UploadPreviewView['cohort'];
-  warnings: string[];
   duplicates?: UploadPreviewView['duplicates'];
   possibleDuplicates?: UploadPreviewView['possibleDuplicates'];
-}
+};
 
 /** From the uploads read model. */
 export function uploadFromDoc(doc: UploadDoc, now: Date): UploadPreviewParent {
-  const { confirmation } = doc;
-  return {
-    id: doc._id,
-    organisationId: doc.organisationId,
-    batchId: doc.batchId,
-    totalRows: doc.totalRows,
-    newCount: doc.newCount,
-    existingCount: doc.existingCount,
-    invalidCount: doc.invalidCount,
-    duplicateCount: doc.duplicateCount,
-    expiresAt: doc.expiresAt,
-    confirmed: doc.status === 'confirmed',
-    state: uploadStateAt(doc, now),
-    confirmation: confirmation && confirmationView(confirmation),
-    cancelledAt: doc.cancelledAt,
-    cohort: doc.cohort,
-    warnings: doc.warnings,
-  };
+  const upload = { status: doc.status, job: doc.confirmation, cancelledAt: doc.cancelledAt };
+  const summary = uploadSummaryView({ ...doc, uploadId: doc._id }, upload, now);
+  return { ...summary, organisationId: doc.organisationId };
 }
 
 /** From a preview just made (its lists of duplicates included). */

@@ -114,8 +114,23 @@ export type UploadSummaryView = Omit<
   'duplicates' | 'possibleDuplicates' | 'duplicatesReportUrl'
 >;
 
+/** What of a preview its summary shows (the uploads read model holds the same fields). */
+type PreviewSummary = Pick<
+  UploadPreviewed['data'],
+  | 'uploadId'
+  | 'batchId'
+  | 'totalRows'
+  | 'newCount'
+  | 'existingCount'
+  | 'invalidCount'
+  | 'duplicateCount'
+  | 'expiresAt'
+  | 'cohort'
+  | 'warnings'
+>;
+
 export function uploadSummaryView(
-  preview: UploadPreviewed['data'],
+  preview: PreviewSummary,
   upload: Pick<RecordedUploadState, 'status' | 'job' | 'cancelledAt'>,
   now: Date,
 ): UploadSummaryView {
