@@ -20,9 +20,7 @@ export interface Memberships {
 }
 
 export interface BatchInvitees {
-  /** The ids of a batch's invitees in a state. */
-  idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
-  /** The ids of a batch's invitees in any of the states (a bulk action "on every expired"). */
+  /** The ids of a batch's invitees in any of the states (sending to "all" the uploaded, "every expired"). */
   idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
   /** Every invitee with this email, not erased, in every organisation (an operator's erasure of a person). */
   withEmail(email: string): Promise<{ inviteeId: string; organisationId: string }[]>;

@@ -85,7 +85,7 @@ async function targets(
       [{ field: 'inviteeIds', message: 'must not be given with all: true' }],
     );
   }
-  if (all) return deps.invitees.idsInState(context.organisationId, batchId, 'UPLOADED');
+  if (all) return deps.invitees.idsInStates(context.organisationId, batchId, ['UPLOADED']);
   if (!named) {
     throw new ServiceError('BAD_USER_INPUT', 'Name the people to invite (inviteeIds) or set all to true.', [
       { field: 'inviteeIds', message: 'give at least one invitee, or set all to true' },

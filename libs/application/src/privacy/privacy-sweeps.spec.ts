@@ -67,7 +67,7 @@ describe('shredding upload previews’ rows', () => {
     expect(await typesIn(world.store, uploadStreamId(confirmed.id))).toContain('UploadRowsShredded');
     expect((await recordedUpload(world.store, 'org-a', confirmed.id)).rows).toEqual([]);
     expect(await world.keys.find(uploadStreamId(confirmed.id))).toBeNull();
-    expect(await world.invitees.idsInState('org-a', batchId, 'UPLOADED')).toHaveLength(2);
+    expect(await world.invitees.idsInStates('org-a', batchId, ['UPLOADED'])).toHaveLength(2);
     // The fresh preview can still be confirmed: its rows are kept.
     expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toHaveLength(1);
     expect(await storedText(world, uploadStreamId(fresh.id))).not.toContain('c@example.org');

@@ -70,10 +70,6 @@ export class ReadSideFromLog implements PassportLookup, Memberships, BatchInvite
     return false;
   }
 
-  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
-    return this.idsInStates(organisationId, batchId, [state]);
-  }
-
   async idsInStates(
     organisationId: string,
     batchId: string,

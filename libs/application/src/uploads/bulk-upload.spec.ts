@@ -44,7 +44,7 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
     expect(upload.rows).toHaveLength(3);
     expect(toPreviewView(upload, adminContext().now)).toEqual(view);
     expect(view).toMatchObject({ state: 'PREVIEWED', confirmation: null, cancelledAt: null });
-    expect(await world.invitees.idsInState('org-a', batchId, 'UPLOADED')).toEqual([]);
+    expect(await world.invitees.idsInStates('org-a', batchId, ['UPLOADED'])).toEqual([]);
   });
 
   it('refuses a file with an error whole (INVALID_UPLOAD, by row and field) and records nothing', async () => {
@@ -65,7 +65,7 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
       batchId,
       job: { state: 'DONE', total: 3, staged: 2, skippedDuplicates: 1, invited: 2, autoAccepted: 0 },
     });
-    const invited = await world.invitees.idsInState('org-a', batchId, 'INVITED');
+    const invited = await world.invitees.idsInStates('org-a', batchId, ['INVITED']);
     expect(invited).toHaveLength(2);
     const { state } = await loadStream(world.store, inviteeStreamId(invited[0]), inviteeDecider);
     expect(state).toMatchObject({ person: { jobRole: 'Rigger' }, invitation: { message: 'Welcome' } });

@@ -422,9 +422,9 @@ describeOnBothAdapters('invitees', (open) => {
         invitee('elsewhere', { batchId: 'batch-2' }),
       );
 
-      expect(await readModels.invitees.idsInState(ORG, BATCH, 'UPLOADED')).toEqual(['early', 'late']);
-      expect(await readModels.invitees.idsInState(ORG, BATCH, 'INVITED')).toEqual(['out']);
-      expect(await readModels.invitees.idsInState('org-2', BATCH, 'UPLOADED')).toEqual([]);
+      expect(await readModels.invitees.idsInStates(ORG, BATCH, ['UPLOADED'])).toEqual(['early', 'late']);
+      expect(await readModels.invitees.idsInStates(ORG, BATCH, ['INVITED'])).toEqual(['out']);
+      expect(await readModels.invitees.idsInStates('org-2', BATCH, ['UPLOADED'])).toEqual([]);
     });
 
     it("lists a batch's invitees in any of several states, in the tabs' order", async () => {

@@ -77,9 +77,10 @@ export interface Invitees {
   /** A page of a tab; BAD_USER_INPUT for a page size out of range or a cursor this service did not make. */
   tabPage(request: TabRequest): Promise<TabPage>;
   countsOfBatch(organisationId: string, batchId: string): Promise<BatchCounts>;
-  /** The ids of a batch's invitees in a state, in the tab's order (sending invitations to "all"). */
-  idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]>;
-  /** The ids of a batch's invitees in any of the states, in the tabs' order (bulk actions "on every expired"). */
+  /**
+   * The ids of a batch's invitees in any of the states, in the tabs' order (sending invitations to "all" the
+   * uploaded, bulk actions "on every expired").
+   */
   idsInStates(organisationId: string, batchId: string, states: readonly InviteeStatus[]): Promise<string[]>;
   /** Invitations (state INVITED) whose expiry is at or before `now` (ISO-8601). */
   dueToExpire(now: string): Promise<DueInvitation[]>;

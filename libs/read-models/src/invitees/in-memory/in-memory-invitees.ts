@@ -119,10 +119,6 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     return counts;
   }
 
-  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
-    return this.idsInStates(organisationId, batchId, [state]);
-  }
-
   async idsInStates(
     organisationId: string,
     batchId: string,

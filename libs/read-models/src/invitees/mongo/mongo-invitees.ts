@@ -121,10 +121,6 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
     return { states, invalid, undeliverable };
   }
 
-  async idsInState(organisationId: string, batchId: string, state: InviteeStatus): Promise<string[]> {
-    return this.idsInStates(organisationId, batchId, [state]);
-  }
-
   async idsInStates(
     organisationId: string,
     batchId: string,
