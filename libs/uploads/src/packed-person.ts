@@ -1,4 +1,4 @@
-import type { PersonDetails } from '@invitations/domain';
+import { personFromValues, type PersonDetails } from '@invitations/domain';
 
 /**
  * Validated rows are kept as one string each (the fields joined by NUL, which validation keeps out of
@@ -32,18 +32,7 @@ export function unpackFields(packed: string): (string | null)[] {
 
 /** Validated details never hold empty strings (they become null), so '' unpacks as null. */
 export function unpackPerson(packed: string): PersonDetails {
-  const [email, dateOfBirth, firstName, middleNames, lastName, preferredName, mobile, jobRole] =
-    unpackFields(packed);
-  return {
-    email: email as string,
-    dateOfBirth: dateOfBirth as string,
-    firstName,
-    middleNames,
-    lastName,
-    preferredName,
-    mobile,
-    jobRole,
-  };
+  return personFromValues(unpackFields(packed));
 }
 
 export function holdsSeparator(value: string): boolean {
