@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { FakeTwilio } from '@invitations/notifications/testing';
+import { FakeTwilio, TWILIO_TEST_ACCOUNT, twilioStatusCallback } from '@invitations/notifications/testing';
 import { Gateway } from './support/gateway-harness';
 import * as op from './support/operations';
 
-const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
+const ACCOUNT = TWILIO_TEST_ACCOUNT;
 const AUTH_TOKEN = 'e2e-twilio-auth-token';
 const SECRET = 'e2e delivery receipts secret';
 const PUBLIC_BASE_URL = 'https://invitations.example.test';
@@ -131,17 +131,6 @@ describe('delivery receipts, end to end', () => {
       body: new URLSearchParams(form).toString(),
     });
   }
-  const smsStatus = (status: string, extra: Record<string, string> = {}) => ({
-    AccountSid: ACCOUNT,
-    MessageSid: 'SM00000000000000000000000000000001',
-    SmsSid: 'SM00000000000000000000000000000001',
-    MessageStatus: status,
-    SmsStatus: status,
-    To: '+61412345678',
-    From: '+61400000000',
-    ApiVersion: '2010-04-01',
-    ...extra,
-  });
 
   it('sends emails to the outbox and text messages to Twilio, each message QUEUED, then SENT once Twilio took it', async () => {
     ({ batchId: batchA } = await gw.poolAndBatch(tokenA, 'Riggers', 'March'));
@@ -291,15 +280,21 @@ describe('delivery receipts, end to end', () => {
 
   it('records Twilio’s own status callbacks, signed with X-Twilio-Signature, and refuses forged ones', async () => {
     const sms = message((await invitee(alex))!, 'SMS');
-    expect((await twilioCallback(sms.messageId, smsStatus('sent'))).status).toBe(204);
+    expect((await twilioCallback(sms.messageId, twilioStatusCallback('sent'))).status).toBe(204);
     expect(
-      (await twilioCallback(sms.messageId, smsStatus('undelivered', { ErrorCode: '30003' }), 'forged'))
-        .status,
+      (
+        await twilioCallback(
+          sms.messageId,
+          twilioStatusCallback('undelivered', { ErrorCode: '30003' }),
+          'forged',
+        )
+      ).status,
     ).toBe(401);
     expect(message((await invitee(alex))!, 'SMS').status).toBe('SENT');
 
     expect(
-      (await twilioCallback(sms.messageId, smsStatus('undelivered', { ErrorCode: '30003' }))).status,
+      (await twilioCallback(sms.messageId, twilioStatusCallback('undelivered', { ErrorCode: '30003' })))
+        .status,
     ).toBe(204);
     expect(message((await invitee(alex))!, 'SMS')).toMatchObject({
       status: 'BOUNCED',
@@ -308,7 +303,8 @@ describe('delivery receipts, end to end', () => {
     // The email got through: the invitation is not undeliverable.
     expect((await invitee(alex))!.deliveryStatus).toBe('DELIVERED');
     expect(
-      (await twilioCallback('00000000-0000-5000-8000-000000000000', smsStatus('delivered'))).status,
+      (await twilioCallback('00000000-0000-5000-8000-000000000000', twilioStatusCallback('delivered')))
+        .status,
     ).toBe(404);
   });
 

@@ -1,2 +1,3 @@
 export { FakeTwilio, type FakeTwilioOptions, type TwilioRequest } from './fake-twilio';
 export { RecordingNotifier } from './recording-notifier';
+export { TWILIO_TEST_ACCOUNT, twilioStatusCallback } from './twilio-status-callback';

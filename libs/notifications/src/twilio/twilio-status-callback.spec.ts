@@ -1,24 +1,13 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { isSignedByTwilio, twilioDeliveryReceipt } from './twilio-status-callback';
+import { twilioStatusCallback } from '../testing/twilio-status-callback';
 
 const TOKEN = 'twilio-auth-token';
 const URL = 'https://invitations.example.org/api/delivery-receipts/twilio?messageId=msg-1';
 const MESSAGE = 'msg-1';
 
-const callback = (status: string, extra: Record<string, string> = {}) => ({
-  AccountSid: 'AC0123456789abcdef0123456789abcdef',
-  MessageSid: 'SM00000000000000000000000000000001',
-  SmsSid: 'SM00000000000000000000000000000001',
-  MessageStatus: status,
-  SmsStatus: status,
-  To: '+61412345678',
-  From: '+61400000000',
-  ApiVersion: '2010-04-01',
-  ...extra,
-});
-
 describe('isSignedByTwilio', () => {
-  const params = callback('delivered');
+  const params = twilioStatusCallback('delivered');
   const signature = getExpectedTwilioSignature(TOKEN, URL, params);
 
   it('accepts the signature Twilio computes over the callback URL and the posted parameters', () => {
@@ -42,7 +31,7 @@ describe('twilioDeliveryReceipt', () => {
     ['failed', 'FAILED', 'Twilio status failed'],
     ['canceled', 'FAILED', 'Twilio status canceled'],
   ])('reads Twilio’s %s as %s', (twilioStatus, status, reason) => {
-    expect(twilioDeliveryReceipt(MESSAGE, callback(twilioStatus))).toEqual({
+    expect(twilioDeliveryReceipt(MESSAGE, twilioStatusCallback(twilioStatus))).toEqual({
       receiptId: `twilio:SM00000000000000000000000000000001:${twilioStatus}`,
       messageId: MESSAGE,
       status,
@@ -52,17 +41,17 @@ describe('twilioDeliveryReceipt', () => {
   });
 
   it('gives Twilio’s error code as the reason, named when it is a common one', () => {
-    expect(twilioDeliveryReceipt(MESSAGE, callback('undelivered', { ErrorCode: '30003' }))?.reason).toBe(
-      'Twilio error 30003: unreachable destination handset',
-    );
-    expect(twilioDeliveryReceipt(MESSAGE, callback('failed', { ErrorCode: '30999' }))?.reason).toBe(
-      'Twilio error 30999',
-    );
+    expect(
+      twilioDeliveryReceipt(MESSAGE, twilioStatusCallback('undelivered', { ErrorCode: '30003' }))?.reason,
+    ).toBe('Twilio error 30003: unreachable destination handset');
+    expect(
+      twilioDeliveryReceipt(MESSAGE, twilioStatusCallback('failed', { ErrorCode: '30999' }))?.reason,
+    ).toBe('Twilio error 30999');
   });
 
   it('has nothing to record for the statuses before the carrier, or without a status', () => {
     for (const status of ['accepted', 'scheduled', 'queued', 'sending', 'receiving', 'mystery'])
-      expect(twilioDeliveryReceipt(MESSAGE, callback(status))).toBeNull();
+      expect(twilioDeliveryReceipt(MESSAGE, twilioStatusCallback(status))).toBeNull();
     expect(twilioDeliveryReceipt(MESSAGE, { MessageSid: 'SM1' })).toBeNull();
   });
 });
