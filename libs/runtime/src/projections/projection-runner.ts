@@ -1,8 +1,9 @@
-import { backoffDelayMs, type Backoff, type Logger } from '@invitations/kernel';
-import type { EventStore, RecordedEvent, Subscription } from '@invitations/event-store';
+import type { Backoff, Logger } from '@invitations/kernel';
+import type { EventStore } from '@invitations/event-store';
 import { allProjections } from '@invitations/read-models';
 import type { Projection, ProjectionName } from '@invitations/read-models';
 import { NO_POSITION } from '../checkpoint-store';
+import { BatchingSubscription, type BatchWriter } from '../batching-subscription';
 import { ALWAYS_HELD, assertHeld, type Fence } from '../fence';
 import { describeError } from './describe-error';
 import { EventBatch } from './event-batch';
@@ -43,6 +44,12 @@ export interface ProjectionRunnerHealth {
   lastError: string | null;
 }
 
+/** A batch of events folded over the documents they touch, and the position its checkpoints move to. */
+interface Written {
+  batch: EventBatch;
+  upTo: bigint;
+}
+
 interface Waiter {
   position: bigint;
   resolve(included: boolean): void;
@@ -68,25 +75,12 @@ export class ProjectionRunner {
   private readonly settings: Required<Omit<ProjectionRunnerOptions, 'projections'>>;
   /** Each projection's position as written to the checkpoint store. */
   private readonly checkpoints = new Map<ProjectionName, bigint>();
-  private subscription: Subscription | null = null;
-  /** Bumped at every subscription and at stop: what an older subscription still delivers is ignored. */
-  private generation = 0;
-  private running = false;
-  private isCaughtUp = false;
+  private readonly loop: BatchingSubscription<Written>;
 
   private batch = new EventBatch();
-  private batchEvents = 0;
   private batchPosition = NO_POSITION;
-  private batchStartedAt = 0;
-  /** Events received since start, to tell an idle subscription from a busy one. */
-  private received = 0;
-  private flushTimer: NodeJS.Timeout | null = null;
-  /** The chain of flushes: each starts when the previous one has finished, so checkpoints only move on. */
-  private flushes: Promise<void> = Promise.resolve();
 
   private readonly waiters = new Set<Waiter>();
-  private retryTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
   private restarts = 0;
   private lastError: string | null = null;
   private lastFlushAt: Date | null = null;
@@ -106,13 +100,12 @@ export class ProjectionRunner {
       fence: options.fence ?? ALWAYS_HELD,
       logger: options.logger ?? defaultLogger,
     };
+    this.loop = new BatchingSubscription(store, this.writer(), this.settings);
   }
 
   /** Loads the checkpoints and subscribes. Resolves once subscribed, not once caught up (see `caughtUp`). */
   async start(): Promise<void> {
-    if (this.running) return;
-    this.flushes = Promise.resolve();
-    this.failures = 0;
+    if (this.loop.running) return;
     const names = this.projections.map((projection) => projection.name);
     const existing = new Set(await this.target.storage.collections());
     const stored = await this.target.checkpoints.load(names);
@@ -121,24 +114,12 @@ export class ProjectionRunner {
       this.checkpoints.set(name, existing.has(name) ? (stored.get(name) ?? NO_POSITION) : NO_POSITION);
     }
     if (this.settings.prepare) await this.target.storage.prepare(names);
-    this.running = true;
-    this.subscribe();
+    this.loop.start();
   }
 
   /** Stops the subscription and writes what it had delivered. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const subscription = this.subscription;
-    this.subscription = null;
-    await subscription?.stop();
-    // After a failed flush, what follows it must not be written (a gap): the next start replays it.
-    let failed = false;
-    await this.flushes.catch(() => (failed = true));
-    if (!failed) await this.flush().catch((error: unknown) => this.reportStopFailure(error));
-    this.generation += 1;
-    this.isCaughtUp = false;
+    await this.loop.stop();
     this.settleWaiters();
   }
 
@@ -153,7 +134,7 @@ export class ProjectionRunner {
 
   /** True once the read models include everything the log held when the subscription caught up. */
   get caughtUp(): boolean {
-    return this.isCaughtUp;
+    return this.loop.caughtUp;
   }
 
   /**
@@ -162,7 +143,7 @@ export class ProjectionRunner {
    */
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.position() >= position) return Promise.resolve(true);
-    if (!this.running) return Promise.resolve(false);
+    if (!this.loop.running) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         position,
@@ -185,92 +166,49 @@ export class ProjectionRunner {
 
   health(): ProjectionRunnerHealth {
     return {
-      running: this.running,
-      caughtUp: this.isCaughtUp,
+      running: this.loop.running,
+      caughtUp: this.loop.caughtUp,
       position: this.position().toString(),
-      pendingEvents: this.batchEvents,
+      pendingEvents: this.loop.gathered,
       lastFlushAt: this.lastFlushAt?.toISOString() ?? null,
       restarts: this.restarts,
       lastError: this.lastError,
     };
   }
 
-  private subscribe(): void {
-    const generation = ++this.generation;
-    const after = this.position();
-    this.isCaughtUp = false;
-    this.subscription = this.store.subscribeToAll((event) => this.receive(event, generation), {
-      after: after === NO_POSITION ? undefined : after,
-      onCaughtUp: () => this.onCaughtUp(generation),
-      onError: (error) => this.recover(error, generation),
-    });
-  }
-
-  /** Gathers the event; returns a promise only when it flushes, so the log waits for the writes. */
-  private receive(event: RecordedEvent, generation: number): Promise<void> | void {
-    if (generation !== this.generation) return;
-    this.batch.add(event, this.behind(event.position));
-    if (this.batchEvents === 0) this.batchStartedAt = Date.now();
-    this.batchEvents += 1;
-    this.batchPosition = event.position;
-    this.received += 1;
-    if (this.batchEvents >= this.settings.batchSize) return this.flushBehind(generation);
-    this.scheduleFlush();
-  }
-
-  /**
-   * Starts writing the full batch and returns the write before it: the log is read on while a batch
-   * is written (a remote store's round trips overlap the reading), with at most one batch in flight.
-   */
-  private flushBehind(generation: number): Promise<void> {
-    const previous = this.flushes;
-    this.flush().catch((error: unknown) => this.recover(error, generation));
-    return previous;
-  }
-
-  private onCaughtUp(generation: number): void {
-    if (generation !== this.generation) return;
-    this.flush().then(
-      () => {
-        if (generation !== this.generation) return;
-        this.isCaughtUp = true;
-        this.settings.logger.log(`Projections caught up at position ${this.position()}`);
+  private writer(): BatchWriter<Written> {
+    return {
+      after: () => {
+        const after = this.position();
+        return after === NO_POSITION ? undefined : after;
       },
-      (error: unknown) => this.recover(error, generation),
-    );
+      add: (event) => {
+        this.batch.add(event, this.behind(event.position));
+        this.batchPosition = event.position;
+        return this.loop.gathered >= this.settings.batchSize;
+      },
+      take: () => {
+        const written = { batch: this.batch, upTo: this.batchPosition };
+        this.batch = new EventBatch();
+        return written;
+      },
+      drop: () => (this.batch = new EventBatch()),
+      write: (written) => this.write(written),
+      failed: (error, delayMs) => {
+        this.restarts += 1;
+        this.lastError = describeError(error);
+        this.settings.logger.error(
+          `Projections: subscription failed (${this.lastError}); resubscribing after position ${this.position()} in ${delayMs} ms`,
+        );
+      },
+      failedAtStop: (error) =>
+        this.settings.logger.error(`Projections: the last writes failed at stop (${describeError(error)})`),
+      caughtUp: () => this.settings.logger.log(`Projections caught up at position ${this.position()}`),
+    };
   }
 
-  /** Flushes once events stop arriving for a moment, or once the oldest unflushed one has waited too long. */
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    const generation = this.generation;
-    const receivedBefore = this.received;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      if (generation !== this.generation || this.batchEvents === 0) return;
-      const idle = this.received === receivedBefore;
-      const overdue = Date.now() - this.batchStartedAt >= this.settings.maxFlushDelayMs;
-      if (idle || overdue) this.flush().catch((error: unknown) => this.recover(error, generation));
-      else this.scheduleFlush();
-    }, this.settings.idleFlushMs);
-  }
-
-  /** Writes the gathered batch after the flushes before it, then moves the checkpoints. */
-  private flush(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    if (this.batchEvents === 0) return this.flushes;
-    const batch = this.batch;
-    const upTo = this.batchPosition;
-    const generation = this.generation;
-    this.batch = new EventBatch();
-    this.batchEvents = 0;
-    this.flushes = this.flushes.then(() => this.write(batch, upTo, generation));
-    return this.flushes;
-  }
-
-  private async write(batch: EventBatch, upTo: bigint, generation: number): Promise<void> {
-    if (generation !== this.generation) return; // the next subscription delivers these events again
+  /** Writes a batch's documents, then moves the checkpoints of the projections it advanced. */
+  private async write({ batch, upTo }: Written): Promise<void> {
     const { storage, checkpoints } = this.target;
     await batch.apply((name) => storage.documents(name), this.settings.fence);
     const advanced = [...this.checkpoints].filter(([, position]) => position < upTo).map(([name]) => name);
@@ -278,42 +216,7 @@ export class ProjectionRunner {
     await checkpoints.save(advanced, upTo);
     for (const name of advanced) this.checkpoints.set(name, upTo);
     this.lastFlushAt = new Date();
-    this.failures = 0;
     this.settleWaiters();
-  }
-
-  /** After a failure: drop what was not written, and resubscribe from the checkpoints after a backoff. */
-  private recover(error: unknown, generation: number): void {
-    if (generation !== this.generation || !this.running) return;
-    const current = ++this.generation;
-    this.isCaughtUp = false;
-    this.failures += 1;
-    this.restarts += 1;
-    this.lastError = describeError(error);
-    const delay = backoffDelayMs(this.failures, this.settings.retry);
-    this.settings.logger.error(
-      `Projections: subscription failed (${this.lastError}); resubscribing after position ${this.position()} in ${delay} ms`,
-    );
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    this.batch = new EventBatch();
-    this.batchEvents = 0;
-    const failed = this.subscription;
-    this.subscription = null;
-    // Not awaited: the failure may come from inside a handler, which stop() would wait for.
-    void failed?.stop().catch(() => undefined);
-    const settled = this.flushes.catch(() => undefined);
-    this.retryTimer = setTimeout(() => {
-      void settled.then(() => {
-        if (!this.running || this.generation !== current) return;
-        this.flushes = Promise.resolve();
-        this.subscribe();
-      });
-    }, delay);
-  }
-
-  private reportStopFailure(error: unknown): void {
-    this.settings.logger.error(`Projections: the last writes failed at stop (${describeError(error)})`);
   }
 
   /** The projections whose checkpoint is behind a position: the others have applied its event already. */
@@ -330,7 +233,7 @@ export class ProjectionRunner {
     const position = this.position();
     for (const waiter of this.waiters) {
       const included = waiter.position <= position;
-      if (included || !this.running) {
+      if (included || !this.loop.running) {
         clearTimeout(waiter.timer);
         this.waiters.delete(waiter);
         waiter.resolve(included);
