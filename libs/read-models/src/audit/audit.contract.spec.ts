@@ -1,6 +1,7 @@
 import { positionKey } from '../projection/projection';
 import type { ReadModelSet } from '../read-model-set';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import { writeDocuments } from '../testing/write-documents';
 import type { AuditEntryDoc } from './audit-entry.document';
 
 let position = 1n;
@@ -26,10 +27,7 @@ const entry = (fields: Partial<AuditEntryDoc> = {}): AuditEntryDoc => {
 describeOnBothAdapters('audit', (open) => {
   let readModels: ReadModelSet;
   beforeEach(async () => (readModels = await open()));
-  const write = (...docs: AuditEntryDoc[]) =>
-    readModels.storage
-      .documents('audit')
-      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const write = (...docs: AuditEntryDoc[]) => writeDocuments(readModels, 'audit', docs);
   const ids = (docs: readonly AuditEntryDoc[]) => docs.map((doc) => doc._id);
 
   it("pages an organisation's entries in log order, and never another organisation's", async () => {

@@ -1,6 +1,7 @@
 import { positionKey } from '../projection/projection';
 import type { ReadModelSet } from '../read-model-set';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import { writeDocuments } from '../testing/write-documents';
 import type { BatchDoc } from './batch.document';
 
 let position = 1n;
@@ -19,10 +20,7 @@ const batch = (id: string, fields: Partial<BatchDoc> = {}): BatchDoc => ({
 describeOnBothAdapters('batches', (open) => {
   let readModels: ReadModelSet;
   beforeEach(async () => (readModels = await open()));
-  const write = (...docs: BatchDoc[]) =>
-    readModels.storage
-      .documents('batches')
-      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const write = (...docs: BatchDoc[]) => writeDocuments(readModels, 'batches', docs);
 
   it('finds a batch in its organisation only', async () => {
     const doc = batch('b1');

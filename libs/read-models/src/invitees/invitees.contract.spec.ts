@@ -2,6 +2,7 @@ import type { DeliveryStatus, InviteeStatus, UploadStatus } from '@invitations/d
 import type { ReadModelSet } from '../read-model-set';
 import { positionKey } from '../projection/projection';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import { writeDocuments } from '../testing/write-documents';
 import type { InviteeDoc } from './invitee.document';
 import type { TabRequest } from './invitees.port';
 import { searchText } from './search-text';
@@ -74,8 +75,7 @@ describeOnBothAdapters('invitees', (open) => {
   beforeEach(async () => (readModels = await open()));
 
   const store = () => readModels.storage.documents('invitees');
-  const write = (...docs: InviteeDoc[]) =>
-    store().write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const write = (...docs: InviteeDoc[]) => writeDocuments(readModels, 'invitees', docs);
   const tab = (request: Partial<TabRequest> = {}) =>
     readModels.invitees.tabPage({
       organisationId: ORG,

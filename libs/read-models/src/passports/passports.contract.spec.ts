@@ -1,6 +1,7 @@
 import { positionKey } from '../projection/projection';
 import type { ReadModelSet } from '../read-model-set';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import { writeDocuments } from '../testing/write-documents';
 import type { PassportDoc } from './passport.document';
 import { possibleDuplicateKey } from './possible-duplicate-key';
 
@@ -24,10 +25,7 @@ function passport(id: string, fields: Partial<PassportDoc> = {}): PassportDoc {
 describeOnBothAdapters('passports', (open) => {
   let readModels: ReadModelSet;
   beforeEach(async () => (readModels = await open()));
-  const write = (...docs: PassportDoc[]) =>
-    readModels.storage
-      .documents('passports')
-      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const write = (...docs: PassportDoc[]) => writeDocuments(readModels, 'passports', docs);
   const ids = (docs: PassportDoc[]) => docs.map((doc) => doc._id).sort();
 
   it('finds a passport by email and by mobile', async () => {

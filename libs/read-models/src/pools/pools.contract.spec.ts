@@ -1,6 +1,7 @@
 import { positionKey } from '../projection/projection';
 import type { ReadModelSet } from '../read-model-set';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
+import { writeDocuments } from '../testing/write-documents';
 import type { MemberDoc, PoolDoc } from './pool.document';
 import { memberId } from './pools.projection';
 
@@ -26,14 +27,8 @@ const member = (poolId: string, passportId: string, organisationId = 'org-1'): M
 describeOnBothAdapters('pools and members', (open) => {
   let readModels: ReadModelSet;
   beforeEach(async () => (readModels = await open()));
-  const writePools = (...docs: PoolDoc[]) =>
-    readModels.storage
-      .documents('pools')
-      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
-  const writeMembers = (...docs: MemberDoc[]) =>
-    readModels.storage
-      .documents('members')
-      .write(docs.map((doc) => ({ id: doc._id, document: doc, position: doc._pos })));
+  const writePools = (...docs: PoolDoc[]) => writeDocuments(readModels, 'pools', docs);
+  const writeMembers = (...docs: MemberDoc[]) => writeDocuments(readModels, 'members', docs);
 
   it('finds a pool in its organisation only', async () => {
     const doc = pool('p1');
