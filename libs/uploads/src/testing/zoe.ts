@@ -17,7 +17,7 @@ export function zoe(overrides: Partial<PersonDetails> = {}): PersonDetails {
 
 /** Zoë's passport, with her mobile: the one an upload of her row matches. */
 export function zoePassport(overrides: Partial<Passport> = {}): Passport {
-  // A passport holds every detail of a person but the job role.
+  // A passport holds every detail of a person but the job role, and always both names.
   const { jobRole: _jobRole, ...details } = zoe({ mobile: '+61412345678' });
-  return { passportId: 'passport-zoe', ...details, ...overrides };
+  return { passportId: 'passport-zoe', ...details, firstName: 'Zoë', lastName: 'Nguyễn', ...overrides };
 }
