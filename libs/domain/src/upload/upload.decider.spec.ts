@@ -113,6 +113,7 @@ const confirmed: UploadEvent = {
   data: { uploadId: 'u1', ...counts, sendInvitations: false, confirmedAt: complete.now },
 };
 const running: UploadEvent[] = [...previewed, started('2026-11-22T10:30:00.000Z')];
+const CANCELLED_AT = '2026-11-22T10:40:00.000Z';
 
 describe('the upload decider', () => {
   it('records a preview with its counts, then its rows in chunks, in order', () => {
@@ -268,18 +269,27 @@ describe('the confirmation job, in the upload stream', () => {
     });
   });
 
-  it('is cancelled while running (UploadConfirmationCancelled): what is staged stays, and is still counted', () => {
-    const cancelled: UploadEvent = {
-      type: 'UploadConfirmationCancelled',
-      data: { uploadId: 'u1', cancelledAt: '2026-11-22T10:40:00.000Z' },
-    };
-    const state = given(uploadDecider, running)
-      .when({ type: 'CancelUpload', now: '2026-11-22T10:40:00.000Z' })
+  /** CancelUpload at CANCELLED_AT after `events` records one event of `type`; the upload can then not be confirmed. */
+  function cancelAfter(
+    events: UploadEvent[],
+    type: 'UploadConfirmationCancelled' | 'UploadPreviewCancelled',
+  ) {
+    const cancelled: UploadEvent = { type, data: { uploadId: 'u1', cancelledAt: CANCELLED_AT } };
+    const state = given(uploadDecider, events)
+      .when({ type: 'CancelUpload', now: CANCELLED_AT })
       .then([cancelled]);
+    given(uploadDecider, [...events, cancelled])
+      .when(start(preview.now))
+      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
+    return { cancelled, state };
+  }
+
+  it('is cancelled while running (UploadConfirmationCancelled): what is staged stays, and is still counted', () => {
+    const { cancelled, state } = cancelAfter(running, 'UploadConfirmationCancelled');
     expect(state).toMatchObject({
       status: 'cancelled',
-      cancelledAt: '2026-11-22T10:40:00.000Z',
-      job: { state: 'CANCELLED', finishedAt: '2026-11-22T10:40:00.000Z' },
+      cancelledAt: CANCELLED_AT,
+      job: { state: 'CANCELLED', finishedAt: CANCELLED_AT },
     });
     const late = given(uploadDecider, [...running, cancelled])
       .when(progress(1, '2026-11-22T10:40:01.000Z', { staged: 2 }))
@@ -288,26 +298,14 @@ describe('the confirmation job, in the upload stream', () => {
     given(uploadDecider, [...running, cancelled])
       .when(complete)
       .then([]);
-    given(uploadDecider, [...running, cancelled])
-      .when(start(preview.now))
-      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
   });
 
   it('withdraws a preview not confirmed (UploadPreviewCancelled): it can no longer be confirmed', () => {
-    const cancelled: UploadEvent = {
-      type: 'UploadPreviewCancelled',
-      data: { uploadId: 'u1', cancelledAt: '2026-11-22T10:40:00.000Z' },
-    };
-    const state = given(uploadDecider, previewed)
-      .when({ type: 'CancelUpload', now: '2026-11-22T10:40:00.000Z' })
-      .then([cancelled]);
-    expect(state).toMatchObject({ status: 'cancelled', job: null, cancelledAt: '2026-11-22T10:40:00.000Z' });
+    const { cancelled, state } = cancelAfter(previewed, 'UploadPreviewCancelled');
+    expect(state).toMatchObject({ status: 'cancelled', job: null, cancelledAt: CANCELLED_AT });
     given(uploadDecider, [...previewed, cancelled])
       .when({ type: 'CancelUpload', now: preview.now })
       .then([]);
-    given(uploadDecider, [...previewed, cancelled])
-      .when(start(preview.now))
-      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
     given(uploadDecider, [summary, cancelled])
       .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.map(toRowValues)] })
       .thenThrows('CONFLICT', 'cancelled');
