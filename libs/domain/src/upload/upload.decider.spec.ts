@@ -1,4 +1,5 @@
 import { given } from '../testing/given-when-then';
+import { numberedRow as row } from '../testing/upload-fixtures';
 import {
   recordUploadRows,
   UPLOAD_ALREADY_CONFIRMED_MESSAGE,
@@ -8,29 +9,14 @@ import {
   uploadDecider,
 } from './upload.decider';
 import type { ChunkRowCounts } from './row-counts';
-import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRow } from './upload.events';
+import {
+  UPLOAD_ROW_COLUMNS,
+  type UploadEvent,
+  type UploadPreviewCounts,
+  type UploadRow,
+} from './upload.events';
 import { toRowValues } from './upload-rows';
 
-const person = (n: number) => ({
-  email: `p${n}@example.com`,
-  dateOfBirth: '1990-01-01',
-  firstName: 'P',
-  middleNames: null,
-  lastName: `N${n}`,
-  preferredName: null,
-  mobile: null,
-  jobRole: null,
-});
-const row = (n: number, overrides: Partial<UploadRow> = {}): UploadRow => ({
-  row: n,
-  person: person(n),
-  uploadStatus: 'NEW',
-  discrepancies: [],
-  passportId: null,
-  duplicateReasons: [],
-  possibleDuplicate: false,
-  ...overrides,
-});
 const batch = { batchId: 'b1', poolId: 'p1', organisationId: 'org' };
 const cohort = { staffType: null, jobRole: 'Nurse', startDate: null };
 const rows = [
@@ -39,10 +25,7 @@ const rows = [
   row(3, { uploadStatus: 'INVALID', discrepancies: ['DATE_OF_BIRTH'] }),
   row(4, { duplicateReasons: ['EMAIL_REPEATED_IN_FILE'] }),
 ];
-const preview = {
-  type: 'RecordUploadPreview' as const,
-  uploadId: 'u1',
-  batch,
+const previewCounts: UploadPreviewCounts = {
   cohort,
   totalRows: 4,
   newCount: 1,
@@ -50,6 +33,12 @@ const preview = {
   invalidCount: 1,
   duplicateCount: 1,
   chunks: 2,
+};
+const preview = {
+  type: 'RecordUploadPreview' as const,
+  uploadId: 'u1',
+  batch,
+  ...previewCounts,
   fileSha256: 'ab'.repeat(32),
   now: '2026-11-22T10:00:00.000Z',
   expiresAt: '2026-11-23T10:00:00.000Z',
@@ -61,13 +50,7 @@ const summary: UploadEvent = {
     batchId: 'b1',
     poolId: 'p1',
     organisationId: 'org',
-    cohort,
-    totalRows: 4,
-    newCount: 1,
-    existingCount: 1,
-    invalidCount: 1,
-    duplicateCount: 1,
-    chunks: 2,
+    ...previewCounts,
     fileSha256: preview.fileSha256,
     previewedAt: preview.now,
     expiresAt: preview.expiresAt,
