@@ -1,5 +1,6 @@
 export { invitationMessages } from './invitation-messages';
 export { addedToPoolMessages } from './added-to-pool-messages';
+export type { MessageAddressee } from './email-and-sms';
 export { type InvitationMessageKind } from './invitation-messages';
 export {
   deriveInvitationToken,

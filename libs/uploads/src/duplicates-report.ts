@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { UTF8_BOM } from './template';
+import type { Readable } from 'node:stream';
+import { csvDownload } from './csv-download';
 
 /**
  * The duplicates report's row: the contract's UploadDuplicate (row, email, mobile, reasons), then the person's
@@ -40,9 +40,6 @@ const NEEDS_QUOTES = /[",\r\n]/;
 /** One line per reason would break the report's one-row-per-duplicate shape; a space reads well and needs no quotes. */
 const REASON_SEPARATOR = ' ';
 
-/** Lines per chunk of the stream: large enough to keep the stream cheap, small enough to keep it streaming. */
-const LINES_PER_CHUNK = 500;
-
 /**
  * A cell as RFC 4180 writes it, made inert for spreadsheets: a value starting with a formula character is
  * prefixed with a single quote, which shows as text, and quoted.
@@ -74,19 +71,5 @@ export function duplicatesReportLine(duplicate: DuplicateReportRow): string {
 export function duplicatesReportCsv(
   duplicates: Iterable<DuplicateReportRow> | AsyncIterable<DuplicateReportRow>,
 ): Readable {
-  return Readable.from(duplicatesReportChunks(duplicates), { objectMode: false });
-}
-
-async function* duplicatesReportChunks(
-  duplicates: Iterable<DuplicateReportRow> | AsyncIterable<DuplicateReportRow>,
-): AsyncGenerator<Buffer> {
-  let lines = [UTF8_BOM + DUPLICATES_REPORT_COLUMNS.join(',')];
-  for await (const duplicate of duplicates) {
-    lines.push(duplicatesReportLine(duplicate));
-    if (lines.length >= LINES_PER_CHUNK) {
-      yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-      lines = [];
-    }
-  }
-  if (lines.length > 0) yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvDownload(DUPLICATES_REPORT_COLUMNS, duplicates, duplicatesReportLine);
 }

@@ -1,6 +1,7 @@
 export { ClassifiedRows } from './classified-rows';
 export { validateCohort } from './cohort';
 export type { Cohort, CohortInput } from './cohort';
+export { csvDownload } from './csv-download';
 export { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv, spreadsheetCell } from './duplicates-report';
 export type { DuplicateReportRow } from './duplicates-report';
 export { ErrorList, MAX_LISTED_ERRORS, UploadRejectedError, mergeByRow } from './field-error';

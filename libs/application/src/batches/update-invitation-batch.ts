@@ -1,5 +1,6 @@
 import { batchDecider, batchStreamId } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import type { AdminContext, Written } from '../ports';
 import { batchOfOrganisation } from '../tenancy/tenant-streams';
 
@@ -21,12 +22,11 @@ export async function updateInvitationBatch(
   changes: BatchChanges,
 ): Promise<Written> {
   await batchOfOrganisation(deps.store, context.organisationId, batchId);
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     batchStreamId(batchId),
     batchDecider,
-    () => ({ type: 'UpdateBatch' as const, ...changes, now: context.now.toISOString() }),
+    { type: 'UpdateBatch', ...changes, now: context.now.toISOString() },
     context,
   );
-  return { position };
 }

@@ -1,5 +1,6 @@
 import { MESSAGE_NOT_FOUND, messageDecider, messageStreamId } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import { deriveId, ServiceError } from '@invitations/kernel';
 import type { DeliveryReceipt } from '@invitations/notifications';
 import type { Written } from '../ports';
@@ -22,17 +23,17 @@ export async function recordDeliveryReceipt(
 ): Promise<Written> {
   const streamId = messageStreamId(receipt.messageId);
   const organisationId = await organisationOfMessage(deps.store, streamId);
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     streamId,
     messageDecider,
-    () => ({
-      type: 'RecordDeliveryReport' as const,
+    {
+      type: 'RecordDeliveryReport',
       receiptId: receipt.receiptId,
       status: receipt.status,
       reason: receipt.reason,
       occurredAt: receipt.occurredAt ?? context.now.toISOString(),
-    }),
+    },
     {
       organisationId,
       actor: null,
@@ -41,7 +42,6 @@ export async function recordDeliveryReceipt(
       now: context.now,
     },
   );
-  return { position };
 }
 
 async function organisationOfMessage(store: EventStore, streamId: string): Promise<string | null> {

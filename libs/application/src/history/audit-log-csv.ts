@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { spreadsheetCell, UTF8_BOM } from '@invitations/uploads';
+import type { Readable } from 'node:stream';
+import { csvDownload, spreadsheetCell } from '@invitations/uploads';
 import type { AuditLogEntry } from './audit-log';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -14,9 +14,6 @@ export const AUDIT_CSV_COLUMNS = [
   'data',
 ] as const;
 export const AUDIT_CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-
-/** Lines per chunk of the stream, as in the duplicates report. */
-const LINES_PER_CHUNK = 500;
 
 /** An entry as one CSV line; every cell made inert for spreadsheets (a name or a detail may start with '='). */
 export function auditCsvLine(entry: AuditLogEntry): string {
@@ -40,17 +37,5 @@ export function auditCsvLine(entry: AuditLogEntry): string {
  * row per entry, streamed in chunks as the entries are read a page at a time.
  */
 export function auditLogCsv(entries: AsyncIterable<AuditLogEntry>): Readable {
-  return Readable.from(auditCsvChunks(entries), { objectMode: false });
-}
-
-async function* auditCsvChunks(entries: AsyncIterable<AuditLogEntry>): AsyncGenerator<Buffer> {
-  let lines = [UTF8_BOM + AUDIT_CSV_COLUMNS.join(',')];
-  for await (const entry of entries) {
-    lines.push(auditCsvLine(entry));
-    if (lines.length >= LINES_PER_CHUNK) {
-      yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-      lines = [];
-    }
-  }
-  if (lines.length > 0) yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvDownload(AUDIT_CSV_COLUMNS, entries, auditCsvLine);
 }

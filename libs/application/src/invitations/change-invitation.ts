@@ -1,5 +1,6 @@
 import { invitationSchedule, inviteeDecider, inviteeStreamId } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import { deriveId } from '@invitations/kernel';
 import type { AdminContext, InvitationSettings, Written } from '../ports';
 import { batchOfOrganisation, inviteeOfOrganisation } from '../tenancy/tenant-streams';
@@ -18,20 +19,19 @@ export async function resendInvitation(
   const batch = await batchOfOrganisation(deps.store, context.organisationId, current.batchId);
   const terms = await termsOfBatch(deps, batch);
   const now = context.now.toISOString();
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     inviteeStreamId(inviteeId),
     inviteeDecider,
-    () => ({
-      type: 'ResendInvitation' as const,
+    {
+      type: 'ResendInvitation',
       invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
       message: current.invitation?.message ?? null,
       now,
       ...invitationSchedule(now, terms),
-    }),
+    },
     context,
   );
-  return { position };
 }
 
 /** Revokes an invitation: its token stops working. */
@@ -41,12 +41,11 @@ export async function revokeInvitation(
   inviteeId: string,
 ): Promise<Written> {
   await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     inviteeStreamId(inviteeId),
     inviteeDecider,
-    () => ({ type: 'RevokeInvitation' as const, now: context.now.toISOString() }),
+    { type: 'RevokeInvitation', now: context.now.toISOString() },
     context,
   );
-  return { position };
 }

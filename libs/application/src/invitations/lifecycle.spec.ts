@@ -9,7 +9,7 @@ import { createResourcePool } from '../pools/create-resource-pool';
 import { updateResourcePool } from '../pools/update-resource-pool';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
+import { ADA, invitedWithToken, sendTo, staged, aWorldWithABatch } from '../testing/scenario';
 import { acceptInvitation } from './accept-invitation';
 import {
   extendInvitations,
@@ -19,7 +19,6 @@ import {
 } from './bulk/bulk-invitations';
 import { declineInvitation } from './decline-invitation';
 import { previewInvitation } from './invitation-preview';
-import { sendInvitations } from './send-invitations';
 
 /** The use cases of the lifecycle past "sent", over the in-memory event store, without Nest. */
 describe('the invitation lifecycle past "sent"', () => {
@@ -60,12 +59,7 @@ describe('the invitation lifecycle past "sent"', () => {
         reminderDaysBeforeExpiry: 0,
       });
       const other = await staged(world, own, grace);
-      await sendInvitations(world, adminContext(), {
-        batchId: own,
-        inviteeIds: [other],
-        all: false,
-        message: null,
-      });
+      await sendTo(world, own, [other]);
       expect((await stateOf(other)).invitation).toMatchObject({
         expiresAt: '2025-04-01T09:00:00.000Z',
         remindAt: null,
@@ -266,12 +260,7 @@ describe('the invitation lifecycle past "sent"', () => {
       });
       await acceptInvitation(world, at(SOON), first.token);
 
-      const outcome = await sendInvitations(world, adminContext(), {
-        batchId,
-        inviteeIds: [later],
-        all: false,
-        message: null,
-      });
+      const outcome = await sendTo(world, batchId, [later]);
       expect(outcome.invited).toEqual([]);
       expect(outcome.skipped).toEqual([
         {

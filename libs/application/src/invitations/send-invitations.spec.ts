@@ -1,10 +1,16 @@
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
-import { acceptInvitation } from './accept-invitation';
 import { createInvitationBatch } from '../batches/create-invitation-batch';
 import { createResourcePool } from '../pools/create-resource-pool';
 import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
+import {
+  ADA,
+  invitedWithToken,
+  memberStagedInAnotherPool,
+  sendTo,
+  staged,
+  aWorldWithABatch,
+} from '../testing/scenario';
 import { sendInvitations } from './send-invitations';
 
 describe('sendInvitations', () => {
@@ -37,7 +43,7 @@ describe('sendInvitations', () => {
   it('invites everyone in the Uploaded tab with all; the people named again are skipped with the reason', async () => {
     const first = await staged(world, batchId);
     const second = await staged(world, batchId, { ...ADA, email: 'grace@example.org', mobile: null });
-    await sendInvitations(world, adminContext(), { batchId, inviteeIds: [first], all: false, message: null });
+    await sendTo(world, batchId, [first]);
 
     const outcome = await sendInvitations(world, adminContext(), {
       batchId,
@@ -46,12 +52,7 @@ describe('sendInvitations', () => {
       message: null,
     });
     expect(outcome.invited).toEqual([second]);
-    const again = await sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [first],
-      all: false,
-      message: null,
-    });
+    const again = await sendTo(world, batchId, [first]);
     expect(again.skipped).toEqual([{ inviteeId: first, reason: 'This person is already invited.' }]);
   });
 
@@ -68,17 +69,13 @@ describe('sendInvitations', () => {
 
   it('accepts at once a person already a member of another pool of the organisation', async () => {
     const { inviteeId, token } = await invitedWithToken(world, batchId);
-    await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
-    const { poolId: otherPool } = await createResourcePool(world, adminContext(), 'Electricians');
-    const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), otherPool, 'April');
-    const again = await staged(world, otherBatch);
+    const { batchId: otherBatch, inviteeId: again } = await memberStagedInAnotherPool(
+      world,
+      token,
+      'Electricians',
+    );
 
-    const outcome = await sendInvitations(world, adminContext(), {
-      batchId: otherBatch,
-      inviteeIds: [again],
-      all: false,
-      message: null,
-    });
+    const outcome = await sendTo(world, otherBatch, [again]);
 
     expect(outcome.autoAccepted).toEqual([again]);
     expect(await stateOf(again)).toMatchObject({ status: 'ACCEPTED', autoAccepted: true });
@@ -87,12 +84,7 @@ describe('sendInvitations', () => {
 
   it('refuses a message over 2,000 characters before inviting anyone', async () => {
     const inviteeId = await staged(world, batchId);
-    const refused = sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [inviteeId],
-      all: false,
-      message: 'x'.repeat(2001),
-    });
+    const refused = sendTo(world, batchId, [inviteeId], 'x'.repeat(2001));
 
     await expect(refused).rejects.toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'message' }] });
     expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toEqual(['InviteeStaged']);
@@ -109,12 +101,7 @@ describe('sendInvitations', () => {
     const { batchId: other } = await createInvitationBatch(world, adminContext(), poolId, 'Other');
     const inviteeId = await staged(world, other);
 
-    const outcome = await sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [inviteeId],
-      all: false,
-      message: null,
-    });
+    const outcome = await sendTo(world, batchId, [inviteeId]);
     expect(outcome.skipped).toEqual([{ inviteeId, reason: 'No invitee with this id in this batch.' }]);
     await expect(
       sendInvitations(world, adminContext({ organisationId: 'org-b' }), {

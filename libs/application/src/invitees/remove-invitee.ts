@@ -1,5 +1,6 @@
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import type { AdminContext, Written } from '../ports';
 import { releaseSeats, seatKeysOf } from '../seats/pool-seats';
 import { inviteeOfOrganisation } from '../tenancy/tenant-streams';
@@ -11,13 +12,13 @@ export async function removeInvitee(
   inviteeId: string,
 ): Promise<Written> {
   const current = await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
-  const { position } = await handleCommand(
+  const written = await decideOn(
     deps.store,
     inviteeStreamId(inviteeId),
     inviteeDecider,
-    () => ({ type: 'RemoveInvitee' as const }),
+    { type: 'RemoveInvitee' },
     context,
   );
   await releaseSeats(deps.store, current.poolId, inviteeId, seatKeysOf(current.person), context);
-  return { position };
+  return written;
 }

@@ -1,5 +1,6 @@
 import { inviteeDecider, inviteeStreamId } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import type { AdminContext, Written } from '../ports';
 import { releaseSeats, seatKeysOf } from '../seats/pool-seats';
 import { inviteeOfOrganisation, notFound, poolOfOrganisation } from '../tenancy/tenant-streams';
@@ -25,13 +26,13 @@ export async function removeMember(
   if (member === null) throw notFound('member in this pool');
   const invitee = await inviteeOfOrganisation(deps.store, context.organisationId, member.inviteeId);
   if (invitee.poolId !== poolId) throw notFound('member in this pool');
-  const { position } = await handleCommand(
+  const written = await decideOn(
     deps.store,
     inviteeStreamId(invitee.inviteeId),
     inviteeDecider,
-    () => ({ type: 'RemoveMember' as const, now: context.now.toISOString() }),
+    { type: 'RemoveMember', now: context.now.toISOString() },
     context,
   );
   await releaseSeats(deps.store, poolId, invitee.inviteeId, seatKeysOf(invitee.person), context);
-  return { position };
+  return written;
 }

@@ -15,13 +15,17 @@ import {
 import { RecordingNotifier } from '@invitations/notifications/testing';
 import { acceptInvitation } from '../invitations/accept-invitation';
 import { extendInvitations, sendReminders } from '../invitations/bulk/bulk-invitations';
-import { sendInvitations } from '../invitations/send-invitations';
 import { updateOrganisation } from '../organisations/organisation';
-import { createInvitationBatch } from '../batches/create-invitation-batch';
-import { createResourcePool } from '../pools/create-resource-pool';
 import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
 import { onInvitee } from '../testing/invitee-commands';
-import { ADA, aPoolAndBatch, issueTokenFor, staged } from '../testing/scenario';
+import {
+  ADA,
+  aPoolAndBatch,
+  issueTokenFor,
+  memberStagedInAnotherPool,
+  sendTo,
+  staged,
+} from '../testing/scenario';
 import { ReminderSweep } from '../reminders/reminder-sweep';
 import { InvitationNotifications } from './invitation-notifications';
 
@@ -66,12 +70,7 @@ describe('the messages of the lifecycle', () => {
 
   async function invite(person = ADA): Promise<string> {
     const inviteeId = await staged(world, batchId, person);
-    await sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [inviteeId],
-      all: false,
-      message: 'Hi',
-    });
+    await sendTo(world, batchId, [inviteeId], 'Hi');
     await deliver();
     return inviteeId;
   }
@@ -126,12 +125,7 @@ describe('the messages of the lifecycle', () => {
 
   it('an invitation from before derived tokens is reminded with the derived link, which replaces the old one', async () => {
     const inviteeId = await staged(world, batchId);
-    await sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [inviteeId],
-      all: false,
-      message: null,
-    });
+    await sendTo(world, batchId, [inviteeId]);
     const old = await issueTokenFor(world, inviteeId); // random, as tokens were issued before
     handled = await world.store.headPosition();
     await sendReminders(world, adminContext(), { batchId, inviteeIds: [inviteeId] });
@@ -147,16 +141,12 @@ describe('the messages of the lifecycle', () => {
   it('tells a person accepted at once that they were added, with no link', async () => {
     const inviteeId = await invite();
     const token = new URL(ofKind(inviteeId, 'invitation')[0].acceptUrl!).searchParams.get('token')!;
-    await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
-    const { poolId: other } = await createResourcePool(world, adminContext(), 'Crane crew');
-    const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), other, 'April');
-    const again = await staged(world, otherBatch);
-    const sent = await sendInvitations(world, adminContext(), {
-      batchId: otherBatch,
-      inviteeIds: [again],
-      all: false,
-      message: null,
-    });
+    const { batchId: otherBatch, inviteeId: again } = await memberStagedInAnotherPool(
+      world,
+      token,
+      'Crane crew',
+    );
+    const sent = await sendTo(world, otherBatch, [again]);
     expect(sent.autoAccepted).toEqual([again]);
     await deliver();
     const added = ofKind(again, 'added-to-pool');
@@ -169,12 +159,7 @@ describe('the messages of the lifecycle', () => {
 
   it('sends nothing for an invitation revoked before the manager got to it', async () => {
     const inviteeId = await staged(world, batchId);
-    await sendInvitations(world, adminContext(), {
-      batchId,
-      inviteeIds: [inviteeId],
-      all: false,
-      message: null,
-    });
+    await sendTo(world, batchId, [inviteeId]);
     await handleCommand(
       world.store,
       inviteeStreamId(inviteeId),
@@ -192,16 +177,12 @@ describe('the messages of the lifecycle', () => {
     await sendReminders(world, adminContext(), { batchId, inviteeIds: [inviteeId] });
     await deliver();
     const token = new URL(ofKind(inviteeId, 'invitation')[0].acceptUrl!).searchParams.get('token')!;
-    await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
-    const { poolId: other } = await createResourcePool(world, adminContext(), 'Crane crew');
-    const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), other, 'April');
-    const again = await staged(world, otherBatch);
-    await sendInvitations(world, adminContext(), {
-      batchId: otherBatch,
-      inviteeIds: [again],
-      all: false,
-      message: null,
-    });
+    const { batchId: otherBatch, inviteeId: again } = await memberStagedInAnotherPool(
+      world,
+      token,
+      'Crane crew',
+    );
+    await sendTo(world, otherBatch, [again]);
     await deliver();
 
     const queued = new Map<string, { kind: string; channel: string; inviteeId: string }>();

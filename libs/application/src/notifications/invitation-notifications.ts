@@ -9,6 +9,7 @@ import {
   type InvitationResent,
   type InvitationSent,
   type InviteeReminded,
+  type PersonDetails,
 } from '@invitations/domain';
 import type { Clock, CommandContext } from '@invitations/kernel';
 import { handleCommand, loadStream } from '@invitations/event-store';
@@ -18,6 +19,7 @@ import {
   deriveInvitationToken,
   invitationMessages,
   type InvitationMessageKind,
+  type MessageAddressee,
   type Notifier,
 } from '@invitations/notifications';
 import { organisationOf } from '../organisations/organisation';
@@ -145,17 +147,11 @@ export class InvitationNotifications {
     // Superseded, revoked, declined, expired or accepted meanwhile: the link would not work, so nothing goes out.
     if (invitee.status !== 'INVITED' || invitee.invitation?.invitationId !== invitationId) return [];
     if (invitee.invitation.tokenHash !== tokenHash) return [];
-    const { person, invitation } = invitee;
+    const { invitation } = invitee;
     const message = 'message' in event.data && kind !== 'extension' ? event.data.message : null;
     const messages = invitationMessages({
       kind,
-      messageIdFor: (channel) => messageIdFor(event, channel),
-      inviteeId,
-      email: person.email,
-      mobile: person.mobile,
-      greetingName: person.preferredName ?? person.firstName,
-      organisationName: await this.organisationName(invitee.organisationId),
-      poolName: await this.poolName(invitee.poolId),
+      ...(await this.addresseeOf(event, inviteeId, invitee, invitee.poolId)),
       message,
       acceptUrl: `${this.options.publicBaseUrl}/invitations/accept?token=${token}`,
       expiresAt: invitation.expiresAt,
@@ -168,8 +164,22 @@ export class InvitationNotifications {
     const { inviteeId, invitationId, poolId } = event.data;
     const { state: invitee } = await loadStream(this.store, inviteeStreamId(inviteeId), inviteeDecider);
     if (invitee.status === 'absent') return [];
-    const { person } = invitee;
     const messages = addedToPoolMessages({
+      ...(await this.addresseeOf(event, inviteeId, invitee, poolId)),
+      createdAt: this.options.clock.now().toISOString(),
+    });
+    return messages.map((outgoing) => ({ message: outgoing, invitationId }));
+  }
+
+  /** Whom an event's messages go to, and the names of the organisation and pool they come from, as they are now. */
+  private async addresseeOf(
+    event: RecordedEvent,
+    inviteeId: string,
+    invitee: { person: PersonDetails; organisationId: string },
+    poolId: string,
+  ): Promise<MessageAddressee & { organisationName: string | null; poolName: string }> {
+    const { person } = invitee;
+    return {
       messageIdFor: (channel) => messageIdFor(event, channel),
       inviteeId,
       email: person.email,
@@ -177,9 +187,7 @@ export class InvitationNotifications {
       greetingName: person.preferredName ?? person.firstName,
       organisationName: await this.organisationName(invitee.organisationId),
       poolName: await this.poolName(poolId),
-      createdAt: this.options.clock.now().toISOString(),
-    });
-    return messages.map((outgoing) => ({ message: outgoing, invitationId }));
+    };
   }
 
   private contextOf(event: RecordedEvent, now: Date, step: string): CommandContext {

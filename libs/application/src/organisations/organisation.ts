@@ -5,7 +5,8 @@ import {
   type InvitationTerms,
   type OrganisationState,
 } from '@invitations/domain';
-import { handleCommand, loadStream, type EventStore } from '@invitations/event-store';
+import { loadStream, type EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import type { AdminContext, InvitationSettings, Written } from '../ports';
 
 /** An organisation as admins and invitees see it: its display name and its invitation terms in force. */
@@ -45,17 +46,16 @@ export async function updateOrganisation(
   context: AdminContext,
   changes: OrganisationChanges,
 ): Promise<Written> {
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     organisationStreamId(context.organisationId),
     organisationDecider,
-    () => ({
-      type: 'UpdateOrganisation' as const,
+    {
+      type: 'UpdateOrganisation',
       organisationId: context.organisationId,
       ...changes,
       now: context.now.toISOString(),
-    }),
+    },
     context,
   );
-  return { position };
 }

@@ -1,5 +1,6 @@
 import { poolStreamId, resourcePoolDecider } from '@invitations/domain';
-import { handleCommand, type EventStore } from '@invitations/event-store';
+import type { EventStore } from '@invitations/event-store';
+import { decideOn } from '../decide';
 import type { AdminContext, Written } from '../ports';
 import { poolOfOrganisation } from '../tenancy/tenant-streams';
 
@@ -11,12 +12,11 @@ export async function updateResourcePool(
   name: string,
 ): Promise<Written> {
   await poolOfOrganisation(deps.store, context.organisationId, poolId);
-  const { position } = await handleCommand(
+  return decideOn(
     deps.store,
     poolStreamId(poolId),
     resourcePoolDecider,
-    () => ({ type: 'RenameResourcePool' as const, name, now: context.now.toISOString() }),
+    { type: 'RenameResourcePool', name, now: context.now.toISOString() },
     context,
   );
-  return { position };
 }

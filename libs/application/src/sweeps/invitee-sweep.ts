@@ -132,3 +132,20 @@ export class InviteeSweep extends Sweep<DueInvitee> {
     );
   }
 }
+
+/** One kind of invitee sweep over what it reads (a query of the invitees read model) to find who is due. */
+export interface InviteeSweepKind<Source> extends Omit<SweepKind, 'due'> {
+  due(source: Source, nowIso: string): Promise<readonly DueInvitee[]>;
+}
+
+/**
+ * The class of one kind of invitee sweep, built as the background work builds each: from the store, what it reads,
+ * the clock and the options.
+ */
+export function inviteeSweepOf<Source>(kind: InviteeSweepKind<Source>) {
+  return class extends InviteeSweep {
+    constructor(store: EventStore, source: Source, clock: Clock, options: InviteeSweepOptions) {
+      super(store, { ...kind, due: (nowIso) => kind.due(source, nowIso) }, clock, options);
+    }
+  };
+}

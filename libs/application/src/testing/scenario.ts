@@ -3,6 +3,7 @@ import { handleCommand } from '@invitations/event-store';
 import { issueInvitationToken } from '@invitations/notifications';
 import { newId } from '@invitations/kernel';
 import { createInvitationBatch } from '../batches/create-invitation-batch';
+import { acceptInvitation } from '../invitations/accept-invitation';
 import { sendInvitations } from '../invitations/send-invitations';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { createResourcePool } from '../pools/create-resource-pool';
@@ -40,14 +41,30 @@ export async function staged(world: ApplicationWorld, batchId: string, person: P
 /** A person staged and invited, with the token the notification process manager would have sent them. */
 export async function invitedWithToken(world: ApplicationWorld, batchId: string, person: PersonInput = ADA) {
   const inviteeId = await staged(world, batchId, person);
-  await sendInvitations(world, adminContext(), {
-    batchId,
-    inviteeIds: [inviteeId],
-    all: false,
-    message: null,
-  });
+  await sendTo(world, batchId, [inviteeId]);
   const token = await issueTokenFor(world, inviteeId);
   return { inviteeId, token };
+}
+
+/** Invites the named people of a batch (not `all`), as an admin does, with no message unless given. */
+export function sendTo(
+  world: ApplicationWorld,
+  batchId: string,
+  inviteeIds: string[],
+  message: string | null = null,
+) {
+  return sendInvitations(world, adminContext(), { batchId, inviteeIds, all: false, message });
+}
+
+/**
+ * The person of `token` accepts, then is staged again into a new batch of a new pool of the same organisation:
+ * a member elsewhere, whom inviting accepts at once.
+ */
+export async function memberStagedInAnotherPool(world: ApplicationWorld, token: string, poolName: string) {
+  await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
+  const { poolId } = await createResourcePool(world, adminContext(), poolName);
+  const { batchId } = await createInvitationBatch(world, adminContext(), poolId, 'April');
+  return { batchId, inviteeId: await staged(world, batchId) };
 }
 
 /** Issues the current invitation's token, as the notification process manager does. */

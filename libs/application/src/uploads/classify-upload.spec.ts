@@ -1,41 +1,12 @@
-import type { Passport } from '@invitations/domain';
 import type { PersonDetails } from '@invitations/domain';
 import type { UploadRow } from '@invitations/domain';
 import { classifyUpload } from './classify-upload';
 import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './in-memory-upload-lookups';
 import { PackedPeople } from '@invitations/uploads';
-import { rejectionOf } from '@invitations/uploads/testing';
+import { rejectionOf, zoe as person, zoePassport as passport } from '@invitations/uploads/testing';
 import { toRowValues } from '@invitations/domain';
 
 const POOL = 'pool-1';
-
-function person(overrides: Partial<PersonDetails> = {}): PersonDetails {
-  return {
-    email: 'zoe@example.com',
-    dateOfBirth: '1990-07-15',
-    firstName: 'Zoë',
-    middleNames: null,
-    lastName: 'Nguyễn',
-    preferredName: null,
-    mobile: null,
-    jobRole: null,
-    ...overrides,
-  };
-}
-
-function passport(overrides: Partial<Passport> = {}): Passport {
-  return {
-    passportId: 'passport-zoe',
-    email: 'zoe@example.com',
-    dateOfBirth: '1990-07-15',
-    firstName: 'Zoë',
-    middleNames: null,
-    lastName: 'Nguyễn',
-    preferredName: null,
-    mobile: '+61412345678',
-    ...overrides,
-  };
-}
 
 function packed(...people: (PersonDetails | null)[]): PackedPeople {
   const packedPeople = new PackedPeople();

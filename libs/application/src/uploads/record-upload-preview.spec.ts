@@ -8,6 +8,7 @@ import type { RecordUploadPreview } from '@invitations/domain';
 import { uploadDecider } from '@invitations/domain';
 import type { UploadRowValues } from '@invitations/domain';
 import { loadStream } from '@invitations/event-store';
+import { numberedPerson, numberedRow } from '@invitations/domain/testing';
 import {
   CHUNKS_PER_APPEND,
   ChunksEncodedAhead,
@@ -30,26 +31,7 @@ function rowsOf(total: number): PreviewedRows & { built: number; forgotten: [num
     valuesSlice(start: number, end: number): UploadRowValues[] {
       const slice: UploadRowValues[] = [];
       for (let index = start; index < Math.min(end, total); index += 1) {
-        slice.push(
-          toRowValues({
-            row: index + 1,
-            person: {
-              email: `p${index}@example.com`,
-              dateOfBirth: '1990-01-01',
-              firstName: 'P',
-              middleNames: null,
-              lastName: `N${index}`,
-              preferredName: null,
-              mobile: null,
-              jobRole: null,
-            },
-            uploadStatus: 'NEW',
-            discrepancies: [],
-            passportId: null,
-            duplicateReasons: [],
-            possibleDuplicate: false,
-          }),
-        );
+        slice.push(toRowValues(numberedRow(index + 1, { person: numberedPerson(index) })));
       }
       rows.built = Math.max(rows.built, slice.length);
       return slice;

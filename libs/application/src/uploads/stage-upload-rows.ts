@@ -218,19 +218,7 @@ async function writeInvitees(
     const { row, ids } = plan;
     const streamId = inviteeStreamId(ids.inviteeId);
     const staged = inviteeDecider.decide(
-      {
-        type: 'StageInvitee',
-        inviteeId: ids.inviteeId,
-        batch,
-        person: row.person,
-        classification: {
-          uploadStatus: row.uploadStatus,
-          discrepancies: row.discrepancies,
-          passportId: row.passportId,
-        },
-        uploadId: request.uploadId,
-        now,
-      },
+      { type: 'StageInvitee', inviteeId: ids.inviteeId, ...stagingOf(request, row), now },
       inviteeDecider.initialState(),
     );
     const events: NewEvent[] = staged.map((event, index) =>
@@ -329,6 +317,20 @@ async function membersElsewhere(
   return members;
 }
 
+/** What staging a row records, whichever way it goes: the person into the batch, classified as previewed. */
+function stagingOf(request: RowsToStage, row: UploadRow) {
+  return {
+    batch: request.batch,
+    person: row.person,
+    classification: {
+      uploadStatus: row.uploadStatus,
+      discrepancies: row.discrepancies,
+      passportId: row.passportId,
+    },
+    uploadId: request.uploadId,
+  };
+}
+
 /**
  * The rows that cannot go the batched way, each as one person is staged (then invited): decided again on what the
  * streams hold, with the same ids, so a row staged or invited before is found so.
@@ -346,15 +348,8 @@ async function stageOneByOne(
     try {
       wrote(
         await stagePerson(deps.store, {
-          batch: request.batch,
           inviteeId: ids.inviteeId,
-          person: row.person,
-          classification: {
-            uploadStatus: row.uploadStatus,
-            discrepancies: row.discrepancies,
-            passportId: row.passportId,
-          },
-          uploadId: request.uploadId,
+          ...stagingOf(request, row),
           context: { ...request.context, commandId: ids.stageCommandId },
         }),
       );

@@ -1,4 +1,3 @@
-import type { Passport } from '@invitations/domain';
 import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from './in-memory-upload-lookups';
 import {
   PreviewUploadOptions,
@@ -7,21 +6,12 @@ import {
   UploadRefused,
   previewUpload,
 } from './upload-preview';
-import { bytesSource, csvRow, csvSource } from '@invitations/uploads/testing';
+import { bytesSource, csvRow, csvSource, zoePassport } from '@invitations/uploads/testing';
 import { TEMPLATE_HEADER_LINE } from '@invitations/uploads';
 
 const POOL = 'pool-1';
 
-const ZOE_PASSPORT: Passport = {
-  passportId: 'passport-zoe',
-  email: 'zoe@example.com',
-  dateOfBirth: '1990-07-15',
-  firstName: 'Zoë',
-  middleNames: null,
-  lastName: 'Nguyễn',
-  preferredName: null,
-  mobile: '+61412345678',
-};
+const ZOE_PASSPORT = zoePassport();
 
 function previewed(outcome: UploadPreviewOutcome): UploadPreviewed {
   if (!outcome.ok) throw new Error(`expected a preview, got ${JSON.stringify(outcome.errors)}`);

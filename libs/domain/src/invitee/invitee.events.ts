@@ -75,16 +75,16 @@ export type InvitationTokenIssued = Event<
   { inviteeId: string; invitationId: string; tokenHash: string; issuedAt: string }
 >;
 
-export type InvitationRevoked = Event<
-  'InvitationRevoked',
-  { inviteeId: string; invitationId: string; revokedAt: string }
+/** An invitation's end (revoked, expired, declined): whose invitation, and when, under the event's own name for it. */
+type InvitationEnded<Type extends string, At extends string> = Event<
+  Type,
+  { inviteeId: string; invitationId: string } & Record<At, string>
 >;
 
+export type InvitationRevoked = InvitationEnded<'InvitationRevoked', 'revokedAt'>;
+
 /** `expiredAt` is the invitation's own expiresAt (when it lapsed), not when the scheduler noticed. */
-export type InvitationExpired = Event<
-  'InvitationExpired',
-  { inviteeId: string; invitationId: string; expiredAt: string }
->;
+export type InvitationExpired = InvitationEnded<'InvitationExpired', 'expiredAt'>;
 
 export type InvitationAccepted = Event<
   'InvitationAccepted',
@@ -102,10 +102,7 @@ export type InvitationAccepted = Event<
 >;
 
 /** The person declined from the invitation's link; its token stops working. */
-export type InvitationDeclined = Event<
-  'InvitationDeclined',
-  { inviteeId: string; invitationId: string; declinedAt: string }
->;
+export type InvitationDeclined = InvitationEnded<'InvitationDeclined', 'declinedAt'>;
 
 /**
  * The current invitation's expiry pushed out: the same link works until the new expiry. An expired invitation comes

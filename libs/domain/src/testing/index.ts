@@ -13,3 +13,4 @@ export {
   stageCommand,
   tokenIssued,
 } from './invitee-fixtures';
+export { numberedPerson, numberedRow } from './upload-fixtures';

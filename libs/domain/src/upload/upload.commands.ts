@@ -1,20 +1,11 @@
 import type { ChunkRowCounts } from './row-counts';
-import type { UploadCohort, UploadRowValues } from './upload.events';
+import type { UploadPreviewCounts, UploadRowValues } from './upload.events';
 
 /** Records the preview's summary; its rows follow with RecordUploadRows. */
-export interface RecordUploadPreview {
+export interface RecordUploadPreview extends UploadPreviewCounts {
   type: 'RecordUploadPreview';
   uploadId: string;
   batch: { batchId: string; poolId: string; organisationId: string };
-  cohort: UploadCohort;
-  totalRows: number;
-  /** Rows that confirming would stage, by status (duplicates excluded), and the duplicates. */
-  newCount: number;
-  existingCount: number;
-  invalidCount: number;
-  duplicateCount: number;
-  /** How many chunks of rows will follow. */
-  chunks: number;
   fileSha256: string;
   /** Remarks about the file that did not refuse it (columns ignored, the encoding it was read in). */
   warnings?: readonly string[];

@@ -1,4 +1,5 @@
 import { given } from '../testing/given-when-then';
+import { numberedRow as row } from '../testing/upload-fixtures';
 import {
   recordUploadRows,
   UPLOAD_ALREADY_CONFIRMED_MESSAGE,
@@ -8,29 +9,14 @@ import {
   uploadDecider,
 } from './upload.decider';
 import type { ChunkRowCounts } from './row-counts';
-import { UPLOAD_ROW_COLUMNS, type UploadEvent, type UploadRow } from './upload.events';
+import {
+  UPLOAD_ROW_COLUMNS,
+  type UploadEvent,
+  type UploadPreviewCounts,
+  type UploadRow,
+} from './upload.events';
 import { toRowValues } from './upload-rows';
 
-const person = (n: number) => ({
-  email: `p${n}@example.com`,
-  dateOfBirth: '1990-01-01',
-  firstName: 'P',
-  middleNames: null,
-  lastName: `N${n}`,
-  preferredName: null,
-  mobile: null,
-  jobRole: null,
-});
-const row = (n: number, overrides: Partial<UploadRow> = {}): UploadRow => ({
-  row: n,
-  person: person(n),
-  uploadStatus: 'NEW',
-  discrepancies: [],
-  passportId: null,
-  duplicateReasons: [],
-  possibleDuplicate: false,
-  ...overrides,
-});
 const batch = { batchId: 'b1', poolId: 'p1', organisationId: 'org' };
 const cohort = { staffType: null, jobRole: 'Nurse', startDate: null };
 const rows = [
@@ -39,10 +25,7 @@ const rows = [
   row(3, { uploadStatus: 'INVALID', discrepancies: ['DATE_OF_BIRTH'] }),
   row(4, { duplicateReasons: ['EMAIL_REPEATED_IN_FILE'] }),
 ];
-const preview = {
-  type: 'RecordUploadPreview' as const,
-  uploadId: 'u1',
-  batch,
+const previewCounts: UploadPreviewCounts = {
   cohort,
   totalRows: 4,
   newCount: 1,
@@ -50,6 +33,12 @@ const preview = {
   invalidCount: 1,
   duplicateCount: 1,
   chunks: 2,
+};
+const preview = {
+  type: 'RecordUploadPreview' as const,
+  uploadId: 'u1',
+  batch,
+  ...previewCounts,
   fileSha256: 'ab'.repeat(32),
   now: '2026-11-22T10:00:00.000Z',
   expiresAt: '2026-11-23T10:00:00.000Z',
@@ -61,13 +50,7 @@ const summary: UploadEvent = {
     batchId: 'b1',
     poolId: 'p1',
     organisationId: 'org',
-    cohort,
-    totalRows: 4,
-    newCount: 1,
-    existingCount: 1,
-    invalidCount: 1,
-    duplicateCount: 1,
-    chunks: 2,
+    ...previewCounts,
     fileSha256: preview.fileSha256,
     previewedAt: preview.now,
     expiresAt: preview.expiresAt,
@@ -113,6 +96,7 @@ const confirmed: UploadEvent = {
   data: { uploadId: 'u1', ...counts, sendInvitations: false, confirmedAt: complete.now },
 };
 const running: UploadEvent[] = [...previewed, started('2026-11-22T10:30:00.000Z')];
+const CANCELLED_AT = '2026-11-22T10:40:00.000Z';
 
 describe('the upload decider', () => {
   it('records a preview with its counts, then its rows in chunks, in order', () => {
@@ -268,18 +252,27 @@ describe('the confirmation job, in the upload stream', () => {
     });
   });
 
-  it('is cancelled while running (UploadConfirmationCancelled): what is staged stays, and is still counted', () => {
-    const cancelled: UploadEvent = {
-      type: 'UploadConfirmationCancelled',
-      data: { uploadId: 'u1', cancelledAt: '2026-11-22T10:40:00.000Z' },
-    };
-    const state = given(uploadDecider, running)
-      .when({ type: 'CancelUpload', now: '2026-11-22T10:40:00.000Z' })
+  /** CancelUpload at CANCELLED_AT after `events` records one event of `type`; the upload can then not be confirmed. */
+  function cancelAfter(
+    events: UploadEvent[],
+    type: 'UploadConfirmationCancelled' | 'UploadPreviewCancelled',
+  ) {
+    const cancelled: UploadEvent = { type, data: { uploadId: 'u1', cancelledAt: CANCELLED_AT } };
+    const state = given(uploadDecider, events)
+      .when({ type: 'CancelUpload', now: CANCELLED_AT })
       .then([cancelled]);
+    given(uploadDecider, [...events, cancelled])
+      .when(start(preview.now))
+      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
+    return { cancelled, state };
+  }
+
+  it('is cancelled while running (UploadConfirmationCancelled): what is staged stays, and is still counted', () => {
+    const { cancelled, state } = cancelAfter(running, 'UploadConfirmationCancelled');
     expect(state).toMatchObject({
       status: 'cancelled',
-      cancelledAt: '2026-11-22T10:40:00.000Z',
-      job: { state: 'CANCELLED', finishedAt: '2026-11-22T10:40:00.000Z' },
+      cancelledAt: CANCELLED_AT,
+      job: { state: 'CANCELLED', finishedAt: CANCELLED_AT },
     });
     const late = given(uploadDecider, [...running, cancelled])
       .when(progress(1, '2026-11-22T10:40:01.000Z', { staged: 2 }))
@@ -288,26 +281,14 @@ describe('the confirmation job, in the upload stream', () => {
     given(uploadDecider, [...running, cancelled])
       .when(complete)
       .then([]);
-    given(uploadDecider, [...running, cancelled])
-      .when(start(preview.now))
-      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
   });
 
   it('withdraws a preview not confirmed (UploadPreviewCancelled): it can no longer be confirmed', () => {
-    const cancelled: UploadEvent = {
-      type: 'UploadPreviewCancelled',
-      data: { uploadId: 'u1', cancelledAt: '2026-11-22T10:40:00.000Z' },
-    };
-    const state = given(uploadDecider, previewed)
-      .when({ type: 'CancelUpload', now: '2026-11-22T10:40:00.000Z' })
-      .then([cancelled]);
-    expect(state).toMatchObject({ status: 'cancelled', job: null, cancelledAt: '2026-11-22T10:40:00.000Z' });
+    const { cancelled, state } = cancelAfter(previewed, 'UploadPreviewCancelled');
+    expect(state).toMatchObject({ status: 'cancelled', job: null, cancelledAt: CANCELLED_AT });
     given(uploadDecider, [...previewed, cancelled])
       .when({ type: 'CancelUpload', now: preview.now })
       .then([]);
-    given(uploadDecider, [...previewed, cancelled])
-      .when(start(preview.now))
-      .thenThrows('BAD_USER_INPUT', UPLOAD_CANCELLED_MESSAGE);
     given(uploadDecider, [summary, cancelled])
       .when({ type: 'RecordUploadRows', firstChunk: 0, chunks: [rows.map(toRowValues)] })
       .thenThrows('CONFLICT', 'cancelled');

@@ -39,6 +39,19 @@ export interface UploadCohort {
   startDate: string | null;
 }
 
+/** A preview's cohort and counts, as the command to record it gives them and its event keeps them. */
+export interface UploadPreviewCounts {
+  cohort: UploadCohort;
+  totalRows: number;
+  /** Rows that confirming would stage, by status (duplicates excluded), and the duplicates. */
+  newCount: number;
+  existingCount: number;
+  invalidCount: number;
+  duplicateCount: number;
+  /** How many chunks of rows (UploadRowsRecorded events) follow. */
+  chunks: number;
+}
+
 /**
  * Stream `upload-<uploadId>`: one CSV file's preview, then its confirmation. The rows follow the preview in
  * chunks (UploadRowsRecorded), each small enough for one event (EventStoreDB's 1 MiB), so confirming needs no
@@ -47,19 +60,11 @@ export interface UploadCohort {
  */
 export type UploadPreviewed = Event<
   'UploadPreviewed',
-  {
+  UploadPreviewCounts & {
     uploadId: string;
     batchId: string;
     poolId: string;
     organisationId: string;
-    cohort: UploadCohort;
-    totalRows: number;
-    newCount: number;
-    existingCount: number;
-    invalidCount: number;
-    duplicateCount: number;
-    /** How many UploadRowsRecorded events follow. */
-    chunks: number;
     /** SHA-256 (hex) of the file's bytes: which file this was, and a retry's check that it sends the same one. */
     fileSha256?: string;
     /** Remarks about the file that did not refuse it; absent when none (and in events recorded before them). */
