@@ -3,7 +3,7 @@ import type { ReadModelSet } from '../read-model-set';
 import { positionKey } from '../projection/projection';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
 import { writeDocuments } from '../testing/write-documents';
-import type { InviteeDoc } from './invitee.document';
+import { NOT_YET_INVITED, type InviteeDoc } from './invitee.document';
 import type { TabRequest } from './invitees.port';
 import { searchText } from './search-text';
 import { sortKey } from './tab-order';
@@ -39,16 +39,8 @@ function invitee(id: string, fields: Partial<InviteeDoc> = {}): InviteeDoc {
     uploadStatus: 'NEW',
     discrepancies: [],
     passportId: null,
-    state: 'UPLOADED',
     stagedAt,
-    invitedAt: null,
-    expiresAt: null,
-    acceptedAt: null,
-    autoAccepted: false,
-    declinedAt: null,
-    remindAt: null,
-    remindedAt: null,
-    invitationId: null,
+    ...NOT_YET_INVITED,
     uploadId: null,
     sortKey: sortKey(stagedAt, id),
     _pos: positionKey(nextPosition++),

@@ -9,7 +9,7 @@ import {
   type ProfileField,
 } from '@invitations/domain';
 import { positionKey, type Projection, type Recorded } from '../projection/projection';
-import type { InviteeDoc } from './invitee.document';
+import { NOT_YET_INVITED, type InviteeDoc } from './invitee.document';
 import {
   afterMessageEvent,
   deliveriesOf,
@@ -42,16 +42,8 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     uploadStatus: event.data.uploadStatus,
     discrepancies: discrepanciesOf(event.data.discrepancies),
     passportId: event.data.passportId,
-    state: 'UPLOADED',
     stagedAt,
-    invitedAt: null,
-    expiresAt: null,
-    acceptedAt: null,
-    autoAccepted: false,
-    declinedAt: null,
-    remindAt: null,
-    remindedAt: null,
-    invitationId: null,
+    ...NOT_YET_INVITED,
     uploadId: event.data.uploadId,
     ...noDeliveries(),
     sortKey: sortKey(stagedAt, inviteeId),
