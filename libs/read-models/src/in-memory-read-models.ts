@@ -7,7 +7,7 @@ import type { DocumentStore } from './projection/document-store';
 import type { InMemoryDocuments } from './projection/in-memory-documents';
 import type { Positioned, ProjectionName } from './projection/projection';
 import { previousVersion, type ReadModelStorage } from './projection/read-model-storage';
-import type { ReadModelSet } from './read-model-set';
+import { documentsByProjection, type ReadModelSet } from './read-model-set';
 import { InMemoryUploads } from './uploads/in-memory-uploads';
 
 type AnyInMemoryDocuments = InMemoryDocuments<Positioned, { byId: Map<string, Positioned> }>;
@@ -42,16 +42,7 @@ export class InMemoryReadModels implements ReadModelSet, ReadModelStorage {
   private readonly previousVersions = new Map<ProjectionName, AnyInMemoryDocuments>();
 
   constructor() {
-    const stores = {
-      invitees: this.invitees,
-      batches: this.batches,
-      pools: this.pools.pools,
-      members: this.pools.members,
-      passports: this.passports,
-      uploads: this.uploads,
-      audit: this.audit,
-    };
-    this.live = stores as unknown as Record<ProjectionName, AnyInMemoryDocuments>;
+    this.live = documentsByProjection<AnyInMemoryDocuments>(this);
   }
 
   get storage(): ReadModelStorage {

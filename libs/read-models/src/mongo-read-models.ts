@@ -8,7 +8,7 @@ import { MongoMemberDocuments, MongoPoolDocuments, MongoPools } from './pools/mo
 import type { DocumentStore } from './projection/document-store';
 import type { Positioned, ProjectionName } from './projection/projection';
 import { previousVersion, type ReadModelStorage } from './projection/read-model-storage';
-import type { ReadModelSet } from './read-model-set';
+import { documentsByProjection, type ReadModelSet } from './read-model-set';
 import { MongoUploads } from './uploads/mongo-uploads';
 
 /** Each projection's documents in a collection of the given name (the live one is named after the projection). */
@@ -43,16 +43,7 @@ export class MongoReadModels implements ReadModelSet, ReadModelStorage {
     this.passports = new MongoPassports(db);
     this.uploads = new MongoUploads(db);
     this.audit = new MongoAudit(db);
-    const stores = {
-      invitees: this.invitees,
-      batches: this.batches,
-      pools: this.pools.pools,
-      members: this.pools.members,
-      passports: this.passports,
-      uploads: this.uploads,
-      audit: this.audit,
-    };
-    this.live = stores as unknown as Record<ProjectionName, MongoDocuments<Positioned>>;
+    this.live = documentsByProjection<MongoDocuments<Positioned>>(this);
   }
 
   get storage(): ReadModelStorage {

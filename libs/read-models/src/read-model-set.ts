@@ -1,3 +1,4 @@
+import type { ProjectionName } from './projection/projection';
 import type { AuditLog } from './audit/audit.port';
 import type { Batches } from './batches/batches.port';
 import type { Invitees } from './invitees/invitees.port';
@@ -15,4 +16,21 @@ export interface ReadModelSet {
   readonly uploads: Uploads;
   readonly audit: AuditLog;
   readonly storage: ReadModelStorage;
+}
+
+/**
+ * Each projection's documents in an adapter, by the projection's name: in both adapters the read models' query
+ * objects are also the stores of their documents (pools and members are two collections behind one port).
+ */
+export function documentsByProjection<Documents>(adapter: {
+  invitees: unknown;
+  batches: unknown;
+  pools: { pools: unknown; members: unknown };
+  passports: unknown;
+  uploads: unknown;
+  audit: unknown;
+}): Record<ProjectionName, Documents> {
+  const { invitees, batches, pools, passports, uploads, audit } = adapter;
+  const stores = { invitees, batches, pools: pools.pools, members: pools.members, passports, uploads, audit };
+  return stores as Record<ProjectionName, Documents>;
 }
