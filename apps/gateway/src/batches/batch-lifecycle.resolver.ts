@@ -9,7 +9,7 @@ import { reminderDays, wholeDays } from '../common/graphql/whole-days';
 import { UseCaseCommand } from '../common/use-case.command';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { connectionOf } from '../invitees/invitee.mapper';
+import { inviteeConnectionOf } from '../invitees/invitee.mapper';
 import { batchView, type BatchView } from './batch.view';
 
 interface InviteesArgs {
@@ -40,7 +40,7 @@ export class BatchLifecycleResolver {
       after: args.after ?? null,
       search: args.search ?? null,
     });
-    return connectionOf(page);
+    return inviteeConnectionOf(page);
   }
 
   @ResolveField('invitationTtlDays')

@@ -9,7 +9,7 @@ import type { UploadStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
-import { inviteeFromDoc } from '../invitees/invitee.mapper';
+import { inviteeConnectionOf } from '../invitees/invitee.mapper';
 import { ReadModels, type Tab } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
 import { CLOCK } from '../infrastructure/tokens';
@@ -101,10 +101,6 @@ export class BatchesResolver {
       status: args.status ?? null,
       search: args.search ?? null,
     });
-    return {
-      totalCount: page.totalCount,
-      nodes: page.nodes.map(inviteeFromDoc),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    return inviteeConnectionOf(page);
   }
 }

@@ -3,7 +3,7 @@ import type { InviteeStatus } from '@invitations/domain';
 import type { GqlContext } from '../common/auth/request-principal';
 import { orgOf } from '../common/graphql/org-of';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { connectionOf } from './invitee.mapper';
+import { inviteeConnectionOf } from './invitee.mapper';
 
 /** `searchInvitees`: the organisation's invitees of every batch whose email or names match, in every state. */
 @Resolver()
@@ -22,6 +22,6 @@ export class InviteeSearchResolver {
       first: args.first,
       after: args.after ?? null,
     });
-    return connectionOf(page);
+    return inviteeConnectionOf(page);
   }
 }

@@ -1,3 +1,4 @@
+import { connectionOf } from '../common/graphql/connection';
 import {
   bestDeliveryStatus,
   copyPersonDetails,
@@ -78,10 +79,4 @@ export function inviteeFromState(
 }
 
 /** The GraphQL `InviteeConnection` of a page. */
-export function connectionOf(page: TabPage) {
-  return {
-    totalCount: page.totalCount,
-    nodes: page.nodes.map(inviteeFromDoc),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-  };
-}
+export const inviteeConnectionOf = (page: TabPage) => connectionOf(page, inviteeFromDoc);

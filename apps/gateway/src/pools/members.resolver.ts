@@ -1,3 +1,4 @@
+import { connectionOf } from '../common/graphql/connection';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { removeMember, updateResourcePool } from '@invitations/application';
@@ -40,11 +41,7 @@ export class MembersResolver {
       after: args.after ?? null,
       search: args.search ?? null,
     });
-    return {
-      totalCount: page.totalCount,
-      nodes: page.nodes.map(memberOf),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    return connectionOf(page, memberOf);
   }
 
   @Mutation('removeMember')

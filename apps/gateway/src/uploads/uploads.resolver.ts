@@ -1,3 +1,4 @@
+import { connectionOf } from '../common/graphql/connection';
 import { Readable } from 'node:stream';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
@@ -159,11 +160,7 @@ export class UploadsResolver {
       uploadStatus: args.status ?? null,
       duplicate: args.duplicate ?? null,
     });
-    return {
-      totalCount: page.totalCount,
-      nodes: page.nodes.map(uploadRowView),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    return connectionOf(page, uploadRowView);
   }
 
   /**
