@@ -1,11 +1,5 @@
 import { connectionOf } from '../common/graphql/connection';
-import {
-  bestDeliveryStatus,
-  copyPersonDetails,
-  inviteeView,
-  type DeliveryStatus,
-  type InviteeView,
-} from '@invitations/domain';
+import { bestDeliveryStatus, inviteeView, type DeliveryStatus, type InviteeView } from '@invitations/domain';
 import type { InviteeState } from '@invitations/domain';
 import type { InviteeDoc, MessageDeliveryDoc, TabPage } from '@invitations/read-models';
 
@@ -42,7 +36,16 @@ export function inviteeFromDoc(doc: InviteeDoc): InviteeNode {
   return {
     id: doc._id,
     batchId: doc.batchId,
-    ...copyPersonDetails(doc),
+    // Field by field rather than copyPersonDetails: this runs for every row of every page, and a copy spread
+    // into the object costs a page of 50 a tenth of its time.
+    email: doc.email,
+    dateOfBirth: doc.dateOfBirth,
+    firstName: doc.firstName,
+    middleNames: doc.middleNames,
+    lastName: doc.lastName,
+    preferredName: doc.preferredName,
+    mobile: doc.mobile,
+    jobRole: doc.jobRole,
     uploadStatus: doc.uploadStatus,
     discrepancies: doc.discrepancies,
     state: doc.state,
