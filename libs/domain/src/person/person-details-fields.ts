@@ -48,7 +48,16 @@ export function personDetailValues(person: PersonDetails): PersonDetailValues {
 
 /** The person from values in PERSON_DETAIL_FIELDS order (from `offset` in a longer list). */
 export function personFromValues(values: readonly unknown[], offset = 0): PersonDetails {
-  const person = {} as Record<keyof PersonDetails, string | null>;
-  PERSON_DETAIL_FIELDS.forEach((field, index) => (person[field] = values[offset + index] as string | null));
-  return person as PersonDetails;
+  // One object literal, so that every person has the same shape: this runs for every row of a file.
+  const value = (index: number) => values[offset + index] as string | null;
+  return {
+    email: value(0) as string,
+    dateOfBirth: value(1) as string,
+    firstName: value(2),
+    middleNames: value(3),
+    lastName: value(4),
+    preferredName: value(5),
+    mobile: value(6),
+    jobRole: value(7),
+  };
 }
