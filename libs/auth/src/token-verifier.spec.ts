@@ -8,16 +8,23 @@ const secret = 'test-secret-of-enough-length-0123456789';
 /** A verifier of HS256 tokens with nothing remembered yet. */
 const hsVerifier = () => new TokenVerifier({ secret, jwksUrl: null, issuer: null, audience: null });
 const hs = hsVerifier();
+/** A token signed with the secret for user u, its claims and times as the test needs them (one left out, say). */
+const hsSigned = (claims: Record<string, unknown>, times: (jwt: SignJWT) => SignJWT) =>
+  times(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u')).sign(
+    new TextEncoder().encode(secret),
+  );
+/** The principal of a development token of user-1 in org-a with no other claim. */
+const USER_1_OF_ORG_A = {
+  userId: 'user-1',
+  organisationId: 'org-a',
+  roles: ['org-admin'],
+  authenticationMethods: [],
+};
 
 describe('TokenVerifier with an HS256 secret', () => {
   it('reads the principal from a valid token', async () => {
     const token = await mintDevToken(secret, { sub: 'user-1', org: 'org-a' });
-    await expect(hs.verify(token)).resolves.toEqual({
-      userId: 'user-1',
-      organisationId: 'org-a',
-      roles: ['org-admin'],
-      authenticationMethods: [],
-    });
+    await expect(hs.verify(token)).resolves.toEqual(USER_1_OF_ORG_A);
   });
 
   it("reads the admin's display name (name) when the token has one", async () => {
@@ -31,11 +38,7 @@ describe('TokenVerifier with an HS256 secret', () => {
   });
 
   it('refuses a token without an expiry (exp), with a message that says so', async () => {
-    const token = await new SignJWT({ org: 'o', roles: ['org-admin'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('u')
-      .setIssuedAt()
-      .sign(new TextEncoder().encode(secret));
+    const token = await hsSigned({ org: 'o', roles: ['org-admin'] }, (jwt) => jwt.setIssuedAt());
     await expect(hs.verify(token)).rejects.toThrow(
       new InvalidTokenError('The token has no expiry (exp): only tokens that expire are accepted'),
     );
@@ -69,12 +72,7 @@ describe('TokenVerifier with an HS256 secret', () => {
       const first = await verifier.verify(token);
       first.roles.push('ops');
       first.organisationId = 'org-b';
-      await expect(verifier.verify(token)).resolves.toEqual({
-        userId: 'user-1',
-        organisationId: 'org-a',
-        roles: ['org-admin'],
-        authenticationMethods: [],
-      });
+      await expect(verifier.verify(token)).resolves.toEqual(USER_1_OF_ORG_A);
     });
 
     it('spares no other token the check: the same claims signed with another secret are refused', async () => {
@@ -91,20 +89,14 @@ describe('TokenVerifier with an HS256 secret', () => {
   });
 
   it('refuses an expired token with a message that says so', async () => {
-    const token = await new SignJWT({ org: 'o', roles: ['org-admin'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('u')
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(new TextEncoder().encode(secret));
+    const token = await hsSigned({ org: 'o', roles: ['org-admin'] }, (jwt) =>
+      jwt.setExpirationTime(Math.floor(Date.now() / 1000) - 60),
+    );
     await expect(hs.verify(token)).rejects.toThrow('The token has expired');
   });
 
   it('refuses a token without an organisation', async () => {
-    const token = await new SignJWT({ roles: ['org-admin'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('u')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(secret));
+    const token = await hsSigned({ roles: ['org-admin'] }, (jwt) => jwt.setExpirationTime('1h'));
     await expect(hs.verify(token)).rejects.toThrow('The token has no organisation (org)');
   });
 
@@ -145,12 +137,7 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
     new TokenVerifier({ secret: null, jwksUrl: url, issuer: 'https://idp', audience: 'invitations' });
 
   it('accepts a token from the identity provider', async () => {
-    const verifier = new TokenVerifier({
-      secret: null,
-      jwksUrl: url,
-      issuer: 'https://idp',
-      audience: 'invitations',
-    });
+    const verifier = idp();
     await expect(verifier.verify(await sign('https://idp', 'invitations'))).resolves.toMatchObject({
       userId: 'user-9',
       organisationId: 'org-b',
@@ -158,12 +145,7 @@ describe('TokenVerifier with a JWKS (RS256) and issuer/audience', () => {
   });
 
   it('refuses a token for another audience or issuer', async () => {
-    const verifier = new TokenVerifier({
-      secret: null,
-      jwksUrl: url,
-      issuer: 'https://idp',
-      audience: 'invitations',
-    });
+    const verifier = idp();
     await expect(verifier.verify(await sign('https://idp', 'other-app'))).rejects.toThrow(
       new InvalidTokenError('The token was not issued for this service (aud)'),
     );

@@ -2,29 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChannelNotifiers } from './channel-notifiers';
-import type { OutgoingMessage } from './notifier.port';
 import { OutboxNotifier } from './outbox/outbox-notifier';
+import { invitationMessagesOf as messagesOf } from './testing/invitation-messages';
 import { RecordingNotifier } from './testing/recording-notifier';
-
-const messagesOf = (eventId: string): OutgoingMessage[] => {
-  const common = {
-    kind: 'invitation' as const,
-    inviteeId: 'inv-1',
-    acceptUrl: 'http://localhost:3000/invitations/accept?token=t',
-    createdAt: '2025-03-04T05:06:07.000Z',
-  };
-  return [
-    {
-      id: `${eventId}-email`,
-      channel: 'email',
-      to: 'person@example.com',
-      subject: 'Hi',
-      body: 'Accept',
-      ...common,
-    },
-    { id: `${eventId}-sms`, channel: 'sms', to: '+61412345678', body: 'Accept', ...common },
-  ];
-};
 
 describe('ChannelNotifiers', () => {
   it('hands each message to its channel’s notifier, the text messages first', async () => {

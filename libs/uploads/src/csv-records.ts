@@ -3,6 +3,7 @@ import { parse } from 'fast-csv';
 import { CsvByteGuard } from './csv-byte-guard';
 import { CsvDelimiter, detectDelimiter, holdsFirstLine } from './detect-delimiter';
 import { UploadRejectedError } from './field-error';
+import { readAhead, thenTheRest, type ReadAhead } from './read-ahead';
 import type { UploadLimits } from './upload-limits';
 
 /** One record of a file (a CSV record, a spreadsheet row) and the line it starts on (the first line is 1). */
@@ -73,25 +74,18 @@ function lineBreaksIn(cells: readonly string[]): number {
   return breaks;
 }
 
-interface Head {
-  chunks: Buffer[];
+interface Head extends ReadAhead {
   text: string;
-  ended: boolean;
 }
 
 /** Reads chunks until they hold the header line (or MAX_HEAD_BYTES, or the end of the file). */
 async function readHead(input: AsyncIterator<Buffer>): Promise<Head> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
   let text = '';
-  while (bytes < MAX_HEAD_BYTES && !holdsFirstLine(text)) {
-    const next = await input.next();
-    if (next.done) return { chunks, text, ended: true };
-    chunks.push(next.value);
-    bytes += next.value.length;
+  const ahead = await readAhead(input, (chunks, bytes) => {
     text = Buffer.concat(chunks).toString('utf8', 0, Math.min(bytes, MAX_HEAD_BYTES));
-  }
-  return { chunks, text, ended: false };
+    return bytes >= MAX_HEAD_BYTES || holdsFirstLine(text);
+  });
+  return { ...ahead, text };
 }
 
 /**
@@ -103,10 +97,7 @@ async function* checkedBytes(
   input: AsyncIterator<Buffer>,
   guard: CsvByteGuard,
 ): AsyncGenerator<Buffer> {
-  for (const chunk of head.chunks) yield* checkedSlices(chunk, guard);
-  for (let next = head.ended ? null : await input.next(); next && !next.done; next = await input.next()) {
-    yield* checkedSlices(next.value, guard);
-  }
+  for await (const chunk of thenTheRest(head, input)) yield* checkedSlices(chunk, guard);
   guard.end();
 }
 

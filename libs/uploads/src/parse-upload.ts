@@ -5,6 +5,7 @@ import { SNIFF_BYTES, TextEncoding, sniffFormat, utf8Text } from './upload-forma
 import { CSV_COLUMNS, CsvCells } from './template';
 import { UploadLimits, uploadLimits } from './upload-limits';
 import { xlsxRecords } from './xlsx-records';
+import { readAhead, thenTheRest, type ReadAhead } from './read-ahead';
 
 /**
  * One data row of the file: its cells by column, or why its cells cannot be read. `row` is the spreadsheet's line
@@ -62,7 +63,7 @@ export async function* parseUpload(
     const onEncoding = (encoding: TextEncoding) => {
       if (encoding === 'windows-1252') warn(WINDOWS_1252_WARNING);
     };
-    const text = utf8Text(rest(start, input), format, onEncoding);
+    const text = utf8Text(thenTheRest(start, input), format, onEncoding);
     const csv = csvRecords(text[Symbol.asyncIterator](), limits);
     records = csv.records;
     strayCells = (used, width) =>
@@ -107,29 +108,14 @@ export async function* parseUpload(
 }
 
 /** The file's first chunks: at least SNIFF_BYTES, unless the file is shorter. */
-interface Start {
-  chunks: Buffer[];
+interface Start extends ReadAhead {
   bytes: Buffer;
-  ended: boolean;
 }
 
 async function readStart(input: AsyncIterator<Buffer>): Promise<Start> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  while (length < SNIFF_BYTES) {
-    const next = await input.next();
-    if (next.done) return { chunks, bytes: Buffer.concat(chunks), ended: true };
-    chunks.push(next.value);
-    length += next.value.length;
-  }
-  return { chunks, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ended: false };
-}
-
-/** The chunks read to sniff the format, then the rest of the source. */
-async function* rest(start: Start, input: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield* start.chunks;
-  if (start.ended) return;
-  for (let next = await input.next(); !next.done; next = await input.next()) yield next.value;
+  const ahead = await readAhead(input, (_chunks, bytes) => bytes >= SNIFF_BYTES);
+  const { chunks } = ahead;
+  return { ...ahead, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) };
 }
 
 /**

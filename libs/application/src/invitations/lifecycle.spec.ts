@@ -209,24 +209,19 @@ describe('the invitation lifecycle past "sent"', () => {
   });
 
   describe('identity checked again', () => {
-    const eveIn = async (batch: string, dateOfBirth: string) =>
-      staged(world, batch, { ...ADA, email: 'eve@example.org', mobile: null, dateOfBirth });
+    /** Eve (no mobile), born on `dateOfBirth`: her email with another date of birth differs from her passport. */
+    const eve = (dateOfBirth: string) => ({ ...ADA, email: 'eve@example.org', mobile: null, dateOfBirth });
+    const eveIn = async (batch: string, dateOfBirth: string) => staged(world, batch, eve(dateOfBirth));
+    /** A batch of another pool of the organisation. */
+    const aBatchOfAnotherPool = async () => {
+      const { poolId: other } = await createResourcePool(world, adminContext(), 'Other');
+      return (await createInvitationBatch(world, adminContext(), other, 'B')).batchId;
+    };
 
     it('B4: accepting a NEW person whose email got a passport with other details is refused; the invitee shows INVALID', async () => {
-      const { poolId: other } = await createResourcePool(world, adminContext(), 'Other');
-      const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), other, 'B');
-      const inA = await invitedWithToken(world, batchId, {
-        ...ADA,
-        email: 'eve@example.org',
-        dateOfBirth: '1980-01-01',
-        mobile: null,
-      });
-      const inB = await invitedWithToken(world, otherBatch, {
-        ...ADA,
-        email: 'eve@example.org',
-        dateOfBirth: '1981-01-01',
-        mobile: null,
-      });
+      const otherBatch = await aBatchOfAnotherPool();
+      const inA = await invitedWithToken(world, batchId, eve('1980-01-01'));
+      const inB = await invitedWithToken(world, otherBatch, eve('1981-01-01'));
       await acceptInvitation(world, at(SOON), inA.token);
 
       const refused = acceptInvitation(world, at(SOON), inB.token);
@@ -250,14 +245,8 @@ describe('the invitation lifecycle past "sent"', () => {
 
     it('at sending, a NEW person now INVALID against a passport is skipped with the fields, and recorded INVALID', async () => {
       const later = await eveIn(batchId, '1981-01-01');
-      const { poolId: other } = await createResourcePool(world, adminContext(), 'Other');
-      const { batchId: otherBatch } = await createInvitationBatch(world, adminContext(), other, 'B');
-      const first = await invitedWithToken(world, otherBatch, {
-        ...ADA,
-        email: 'eve@example.org',
-        dateOfBirth: '1980-01-01',
-        mobile: null,
-      });
+      const otherBatch = await aBatchOfAnotherPool();
+      const first = await invitedWithToken(world, otherBatch, eve('1980-01-01'));
       await acceptInvitation(world, at(SOON), first.token);
 
       const outcome = await sendTo(world, batchId, [later]);

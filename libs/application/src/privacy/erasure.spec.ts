@@ -1,16 +1,20 @@
 import { ERASED, inviteeDecider, inviteeStreamId, passportStreamId } from '@invitations/domain';
-import { loadStream, type RecordedEvent } from '@invitations/event-store';
+import { loadStream } from '@invitations/event-store';
 import { newId } from '@invitations/kernel';
 import { acceptInvitation } from '../invitations/accept-invitation';
 import { stageInvitee } from '../invitees/stage-invitee';
-import { adminContext, privateWorld, typesIn } from '../testing/application-world';
+import {
+  adminContext,
+  privateWorld,
+  storedText,
+  typesIn,
+  type PrivateWorld,
+} from '../testing/application-world';
 import { ADA, aPoolAndBatch, invitedWithToken, staged, aWorldWithABatch } from '../testing/scenario';
 import { eraseInvitee, erasePerson } from './erasure';
 
 /** After the invitations of the scenario were sent, before they expire. */
 const SOON = new Date('2025-03-03T09:00:00.000Z');
-
-type World = Awaited<ReturnType<typeof privateWorld>>;
 
 const opsContext = () => ({
   organisationId: null,
@@ -20,18 +24,12 @@ const opsContext = () => ({
   now: new Date('2025-03-03T09:00:00.000Z'),
 });
 
-async function storedText(world: World): Promise<string> {
-  const events: RecordedEvent[] = [];
-  for await (const event of world.stored.readAll()) events.push(event);
-  return JSON.stringify(events.map(({ streamId, data }) => [streamId, data]));
-}
-
-async function stateOf(world: World, inviteeId: string) {
+async function stateOf(world: PrivateWorld, inviteeId: string) {
   return (await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider)).state;
 }
 
 describe('erasing a person', () => {
-  let world: World;
+  let world: PrivateWorld;
   let batchId: string;
 
   beforeEach(async () => ({ world, batchId } = await aWorldWithABatch(await privateWorld())));

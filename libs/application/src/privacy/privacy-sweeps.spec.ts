@@ -1,9 +1,16 @@
 import { inviteeDecider, inviteeStreamId, uploadStreamId } from '@invitations/domain';
-import { loadStream, type RecordedEvent } from '@invitations/event-store';
+import { loadStream } from '@invitations/event-store';
 import { CapturingLogger } from '@invitations/kernel/testing';
 import { csvRow, csvSource } from '@invitations/uploads/testing';
 import { revokeInvitation } from '../invitations/change-invitation';
-import { adminContext, privateWorld, typesIn, withUploadConfirmations } from '../testing/application-world';
+import {
+  adminContext,
+  privateWorld,
+  storedText,
+  typesIn,
+  withUploadConfirmations,
+  type PrivateWorld,
+} from '../testing/application-world';
 import { invitedWithToken, aWorldWithABatch } from '../testing/scenario';
 import { confirmUpload } from '../uploads/confirm-upload';
 import { InMemoryUploadLookups } from '../uploads/in-memory-upload-lookups';
@@ -11,20 +18,12 @@ import { previewBatchUpload } from '../uploads/preview-batch-upload';
 import { recordedUpload } from '../uploads/recorded-upload';
 import { RetentionSweep, UploadShredding } from './privacy-sweeps';
 
-type World = Awaited<ReturnType<typeof privateWorld>>;
-
 const row = (email: string) =>
   csvRow({ email, date_of_birth: '1990-12-10', first_name: 'Ada', last_name: 'Quinterro' });
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 
-async function storedText(world: World, streamId: string): Promise<string> {
-  const events: RecordedEvent[] = [];
-  for await (const event of world.stored.readAll()) if (event.streamId === streamId) events.push(event);
-  return JSON.stringify(events.map((event) => event.data));
-}
-
 describe('shredding upload previews’ rows', () => {
-  let world: World & ReturnType<typeof withUploadConfirmations>;
+  let world: PrivateWorld & ReturnType<typeof withUploadConfirmations>;
   let batchId: string;
 
   beforeEach(
@@ -53,14 +52,11 @@ describe('shredding upload previews’ rows', () => {
       { uploadId: confirmed.id, organisationId: 'org-a' },
       { uploadId: fresh.id, organisationId: 'org-a' },
     ];
-    const sweep = new UploadShredding(
-      world,
-      { toShred: async () => due },
-      clockAt('2025-03-02T10:00:00.000Z'),
-      {
+    const shreddingAt = (iso: string) =>
+      new UploadShredding(world, { toShred: async () => due }, clockAt(iso), {
         logger: new CapturingLogger(),
-      },
-    );
+      });
+    const sweep = shreddingAt('2025-03-02T10:00:00.000Z');
 
     expect(await sweep.sweep()).toBe(1);
 
@@ -73,14 +69,7 @@ describe('shredding upload previews’ rows', () => {
     expect(await storedText(world, uploadStreamId(fresh.id))).not.toContain('c@example.org');
 
     // A day later it has expired: shredded too, and sweeping again changes nothing.
-    const later = new UploadShredding(
-      world,
-      { toShred: async () => due },
-      clockAt('2025-03-04T10:00:00.000Z'),
-      {
-        logger: new CapturingLogger(),
-      },
-    );
+    const later = shreddingAt('2025-03-04T10:00:00.000Z');
     expect(await later.sweep()).toBe(1);
     expect(await later.sweep()).toBe(0);
     expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toEqual([]);
@@ -88,7 +77,7 @@ describe('shredding upload previews’ rows', () => {
 });
 
 describe('the retention sweep', () => {
-  let world: World;
+  let world: PrivateWorld;
   let batchId: string;
 
   beforeEach(async () => ({ world, batchId } = await aWorldWithABatch(await privateWorld())));

@@ -171,6 +171,16 @@ export async function privateWorld() {
 }
 
 export type ApplicationWorld = ReturnType<typeof applicationWorld>;
+export type PrivateWorld = Awaited<ReturnType<typeof privateWorld>>;
+
+/** What the log underneath holds as written (of one stream, or of all), as text: to look for a person's details. */
+export async function storedText(world: PrivateWorld, streamId?: string): Promise<string> {
+  const events: RecordedEvent[] = [];
+  for await (const event of world.stored.readAll()) {
+    if (streamId === undefined || event.streamId === streamId) events.push(event);
+  }
+  return JSON.stringify(events.map(({ streamId: stream, data }) => [stream, data]));
+}
 
 /** When the confirmation jobs of the tests stage and invite: just after the admins' commands (adminContext). */
 export const JOB_CLOCK = { now: () => new Date('2025-03-02T09:05:00.000Z') };

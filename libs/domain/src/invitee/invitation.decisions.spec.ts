@@ -112,20 +112,19 @@ describe('ResendInvitation', () => {
       .then([invitationResent({ invitationId: 'invitation-0003', previousInvitationId: SECOND_INVITATION })]);
   });
 
-  it('refuses a person not invited yet: send first', () => {
-    given(inviteeDecider, [inviteeStaged()])
+  it.each([
+    [
+      'a person not invited yet: send first',
+      [inviteeStaged()],
+      'BAD_USER_INPUT',
+      'send the invitation first',
+    ],
+    ['a person who has accepted', accepted, 'CONFLICT', 'already accepted'],
+    ['a removed invitee (NOT_FOUND)', [...expired, inviteeRemoved()], 'NOT_FOUND', undefined],
+  ] as const)('refuses %s', (_why, events, code, messagePart) => {
+    given(inviteeDecider, [...events])
       .when(resendCommand())
-      .thenThrows('BAD_USER_INPUT', 'send the invitation first');
-  });
-
-  it('refuses a person who has accepted', () => {
-    given(inviteeDecider, accepted).when(resendCommand()).thenThrows('CONFLICT', 'already accepted');
-  });
-
-  it('answers NOT_FOUND for a removed invitee', () => {
-    given(inviteeDecider, [...expired, inviteeRemoved()])
-      .when(resendCommand())
-      .thenThrows('NOT_FOUND');
+      .thenThrows(code, messagePart);
   });
 });
 
@@ -183,22 +182,15 @@ describe('RevokeInvitation', () => {
       .then([invitationRevoked(SECOND_INVITATION)]);
   });
 
-  it('refuses a person not invited yet', () => {
-    given(inviteeDecider, [inviteeStaged()])
+  it.each([
+    ['a person not invited yet', [inviteeStaged()], 'BAD_USER_INPUT', 'not been invited'],
+    ['an invitation already revoked', revoked, 'CONFLICT', 'already been revoked'],
+    ['a person who has accepted', accepted, 'CONFLICT', 'already accepted'],
+    ['an invitee that does not exist (NOT_FOUND)', [], 'NOT_FOUND', undefined],
+  ] as const)('refuses %s', (_why, events, code, messagePart) => {
+    given(inviteeDecider, [...events])
       .when(revokeCommand())
-      .thenThrows('BAD_USER_INPUT', 'not been invited');
-  });
-
-  it('refuses an invitation already revoked', () => {
-    given(inviteeDecider, revoked).when(revokeCommand()).thenThrows('CONFLICT', 'already been revoked');
-  });
-
-  it('refuses a person who has accepted', () => {
-    given(inviteeDecider, accepted).when(revokeCommand()).thenThrows('CONFLICT', 'already accepted');
-  });
-
-  it('answers NOT_FOUND for an invitee that does not exist', () => {
-    given(inviteeDecider, []).when(revokeCommand()).thenThrows('NOT_FOUND');
+      .thenThrows(code, messagePart);
   });
 });
 

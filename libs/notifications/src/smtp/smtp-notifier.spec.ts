@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { OutgoingMessage } from '../notifier.port';
+import { invitationMessagesOf as messagesOf } from '../testing/invitation-messages';
 import { SmtpNotifier, type MailTransport } from './smtp-notifier';
 
 /** A real nodemailer transport that builds each message (RFC 5322) into a buffer instead of sending it. */
@@ -25,33 +25,6 @@ function capturingTransport(): MailTransport & { sent: string[]; failNext: boole
     close: () => transport.close(),
   };
   return capture;
-}
-
-function messagesOf(eventId: string): OutgoingMessage[] {
-  const common = {
-    inviteeId: 'inv-1',
-    acceptUrl: 'http://localhost:3000/invitations/accept?token=t',
-    createdAt: '2025-03-04T05:06:07.000Z',
-  };
-  return [
-    {
-      id: `${eventId}-email`,
-      kind: 'invitation',
-      channel: 'email',
-      to: 'person@example.com',
-      subject: 'You are invited to join Nurses',
-      body: 'Hello,\n\nAccept here.',
-      ...common,
-    },
-    {
-      id: `${eventId}-sms`,
-      kind: 'invitation',
-      channel: 'sms',
-      to: '+61412345678',
-      body: 'You are invited. Accept: http://x',
-      ...common,
-    },
-  ];
 }
 
 describe('SmtpNotifier', () => {
