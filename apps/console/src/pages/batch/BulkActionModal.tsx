@@ -1,11 +1,13 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys } from '../../api/queries';
+import { invalidateBatchAndPools } from '../../api/queries';
 import { formatCount, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { MessageInput } from '../../components/MessageInput';
 import type { InviteeState } from '../../gql/graphql';
 import {
   EXTEND_INVITATIONS,
@@ -92,10 +94,7 @@ export function BulkActionModal({
       }
     },
     onSuccess: async (result, { kind }) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       setMessage('');
       run.reset();
       const parts = [`${people(result.count)} ${BULK_WORDING[kind].done}`];
@@ -144,28 +143,24 @@ export function BulkActionModal({
               />
             )}
             {(target.kind === 'resend' || target.kind === 'remind') && (
-              <Textarea
-                label="Message (optional)"
+              <MessageInput
                 description={
                   target.kind === 'resend'
                     ? 'Without one, the previous message is kept'
                     : 'Added to the reminder'
                 }
-                autosize
                 minRows={2}
-                maxLength={2000}
                 value={message}
-                onChange={(e) => setMessage(e.currentTarget.value)}
+                onChange={setMessage}
               />
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" color={wording.color} loading={run.isPending} disabled={count === 0}>
-                {wording.button}
-              </Button>
-            </Group>
+            <FormButtons
+              onCancel={onClose}
+              act={wording.button}
+              loading={run.isPending}
+              disabled={count === 0}
+              color={wording.color}
+            />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
@@ -6,6 +6,7 @@ import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { displayName, fieldList } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import type { InviteeRowFragment, ProfileField } from '../../gql/graphql';
 import { CORRECT_INVITEE } from '../../graphql/operations';
 
@@ -111,14 +112,7 @@ export function CorrectInviteeModal({
                 />
               ))}
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={correct.isPending}>
-                Update
-              </Button>
-            </Group>
+            <FormButtons onCancel={onClose} act="Update" loading={correct.isPending} />
           </Stack>
         </form>
       )}

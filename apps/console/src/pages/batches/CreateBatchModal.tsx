@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { CREATE_BATCH } from '../../graphql/operations';
 
 /**
@@ -113,14 +114,7 @@ export function CreateBatchModal({
               error={create.error?.forField('reminderDaysBeforeExpiry')}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} act="Save" loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { CREATE_POOL } from '../../graphql/operations';
 
 /** Creates a resource pool: the people invited through its batches become its members. */
@@ -45,14 +46,7 @@ export function CreatePoolModal({
             error={create.error?.forField('name')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create pool
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} act="Create pool" loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

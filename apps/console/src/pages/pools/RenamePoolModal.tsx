@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { RENAME_POOL } from '../../graphql/operations';
 
 /** Renames a resource pool; its members and batches stay as they are. */
@@ -46,14 +47,7 @@ export function RenamePoolModal({
             error={rename.error?.forField('name')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={rename.isPending}>
-              Rename
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} act="Rename" loading={rename.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,13 +1,15 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { asProblem, type ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys } from '../../api/queries';
+import { invalidateBatchAndPools } from '../../api/queries';
 import { downloadWithToken, type DuplicateReason, type UploadPreviewJson } from '../../api/uploads';
 import { formatCount, formatDateTime, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { MessageInput } from '../../components/MessageInput';
 import { CONFIRM_UPLOAD } from '../../graphql/operations';
 import type { BatchNotice } from '../batch/BatchPage';
 import { Fact } from '../../components/Fact';
@@ -67,10 +69,7 @@ export function PreviewStep({
       return { notice: `${parts.join(', ')}.` };
     },
     onSuccess: async (notice, sendInvitations) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       navigate(`/batches/${batchId}${sendInvitations ? '?tab=invited' : ''}`, { state: notice });
     },
   });
@@ -215,25 +214,16 @@ export function PreviewStep({
             </Text>
           )}
           {confirming === 'invite' && (
-            <Textarea
-              label="Message (optional)"
-              description="Added to every invitation"
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-            />
+            <MessageInput description="Added to every invitation" value={message} onChange={setMessage} />
           )}
           <ProblemAlert problem={confirm.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              Go back
-            </Button>
-            <Button loading={confirm.isPending} onClick={() => confirm.mutate(confirming === 'invite')}>
-              {confirming === 'invite' ? 'Yes, upload and invite' : 'Yes, upload'}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={() => setConfirming(null)}
+            cancel="Go back"
+            act={confirming === 'invite' ? 'Yes, upload and invite' : 'Yes, upload'}
+            onAct={() => confirm.mutate(confirming === 'invite')}
+            loading={confirm.isPending}
+          />
         </Stack>
       </Modal>
     </Stack>
