@@ -28,10 +28,11 @@ export function DataTable<Row>({
 }: {
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string;
+  /** React's key of a row; the index where rows have nothing of their own to tell them apart. */
+  rowKey: (row: Row, index: number) => string | number;
   rowClassName?: (row: Row) => string | undefined;
   minWidth: number;
-} & Pick<TableProps, 'striped' | 'highlightOnHover' | 'verticalSpacing' | 'withTableBorder'>) {
+} & Pick<TableProps, 'striped' | 'highlightOnHover' | 'verticalSpacing' | 'withTableBorder' | 'aria-label'>) {
   const shown = columns.filter((c): c is Column<Row> => c !== false);
   return (
     <ScrollTable minWidth={minWidth}>
@@ -46,8 +47,8 @@ export function DataTable<Row>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} className={rowClassName?.(row)}>
+          {rows.map((row, index) => (
+            <Table.Tr key={rowKey(row, index)} className={rowClassName?.(row)}>
               {shown.map((c) => (
                 <Table.Td
                   key={c.key}
