@@ -1,12 +1,12 @@
-import { Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { invalidateBatchAndPools } from '../../api/queries';
 import { formatCount, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { FormButtons } from '../../components/FormButtons';
+import { FormModal } from '../../components/FormModal';
 import { MessageInput } from '../../components/MessageInput';
 import type { InviteeState } from '../../gql/graphql';
 import {
@@ -108,62 +108,57 @@ export function BulkActionModal({
   const wording = target ? BULK_WORDING[target.kind] : null;
   const who = target?.who;
   const count = !who ? 0 : 'ids' in who ? who.ids.length : who.count;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (target) run.mutate(target);
-  };
   return (
-    <Modal
+    <FormModal
       opened={target !== null}
       onClose={() => {
         run.reset();
         onClose();
       }}
+      onCancel={onClose}
       title={wording?.title}
+      onSubmit={() => {
+        if (target) run.mutate(target);
+      }}
+      act={wording?.button}
+      loading={run.isPending}
+      disabled={count === 0}
+      color={wording?.color}
     >
       {target && wording && who && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text fw={600} data-testid="bulk-count">
-              {'ids' in who
-                ? `You are about to ${wording.verb} ${people(count)}.`
-                : `You are about to ${wording.verb} everyone in ${who.tab} (${formatCount(count)}).`}
-            </Text>
-            <Text size="sm">{wording.text}</Text>
-            <ProblemAlert problem={run.error} />
-            {target.kind === 'extend' && (
-              <NumberInput
-                label="Days to add"
-                description="Whole days, 1 to 365 (from now, for an invitation that has lapsed)"
-                min={1}
-                max={365}
-                allowDecimal={false}
-                value={days}
-                onChange={setDays}
-              />
-            )}
-            {(target.kind === 'resend' || target.kind === 'remind') && (
-              <MessageInput
-                description={
-                  target.kind === 'resend'
-                    ? 'Without one, the previous message is kept'
-                    : 'Added to the reminder'
-                }
-                minRows={2}
-                value={message}
-                onChange={setMessage}
-              />
-            )}
-            <FormButtons
-              onCancel={onClose}
-              act={wording.button}
-              loading={run.isPending}
-              disabled={count === 0}
-              color={wording.color}
+        <>
+          <Text fw={600} data-testid="bulk-count">
+            {'ids' in who
+              ? `You are about to ${wording.verb} ${people(count)}.`
+              : `You are about to ${wording.verb} everyone in ${who.tab} (${formatCount(count)}).`}
+          </Text>
+          <Text size="sm">{wording.text}</Text>
+          <ProblemAlert problem={run.error} />
+          {target.kind === 'extend' && (
+            <NumberInput
+              label="Days to add"
+              description="Whole days, 1 to 365 (from now, for an invitation that has lapsed)"
+              min={1}
+              max={365}
+              allowDecimal={false}
+              value={days}
+              onChange={setDays}
             />
-          </Stack>
-        </form>
+          )}
+          {(target.kind === 'resend' || target.kind === 'remind') && (
+            <MessageInput
+              description={
+                target.kind === 'resend'
+                  ? 'Without one, the previous message is kept'
+                  : 'Added to the reminder'
+              }
+              minRows={2}
+              value={message}
+              onChange={setMessage}
+            />
+          )}
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,12 +1,12 @@
-import { Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { invalidateBatchAndPools } from '../../api/queries';
 import { people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { FormButtons } from '../../components/FormButtons';
+import { FormModal } from '../../components/FormModal';
 import { MessageInput } from '../../components/MessageInput';
 import { SEND_INVITATIONS } from '../../graphql/operations';
 
@@ -66,35 +66,33 @@ export function InviteModal({
       : target.kind === 'one'
         ? 1
         : target.ids.length;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (target) send.mutate(target);
-  };
   return (
-    <Modal
+    <FormModal
       opened={target !== null}
       onClose={() => {
         send.reset();
         onClose();
       }}
+      onCancel={onClose}
       title={target?.kind === 'one' ? 'Send invitation' : 'Invite personnel'}
+      onSubmit={() => {
+        if (target) send.mutate(target);
+      }}
+      act="Invite"
+      loading={send.isPending}
+      disabled={count === 0}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text fw={600} data-testid="invite-count">
-            {target?.kind === 'one'
-              ? `You are about to invite ${target.name}.`
-              : `You are about to invite ${people(count)}.`}
-          </Text>
-          <Text size="sm">
-            Each gets an email, and a text message when their mobile is known, with a link to accept. People
-            already in another of your pools join this one at once.
-          </Text>
-          <ProblemAlert problem={send.error} />
-          <MessageInput description="Added to the invitation" value={message} onChange={setMessage} />
-          <FormButtons onCancel={onClose} act="Invite" loading={send.isPending} disabled={count === 0} />
-        </Stack>
-      </form>
-    </Modal>
+      <Text fw={600} data-testid="invite-count">
+        {target?.kind === 'one'
+          ? `You are about to invite ${target.name}.`
+          : `You are about to invite ${people(count)}.`}
+      </Text>
+      <Text size="sm">
+        Each gets an email, and a text message when their mobile is known, with a link to accept. People
+        already in another of your pools join this one at once.
+      </Text>
+      <ProblemAlert problem={send.error} />
+      <MessageInput description="Added to the invitation" value={message} onChange={setMessage} />
+    </FormModal>
   );
 }
