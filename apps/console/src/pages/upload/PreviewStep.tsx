@@ -22,16 +22,20 @@ const REASONS: Record<DuplicateReason, string> = {
   MOBILE_BELONGS_TO_OTHER_PASSPORT: "Mobile belongs to another person's Skills Passport",
 };
 
-const DUPLICATE_COLUMNS: Column<UploadPreviewJson['duplicates'][number]>[] = [
+/** Both tables of duplicates start with the row of the file and its email. */
+const ROW_AND_EMAIL: Column<{ row: number; email: string }>[] = [
   { key: 'row', header: 'Row', cell: (d) => d.row },
   { key: 'email', header: 'Email', cell: (d) => d.email },
+];
+
+const DUPLICATE_COLUMNS: Column<UploadPreviewJson['duplicates'][number]>[] = [
+  ...ROW_AND_EMAIL,
   { key: 'mobile', header: 'Mobile', cell: (d) => d.mobile ?? '—' },
   { key: 'why', header: 'Why', cell: (d) => d.reasons.map((r) => REASONS[r] ?? r).join('; ') },
 ];
 
 const POSSIBLE_DUPLICATE_COLUMNS: Column<UploadPreviewJson['possibleDuplicates'][number]>[] = [
-  { key: 'row', header: 'Row', cell: (d) => d.row },
-  { key: 'email', header: 'Email', cell: (d) => d.email },
+  ...ROW_AND_EMAIL,
   { key: 'why', header: 'Why', cell: () => 'Same names and date of birth as a passport under another email' },
 ];
 
