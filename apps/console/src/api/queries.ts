@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { BATCH, ORGANISATION, POOL, POOLS } from '../graphql/operations';
 import { gql } from './graphql-client';
 
@@ -21,3 +21,10 @@ export const useBatch = (id: string) =>
 /** The organisation's display name and invitation defaults (the header shows its name). */
 export const useOrganisation = () =>
   useQuery({ queryKey: keys.organisation, queryFn: () => gql(ORGANISATION, {}) });
+
+/** After a change to a batch's people: the batch (its counts and tabs) and the pools (their member counts). */
+export const invalidateBatchAndPools = (client: QueryClient, batchId: string) =>
+  Promise.all([
+    client.invalidateQueries({ queryKey: keys.batch(batchId) }),
+    client.invalidateQueries({ queryKey: keys.pools }),
+  ]);

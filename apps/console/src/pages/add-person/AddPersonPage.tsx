@@ -15,10 +15,11 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys, useBatch } from '../../api/queries';
+import { invalidateBatchAndPools, useBatch } from '../../api/queries';
 import { displayName, formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { QueryState } from '../../components/QueryState';
 import type { InviteeRowFragment } from '../../gql/graphql';
 import { CHECK_PERSONNEL, STAGE_INVITEE } from '../../graphql/operations';
@@ -95,10 +96,7 @@ export function AddPersonPage() {
       return (await gql(STAGE_INVITEE, { input })).stageInvitee;
     },
     onSuccess: async (staged) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       const status =
         staged.uploadStatus === 'EXISTING'
           ? 'Existing: they will join with their Skills Passport'
@@ -177,14 +175,11 @@ export function AddPersonPage() {
                   {...bound('dateOfBirth')}
                   w={{ base: '100%', xs: 220 }}
                 />
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => navigate(`/batches/${batchId}`)}>
-                    Cancel
-                  </Button>
-                  <Button type="submit" loading={check.isPending}>
-                    Next
-                  </Button>
-                </Group>
+                <FormButtons
+                  onCancel={() => navigate(`/batches/${batchId}`)}
+                  act="Next"
+                  loading={check.isPending}
+                />
               </Stack>
             </form>
           </Stepper.Step>

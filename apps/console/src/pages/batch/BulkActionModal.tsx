@@ -1,11 +1,13 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys } from '../../api/queries';
+import { invalidateBatchAndPools } from '../../api/queries';
 import { formatCount, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
+import { MessageInput } from '../../components/MessageInput';
 import type { InviteeState } from '../../gql/graphql';
 import {
   EXTEND_INVITATIONS,
@@ -92,10 +94,7 @@ export function BulkActionModal({
       }
     },
     onSuccess: async (result, { kind }) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       setMessage('');
       run.reset();
       const parts = [`${people(result.count)} ${BULK_WORDING[kind].done}`];
@@ -109,66 +108,57 @@ export function BulkActionModal({
   const wording = target ? BULK_WORDING[target.kind] : null;
   const who = target?.who;
   const count = !who ? 0 : 'ids' in who ? who.ids.length : who.count;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (target) run.mutate(target);
-  };
   return (
-    <Modal
+    <FormModal
       opened={target !== null}
       onClose={() => {
         run.reset();
         onClose();
       }}
+      onCancel={onClose}
       title={wording?.title}
+      onSubmit={() => {
+        if (target) run.mutate(target);
+      }}
+      act={wording?.button}
+      loading={run.isPending}
+      disabled={count === 0}
+      color={wording?.color}
     >
       {target && wording && who && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text fw={600} data-testid="bulk-count">
-              {'ids' in who
-                ? `You are about to ${wording.verb} ${people(count)}.`
-                : `You are about to ${wording.verb} everyone in ${who.tab} (${formatCount(count)}).`}
-            </Text>
-            <Text size="sm">{wording.text}</Text>
-            <ProblemAlert problem={run.error} />
-            {target.kind === 'extend' && (
-              <NumberInput
-                label="Days to add"
-                description="Whole days, 1 to 365 (from now, for an invitation that has lapsed)"
-                min={1}
-                max={365}
-                allowDecimal={false}
-                value={days}
-                onChange={setDays}
-              />
-            )}
-            {(target.kind === 'resend' || target.kind === 'remind') && (
-              <Textarea
-                label="Message (optional)"
-                description={
-                  target.kind === 'resend'
-                    ? 'Without one, the previous message is kept'
-                    : 'Added to the reminder'
-                }
-                autosize
-                minRows={2}
-                maxLength={2000}
-                value={message}
-                onChange={(e) => setMessage(e.currentTarget.value)}
-              />
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" color={wording.color} loading={run.isPending} disabled={count === 0}>
-                {wording.button}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <>
+          <Text fw={600} data-testid="bulk-count">
+            {'ids' in who
+              ? `You are about to ${wording.verb} ${people(count)}.`
+              : `You are about to ${wording.verb} everyone in ${who.tab} (${formatCount(count)}).`}
+          </Text>
+          <Text size="sm">{wording.text}</Text>
+          <ProblemAlert problem={run.error} />
+          {target.kind === 'extend' && (
+            <NumberInput
+              label="Days to add"
+              description="Whole days, 1 to 365 (from now, for an invitation that has lapsed)"
+              min={1}
+              max={365}
+              allowDecimal={false}
+              value={days}
+              onChange={setDays}
+            />
+          )}
+          {(target.kind === 'resend' || target.kind === 'remind') && (
+            <MessageInput
+              description={
+                target.kind === 'resend'
+                  ? 'Without one, the previous message is kept'
+                  : 'Added to the reminder'
+              }
+              minRows={2}
+              value={message}
+              onChange={setMessage}
+            />
+          )}
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { REMOVE_INVITEE, RESEND_INVITATION, REVOKE_INVITATION } from '../../graphql/operations';
 
 export type RowAction = { kind: 'resend' | 'revoke' | 'remove'; id: string; name: string };
@@ -80,14 +81,13 @@ export function ConfirmActionModal({
             <strong>{action.name}</strong>: {wording.text}
           </Text>
           <ProblemAlert problem={run.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button color={wording.color} loading={run.isPending} onClick={() => run.mutate(action)}>
-              {wording.button}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={onClose}
+            act={wording.button}
+            onAct={() => run.mutate(action)}
+            loading={run.isPending}
+            color={wording.color}
+          />
         </Stack>
       )}
     </Modal>

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { displayName, fieldList } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
 import type { InviteeRowFragment, ProfileField } from '../../gql/graphql';
 import { CORRECT_INVITEE } from '../../graphql/operations';
 
@@ -67,61 +68,57 @@ export function CorrectInviteeModal({
     },
   });
   const differs = stillDiffers ?? invitee?.discrepancies ?? [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (values) correct.mutate(values);
-  };
   return (
-    <Modal opened={invitee !== null} onClose={onClose} title="Correct details" size="lg">
+    <FormModal
+      opened={invitee !== null}
+      onClose={onClose}
+      title="Correct details"
+      size="lg"
+      onSubmit={() => {
+        if (values) correct.mutate(values);
+      }}
+      act="Update"
+      loading={correct.isPending}
+    >
       {invitee && values && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {differs.length > 0 ? (
-              <Alert
-                color="red"
-                title={
-                  stillDiffers ? 'Still differs from the Skills Passport' : 'Differs from the Skills Passport'
+        <>
+          {differs.length > 0 ? (
+            <Alert
+              color="red"
+              title={
+                stillDiffers ? 'Still differs from the Skills Passport' : 'Differs from the Skills Passport'
+              }
+              role={stillDiffers ? 'alert' : undefined}
+            >
+              <Text size="sm">
+                A Skills Passport exists for this person, but these details differ:{' '}
+                <strong>{fieldList(differs)}</strong>. Review every field against their identity document,
+                then Update. The details on record are not shown.
+              </Text>
+            </Alert>
+          ) : (
+            <Text size="sm">Review the details, then Update. The upload status is checked again.</Text>
+          )}
+          <ProblemAlert problem={correct.error} shownFields={FIELDS.map((f) => f.key)} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {FIELDS.map((f) => (
+              <TextInput
+                key={f.key}
+                label={f.label}
+                type={f.type}
+                value={values[f.key]}
+                onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
+                error={
+                  correct.error?.forField(f.key) ??
+                  (f.profile && differs.includes(f.profile as ProfileField)
+                    ? 'Differs from the Skills Passport'
+                    : undefined)
                 }
-                role={stillDiffers ? 'alert' : undefined}
-              >
-                <Text size="sm">
-                  A Skills Passport exists for this person, but these details differ:{' '}
-                  <strong>{fieldList(differs)}</strong>. Review every field against their identity document,
-                  then Update. The details on record are not shown.
-                </Text>
-              </Alert>
-            ) : (
-              <Text size="sm">Review the details, then Update. The upload status is checked again.</Text>
-            )}
-            <ProblemAlert problem={correct.error} shownFields={FIELDS.map((f) => f.key)} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {FIELDS.map((f) => (
-                <TextInput
-                  key={f.key}
-                  label={f.label}
-                  type={f.type}
-                  value={values[f.key]}
-                  onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
-                  error={
-                    correct.error?.forField(f.key) ??
-                    (f.profile && differs.includes(f.profile as ProfileField)
-                      ? 'Differs from the Skills Passport'
-                      : undefined)
-                  }
-                />
-              ))}
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={correct.isPending}>
-                Update
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+              />
+            ))}
+          </SimpleGrid>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

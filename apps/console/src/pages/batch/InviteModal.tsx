@@ -1,11 +1,13 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys } from '../../api/queries';
+import { invalidateBatchAndPools } from '../../api/queries';
 import { people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
+import { MessageInput } from '../../components/MessageInput';
 import { SEND_INVITATIONS } from '../../graphql/operations';
 
 /** Who an Invite applies to: every invitable person of the batch, a selection, or one person. */
@@ -51,10 +53,7 @@ export function InviteModal({
       };
     },
     onSuccess: async (outcome) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       setMessage('');
       send.reset();
       onInvited(outcome);
@@ -67,50 +66,33 @@ export function InviteModal({
       : target.kind === 'one'
         ? 1
         : target.ids.length;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (target) send.mutate(target);
-  };
   return (
-    <Modal
+    <FormModal
       opened={target !== null}
       onClose={() => {
         send.reset();
         onClose();
       }}
+      onCancel={onClose}
       title={target?.kind === 'one' ? 'Send invitation' : 'Invite personnel'}
+      onSubmit={() => {
+        if (target) send.mutate(target);
+      }}
+      act="Invite"
+      loading={send.isPending}
+      disabled={count === 0}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text fw={600} data-testid="invite-count">
-            {target?.kind === 'one'
-              ? `You are about to invite ${target.name}.`
-              : `You are about to invite ${people(count)}.`}
-          </Text>
-          <Text size="sm">
-            Each gets an email, and a text message when their mobile is known, with a link to accept. People
-            already in another of your pools join this one at once.
-          </Text>
-          <ProblemAlert problem={send.error} />
-          <Textarea
-            label="Message (optional)"
-            description="Added to the invitation"
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={message}
-            onChange={(e) => setMessage(e.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={send.isPending} disabled={count === 0}>
-              Invite
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text fw={600} data-testid="invite-count">
+        {target?.kind === 'one'
+          ? `You are about to invite ${target.name}.`
+          : `You are about to invite ${people(count)}.`}
+      </Text>
+      <Text size="sm">
+        Each gets an email, and a text message when their mobile is known, with a link to accept. People
+        already in another of your pools join this one at once.
+      </Text>
+      <ProblemAlert problem={send.error} />
+      <MessageInput description="Added to the invitation" value={message} onChange={setMessage} />
+    </FormModal>
   );
 }

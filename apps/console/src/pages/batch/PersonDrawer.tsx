@@ -21,6 +21,7 @@ import { keys } from '../../api/queries';
 import { StateBadge, UploadStatusBadge } from '../../components/badges';
 import { displayName, formatDate, formatDateTime } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
 import type { InviteeRowFragment } from '../../gql/graphql';
 import { ERASE_INVITEE, HISTORY, INVITEE, INVITEE_AS_OF } from '../../graphql/operations';
 import { asProblem } from '../../api/api-problem';
@@ -178,14 +179,14 @@ function EraseAction({ inviteeId }: { inviteeId: string }) {
             stays in the audit trail. This cannot be undone.
           </Text>
           {erase.error && <ProblemAlert problem={asProblem(erase.error)} title="The person was not erased" />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep them
-            </Button>
-            <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>
-              Erase for good
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={() => setConfirming(false)}
+            cancel="Keep them"
+            act="Erase for good"
+            onAct={() => erase.mutate()}
+            loading={erase.isPending}
+            color="red"
+          />
         </Stack>
       </Modal>
     </>

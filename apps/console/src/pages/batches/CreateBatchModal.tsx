@@ -1,10 +1,12 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
+import { InvitationTermsInputs } from '../../components/InvitationTermsInputs';
 import { CREATE_BATCH } from '../../graphql/operations';
 
 /**
@@ -57,72 +59,49 @@ export function CreateBatchModal({
       onCreated(batch);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <Modal opened={opened} onClose={onClose} title="New invitation batch">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ProblemAlert
-            problem={create.error}
-            shownFields={['name', 'poolId', 'invitationTtlDays', 'reminderDaysBeforeExpiry']}
-          />
-          <TextInput
-            label="Batch name"
-            description="Free text, e.g. March intake"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={create.error?.forField('name')}
-            data-autofocus
-          />
-          <Select
-            label="Resource pool"
-            description="The pool the invited personnel will join"
-            required
-            data={pools.map((p) => ({ value: p.id, label: p.name }))}
-            value={poolId}
-            onChange={setPoolId}
-            disabled={fixedPoolId !== undefined}
-            error={create.error?.forField('poolId')}
-            searchable
-            nothingFoundMessage="No pool by that name"
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label="Invitations expire after (days)"
-              description="Optional: the organisation's default otherwise"
-              min={1}
-              max={365}
-              allowDecimal={false}
-              value={ttlDays}
-              onChange={setTtlDays}
-              error={create.error?.forField('invitationTtlDays')}
-            />
-            <NumberInput
-              label="Reminder (days before expiry)"
-              description="Optional: 0 for none"
-              min={0}
-              max={365}
-              allowDecimal={false}
-              value={reminderDays}
-              onChange={setReminderDays}
-              error={create.error?.forField('reminderDaysBeforeExpiry')}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="New invitation batch"
+      onSubmit={() => create.mutate()}
+      act="Save"
+      loading={create.isPending}
+    >
+      <ProblemAlert
+        problem={create.error}
+        shownFields={['name', 'poolId', 'invitationTtlDays', 'reminderDaysBeforeExpiry']}
+      />
+      <TextInput
+        label="Batch name"
+        description="Free text, e.g. March intake"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={create.error?.forField('name')}
+        data-autofocus
+      />
+      <Select
+        label="Resource pool"
+        description="The pool the invited personnel will join"
+        required
+        data={pools.map((p) => ({ value: p.id, label: p.name }))}
+        value={poolId}
+        onChange={setPoolId}
+        disabled={fixedPoolId !== undefined}
+        error={create.error?.forField('poolId')}
+        searchable
+        nothingFoundMessage="No pool by that name"
+        comboboxProps={{ withinPortal: true }}
+      />
+      <InvitationTermsInputs
+        ttlDays={ttlDays}
+        onTtlDays={setTtlDays}
+        reminderDays={reminderDays}
+        onReminderDays={setReminderDays}
+        problem={create.error}
+        optional
+      />
+    </FormModal>
   );
 }

@@ -1,16 +1,28 @@
-import { Alert, Button, Group, Modal, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
-import { opsStatus, rebuildReadModels, type RebuildProgress, type RebuildResult } from '../../api/ops';
+import {
+  opsStatus,
+  type OpsStatus,
+  rebuildReadModels,
+  type RebuildProgress,
+  type RebuildResult,
+} from '../../api/ops';
 import { formatCount } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Fact } from '../../components/Fact';
-import { ScrollTable } from '../../components/ScrollTable';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** Operations (ops role): where the read models stand against the log, and a rebuild with its progress. */
+const PROJECTION_COLUMNS: Column<OpsStatus['projections'][number]>[] = [
+  { key: 'name', header: 'Projection', cell: (p) => p.name },
+  { key: 'position', header: 'Checkpoint', numeric: true, cell: (p) => p.position },
+  { key: 'lag', header: 'Lag', numeric: true, cell: (p) => p.lag },
+];
+
 export function OpsPage() {
   const client = useQueryClient();
   const status = useQuery({ queryKey: ['ops', 'status'], queryFn: opsStatus, refetchInterval: 5_000 });
@@ -54,30 +66,14 @@ export function OpsPage() {
           <Title order={2} size="h4">
             Projections
           </Title>
-          <ScrollTable minWidth={360}>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Projection</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Checkpoint
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Lag
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {status.data.projections.map((p) => (
-                  <Table.Tr key={p.name}>
-                    <Table.Td>{p.name}</Table.Td>
-                    <Table.Td ta="right">{p.position}</Table.Td>
-                    <Table.Td ta="right">{p.lag}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            columns={PROJECTION_COLUMNS}
+            rows={status.data.projections}
+            rowKey={(p) => p.name}
+            minWidth={360}
+            striped
+            withTableBorder
+          />
         </Stack>
       )}
       {(rebuild.isPending || progress) && (

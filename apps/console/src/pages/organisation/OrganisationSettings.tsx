@@ -1,10 +1,11 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys, useOrganisation } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { InvitationTermsInputs } from '../../components/InvitationTermsInputs';
 import { QueryState } from '../../components/QueryState';
 import { UPDATE_ORGANISATION } from '../../graphql/operations';
 
@@ -69,27 +70,13 @@ export function OrganisationSettings() {
             onChange={(e) => setName(e.currentTarget.value)}
             error={save.error?.forField('name')}
           />
-          <Group grow align="flex-start">
-            <NumberInput
-              label="Invitations expire after (days)"
-              min={1}
-              max={365}
-              allowDecimal={false}
-              value={ttlDays}
-              onChange={setTtlDays}
-              error={save.error?.forField('invitationTtlDays')}
-            />
-            <NumberInput
-              label="Reminder (days before expiry)"
-              description="0 for none"
-              min={0}
-              max={365}
-              allowDecimal={false}
-              value={reminderDays}
-              onChange={setReminderDays}
-              error={save.error?.forField('reminderDaysBeforeExpiry')}
-            />
-          </Group>
+          <InvitationTermsInputs
+            ttlDays={ttlDays}
+            onTtlDays={setTtlDays}
+            reminderDays={reminderDays}
+            onReminderDays={setReminderDays}
+            problem={save.error}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               Save settings

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
 import { CREATE_POOL } from '../../graphql/operations';
 
 /** Creates a resource pool: the people invited through its batches become its members. */
@@ -27,34 +28,25 @@ export function CreatePoolModal({
       onCreated(pool);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <Modal opened={opened} onClose={onClose} title="New resource pool">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ProblemAlert problem={create.error} shownFields={['name']} />
-          <TextInput
-            label="Name"
-            description="e.g. Riggers, Theatre nurses"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={create.error?.forField('name')}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create pool
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="New resource pool"
+      onSubmit={() => create.mutate()}
+      act="Create pool"
+      loading={create.isPending}
+    >
+      <ProblemAlert problem={create.error} shownFields={['name']} />
+      <TextInput
+        label="Name"
+        description="e.g. Riggers, Theatre nurses"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={create.error?.forField('name')}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

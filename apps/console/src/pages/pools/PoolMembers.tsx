@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,12 +8,38 @@ import { keys } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { displayName, formatCount, formatDateTime } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ScrollTable } from '../../components/ScrollTable';
+import { FormButtons } from '../../components/FormButtons';
+import { type Column, DataTable } from '../../components/DataTable';
+import type { PoolMembersQuery } from '../../gql/graphql';
 import { POOL_MEMBERS, REMOVE_MEMBER } from '../../graphql/operations';
 
 const PAGE_SIZE = 50;
 
 type MemberRow = { id: string; email: string; name: string };
+
+type Member = NonNullable<PoolMembersQuery['resourcePool']>['members']['nodes'][number] & { name: string };
+
+const memberColumns = (remove: (member: MemberRow) => void): Column<Member>[] => [
+  { key: 'name', header: 'Name', cell: (m) => m.name },
+  { key: 'email', header: 'Email', cell: (m) => m.email },
+  { key: 'mobile', header: 'Mobile', cell: (m) => m.mobile ?? '—' },
+  { key: 'joined', header: 'Joined', nowrap: true, cell: (m) => formatDateTime(m.joinedAt) },
+  {
+    key: 'actions',
+    header: <span className="visually-hidden">Actions</span>,
+    cell: (m) => (
+      <Button
+        variant="outline"
+        color="red.9"
+        size="xs"
+        aria-label={`Remove ${m.name} from the pool`}
+        onClick={() => remove({ id: m.id, email: m.email, name: m.name })}
+      >
+        Remove
+      </Button>
+    ),
+  },
+];
 
 /**
  * A pool's members, in the order they joined: search by name, email or mobile, a page of 50 at a time by cursor,
@@ -79,45 +105,14 @@ export function PoolMembers({ poolId }: { poolId: string }) {
       )}
       {page && page.totalCount > 0 && (
         <>
-          <ScrollTable minWidth={640}>
-            <Table highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Mobile</Table.Th>
-                  <Table.Th scope="col">Joined</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.nodes.map((m) => {
-                  const name = displayName(m) || m.email;
-                  return (
-                    <Table.Tr key={m.id}>
-                      <Table.Td>{name}</Table.Td>
-                      <Table.Td>{m.email}</Table.Td>
-                      <Table.Td>{m.mobile ?? '—'}</Table.Td>
-                      <Table.Td className="nowrap">{formatDateTime(m.joinedAt)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          variant="outline"
-                          color="red.9"
-                          size="xs"
-                          aria-label={`Remove ${name} from the pool`}
-                          onClick={() => setRemoving({ id: m.id, email: m.email, name })}
-                        >
-                          Remove
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            columns={memberColumns(setRemoving)}
+            rows={page.nodes.map((m) => ({ ...m, name: displayName(m) || m.email }))}
+            rowKey={(m) => m.id}
+            minWidth={640}
+            highlightOnHover
+            verticalSpacing="xs"
+          />
           <Group justify="space-between">
             <Text size="sm" aria-live="polite">
               {formatCount(firstRow)}–{formatCount(firstRow + page.nodes.length - 1)} of{' '}
@@ -152,14 +147,13 @@ export function PoolMembers({ poolId }: { poolId: string }) {
               invited into the pool again.
             </Text>
             <ProblemAlert problem={remove.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRemoving(null)}>
-                Cancel
-              </Button>
-              <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(removing)}>
-                Remove
-              </Button>
-            </Group>
+            <FormButtons
+              onCancel={() => setRemoving(null)}
+              act="Remove"
+              onAct={() => remove.mutate(removing)}
+              loading={remove.isPending}
+              color="red.9"
+            />
           </Stack>
         )}
       </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Table } from '@mantine/core';
+import { Alert, Anchor, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,9 +8,25 @@ import { formatCount, formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CreatePoolModal } from './CreatePoolModal';
-import { ScrollTable } from '../../components/ScrollTable';
+import { type Column, DataTable } from '../../components/DataTable';
+import type { PoolsQuery } from '../../gql/graphql';
 
 /** The organisation's resource pools with their member counts; a new pool from here. */
+const POOL_COLUMNS: Column<PoolsQuery['resourcePools'][number]>[] = [
+  {
+    key: 'name',
+    header: 'Pool',
+    cell: (pool) => (
+      <Anchor component={Link} to={`/pools/${pool.id}`} fw={600}>
+        {pool.name}
+      </Anchor>
+    ),
+  },
+  { key: 'members', header: 'Members', numeric: true, cell: (pool) => formatCount(pool.memberCount) },
+  { key: 'batches', header: 'Batches', numeric: true, cell: (pool) => formatCount(pool.batches.length) },
+  { key: 'created', header: 'Created', nowrap: true, cell: (pool) => formatDate(pool.createdAt) },
+];
+
 export function PoolsPage() {
   const pools = usePools();
   const [creating, { open, close }] = useDisclosure(false);
@@ -46,36 +62,15 @@ export function PoolsPage() {
           into it through invitation batches.
         </EmptyState>
       ) : (
-        <ScrollTable minWidth={480}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Pool</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Members
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Batches
-                </Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((pool) => (
-                <Table.Tr key={pool.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/pools/${pool.id}`} fw={600}>
-                      {pool.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(pool.memberCount)}</Table.Td>
-                  <Table.Td ta="right">{formatCount(pool.batches.length)}</Table.Td>
-                  <Table.Td className="nowrap">{formatDate(pool.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          columns={POOL_COLUMNS}
+          rows={list}
+          rowKey={(pool) => pool.id}
+          minWidth={480}
+          striped
+          highlightOnHover
+          verticalSpacing="sm"
+        />
       )}
       <CreatePoolModal
         opened={creating}

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
 import { RENAME_POOL } from '../../graphql/operations';
 
 /** Renames a resource pool; its members and batches stay as they are. */
@@ -29,33 +30,24 @@ export function RenamePoolModal({
       onClose();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    rename.mutate();
-  };
   return (
-    <Modal opened={opened} onClose={onClose} title="Rename the pool">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ProblemAlert problem={rename.error} shownFields={['name']} />
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={rename.error?.forField('name')}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={rename.isPending}>
-              Rename
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="Rename the pool"
+      onSubmit={() => rename.mutate()}
+      act="Rename"
+      loading={rename.isPending}
+    >
+      <ProblemAlert problem={rename.error} shownFields={['name']} />
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={rename.error?.forField('name')}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useRef, useState } from 'react';
 import type { ApiProblem } from '../../api/api-problem';
@@ -10,7 +10,7 @@ import {
 } from '../../api/uploads';
 import { formatCount } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ScrollTable } from '../../components/ScrollTable';
+import { type Column, DataTable } from '../../components/DataTable';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel', 'text/plain'];
 
@@ -138,32 +138,27 @@ export function FileStep({
   );
 }
 
+const ERROR_COLUMNS: Column<ApiProblem['fieldProblems'][number]>[] = [
+  { key: 'row', header: 'Row', cell: (p) => p.row ?? '—' },
+  { key: 'field', header: 'Field', cell: (p) => p.field ?? '—' },
+  { key: 'problem', header: 'Problem', cell: (p) => p.message },
+];
+
 /** A file with format errors stages nothing: every error, by row and field. */
 function UploadErrors({ problem }: { problem: ApiProblem }) {
   return (
     <Stack gap="xs">
       <ProblemAlert problem={problem} title="Nothing was staged: the file has errors" listFields={false} />
       <Text size="sm">Correct these rows in your file, save it, and upload it again.</Text>
-      <ScrollTable minWidth={320}>
-        <Table striped withTableBorder aria-label="Errors in the file">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Field</Table.Th>
-              <Table.Th scope="col">Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problem.fieldProblems.map((p, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{p.row ?? '—'}</Table.Td>
-                <Table.Td>{p.field ?? '—'}</Table.Td>
-                <Table.Td>{p.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        columns={ERROR_COLUMNS}
+        rows={problem.fieldProblems}
+        rowKey={(_p, i) => i}
+        minWidth={320}
+        striped
+        withTableBorder
+        aria-label="Errors in the file"
+      />
     </Stack>
   );
 }

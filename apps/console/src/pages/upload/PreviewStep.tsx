@@ -1,17 +1,19 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { asProblem, type ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
-import { keys } from '../../api/queries';
+import { invalidateBatchAndPools } from '../../api/queries';
 import { downloadWithToken, type DuplicateReason, type UploadPreviewJson } from '../../api/uploads';
 import { formatCount, formatDateTime, people } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { MessageInput } from '../../components/MessageInput';
 import { CONFIRM_UPLOAD } from '../../graphql/operations';
 import type { BatchNotice } from '../batch/BatchPage';
 import { Fact } from '../../components/Fact';
-import { ScrollTable } from '../../components/ScrollTable';
+import { type Column, DataTable } from '../../components/DataTable';
 
 const REASONS: Record<DuplicateReason, string> = {
   EMAIL_REPEATED_IN_FILE: 'Email repeated in the file',
@@ -19,6 +21,23 @@ const REASONS: Record<DuplicateReason, string> = {
   ALREADY_IN_POOL: 'Already staged, invited or a member in this pool',
   MOBILE_BELONGS_TO_OTHER_PASSPORT: "Mobile belongs to another person's Skills Passport",
 };
+
+/** Both tables of duplicates start with the row of the file and its email. */
+const ROW_AND_EMAIL: Column<{ row: number; email: string }>[] = [
+  { key: 'row', header: 'Row', cell: (d) => d.row },
+  { key: 'email', header: 'Email', cell: (d) => d.email },
+];
+
+const DUPLICATE_COLUMNS: Column<UploadPreviewJson['duplicates'][number]>[] = [
+  ...ROW_AND_EMAIL,
+  { key: 'mobile', header: 'Mobile', cell: (d) => d.mobile ?? '—' },
+  { key: 'why', header: 'Why', cell: (d) => d.reasons.map((r) => REASONS[r] ?? r).join('; ') },
+];
+
+const POSSIBLE_DUPLICATE_COLUMNS: Column<UploadPreviewJson['possibleDuplicates'][number]>[] = [
+  ...ROW_AND_EMAIL,
+  { key: 'why', header: 'Why', cell: () => 'Same names and date of birth as a passport under another email' },
+];
 
 /**
  * The preview of an upload: how many records, NEW / EXISTING / INVALID, the duplicates by reason (skipped on
@@ -67,10 +86,7 @@ export function PreviewStep({
       return { notice: `${parts.join(', ')}.` };
     },
     onSuccess: async (notice, sendInvitations) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: keys.batch(batchId) }),
-        client.invalidateQueries({ queryKey: keys.pools }),
-      ]);
+      await invalidateBatchAndPools(client, batchId);
       navigate(`/batches/${batchId}${sendInvitations ? '?tab=invited' : ''}`, { state: notice });
     },
   });
@@ -126,28 +142,15 @@ export function PreviewStep({
         </Alert>
       )}
       {preview.duplicates.length > 0 && (
-        <ScrollTable minWidth={560}>
-          <Table striped withTableBorder aria-label="Duplicates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Row</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Mobile</Table.Th>
-                <Table.Th scope="col">Why</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.duplicates.map((d) => (
-                <Table.Tr key={d.row}>
-                  <Table.Td>{d.row}</Table.Td>
-                  <Table.Td>{d.email}</Table.Td>
-                  <Table.Td>{d.mobile ?? '—'}</Table.Td>
-                  <Table.Td>{d.reasons.map((r) => REASONS[r] ?? r).join('; ')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          columns={DUPLICATE_COLUMNS}
+          rows={preview.duplicates}
+          rowKey={(d) => d.row}
+          minWidth={560}
+          striped
+          withTableBorder
+          aria-label="Duplicates"
+        />
       )}
       {preview.possibleDuplicates.length > 0 && (
         <>
@@ -158,26 +161,15 @@ export function PreviewStep({
             These will be uploaded, but their names and date of birth match someone you already have under
             another email: check they are not the same person.
           </Text>
-          <ScrollTable minWidth={420}>
-            <Table striped withTableBorder aria-label="Possible duplicates">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Row</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Why</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.possibleDuplicates.map((d) => (
-                  <Table.Tr key={d.row}>
-                    <Table.Td>{d.row}</Table.Td>
-                    <Table.Td>{d.email}</Table.Td>
-                    <Table.Td>Same names and date of birth as a passport under another email</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            columns={POSSIBLE_DUPLICATE_COLUMNS}
+            rows={preview.possibleDuplicates}
+            rowKey={(d) => d.row}
+            minWidth={420}
+            striped
+            withTableBorder
+            aria-label="Possible duplicates"
+          />
         </>
       )}
       <Text size="sm" c="dimmed">
@@ -215,25 +207,16 @@ export function PreviewStep({
             </Text>
           )}
           {confirming === 'invite' && (
-            <Textarea
-              label="Message (optional)"
-              description="Added to every invitation"
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-            />
+            <MessageInput description="Added to every invitation" value={message} onChange={setMessage} />
           )}
           <ProblemAlert problem={confirm.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              Go back
-            </Button>
-            <Button loading={confirm.isPending} onClick={() => confirm.mutate(confirming === 'invite')}>
-              {confirming === 'invite' ? 'Yes, upload and invite' : 'Yes, upload'}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={() => setConfirming(null)}
+            cancel="Go back"
+            act={confirming === 'invite' ? 'Yes, upload and invite' : 'Yes, upload'}
+            onAct={() => confirm.mutate(confirming === 'invite')}
+            loading={confirm.isPending}
+          />
         </Stack>
       </Modal>
     </Stack>
