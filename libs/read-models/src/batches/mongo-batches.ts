@@ -14,14 +14,10 @@ export class MongoBatches extends MongoDocuments<BatchDoc> implements Batches {
   }
 
   async byId(organisationId: string, batchId: string): Promise<BatchDoc | null> {
-    return (await this.collection.findOne({ _id: batchId, organisationId })) as BatchDoc | null;
+    return this.byIdIn(organisationId, batchId);
   }
 
   async ofPool(organisationId: string, poolId: string): Promise<BatchDoc[]> {
-    const docs = await this.collection
-      .find({ organisationId, poolId })
-      .sort({ createdAt: 1, _id: 1 })
-      .toArray();
-    return docs as unknown as BatchDoc[];
+    return this.sorted({ organisationId, poolId }, { createdAt: 1, _id: 1 });
   }
 }

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, IndexDescription } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Filter, IndexDescription, Sort } from 'mongodb';
 import type { DocumentChange, DocumentStore } from '../projection/document-store';
 import type { Positioned } from '../projection/projection';
 import { failedOnlyOnDuplicateKeys } from './duplicate-keys';
@@ -43,7 +43,17 @@ export class MongoDocuments<D extends Positioned> implements DocumentStore<D> {
   }
 
   async all(): Promise<D[]> {
-    return (await this.collection.find({}).sort({ _id: 1 }).toArray()) as unknown as D[];
+    return this.sorted({}, { _id: 1 });
+  }
+
+  /** The document of this id in this organisation only: another organisation's answers null, as a missing one. */
+  async byIdIn(organisationId: string, id: string): Promise<D | null> {
+    return (await this.collection.findOne({ _id: id, organisationId })) as unknown as D | null;
+  }
+
+  /** The documents `filter` matches, in `sort`'s order. */
+  async sorted(filter: Filter<StoredDocument>, sort: Sort): Promise<D[]> {
+    return (await this.collection.find(filter).sort(sort).toArray()) as unknown as D[];
   }
 
   /** Creates the indexes the read model's queries use. Idempotent. */

@@ -34,15 +34,11 @@ export class MongoPools implements Pools {
   ) {}
 
   async byId(organisationId: string, poolId: string): Promise<PoolDoc | null> {
-    return (await this.pools.collection.findOne({ _id: poolId, organisationId })) as PoolDoc | null;
+    return this.pools.byIdIn(organisationId, poolId);
   }
 
   async ofOrganisation(organisationId: string): Promise<PoolDoc[]> {
-    const docs = await this.pools.collection
-      .find({ organisationId })
-      .sort({ createdAt: 1, _id: 1 })
-      .toArray();
-    return docs as unknown as PoolDoc[];
+    return this.pools.sorted({ organisationId }, { createdAt: 1, _id: 1 });
   }
 
   memberCount(organisationId: string, poolId: string): Promise<number> {

@@ -15,15 +15,11 @@ export class MongoUploads extends MongoDocuments<UploadDoc> implements Uploads {
   }
 
   async byId(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
-    return (await this.collection.findOne({ _id: uploadId, organisationId })) as UploadDoc | null;
+    return this.byIdIn(organisationId, uploadId);
   }
 
   async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {
-    const docs = await this.collection
-      .find({ organisationId, batchId })
-      .sort({ createdAt: -1, _id: -1 })
-      .toArray();
-    return docs as unknown as UploadDoc[];
+    return this.sorted({ organisationId, batchId }, { createdAt: -1, _id: -1 });
   }
 
   async toShred(now: string): Promise<{ uploadId: string; organisationId: string }[]> {

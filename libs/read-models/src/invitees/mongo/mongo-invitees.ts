@@ -47,7 +47,7 @@ export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitee
   }
 
   async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
-    return (await this.collection.findOne({ _id: inviteeId, organisationId })) as InviteeDoc | null;
+    return this.byIdIn(organisationId, inviteeId);
   }
 
   async tabPage(request: TabRequest): Promise<TabPage> {
