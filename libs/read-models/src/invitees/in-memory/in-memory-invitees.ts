@@ -132,12 +132,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async dueToExpire(now: string): Promise<DueInvitation[]> {
-    const due: DueInvitation[] = [];
-    for (const doc of this.state.expiring.keys()) {
-      if (doc.expiresAt! > now) break;
-      due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
-    }
-    return due;
+    return dueBy(this.state.expiring, 'expiresAt', now);
   }
 
   async withEmail(email: string): Promise<DueInvitation[]> {
@@ -159,12 +154,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
   }
 
   async dueForReminder(now: string): Promise<DueInvitation[]> {
-    const due: DueInvitation[] = [];
-    for (const doc of this.state.reminding.keys()) {
-      if (doc.remindAt! > now) break;
-      due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
-    }
-    return due;
+    return dueBy(this.state.reminding, 'remindAt', now);
   }
 
   async seatsTaken(
@@ -362,4 +352,18 @@ function pageOf(
     hasNextPage: rows.length > first,
     endCursor: last ? encodeCursor(last.sortKey) : null,
   };
+}
+
+/** The invitees of a tree kept in order of `time` whose time has come by `now`: the tree's head, up to `now`. */
+function dueBy(
+  tree: BTree<InviteeDoc, undefined>,
+  time: 'expiresAt' | 'remindAt',
+  now: string,
+): DueInvitation[] {
+  const due: DueInvitation[] = [];
+  for (const doc of tree.keys()) {
+    if (doc[time]! > now) break;
+    due.push({ inviteeId: doc._id, organisationId: doc.organisationId });
+  }
+  return due;
 }
