@@ -89,29 +89,36 @@ describe('read model projections', () => {
       });
     });
 
-    it('moves an invited person to the Invited tab, sorted by when they were invited', async () => {
-      await apply(storyUntil(lastOf('InvitationSent', 'bob')));
+    it.each([
+      {
+        what: 'moves an invited person to the Invited tab, sorted by when they were invited',
+        until: 'InvitationSent',
+        id: 'bob',
+        expected: {
+          state: 'INVITED',
+          invitationId: 'invitation-bob-1',
+          invitedAt: at(3),
+          expiresAt: at(17),
+          sortKey: `${at(3)} bob`,
+          uploadId: 'upload-1',
+        },
+      },
+      {
+        what: 'keeps when a person was first invited, and their place, when the invitation is resent',
+        until: 'InvitationResent',
+        id: 'zoe',
+        expected: {
+          state: 'INVITED',
+          invitationId: 'invitation-zoe-2',
+          invitedAt: at(3),
+          expiresAt: at(19),
+          sortKey: `${at(3)} zoe`,
+        },
+      },
+    ])('$what', async ({ until, id, expected }) => {
+      await apply(storyUntil(lastOf(until, id)));
 
-      expect(await invitee('bob')).toMatchObject({
-        state: 'INVITED',
-        invitationId: 'invitation-bob-1',
-        invitedAt: at(3),
-        expiresAt: at(17),
-        sortKey: `${at(3)} bob`,
-        uploadId: 'upload-1',
-      });
-    });
-
-    it('keeps when a person was first invited, and their place, when the invitation is resent', async () => {
-      await apply(storyUntil(lastOf('InvitationResent', 'zoe')));
-
-      expect(await invitee('zoe')).toMatchObject({
-        state: 'INVITED',
-        invitationId: 'invitation-zoe-2',
-        invitedAt: at(3),
-        expiresAt: at(19),
-        sortKey: `${at(3)} zoe`,
-      });
+      expect(await invitee(id)).toMatchObject(expected);
     });
 
     it('moves an accepted person to the Accepted tab with their passport', async () => {
