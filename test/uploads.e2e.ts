@@ -421,6 +421,8 @@ describe('a confirmation cut short, end to end', () => {
 
     const second = await Gateway.start({ dataDir: first.dataDir });
     try {
+      // What the first gateway staged, once the second has read the log again.
+      await second.untilReady();
       const partial = await countOf(second);
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(3000);

@@ -164,6 +164,18 @@ export class Gateway {
     return { poolId: pool.id, batchId: batch.id };
   }
 
+  /**
+   * Waits until the gateway says it is ready (`/health/ready`: its read models have caught up with the log): a
+   * gateway answers as soon as it listens, while it rebuilds its read models from the log.
+   */
+  async untilReady(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await fetch(`${this.url}/health/ready`)).status !== 200) {
+      if (Date.now() > deadline) throw new Error(`the gateway was not ready within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** The head of the event log, from the operator endpoint (needs the ops role). */
   async logHead(): Promise<string> {
     const token = await this.token('operators', 'ops-test', ['ops']);
