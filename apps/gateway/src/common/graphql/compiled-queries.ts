@@ -16,7 +16,8 @@ const INTROSPECTION = /__schema|__type\b/;
  * Executes the API's queries compiled to JavaScript (graphql-jit, as Mercurius does): a page of 50 people is 300
  * fields, and graphql-js interprets each of them again on every request (the arguments of every field, its
  * completion, its path). A document is compiled the second time it is asked, then kept: the queries clients repeat
- * run compiled, and a document sent once costs no compilation (so ever new documents cannot make the server compile).
+ * run compiled, a document sent once costs no compilation, and what one compilation costs is bounded by the
+ * request bounds (tokens, depth, aliases) that a document passed before it got here.
  *
  * Everything else is graphql-js's, so that its answers stay exactly as they were: parsing, validation and the
  * request's plugins are Apollo's before this runs; mutations (one at a time, in order), introspection and a request
