@@ -1,11 +1,11 @@
 import {
   InMemoryReadModels,
-  NOT_YET_INVITED,
   positionKey,
   type DocumentChange,
   type InviteeDoc,
   type TabRequest,
 } from '@invitations/read-models';
+import { NOT_YET_INVITED } from '@invitations/read-models/testing';
 import type { UploadStatus } from '@invitations/domain';
 
 /** What the in-memory read models answer, and how fast, for the admin screens' heaviest reads. */

@@ -8,7 +8,6 @@ export { batchesProjection } from './batches/batches.projection';
 export { foldText } from './fold-text';
 export { InMemoryReadModels } from './in-memory-read-models';
 export type { InviteeDoc, MessageDeliveryDoc } from './invitees/invitee.document';
-export { NOT_YET_INVITED } from './invitees/invitee.document';
 export { INVITEE_STATES } from './invitees/invitees.port';
 export type {
   BatchCounts,

@@ -64,16 +64,3 @@ export interface InviteeDoc extends Positioned {
   /** When their invitation was declined, revoked or expired (null while pending or accepted): for retention. */
   closedAt?: string | null;
 }
-
-/** Where a person stands once staged: in the Uploaded tab, with no invitation yet (nothing sent, nothing answered). */
-export const NOT_YET_INVITED = {
-  state: 'UPLOADED',
-  invitedAt: null,
-  expiresAt: null,
-  acceptedAt: null,
-  autoAccepted: false,
-  declinedAt: null,
-  remindAt: null,
-  remindedAt: null,
-  invitationId: null,
-} as const satisfies Partial<InviteeDoc>;
