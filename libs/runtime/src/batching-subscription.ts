@@ -78,6 +78,11 @@ export class BatchingSubscription<Batch> {
     return this.gatheredEvents;
   }
 
+  /** Events received, by every subscription this has made. */
+  get eventsReceived(): number {
+    return this.received;
+  }
+
   /** Batches taken and not yet written. */
   get inFlight(): number {
     return this.writing;

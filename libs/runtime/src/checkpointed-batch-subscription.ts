@@ -41,8 +41,6 @@ export class CheckpointedBatchSubscription {
   /** The events wanted so far, and the position of the last event received (wanted or not): the checkpoint. */
   private pending: RecordedEvent[] = [];
   private pendingUpTo: bigint | null = null;
-  /** Events received since start: a long run of events not wanted still moves the checkpoint now and then. */
-  private received = 0;
 
   constructor(
     private readonly name: string,
@@ -92,10 +90,10 @@ export class CheckpointedBatchSubscription {
     return {
       after: () => this.position,
       add: (event) => {
-        this.received += 1;
         this.pendingUpTo = event.position;
         if (handles(event)) this.pending.push(event);
-        return this.pending.length >= batchSize || this.received % (batchSize * 20) === 0;
+        // A long run of events not wanted still moves the checkpoint now and then.
+        return this.pending.length >= batchSize || this.loop.eventsReceived % (batchSize * 20) === 0;
       },
       take: () => {
         const gathered = { events: this.pending, upTo: this.pendingUpTo as bigint };

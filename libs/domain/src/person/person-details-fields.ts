@@ -49,15 +49,15 @@ export function personDetailValues(person: PersonDetails): PersonDetailValues {
 /** The person from values in PERSON_DETAIL_FIELDS order (from `offset` in a longer list). */
 export function personFromValues(values: readonly unknown[], offset = 0): PersonDetails {
   // One object literal, so that every person has the same shape: this runs for every row of a file.
-  const value = (index: number) => values[offset + index] as string | null;
+  const text = values as readonly (string | null)[];
   return {
-    email: value(0) as string,
-    dateOfBirth: value(1) as string,
-    firstName: value(2),
-    middleNames: value(3),
-    lastName: value(4),
-    preferredName: value(5),
-    mobile: value(6),
-    jobRole: value(7),
+    email: text[offset] as string,
+    dateOfBirth: text[offset + 1] as string,
+    firstName: text[offset + 2],
+    middleNames: text[offset + 3],
+    lastName: text[offset + 4],
+    preferredName: text[offset + 5],
+    mobile: text[offset + 6],
+    jobRole: text[offset + 7],
   };
 }
