@@ -1,6 +1,14 @@
 import { Group, NumberInput } from '@mantine/core';
 import type { ApiProblem } from '../api/api-problem';
 
+/** Descriptions of different lengths under the inputs, so that the two inputs side by side stay level. */
+const BELOW_THE_INPUT: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
 /**
  * How long an invitation stays open and when its one reminder goes out, side by side: the organisation's defaults,
  * or a batch's own (`optional`: left empty, the organisation's apply).
@@ -25,6 +33,7 @@ export function InvitationTermsInputs({
       <NumberInput
         label="Invitations expire after (days)"
         description={optional ? "Optional: the organisation's default otherwise" : undefined}
+        inputWrapperOrder={BELOW_THE_INPUT}
         min={1}
         max={365}
         allowDecimal={false}
@@ -35,6 +44,7 @@ export function InvitationTermsInputs({
       <NumberInput
         label="Reminder (days before expiry)"
         description={optional ? 'Optional: 0 for none' : '0 for none'}
+        inputWrapperOrder={BELOW_THE_INPUT}
         min={0}
         max={365}
         allowDecimal={false}
