@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -17,7 +6,8 @@ import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { invalidateBatchAndPools, useBatch } from '../../api/queries';
 import { displayName, formatDate } from '../../components/format';
-import { PageHeader } from '../../components/PageHeader';
+import { type Detail, DetailsTable } from '../../components/DetailsTable';
+import { BatchStepsPage } from '../../components/BatchStepsPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { QueryState } from '../../components/QueryState';
@@ -140,141 +130,116 @@ export function AddPersonPage() {
   };
 
   return (
-    <>
-      <PageHeader
-        title="Add personnel"
-        crumbs={[
-          { label: 'Invite personnel', to: '/batches' },
-          { label: summary.name, to: `/batches/${batchId}` },
-        ]}
-      />
-      <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" maw={760}>
-        <Stepper
-          active={step}
-          onStepClick={(s) => s < step && setStep(s)}
-          size="sm"
-          allowNextStepsSelect={false}
-        >
-          <Stepper.Step label="Email and date of birth">
-            <form onSubmit={submitFirst} noValidate>
-              <Stack mt="md">
-                <ProblemAlert problem={problem} shownFields={FIRST_STEP_FIELDS} />
-                <TextInput
-                  label="Personal email"
-                  description="Use their personal email, not a work one: it is how a Skills Passport is found, and avoids duplicates."
-                  type="email"
-                  required
-                  autoComplete="off"
-                  {...bound('email')}
-                  data-autofocus
-                />
-                <TextInput
-                  label="Date of birth"
-                  type="date"
-                  required
-                  {...bound('dateOfBirth')}
-                  w={{ base: '100%', xs: 220 }}
-                />
-                <FormButtons
-                  onCancel={() => navigate(`/batches/${batchId}`)}
-                  act="Next"
-                  loading={check.isPending}
-                />
-              </Stack>
-            </form>
-          </Stepper.Step>
-          <Stepper.Step label={passportExists ? 'Skills Passport found' : 'Their details'}>
-            <form onSubmit={submitSecond} noValidate>
-              <Stack mt="md">
-                <ProblemAlert problem={problem} shownFields={Object.keys(EMPTY)} />
-                {passportExists ? (
-                  <Alert color="green" title="This person has a Skills Passport">
-                    They will join with it, as it is: their names and details come from their passport, and
-                    nothing you enter changes it.
-                  </Alert>
-                ) : (
-                  <>
-                    <Alert color="blue" title="No Skills Passport yet">
-                      Enter their names exactly as on an identity document (passport, driver&apos;s licence,
-                      photo ID card). Their passport is created from these when they accept.
-                    </Alert>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                      <TextInput
-                        label="First name"
-                        description="As on their identity document. No nicknames or preferred names here."
-                        required
-                        {...bound('firstName')}
-                        data-autofocus
-                      />
-                      <TextInput
-                        label="Middle names"
-                        description="Every middle name, if they have more than one."
-                        {...bound('middleNames')}
-                      />
-                      <TextInput
-                        label="Last name"
-                        description="Their full last name."
-                        required
-                        {...bound('lastName')}
-                      />
-                      <TextInput
-                        label="Preferred name"
-                        description="A nickname or the name they go by."
-                        {...bound('preferredName')}
-                      />
-                    </SimpleGrid>
-                  </>
-                )}
+    <BatchStepsPage title="Add personnel" batch={summary} maw={760} step={step} onStep={setStep}>
+      <Stepper.Step label="Email and date of birth">
+        <form onSubmit={submitFirst} noValidate>
+          <Stack mt="md">
+            <ProblemAlert problem={problem} shownFields={FIRST_STEP_FIELDS} />
+            <TextInput
+              label="Personal email"
+              description="Use their personal email, not a work one: it is how a Skills Passport is found, and avoids duplicates."
+              type="email"
+              required
+              autoComplete="off"
+              {...bound('email')}
+              data-autofocus
+            />
+            <TextInput
+              label="Date of birth"
+              type="date"
+              required
+              {...bound('dateOfBirth')}
+              w={{ base: '100%', xs: 220 }}
+            />
+            <FormButtons
+              onCancel={() => navigate(`/batches/${batchId}`)}
+              act="Next"
+              loading={check.isPending}
+            />
+          </Stack>
+        </form>
+      </Stepper.Step>
+      <Stepper.Step label={passportExists ? 'Skills Passport found' : 'Their details'}>
+        <form onSubmit={submitSecond} noValidate>
+          <Stack mt="md">
+            <ProblemAlert problem={problem} shownFields={Object.keys(EMPTY)} />
+            {passportExists ? (
+              <Alert color="green" title="This person has a Skills Passport">
+                They will join with it, as it is: their names and details come from their passport, and
+                nothing you enter changes it.
+              </Alert>
+            ) : (
+              <>
+                <Alert color="blue" title="No Skills Passport yet">
+                  Enter their names exactly as on an identity document (passport, driver&apos;s licence, photo
+                  ID card). Their passport is created from these when they accept.
+                </Alert>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <TextInput
-                    label="Mobile (optional)"
-                    description="E.164, e.g. +61412345678: they also get the invitation by text message."
-                    type="tel"
-                    {...bound('mobile')}
+                    label="First name"
+                    description="As on their identity document. No nicknames or preferred names here."
+                    required
+                    {...bound('firstName')}
+                    data-autofocus
                   />
-                  <TextInput label="Job role (optional)" {...bound('jobRole')} />
+                  <TextInput
+                    label="Middle names"
+                    description="Every middle name, if they have more than one."
+                    {...bound('middleNames')}
+                  />
+                  <TextInput
+                    label="Last name"
+                    description="Their full last name."
+                    required
+                    {...bound('lastName')}
+                  />
+                  <TextInput
+                    label="Preferred name"
+                    description="A nickname or the name they go by."
+                    {...bound('preferredName')}
+                  />
                 </SimpleGrid>
-                <Group justify="space-between">
-                  <Button variant="default" onClick={() => setStep(0)}>
-                    Back
-                  </Button>
-                  <Button type="submit">Next</Button>
-                </Group>
-              </Stack>
-            </form>
-          </Stepper.Step>
-          <Stepper.Step label="Review">
-            <Stack mt="md">
-              <Text fw={600}>Check these details before you create this person in {summary.name}.</Text>
-              <ProblemAlert problem={create.error} />
-              <Table variant="vertical" withTableBorder layout="fixed">
-                <Table.Tbody>
-                  {reviewRows(person, passportExists === true).map(([label, value]) => (
-                    <Table.Tr key={label}>
-                      <Table.Th w={160}>{label}</Table.Th>
-                      <Table.Td>{value}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Group justify="space-between">
-                <Button variant="default" onClick={() => setStep(1)}>
-                  Go back
-                </Button>
-                <Button loading={create.isPending} onClick={() => create.mutate()}>
-                  Yes, create
-                </Button>
-              </Group>
-            </Stack>
-          </Stepper.Step>
-        </Stepper>
-      </Paper>
-    </>
+              </>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Mobile (optional)"
+                description="E.164, e.g. +61412345678: they also get the invitation by text message."
+                type="tel"
+                {...bound('mobile')}
+              />
+              <TextInput label="Job role (optional)" {...bound('jobRole')} />
+            </SimpleGrid>
+            <Group justify="space-between">
+              <Button variant="default" onClick={() => setStep(0)}>
+                Back
+              </Button>
+              <Button type="submit">Next</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Stepper.Step>
+      <Stepper.Step label="Review">
+        <Stack mt="md">
+          <Text fw={600}>Check these details before you create this person in {summary.name}.</Text>
+          <ProblemAlert problem={create.error} />
+          <DetailsTable rows={reviewRows(person, passportExists === true)} labelWidth={160} withTableBorder />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep(1)}>
+              Go back
+            </Button>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              Yes, create
+            </Button>
+          </Group>
+        </Stack>
+      </Stepper.Step>
+    </BatchStepsPage>
   );
 }
 
-function reviewRows(p: Person, passportExists: boolean): [string, string][] {
-  const rows: [string, string][] = [
+function reviewRows(p: Person, passportExists: boolean): Detail[] {
+  const rows: Detail[] = [
     ['Personal email', p.email.trim()],
     ['Date of birth', formatDate(p.dateOfBirth)],
   ];

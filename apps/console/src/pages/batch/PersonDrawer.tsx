@@ -7,7 +7,6 @@ import {
   Loader,
   Modal,
   Stack,
-  Table,
   Text,
   TextInput,
   Timeline,
@@ -20,6 +19,7 @@ import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { StateBadge, UploadStatusBadge } from '../../components/badges';
 import { displayName, formatDate, formatDateTime } from '../../components/format';
+import { type Detail, DetailsTable } from '../../components/DetailsTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { FormButtons } from '../../components/FormButtons';
 import type { InviteeRowFragment } from '../../gql/graphql';
@@ -194,7 +194,7 @@ function EraseAction({ inviteeId }: { inviteeId: string }) {
 }
 
 function PersonDetails({ person }: { person: InviteeRowFragment }) {
-  const rows: [string, React.ReactNode][] = [
+  const rows: Detail[] = [
     ['Name', displayName(person) || '—'],
     ['Full name', [person.firstName, person.middleNames, person.lastName].filter(Boolean).join(' ') || '—'],
     ['Email', person.email],
@@ -210,18 +210,7 @@ function PersonDetails({ person }: { person: InviteeRowFragment }) {
     ['Expires', formatDateTime(person.expiresAt) || '—'],
     ['Accepted', formatDateTime(person.acceptedAt) || '—'],
   ];
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={130}>{label}</Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <DetailsTable rows={rows} labelWidth={130} withTableBorder />;
 }
 
 /** "InvitationSent" → "Invitation sent". */

@@ -1,6 +1,7 @@
-import { Code, Paper, Stack, Table, Text } from '@mantine/core';
+import { Code, Paper, Stack, Text } from '@mantine/core';
 import { useAdmin, useSession } from '../../auth/session';
 import { formatDateTime } from '../../components/format';
+import { type Detail, DetailsTable } from '../../components/DetailsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { OrganisationSettings } from './OrganisationSettings';
 
@@ -16,7 +17,7 @@ export function OrganisationPage() {
           ? 'Development sign-in'
           : 'Access token'
       : '';
-  const rows: [string, React.ReactNode][] = [
+  const rows: Detail[] = [
     ['Organisation', <Code key="o">{admin.organisation}</Code>],
     ['Signed in as', admin.name ? `${admin.name} (${admin.user})` : admin.user],
     ['Roles', admin.roles.join(', ') || '—'],
@@ -29,16 +30,7 @@ export function OrganisationPage() {
       <Stack maw={640}>
         <OrganisationSettings />
         <Paper withBorder radius="md">
-          <Table variant="vertical" layout="fixed">
-            <Table.Tbody>
-              {rows.map(([label, value]) => (
-                <Table.Tr key={label}>
-                  <Table.Th w={160}>{label}</Table.Th>
-                  <Table.Td>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DetailsTable rows={rows} labelWidth={160} />
         </Paper>
         <Text size="sm" c="dimmed">
           Everything you see and do in this console is scoped to this organisation.

@@ -39,6 +39,31 @@ const POSSIBLE_DUPLICATE_COLUMNS: Column<UploadPreviewJson['possibleDuplicates']
   { key: 'why', header: 'Why', cell: () => 'Same names and date of birth as a passport under another email' },
 ];
 
+/** Both tables of duplicates: rows of the file, told apart by their row number. */
+function FileRowsTable<Row extends { row: number }>({
+  label,
+  columns,
+  rows,
+  minWidth,
+}: {
+  label: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  minWidth: number;
+}) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(d) => d.row}
+      minWidth={minWidth}
+      striped
+      withTableBorder
+      aria-label={label}
+    />
+  );
+}
+
 /**
  * The preview of an upload: how many records, NEW / EXISTING / INVALID, the duplicates by reason (skipped on
  * confirming; the report downloads) and the possible duplicates; then the admin confirms the count, with or
@@ -142,14 +167,11 @@ export function PreviewStep({
         </Alert>
       )}
       {preview.duplicates.length > 0 && (
-        <DataTable
+        <FileRowsTable
+          label="Duplicates"
           columns={DUPLICATE_COLUMNS}
           rows={preview.duplicates}
-          rowKey={(d) => d.row}
           minWidth={560}
-          striped
-          withTableBorder
-          aria-label="Duplicates"
         />
       )}
       {preview.possibleDuplicates.length > 0 && (
@@ -161,14 +183,11 @@ export function PreviewStep({
             These will be uploaded, but their names and date of birth match someone you already have under
             another email: check they are not the same person.
           </Text>
-          <DataTable
+          <FileRowsTable
+            label="Possible duplicates"
             columns={POSSIBLE_DUPLICATE_COLUMNS}
             rows={preview.possibleDuplicates}
-            rowKey={(d) => d.row}
             minWidth={420}
-            striped
-            withTableBorder
-            aria-label="Possible duplicates"
           />
         </>
       )}

@@ -1,9 +1,9 @@
-import { Paper, Stepper } from '@mantine/core';
+import { Stepper } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useBatch } from '../../api/queries';
 import type { CohortValues, UploadPreviewJson } from '../../api/uploads';
-import { PageHeader } from '../../components/PageHeader';
+import { BatchStepsPage } from '../../components/BatchStepsPage';
 import { QueryState } from '../../components/QueryState';
 import { NotFoundPage } from '../NotFoundPage';
 import { CohortStep } from './CohortStep';
@@ -25,45 +25,24 @@ export function UploadPage() {
   const summary = batch.data.invitationBatch;
   if (!summary) return <NotFoundPage what="This invitation batch" />;
   return (
-    <>
-      <PageHeader
-        title="Upload personnel"
-        crumbs={[
-          { label: 'Invite personnel', to: '/batches' },
-          { label: summary.name, to: `/batches/${batchId}` },
-        ]}
-      />
-      <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" maw={960}>
-        <Stepper
-          active={step}
-          onStepClick={(s) => s < step && setStep(s)}
-          size="sm"
-          allowNextStepsSelect={false}
-        >
-          <Stepper.Step label="The cohort">
-            <CohortStep
-              batchId={batchId}
-              cohort={cohort}
-              onChange={setCohort}
-              onContinue={() => setStep(1)}
-            />
-          </Stepper.Step>
-          <Stepper.Step label="The file">
-            <FileStep
-              batchId={batchId}
-              cohort={cohort}
-              onBack={() => setStep(0)}
-              onPreview={(p) => {
-                setPreview(p);
-                setStep(2);
-              }}
-            />
-          </Stepper.Step>
-          <Stepper.Step label="Check and confirm">
-            {preview && <PreviewStep batchId={batchId} preview={preview} onBack={() => setStep(1)} />}
-          </Stepper.Step>
-        </Stepper>
-      </Paper>
-    </>
+    <BatchStepsPage title="Upload personnel" batch={summary} maw={960} step={step} onStep={setStep}>
+      <Stepper.Step label="The cohort">
+        <CohortStep batchId={batchId} cohort={cohort} onChange={setCohort} onContinue={() => setStep(1)} />
+      </Stepper.Step>
+      <Stepper.Step label="The file">
+        <FileStep
+          batchId={batchId}
+          cohort={cohort}
+          onBack={() => setStep(0)}
+          onPreview={(p) => {
+            setPreview(p);
+            setStep(2);
+          }}
+        />
+      </Stepper.Step>
+      <Stepper.Step label="Check and confirm">
+        {preview && <PreviewStep batchId={batchId} preview={preview} onBack={() => setStep(1)} />}
+      </Stepper.Step>
+    </BatchStepsPage>
   );
 }
