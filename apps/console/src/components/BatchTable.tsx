@@ -1,18 +1,11 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { BatchSummaryFragment } from '../gql/graphql';
-import { formatCount, formatDate } from './format';
+import { createdColumn, LIST_LOOK, nameColumn } from './lists';
+import { formatCount } from './format';
 import { type Column, DataTable } from './DataTable';
 
-const BATCH_NAME: Column<BatchSummaryFragment> = {
-  key: 'name',
-  header: 'Batch',
-  cell: (batch) => (
-    <Anchor component={Link} to={`/batches/${batch.id}`} fw={600}>
-      {batch.name}
-    </Anchor>
-  ),
-};
+const BATCH_NAME = nameColumn<BatchSummaryFragment>('Batch', '/batches');
 
 const BATCH_POOL: Column<BatchSummaryFragment> = {
   key: 'pool',
@@ -38,7 +31,7 @@ const BATCH_COUNTS_AND_DATE: Column<BatchSummaryFragment>[] = [
   },
   { key: 'invited', header: 'Invited', numeric: true, cell: (batch) => formatCount(batch.counts.invited) },
   { key: 'accepted', header: 'Accepted', numeric: true, cell: (batch) => formatCount(batch.counts.accepted) },
-  { key: 'created', header: 'Created', nowrap: true, cell: (batch) => formatDate(batch.createdAt) },
+  createdColumn(),
 ];
 
 /** Batches, newest first, each with its pool and the count of each tab. */
@@ -56,9 +49,7 @@ export function BatchTable({
       rows={newestFirst}
       rowKey={(batch) => batch.id}
       minWidth={560}
-      striped
-      highlightOnHover
-      verticalSpacing="sm"
+      {...LIST_LOOK}
     />
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { usePools } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
-import { formatCount, formatDate } from '../../components/format';
+import { createdColumn, LIST_LOOK, nameColumn } from '../../components/lists';
+import { formatCount } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CreatePoolModal } from './CreatePoolModal';
@@ -13,18 +14,10 @@ import type { PoolsQuery } from '../../gql/graphql';
 
 /** The organisation's resource pools with their member counts; a new pool from here. */
 const POOL_COLUMNS: Column<PoolsQuery['resourcePools'][number]>[] = [
-  {
-    key: 'name',
-    header: 'Pool',
-    cell: (pool) => (
-      <Anchor component={Link} to={`/pools/${pool.id}`} fw={600}>
-        {pool.name}
-      </Anchor>
-    ),
-  },
+  nameColumn('Pool', '/pools'),
   { key: 'members', header: 'Members', numeric: true, cell: (pool) => formatCount(pool.memberCount) },
   { key: 'batches', header: 'Batches', numeric: true, cell: (pool) => formatCount(pool.batches.length) },
-  { key: 'created', header: 'Created', nowrap: true, cell: (pool) => formatDate(pool.createdAt) },
+  createdColumn(),
 ];
 
 export function PoolsPage() {
@@ -67,9 +60,7 @@ export function PoolsPage() {
           rows={list}
           rowKey={(pool) => pool.id}
           minWidth={480}
-          striped
-          highlightOnHover
-          verticalSpacing="sm"
+          {...LIST_LOOK}
         />
       )}
       <CreatePoolModal
