@@ -6,7 +6,12 @@ import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { FormModal } from '../../components/FormModal';
-import { InvitationTermsInputs } from '../../components/InvitationTermsInputs';
+import {
+  EMPTY_TERMS,
+  type InvitationTerms,
+  InvitationTermsInputs,
+  termsInput,
+} from '../../components/InvitationTermsInputs';
 import { CREATE_BATCH } from '../../graphql/operations';
 
 /**
@@ -28,8 +33,7 @@ export function CreateBatchModal({
 }) {
   const [name, setName] = useState('');
   const [poolId, setPoolId] = useState<string | null>(fixedPoolId ?? null);
-  const [ttlDays, setTtlDays] = useState<number | string>('');
-  const [reminderDays, setReminderDays] = useState<number | string>('');
+  const [terms, setTerms] = useState<InvitationTerms>(EMPTY_TERMS);
   const client = useQueryClient();
   const create = useMutation<{ id: string }, ApiProblem>({
     mutationFn: async () => {
@@ -38,15 +42,7 @@ export function CreateBatchModal({
           { field: 'poolId', message: 'is required' },
         ]);
       }
-      const days = (value: number | string) => (value === '' ? null : Number(value));
-      return (
-        await gql(CREATE_BATCH, {
-          poolId,
-          name,
-          invitationTtlDays: days(ttlDays),
-          reminderDaysBeforeExpiry: days(reminderDays),
-        })
-      ).createInvitationBatch;
+      return (await gql(CREATE_BATCH, { poolId, name, ...termsInput(terms) })).createInvitationBatch;
     },
     onSuccess: async (batch) => {
       await Promise.all([
@@ -54,8 +50,7 @@ export function CreateBatchModal({
         client.invalidateQueries({ queryKey: ['pool'] }),
       ]);
       setName('');
-      setTtlDays('');
-      setReminderDays('');
+      setTerms(EMPTY_TERMS);
       onCreated(batch);
     },
   });
@@ -94,14 +89,7 @@ export function CreateBatchModal({
         nothingFoundMessage="No pool by that name"
         comboboxProps={{ withinPortal: true }}
       />
-      <InvitationTermsInputs
-        ttlDays={ttlDays}
-        onTtlDays={setTtlDays}
-        reminderDays={reminderDays}
-        onReminderDays={setReminderDays}
-        problem={create.error}
-        optional
-      />
+      <InvitationTermsInputs terms={terms} onChange={setTerms} problem={create.error} optional />
     </FormModal>
   );
 }

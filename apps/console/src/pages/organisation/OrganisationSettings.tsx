@@ -5,7 +5,12 @@ import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys, useOrganisation } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { InvitationTermsInputs } from '../../components/InvitationTermsInputs';
+import {
+  EMPTY_TERMS,
+  type InvitationTerms,
+  InvitationTermsInputs,
+  termsInput,
+} from '../../components/InvitationTermsInputs';
 import { QueryState } from '../../components/QueryState';
 import { UPDATE_ORGANISATION } from '../../graphql/operations';
 
@@ -17,24 +22,21 @@ export function OrganisationSettings() {
   const organisation = useOrganisation();
   const current = organisation.data?.organisation;
   const [name, setName] = useState('');
-  const [ttlDays, setTtlDays] = useState<number | string>('');
-  const [reminderDays, setReminderDays] = useState<number | string>('');
+  const [terms, setTerms] = useState<InvitationTerms>(EMPTY_TERMS);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!current) return;
     setName(current.name ?? '');
-    setTtlDays(current.invitationTtlDays);
-    setReminderDays(current.reminderDaysBeforeExpiry ?? 0);
+    setTerms({
+      invitationTtlDays: current.invitationTtlDays,
+      reminderDaysBeforeExpiry: current.reminderDaysBeforeExpiry ?? 0,
+    });
   }, [current]);
   const client = useQueryClient();
   const save = useMutation<unknown, ApiProblem>({
     mutationFn: () =>
       gql(UPDATE_ORGANISATION, {
-        input: {
-          name: name.trim() || null,
-          invitationTtlDays: ttlDays === '' ? null : Number(ttlDays),
-          reminderDaysBeforeExpiry: reminderDays === '' ? null : Number(reminderDays),
-        },
+        input: { name: name.trim() || null, ...termsInput(terms) },
       }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.organisation });
@@ -70,13 +72,7 @@ export function OrganisationSettings() {
             onChange={(e) => setName(e.currentTarget.value)}
             error={save.error?.forField('name')}
           />
-          <InvitationTermsInputs
-            ttlDays={ttlDays}
-            onTtlDays={setTtlDays}
-            reminderDays={reminderDays}
-            onReminderDays={setReminderDays}
-            problem={save.error}
-          />
+          <InvitationTermsInputs terms={terms} onChange={setTerms} problem={save.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               Save settings
