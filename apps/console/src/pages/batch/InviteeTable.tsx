@@ -3,7 +3,7 @@ import { DeliveryBadge, StateBadge, UploadStatusBadge } from '../../components/b
 import { displayName, formatDateTime } from '../../components/format';
 import type { InviteeRowFragment } from '../../gql/graphql';
 import type { RowAction } from './ConfirmActionModal';
-import type { TABS } from './tabs';
+import type { Tab } from './tabs';
 import { ScrollTable } from '../../components/ScrollTable';
 
 export interface RowHandlers {
@@ -25,7 +25,7 @@ export function InviteeTable({
   handlers,
 }: {
   rows: readonly InviteeRowFragment[];
-  tab: (typeof TABS)[number];
+  tab: Tab;
   selected: ReadonlySet<string> | 'all';
   highlight?: string;
   onSelect: (ids: string[], on: boolean) => void;

@@ -5,11 +5,8 @@ export type TabKey = 'uploaded' | 'invited' | 'accepted' | 'expired' | 'revoked'
 /** What can be done at once to many people of a tab, on a selection or on the whole tab (the API's bulk actions). */
 export type BulkKind = 'resend' | 'extend' | 'remind' | 'revoke';
 
-/**
- * The batch's tabs, in order. A tab is one entry here: its label, the state it shows, its count, the dates its rows
- * show and what can be done to many of its people at once.
- */
-export const TABS: readonly {
+/** One of the batch's tabs: its label, the state it shows, its count, its rows' dates, what it does to many. */
+export interface Tab {
   key: TabKey;
   label: string;
   state: InviteeState;
@@ -20,97 +17,76 @@ export const TABS: readonly {
   /** Whether rows can be selected: for inviting (Uploaded), for the tab's bulk actions. */
   selectable: boolean;
   empty: { title: string; text: string };
-}[] = [
-  {
-    key: 'uploaded',
-    label: 'Uploaded',
-    state: 'UPLOADED',
+}
+
+/** Each tab is named after the state it shows and the batch's count of it: its label, state and count follow. */
+const tab = (key: TabKey, rest: Omit<Tab, 'key' | 'label' | 'state' | 'count'>): Tab => ({
+  key,
+  label: key.charAt(0).toUpperCase() + key.slice(1),
+  state: key.toUpperCase() as Uppercase<TabKey>,
+  count: (counts) => counts[key],
+  ...rest,
+});
+
+/** Every tab past Uploaded shows when its people were invited first. */
+const INVITED_AT = { label: 'Invited', of: (r: InviteeRowFragment) => r.invitedAt };
+
+/** The batch's tabs, in order. A tab is one entry here. */
+export const TABS: readonly Tab[] = [
+  tab('uploaded', {
     bulk: [],
-    count: (c) => c.uploaded,
     dates: [],
     selectable: true,
     empty: {
       title: 'Nobody uploaded yet',
       text: 'Add personnel one at a time, or upload many from the template. They wait here until you invite them.',
     },
-  },
-  {
-    key: 'invited',
-    label: 'Invited',
-    state: 'INVITED',
+  }),
+  tab('invited', {
     bulk: ['remind', 'extend', 'resend', 'revoke'],
-    count: (c) => c.invited,
-    dates: [
-      { label: 'Invited', of: (r) => r.invitedAt },
-      { label: 'Expires', of: (r) => r.expiresAt },
-    ],
+    dates: [INVITED_AT, { label: 'Expires', of: (r) => r.expiresAt }],
     selectable: true,
     empty: {
       title: 'Nobody invited yet',
       text: 'Select people in the Uploaded tab (or All) and choose Invite. They show here until they accept.',
     },
-  },
-  {
-    key: 'accepted',
-    label: 'Accepted',
-    state: 'ACCEPTED',
+  }),
+  tab('accepted', {
     bulk: [],
-    count: (c) => c.accepted,
-    dates: [
-      { label: 'Invited', of: (r) => r.invitedAt },
-      { label: 'Accepted', of: (r) => r.acceptedAt },
-    ],
+    dates: [INVITED_AT, { label: 'Accepted', of: (r) => r.acceptedAt }],
     selectable: false,
     empty: {
       title: 'Nobody has accepted yet',
       text: 'Invited people show here once they accept from the link in their email or text message. People already in another of your pools are accepted at once.',
     },
-  },
-  {
-    key: 'expired',
-    label: 'Expired',
-    state: 'EXPIRED',
+  }),
+  tab('expired', {
     bulk: ['extend', 'resend'],
-    count: (c) => c.expired,
-    dates: [
-      { label: 'Invited', of: (r) => r.invitedAt },
-      { label: 'Expired', of: (r) => r.expiresAt },
-    ],
+    dates: [INVITED_AT, { label: 'Expired', of: (r) => r.expiresAt }],
     selectable: true,
     empty: {
       title: 'No invitation has expired',
       text: 'Invitations not accepted in time show here: extend them (the same link works again) or resend new links.',
     },
-  },
-  {
-    key: 'revoked',
-    label: 'Revoked',
-    state: 'REVOKED',
+  }),
+  tab('revoked', {
     bulk: ['resend'],
-    count: (c) => c.revoked,
-    dates: [{ label: 'Invited', of: (r) => r.invitedAt }],
+    dates: [INVITED_AT],
     selectable: true,
     empty: {
       title: 'No invitation revoked',
       text: 'People whose invitation you revoked show here; resend to give them a new link.',
     },
-  },
-  {
-    key: 'declined',
-    label: 'Declined',
-    state: 'DECLINED',
+  }),
+  tab('declined', {
     bulk: [],
-    count: (c) => c.declined,
-    dates: [
-      { label: 'Invited', of: (r) => r.invitedAt },
-      { label: 'Declined', of: (r) => r.declinedAt },
-    ],
+    dates: [INVITED_AT, { label: 'Declined', of: (r) => r.declinedAt }],
     selectable: false,
     empty: {
       title: 'Nobody has declined',
       text: 'People who decline from the link in their invitation show here. Their link stops working.',
     },
-  },
+  }),
 ];
 
 export const tabOf = (key: string | null) => TABS.find((t) => t.key === key) ?? TABS[0];
