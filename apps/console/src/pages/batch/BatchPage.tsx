@@ -7,6 +7,7 @@ import { useBatch } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { formatCount, people } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { PageNav } from '../../components/PageNav';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import type { InviteeRowFragment, UploadStatus } from '../../gql/graphql';
@@ -287,20 +288,14 @@ export function BatchPage() {
                     act: setAction,
                   }}
                 />
-                <Group justify="space-between" mt="sm">
-                  <Text size="sm" aria-live="polite">
-                    {formatCount(firstRow)}–{formatCount(firstRow + page.nodes.length - 1)} of{' '}
-                    {formatCount(page.totalCount)}
-                  </Text>
-                  <Group gap="xs">
-                    <Button variant="default" size="xs" onClick={previous} disabled={!previous}>
-                      Previous page
-                    </Button>
-                    <Button variant="default" size="xs" onClick={next} disabled={!next}>
-                      Next page
-                    </Button>
-                  </Group>
-                </Group>
+                <PageNav
+                  firstRow={firstRow}
+                  shown={page.nodes.length}
+                  total={page.totalCount}
+                  previous={previous}
+                  next={next}
+                  mt="sm"
+                />
               </>
             )}
           </Tabs.Panel>

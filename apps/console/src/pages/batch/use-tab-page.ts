@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
+import { useCursorPages } from '../../components/cursor-pages';
 import type { UploadStatus } from '../../gql/graphql';
 import { BATCH_TAB } from '../../graphql/operations';
 import { PAGE_SIZE, tabOf, type TabKey } from './tabs';
@@ -9,18 +9,12 @@ import { PAGE_SIZE, tabOf, type TabKey } from './tabs';
 /** The tabs with a field of their own in the API. */
 const OWN_FIELD = new Set<TabKey>(['uploaded', 'invited', 'accepted']);
 
-/**
- * One page of a tab, by cursor: never the whole tab. The cursors of the pages before are kept, so that
- * "Previous" goes back without offsets; a new tab, search or filter starts again at the first page.
- */
+/** One page of a tab, by cursor (`useCursorPages`): a new tab, search or filter starts again at the first page. */
 export function useTabPage(batchId: string, tab: TabKey, search: string, status: UploadStatus | null) {
-  const filterKey = `${tab}|${search}|${status ?? ''}`;
-  const [paging, setPaging] = useState<{ filterKey: string; cursors: (string | null)[] }>({
-    filterKey,
-    cursors: [null],
-  });
-  const cursors = paging.filterKey === filterKey ? paging.cursors : [null];
-  const after = cursors[cursors.length - 1];
+  const { after, firstRow, nextAfter, previous } = useCursorPages(
+    `${tab}|${search}|${status ?? ''}`,
+    PAGE_SIZE,
+  );
   const query = useQuery({
     queryKey: [...keys.tab(batchId), tab, search, status, after],
     queryFn: async () => {
@@ -46,14 +40,5 @@ export function useTabPage(batchId: string, tab: TabKey, search: string, status:
     placeholderData: keepPreviousData,
   });
   const page = query.data;
-  return {
-    query,
-    page,
-    pageIndex: cursors.length - 1,
-    firstRow: (cursors.length - 1) * PAGE_SIZE + 1,
-    next: page?.pageInfo.hasNextPage
-      ? () => setPaging({ filterKey, cursors: [...cursors, page.pageInfo.endCursor ?? null] })
-      : undefined,
-    previous: cursors.length > 1 ? () => setPaging({ filterKey, cursors: cursors.slice(0, -1) }) : undefined,
-  };
+  return { query, page, firstRow, next: nextAfter(page?.pageInfo), previous };
 }

@@ -1,12 +1,14 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { asProblem, type ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
+import { useCursorPages } from '../../components/cursor-pages';
 import { EmptyState } from '../../components/EmptyState';
-import { displayName, formatCount, formatDateTime } from '../../components/format';
+import { PageNav } from '../../components/PageNav';
+import { displayName, formatDateTime } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -48,12 +50,7 @@ const memberColumns = (remove: (member: MemberRow) => void): Column<Member>[] =>
 export function PoolMembers({ poolId }: { poolId: string }) {
   const [searchText, setSearchText] = useState('');
   const [search] = useDebouncedValue(searchText.trim(), 300);
-  const [cursors, setCursors] = useState<{ search: string; list: (string | null)[] }>({
-    search,
-    list: [null],
-  });
-  const list = cursors.search === search ? cursors.list : [null];
-  const after = list[list.length - 1];
+  const { after, firstRow, nextAfter, previous } = useCursorPages(search, PAGE_SIZE);
   const query = useQuery({
     queryKey: [...keys.pool(poolId), 'members', search, after],
     queryFn: async () =>
@@ -77,7 +74,6 @@ export function PoolMembers({ poolId }: { poolId: string }) {
     },
   });
   const page = query.data;
-  const firstRow = (list.length - 1) * PAGE_SIZE + 1;
   return (
     <Stack gap="sm">
       <TextInput
@@ -113,30 +109,13 @@ export function PoolMembers({ poolId }: { poolId: string }) {
             highlightOnHover
             verticalSpacing="xs"
           />
-          <Group justify="space-between">
-            <Text size="sm" aria-live="polite">
-              {formatCount(firstRow)}–{formatCount(firstRow + page.nodes.length - 1)} of{' '}
-              {formatCount(page.totalCount)}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                disabled={list.length <= 1}
-                onClick={() => setCursors({ search, list: list.slice(0, -1) })}
-              >
-                Previous page
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={!page.pageInfo.hasNextPage}
-                onClick={() => setCursors({ search, list: [...list, page.pageInfo.endCursor ?? null] })}
-              >
-                Next page
-              </Button>
-            </Group>
-          </Group>
+          <PageNav
+            firstRow={firstRow}
+            shown={page.nodes.length}
+            total={page.totalCount}
+            previous={previous}
+            next={nextAfter(page.pageInfo)}
+          />
         </>
       )}
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove from the pool">
