@@ -93,6 +93,11 @@ export function BatchPage() {
       ids.forEach((id) => (on ? set.add(id) : set.delete(id)));
       return set;
     });
+  /** A modal is done: it closes, and the page says what it did. */
+  const closeAndTell = (close: () => void) => (text: string) => {
+    close();
+    setNotice(text);
+  };
   const invited = (outcome: InviteOutcome) => {
     setInviting(null);
     setSelected(new Set());
@@ -301,38 +306,26 @@ export function BatchPage() {
           </Tabs.Panel>
         ))}
       </Tabs>
-      <InviteModal
-        batchId={batchId}
-        target={inviting}
-        onClose={() => setInviting(null)}
-        onInvited={invited}
-      />
+      <InviteModal batchId={batchId} target={inviting} onClose={() => setInviting(null)} onDone={invited} />
       <BulkActionModal
         batchId={batchId}
         target={bulk}
         onClose={() => setBulk(null)}
-        onDone={(text) => {
+        onDone={closeAndTell(() => {
           setBulk(null);
           setSelected(new Set());
-          setNotice(text);
-        }}
+        })}
       />
       <ConfirmActionModal
         batchId={batchId}
-        action={action}
+        target={action}
         onClose={() => setAction(null)}
-        onDone={(text) => {
-          setAction(null);
-          setNotice(text);
-        }}
+        onDone={closeAndTell(() => setAction(null))}
       />
       <CorrectInviteeModal
         invitee={correcting}
         onClose={() => setCorrecting(null)}
-        onCorrected={(text) => {
-          setCorrecting(null);
-          setNotice(text);
-        }}
+        onCorrected={closeAndTell(() => setCorrecting(null))}
       />
       <PersonDrawer inviteeId={personId} onClose={() => update({ person: null })} />
     </>

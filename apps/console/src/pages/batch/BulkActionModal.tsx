@@ -15,6 +15,7 @@ import {
   REVOKE_INVITATIONS,
   SEND_REMINDERS,
 } from '../../graphql/operations';
+import { actionFormProps, type ActionModalProps } from './action-modal';
 import type { BulkKind } from './tabs';
 
 /** A bulk action and whom it applies to: the people selected, or everyone in a tab (by its state). */
@@ -62,17 +63,7 @@ export const BULK_WORDING: Record<
  * Resend, extend, remind or revoke many people at once (the selection, or a whole tab: "resend to every expired"),
  * after the count is confirmed; the API says whom it skipped and why.
  */
-export function BulkActionModal({
-  batchId,
-  target,
-  onClose,
-  onDone,
-}: {
-  batchId: string;
-  target: BulkTarget | null;
-  onClose: () => void;
-  onDone: (text: string) => void;
-}) {
+export function BulkActionModal({ batchId, target, onClose, onDone }: ActionModalProps<BulkTarget>) {
   const [message, setMessage] = useState('');
   const [days, setDays] = useState<number | string>(7);
   const client = useQueryClient();
@@ -110,18 +101,9 @@ export function BulkActionModal({
   const count = !who ? 0 : 'ids' in who ? who.ids.length : who.count;
   return (
     <FormModal
-      opened={target !== null}
-      onClose={() => {
-        run.reset();
-        onClose();
-      }}
-      onCancel={onClose}
+      {...actionFormProps(target, run, onClose)}
       title={wording?.title}
-      onSubmit={() => {
-        if (target) run.mutate(target);
-      }}
       act={wording?.button}
-      loading={run.isPending}
       disabled={count === 0}
       color={wording?.color}
     >

@@ -1,11 +1,12 @@
-import { Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiProblem } from '../../api/api-problem';
 import { gql } from '../../api/graphql-client';
 import { keys } from '../../api/queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { FormButtons } from '../../components/FormButtons';
+import { FormModal } from '../../components/FormModal';
 import { REMOVE_INVITEE, RESEND_INVITATION, REVOKE_INVITATION } from '../../graphql/operations';
+import { actionFormProps, type ActionModalProps } from './action-modal';
 
 export type RowAction = { kind: 'resend' | 'revoke' | 'remove'; id: string; name: string };
 
@@ -36,17 +37,7 @@ const WORDING: Record<
 };
 
 /** Resend, revoke or remove one person, after saying what it does; the answer shows in place. */
-export function ConfirmActionModal({
-  batchId,
-  action,
-  onClose,
-  onDone,
-}: {
-  batchId: string;
-  action: RowAction | null;
-  onClose: () => void;
-  onDone: (text: string) => void;
-}) {
+export function ConfirmActionModal({ batchId, target, onClose, onDone }: ActionModalProps<RowAction>) {
   const client = useQueryClient();
   const run = useMutation<unknown, ApiProblem, RowAction>({
     mutationFn: (a) =>
@@ -65,31 +56,22 @@ export function ConfirmActionModal({
       onDone(`${WORDING[a.kind].done} ${a.name}.`);
     },
   });
-  const wording = action ? WORDING[action.kind] : null;
+  const wording = target ? WORDING[target.kind] : null;
   return (
-    <Modal
-      opened={action !== null}
-      onClose={() => {
-        run.reset();
-        onClose();
-      }}
+    <FormModal
+      {...actionFormProps(target, run, onClose)}
       title={wording?.title}
+      act={wording?.button}
+      color={wording?.color}
     >
-      {action && wording && (
-        <Stack>
+      {target && wording && (
+        <>
           <Text>
-            <strong>{action.name}</strong>: {wording.text}
+            <strong>{target.name}</strong>: {wording.text}
           </Text>
           <ProblemAlert problem={run.error} />
-          <FormButtons
-            onCancel={onClose}
-            act={wording.button}
-            onAct={() => run.mutate(action)}
-            loading={run.isPending}
-            color={wording.color}
-          />
-        </Stack>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

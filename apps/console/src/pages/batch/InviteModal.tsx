@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { FormModal } from '../../components/FormModal';
 import { MessageInput } from '../../components/MessageInput';
 import { SEND_INVITATIONS } from '../../graphql/operations';
+import { actionFormProps, type ActionModalProps } from './action-modal';
 
 /** Who an Invite applies to: every invitable person of the batch, a selection, or one person. */
 export type InviteTarget =
@@ -30,13 +31,8 @@ export function InviteModal({
   batchId,
   target,
   onClose,
-  onInvited,
-}: {
-  batchId: string;
-  target: InviteTarget | null;
-  onClose: () => void;
-  onInvited: (outcome: InviteOutcome) => void;
-}) {
+  onDone,
+}: ActionModalProps<InviteTarget, InviteOutcome>) {
   const [message, setMessage] = useState('');
   const client = useQueryClient();
   const send = useMutation<InviteOutcome, ApiProblem, InviteTarget>({
@@ -56,7 +52,7 @@ export function InviteModal({
       await invalidateBatchAndPools(client, batchId);
       setMessage('');
       send.reset();
-      onInvited(outcome);
+      onDone(outcome);
     },
   });
   const count = !target
@@ -68,18 +64,9 @@ export function InviteModal({
         : target.ids.length;
   return (
     <FormModal
-      opened={target !== null}
-      onClose={() => {
-        send.reset();
-        onClose();
-      }}
-      onCancel={onClose}
+      {...actionFormProps(target, send, onClose)}
       title={target?.kind === 'one' ? 'Send invitation' : 'Invite personnel'}
-      onSubmit={() => {
-        if (target) send.mutate(target);
-      }}
       act="Invite"
-      loading={send.isPending}
       disabled={count === 0}
     >
       <Text fw={600} data-testid="invite-count">
