@@ -11,7 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { CreateBatchModal } from '../batches/CreateBatchModal';
 import { NotFoundPage } from '../NotFoundPage';
 import { PoolMembers } from './PoolMembers';
-import { RenamePoolModal } from './RenamePoolModal';
+import { PoolNameModal } from './PoolNameModal';
 
 /** One resource pool: its batches (a new batch in it), its members (search, paging, remove); renaming it. */
 export function PoolPage() {
@@ -60,7 +60,13 @@ export function PoolPage() {
         Members
       </Title>
       <PoolMembers poolId={pool.id} />
-      <RenamePoolModal key={pool.name} pool={pool} opened={renaming} onClose={rename.close} />
+      <PoolNameModal
+        key={pool.name}
+        pool={pool}
+        opened={renaming}
+        onClose={rename.close}
+        onSaved={rename.close}
+      />
       <CreateBatchModal
         opened={creating}
         onClose={close}

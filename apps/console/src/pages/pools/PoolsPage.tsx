@@ -8,7 +8,7 @@ import { createdColumn, LIST_LOOK, nameColumn } from '../../components/lists';
 import { formatCount } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { CreatePoolModal } from './CreatePoolModal';
+import { PoolNameModal } from './PoolNameModal';
 import { type Column, DataTable } from '../../components/DataTable';
 import type { PoolsQuery } from '../../gql/graphql';
 
@@ -63,10 +63,10 @@ export function PoolsPage() {
           {...LIST_LOOK}
         />
       )}
-      <CreatePoolModal
+      <PoolNameModal
         opened={creating}
         onClose={close}
-        onCreated={(pool) => {
+        onSaved={(pool) => {
           close();
           setCreated(pool);
         }}
