@@ -78,10 +78,25 @@ function ProviderSignIn({ issuer }: { issuer: string }) {
   );
 }
 
+/** The development sign-in's fields: for whom the token it makes is (its org and sub claims). */
+const DEVELOPMENT_FIELDS = [
+  {
+    field: 'organisation',
+    label: 'Organisation',
+    description: "The organisation's id (the token's org claim), e.g. acme",
+    autoComplete: 'organization',
+  },
+  {
+    field: 'user',
+    label: 'User',
+    description: "Who you are (the token's sub claim): recorded on every change you make",
+    autoComplete: 'username',
+  },
+] as const;
+
 function DevelopmentSignIn({ minutes }: { minutes: number }) {
   const { signInForDevelopment } = useSession();
-  const [organisation, setOrganisation] = useState('');
-  const [user, setUser] = useState('');
+  const [claims, setClaims] = useState({ organisation: '', user: '' });
   const [ops, setOps] = useState(false);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -89,7 +104,7 @@ function DevelopmentSignIn({ minutes }: { minutes: number }) {
     event.preventDefault();
     setPending(true);
     setProblem(null);
-    signInForDevelopment(organisation, user, ops).catch((error: unknown) => {
+    signInForDevelopment(claims.organisation, claims.user, ops).catch((error: unknown) => {
       setPending(false);
       setProblem(asProblem(error));
     });
@@ -105,26 +120,24 @@ function DevelopmentSignIn({ minutes }: { minutes: number }) {
           with a {minutes}-minute token (as <code>npm run token</code> makes). It is off in production, where
           you sign in at your identity provider.
         </Text>
-        <ProblemAlert problem={problem} title="Sign-in failed" shownFields={['organisation', 'user']} />
-        <TextInput
-          label="Organisation"
-          description="The organisation's id (the token's org claim), e.g. acme"
-          required
-          value={organisation}
-          onChange={(e) => setOrganisation(e.currentTarget.value)}
-          error={problem?.forField('organisation')}
-          autoComplete="organization"
-          data-autofocus
+        <ProblemAlert
+          problem={problem}
+          title="Sign-in failed"
+          shownFields={DEVELOPMENT_FIELDS.map((f) => f.field)}
         />
-        <TextInput
-          label="User"
-          description="Who you are (the token's sub claim): recorded on every change you make"
-          required
-          value={user}
-          onChange={(e) => setUser(e.currentTarget.value)}
-          error={problem?.forField('user')}
-          autoComplete="username"
-        />
+        {DEVELOPMENT_FIELDS.map((f, index) => (
+          <TextInput
+            key={f.field}
+            label={f.label}
+            description={f.description}
+            required
+            value={claims[f.field]}
+            onChange={(e) => setClaims({ ...claims, [f.field]: e.currentTarget.value })}
+            error={problem?.forField(f.field)}
+            autoComplete={f.autoComplete}
+            data-autofocus={index === 0 || undefined}
+          />
+        ))}
         <Checkbox
           label="Operator: also open Operations (the ops role)"
           checked={ops}
