@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { accessToken, authorizationHeader } from './access-token';
-import { ApiProblem, asProblem, type FieldProblem } from './api-problem';
+import { asProblem, problemFromBody, type ProblemBody } from './api-problem';
 
 const client = new GraphQLClient(`${window.location.origin}/graphql`, {
   requestMiddleware: (request) => {
@@ -12,10 +12,8 @@ const client = new GraphQLClient(`${window.location.origin}/graphql`, {
   },
 });
 
-interface ErrorExtensions {
-  code?: string;
-  errors?: FieldProblem[];
-}
+/** A GraphQL error's extensions: the contract's code and the problems by field (its message is the error's). */
+type ErrorExtensions = Omit<ProblemBody, 'message'>;
 
 /** Runs one typed operation with the admin's token; any error becomes an ApiProblem with its field errors. */
 export async function gql<Result, Variables extends object>(
@@ -28,12 +26,7 @@ export async function gql<Result, Variables extends object>(
     if (error instanceof ClientError) {
       const first = error.response.errors?.[0];
       const extensions = (first?.extensions ?? {}) as ErrorExtensions;
-      const problem = new ApiProblem(
-        extensions.code ?? `HTTP_${error.response.status}`,
-        first?.message ?? `The service answered ${error.response.status}.`,
-        extensions.errors ?? [],
-        error.response.status,
-      );
+      const problem = problemFromBody({ ...extensions, message: first?.message }, error.response.status);
       if (problem.code === 'UNAUTHENTICATED') accessToken.expired();
       throw problem;
     }

@@ -1,5 +1,5 @@
 import { authorizationHeader } from './access-token';
-import { ApiProblem, asProblem, problemFromResponse, type FieldProblem } from './api-problem';
+import { ApiProblem, asProblem, problemFromBody, problemFromResponse, type ProblemBody } from './api-problem';
 
 /** The schema's DuplicateReason (the REST route answers the GraphQL type's fields as JSON). */
 export type DuplicateReason =
@@ -55,7 +55,7 @@ export function sendUpload(
       onProgress({ phase: 'sending', sent: event.loaded, total: event.total || file.size });
     xhr.upload.onload = () => onProgress({ phase: 'checking' });
     xhr.onerror = () => reject(asProblem(new TypeError('network')));
-    xhr.onabort = () => reject(new ApiProblem('ABORTED', 'The upload was cancelled.'));
+    xhr.onabort = () => reject(new ApiProblem({ code: 'ABORTED', message: 'The upload was cancelled.' }));
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -64,15 +64,7 @@ export function sendUpload(
         body = null;
       }
       if (xhr.status === 200 && body) return resolve(body as UploadPreviewJson);
-      const error = (body ?? {}) as { code?: string; message?: string; errors?: FieldProblem[] };
-      reject(
-        new ApiProblem(
-          error.code ?? `HTTP_${xhr.status}`,
-          error.message ?? `The service answered ${xhr.status}.`,
-          error.errors ?? [],
-          xhr.status,
-        ),
-      );
+      reject(problemFromBody((body ?? {}) as ProblemBody, xhr.status));
     };
     const form = new FormData();
     form.append('file', file, file.name);

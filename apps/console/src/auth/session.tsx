@@ -165,7 +165,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signInWithProvider = useCallback(async (returnTo: string) => {
-    if (!manager.current) throw new ApiProblem('NOT_CONFIGURED', 'No identity provider is configured.');
+    if (!manager.current)
+      throw new ApiProblem({ code: 'NOT_CONFIGURED', message: 'No identity provider is configured.' });
     await manager.current.signinRedirect({ state: { returnTo } });
   }, []);
 
@@ -174,9 +175,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (session.status !== 'signed-out') return;
       const claims = claimsOf(token.trim());
       if (!claims)
-        throw new ApiProblem('BAD_USER_INPUT', 'This is not an admin token: it names no organisation.');
+        throw new ApiProblem({
+          code: 'BAD_USER_INPUT',
+          message: 'This is not an admin token: it names no organisation.',
+        });
       if (claims.expiresAt !== null && claims.expiresAt * 1000 < Date.now()) {
-        throw new ApiProblem('BAD_USER_INPUT', 'This token has expired.');
+        throw new ApiProblem({ code: 'BAD_USER_INPUT', message: 'This token has expired.' });
       }
       signedIn(session.config, token.trim());
     },

@@ -38,9 +38,11 @@ export function CreateBatchModal({
   const create = useMutation<{ id: string }, ApiProblem>({
     mutationFn: async () => {
       if (!poolId) {
-        throw new ApiProblem('BAD_USER_INPUT', 'Choose the resource pool.', [
-          { field: 'poolId', message: 'is required' },
-        ]);
+        throw new ApiProblem({
+          code: 'BAD_USER_INPUT',
+          message: 'Choose the resource pool.',
+          fieldProblems: [{ field: 'poolId', message: 'is required' }],
+        });
       }
       return (await gql(CREATE_BATCH, { poolId, name, ...termsInput(terms) })).createInvitationBatch;
     },
