@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { EmbeddedEventStore } from '@invitations/event-store';
 import { encodeRecord } from '@invitations/event-store';
 import type { NewEvent } from '@invitations/event-store';
+import { someMetadata } from '@invitations/event-store/testing';
 
 export interface EventStoreBenchResult {
   /** Durable appends (one event each) per second, 16 concurrent writers. */
@@ -108,14 +109,7 @@ function realisticEvent(): NewEvent {
       jobRole: 'Site supervisor',
       stagedAt: new Date().toISOString(),
     },
-    metadata: {
-      organisationId: randomUUID(),
-      actor: `admin-${randomUUID()}`,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      timestamp: new Date().toISOString(),
-      schemaVersion: 1,
-    },
+    metadata: someMetadata(),
   };
 }
 

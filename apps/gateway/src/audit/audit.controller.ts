@@ -5,11 +5,9 @@ import {
   auditLogEntries,
   checkAuditFilter,
 } from '@invitations/application';
-import type { ReadModelStores } from '@invitations/runtime';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { READ_MODELS } from '../infrastructure/tokens';
 import { auditFilterOfQuery } from './audit-filter';
 
 /**
@@ -18,10 +16,7 @@ import { auditFilterOfQuery } from './audit-filter';
  */
 @Controller('api')
 export class AuditController {
-  constructor(
-    @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
-    @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
-  ) {}
+  constructor(@Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts) {}
 
   @Get('audit.csv')
   @Header('Content-Type', AUDIT_CSV_CONTENT_TYPE)
@@ -31,7 +26,6 @@ export class AuditController {
     const organisationId = orgOf(req);
     const filter = auditFilterOfQuery(query);
     checkAuditFilter(filter); // before the first byte: a refusal is an answer, not a broken download
-    const ports = { store: this.ports.store, audit: this.readModels.readModels.audit };
-    return new StreamableFile(auditLogCsv(auditLogEntries(ports, organisationId, filter)));
+    return new StreamableFile(auditLogCsv(auditLogEntries(this.ports, organisationId, filter)));
   }
 }

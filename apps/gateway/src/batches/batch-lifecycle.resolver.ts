@@ -8,7 +8,7 @@ import { CommandContexts } from '../common/graphql/command-context.factory';
 import { reminderDays, wholeDays } from '../common/graphql/whole-days';
 import { UseCaseCommand } from '../common/use-case.command';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { ReadModels } from '../infrastructure/read-models.service';
+import { ReadModels, required } from '../infrastructure/read-models.service';
 import { inviteeConnectionOf } from '../invitees/invitee.mapper';
 import { batchView, type BatchView } from './batch.view';
 
@@ -62,9 +62,9 @@ export class BatchLifecycleResolver {
     await this.commands.execute(
       new UseCaseCommand((ports) => updateInvitationBatch(ports, context, batchId, changes)),
     );
-    const doc = await this.readModels.batch(context.organisationId, batchId);
-    if (!doc) throw new Error(`batch ${batchId} is not in the read model after its own write`);
-    return batchView(doc);
+    return batchView(
+      required(await this.readModels.batch(context.organisationId, batchId), `batch ${batchId}`),
+    );
   }
 
   /** The batch's own terms, else its organisation's, else the service's defaults. */

@@ -10,7 +10,7 @@ import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { inviteeConnectionOf } from '../invitees/invitee.mapper';
-import { ReadModels, type Tab } from '../infrastructure/read-models.service';
+import { ReadModels, required, type Tab } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
 import { CLOCK } from '../infrastructure/tokens';
 import { uploadFromDoc } from '../uploads/upload-preview.view';
@@ -53,16 +53,13 @@ export class BatchesResolver {
     const { batchId: id } = await this.commands.execute(
       new UseCaseCommand((ports) => createInvitationBatch(ports, context, poolId, name, terms)),
     );
-    const doc = await this.readModels.batch(context.organisationId, id);
-    if (!doc) throw new Error(`batch ${id} is not in the read model after its creation`);
-    return batchView(doc);
+    return batchView(required(await this.readModels.batch(context.organisationId, id), `batch ${id}`));
   }
 
   @ResolveField('pool')
   async pool(@Parent() batch: BatchView) {
     const doc = await this.readModels.pool(batch.organisationId, batch.poolId);
-    if (!doc) throw new Error(`pool ${batch.poolId} of batch ${batch.id} is missing from the read model`);
-    return poolView(doc);
+    return poolView(required(doc, `pool ${batch.poolId} of batch ${batch.id}`));
   }
 
   @ResolveField('counts')

@@ -10,6 +10,7 @@ import {
   PassportLookup,
   ServiceSettings,
   UploadLookups,
+  type AuditLogPorts,
 } from '@invitations/application';
 import type { Clock } from '@invitations/kernel';
 import type { EventStore, KeyStore, PersonalDataStore } from '@invitations/event-store';
@@ -25,6 +26,8 @@ export interface ApplicationPorts {
   keys: KeyStore;
   store: EventStore;
   passports: PassportLookup;
+  /** The audit log's entries, a page at a time (read by the audit log and its CSV). */
+  audit: AuditLogPorts['audit'];
   memberships: Memberships;
   invitees: BatchInvitees;
   members: MemberLookup;
@@ -63,6 +66,7 @@ export function applicationPorts(
     keys: store.keys,
     ...readSide,
     members: readModels.readModels.pools,
+    audit: readModels.readModels.audit,
     settings,
     workers,
     passportMatches: new InMemoryPassportMatchBudget(config.passportMatchesPerDay),

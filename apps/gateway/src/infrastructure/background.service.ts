@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { EventStore, KeyStore } from '@invitations/event-store';
 import type { Notifier } from '@invitations/notifications';
 import { allProjections } from '@invitations/read-models';
 import type { ProjectionRunner, ReadModelStores } from '@invitations/runtime';
@@ -14,15 +13,7 @@ import type { ServiceConfig } from '@invitations/runtime';
 import { BackgroundWork } from '@invitations/application';
 import { CheckpointWatcher } from '@invitations/runtime';
 import { APPLICATION_PORTS, type ApplicationPorts } from './application-ports';
-import {
-  CLOCK,
-  EVENT_STORE,
-  INVITATION_TOKEN_SECRET,
-  KEY_STORE,
-  NOTIFIER,
-  READ_MODELS,
-  SERVICE_CONFIG,
-} from './tokens';
+import { CLOCK, INVITATION_TOKEN_SECRET, NOTIFIER, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
 /**
  * What runs beside the API in this process, driven by the log's subscription (never by the in-memory EventBus):
@@ -37,16 +28,15 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
   private readonly checkpoints: CheckpointWatcher;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelStores,
     @Inject(NOTIFIER) notifier: Notifier,
     @Inject(CLOCK) clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(APPLICATION_PORTS) ports: ApplicationPorts,
     @Inject(INVITATION_TOKEN_SECRET) tokenSecret: Uint8Array,
-    @Inject(KEY_STORE) keys: KeyStore,
   ) {
-    this.work = new BackgroundWork(store, readModels, {
+    // The background work runs on the use cases' store and keys.
+    this.work = new BackgroundWork(ports.store, readModels, {
       notifier,
       clock,
       publicBaseUrl: config.publicBaseUrl,
@@ -56,7 +46,7 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
       invitationTtlDays: config.invitationTtlDays,
       reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
       uploadConfirmations: ports.confirmations,
-      keys,
+      keys: ports.keys,
       retentionDaysAfterClose: config.retentionDaysAfterClose,
     });
     this.checkpoints = new CheckpointWatcher(readModels.checkpoints, { logger: this.logger });

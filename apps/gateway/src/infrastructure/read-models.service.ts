@@ -23,6 +23,15 @@ export interface TabRequest {
   search?: string | null;
 }
 
+/**
+ * A document the read models must hold: one the request's own write made or changed (the handler waited for the
+ * read models to include it), or one such a document refers to. Its absence is a bug, not an answer.
+ */
+export function required<Doc>(doc: Doc | null, what: string): Doc {
+  if (doc === null) throw new Error(`${what} is missing from the read model`);
+  return doc;
+}
+
 /** The queries of the admin screens, over the read models only, always scoped to the admin's organisation. */
 @Injectable()
 export class ReadModels {

@@ -1,6 +1,6 @@
 import { ServiceError } from '@invitations/kernel';
-import { applyDecorators, Header } from '@nestjs/common';
-import type { Response } from 'express';
+import { applyDecorators, createParamDecorator, Header, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { messagePage } from './accept-page.html';
 
 /**
@@ -20,16 +20,24 @@ export function TokenPageHeaders(): MethodDecorator {
 }
 
 /** The token a form posted (an absent or non-text one is the empty token, refused like any unusable one). */
-export function postedToken(body: { token?: unknown } | undefined): string {
+export const PostedToken = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const body = context.switchToHttp().getRequest<Request>().body as { token?: unknown } | undefined;
   return typeof body?.token === 'string' ? body.token : '';
+});
+
+/**
+ * Sends the page `page` makes, or, when it is refused, a refusal the invitee can read (the contract's generic
+ * message for any unusable token); anything else throws.
+ */
+export async function sendPage(res: Response, page: () => Promise<string>): Promise<void> {
+  try {
+    sendHtml(res, 200, await page());
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    sendHtml(res, 400, messagePage('Invitation', error.message));
+  }
 }
 
-export function sendHtml(res: Response, status: number, html: string): void {
+function sendHtml(res: Response, status: number, html: string): void {
   res.status(status).type('text/html; charset=utf-8').send(html);
-}
-
-/** A refusal the invitee can read (the contract's generic message for any unusable token); anything else throws. */
-export function sendRefusal(res: Response, error: unknown): void {
-  if (!(error instanceof ServiceError)) throw error;
-  sendHtml(res, 400, messagePage('Invitation', error.message));
 }

@@ -15,9 +15,11 @@ import {
   inviteePastInOrganisation,
   inviteeStateFrom,
   validatedPerson,
+  type AdminContext,
+  type Written,
 } from '@invitations/application';
 import type { PersonInput } from '@invitations/domain';
-import type { GqlContext } from '../common/auth/request-principal';
+import type { AuthenticatedRequest, GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
@@ -108,15 +110,10 @@ export class InviteesResolver {
   }
 
   @Mutation('correctInvitee')
-  async correctInvitee(
-    @Args('input') { inviteeId, ...changes }: CorrectInput,
-    @Context() { req }: GqlContext,
-  ) {
-    const context = this.contexts.forAdmin(req, 'correctInvitee');
-    await this.commands.execute(
-      new UseCaseCommand((ports) => correctInvitee(ports, context, inviteeId, changes)),
+  correctInvitee(@Args('input') { inviteeId, ...changes }: CorrectInput, @Context() { req }: GqlContext) {
+    return this.change(req, 'correctInvitee', inviteeId, (ports, context) =>
+      correctInvitee(ports, context, inviteeId, changes),
     );
-    return this.answer(context.organisationId, inviteeId);
   }
 
   @Mutation('removeInvitee')
@@ -157,16 +154,24 @@ export class InviteesResolver {
   }
 
   @Mutation('resendInvitation')
-  async resendInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
-    const context = this.contexts.forAdmin(req, 'resendInvitation');
-    await this.commands.execute(new UseCaseCommand((ports) => resendInvitation(ports, context, inviteeId)));
-    return this.answer(context.organisationId, inviteeId);
+  resendInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    return this.change(req, 'resendInvitation', inviteeId, resendInvitation);
   }
 
   @Mutation('revokeInvitation')
-  async revokeInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
-    const context = this.contexts.forAdmin(req, 'revokeInvitation');
-    await this.commands.execute(new UseCaseCommand((ports) => revokeInvitation(ports, context, inviteeId)));
+  revokeInvitation(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
+    return this.change(req, 'revokeInvitation', inviteeId, revokeInvitation);
+  }
+
+  /** Runs a use case that changes one invitee as the request's admin, then answers the invitee as it left them. */
+  private async change(
+    req: AuthenticatedRequest,
+    operation: string,
+    inviteeId: string,
+    change: (ports: ApplicationPorts, context: AdminContext, inviteeId: string) => Promise<Written>,
+  ): Promise<InviteeNode> {
+    const context = this.contexts.forAdmin(req, operation);
+    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context, inviteeId)));
     return this.answer(context.organisationId, inviteeId);
   }
 

@@ -1,12 +1,13 @@
 import { connectionOf } from '../common/graphql/connection';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { removeMember, updateResourcePool } from '@invitations/application';
+import { removeMember, updateResourcePool, type AdminContext, type Written } from '@invitations/application';
 import { memberId, type InviteeDoc } from '@invitations/read-models';
-import type { GqlContext } from '../common/auth/request-principal';
+import type { AuthenticatedRequest, GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { UseCaseCommand } from '../common/use-case.command';
-import { ReadModels } from '../infrastructure/read-models.service';
+import type { ApplicationPorts } from '../infrastructure/application-ports';
+import { ReadModels, required } from '../infrastructure/read-models.service';
 import { poolView, type PoolView } from './pool.view';
 
 /** The GraphQL `Member`: a person accepted into the pool, as their invitee shows them. */
@@ -21,6 +22,16 @@ const memberOf = (doc: InviteeDoc) => ({
   joinedAt: doc.acceptedAt,
   inviteeId: doc._id,
 });
+
+interface RemoveMemberInput {
+  poolId: string;
+  memberId: string;
+}
+
+interface RenamePoolInput {
+  poolId: string;
+  name: string;
+}
 
 /** A pool's members (paged, searchable), taking one out, and renaming the pool. */
 @Resolver('ResourcePool')
@@ -45,32 +56,28 @@ export class MembersResolver {
   }
 
   @Mutation('removeMember')
-  async removeMember(
-    @Args('input') input: { poolId: string; memberId: string },
-    @Context() { req }: GqlContext,
-  ) {
-    const context = this.contexts.forAdmin(req, 'removeMember');
-    await this.commands.execute(
-      new UseCaseCommand((ports) => removeMember(ports, context, input.poolId, input.memberId)),
+  removeMember(@Args('input') input: RemoveMemberInput, @Context() { req }: GqlContext) {
+    return this.changePool(req, 'removeMember', input.poolId, (ports, context) =>
+      removeMember(ports, context, input.poolId, input.memberId),
     );
-    return this.answer(context.organisationId, input.poolId);
   }
 
   @Mutation('updateResourcePool')
-  async updateResourcePool(
-    @Args('input') input: { poolId: string; name: string },
-    @Context() { req }: GqlContext,
-  ) {
-    const context = this.contexts.forAdmin(req, 'updateResourcePool');
-    await this.commands.execute(
-      new UseCaseCommand((ports) => updateResourcePool(ports, context, input.poolId, input.name)),
+  updateResourcePool(@Args('input') input: RenamePoolInput, @Context() { req }: GqlContext) {
+    return this.changePool(req, 'updateResourcePool', input.poolId, (ports, context) =>
+      updateResourcePool(ports, context, input.poolId, input.name),
     );
-    return this.answer(context.organisationId, input.poolId);
   }
 
-  private async answer(organisationId: string, poolId: string) {
-    const doc = await this.readModels.pool(organisationId, poolId);
-    if (!doc) throw new Error(`pool ${poolId} is not in the read model after its own write`);
-    return poolView(doc);
+  /** Runs a use case that changes the pool as the request's admin, then answers the pool as the change left it. */
+  private async changePool(
+    req: AuthenticatedRequest,
+    operation: string,
+    poolId: string,
+    change: (ports: ApplicationPorts, context: AdminContext) => Promise<Written>,
+  ) {
+    const context = this.contexts.forAdmin(req, operation);
+    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context)));
+    return poolView(required(await this.readModels.pool(context.organisationId, poolId), `pool ${poolId}`));
   }
 }

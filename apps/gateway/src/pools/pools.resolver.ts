@@ -6,7 +6,7 @@ import { poolView, type PoolView } from './pool.view';
 import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
-import { ReadModels } from '../infrastructure/read-models.service';
+import { ReadModels, required } from '../infrastructure/read-models.service';
 import { UseCaseCommand } from '../common/use-case.command';
 
 @Resolver('ResourcePool')
@@ -34,9 +34,7 @@ export class PoolsResolver {
     const { poolId: id } = await this.commands.execute(
       new UseCaseCommand((ports) => createResourcePool(ports, context, input.name)),
     );
-    const doc = await this.readModels.pool(context.organisationId, id);
-    if (!doc) throw new Error(`pool ${id} is not in the read model after its creation`);
-    return poolView(doc);
+    return poolView(required(await this.readModels.pool(context.organisationId, id), `pool ${id}`));
   }
 
   @ResolveField('batches')

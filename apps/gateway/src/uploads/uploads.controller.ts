@@ -18,25 +18,17 @@ import type { ServiceConfig } from '@invitations/runtime';
 import type { CohortInput } from '@invitations/uploads';
 import { DUPLICATES_REPORT_CONTENT_TYPE, duplicatesReportCsv } from '@invitations/uploads';
 import { TEMPLATE_CONTENT_TYPE, TEMPLATE_FILE_NAME, invitationTemplateCsvBytes } from '@invitations/uploads';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  duplicatesReportRows,
-  lastPositionOfUpload,
-  loadUpload,
-  previewBatchUpload,
-  uploadOfOrganisation,
-} from '@invitations/application';
+import { duplicatesReportRows, loadUpload, uploadOfOrganisation } from '@invitations/application';
 import { AllowSignedLink, Public } from '../common/auth/public.decorator';
 import type { AuthenticatedRequest } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { bodyTooLarge } from '../common/errors/http-refusal';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { UseCaseCommand } from '../common/use-case.command';
 import { ReportLinks } from './report-links';
 import { SERVICE_CONFIG } from '../infrastructure/tokens';
 import { boundedBody, type BodyBounds } from './bounded-body';
-import { UploadSlots } from './upload-slots';
+import { UploadPreviews } from './upload-previews';
 
 /** Room a multipart form takes beside its file: boundaries, part headers, the small fields before the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -57,12 +49,11 @@ export const FORM_FIELD_LIMITS = { fieldSize: 4096, fieldNameSize: 100, fields: 
 @Controller('api')
 export class UploadsController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
+    private readonly previews: UploadPreviews,
     private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    private readonly slots: UploadSlots,
   ) {}
 
   /**
@@ -84,18 +75,11 @@ export class UploadsController {
         { field: 'batchId', message: 'is required' },
       ]);
     const bounds = this.bodyBounds(req);
-    let release: (() => void) | null = null;
     try {
-      release = await this.slots.acquire();
-      const upload = await uploadOf(req, bounds);
-      const cohort = cohortOf(query, upload.fields);
-      const { view } = await this.commands.execute(
-        new UseCaseCommand(async (ports) => {
-          const previewed = await previewBatchUpload(ports, context, batchId, upload.source, cohort);
-          // Waited for, so that upload(id) and the batch's uploads show it at once.
-          return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
-        }),
-      );
+      const view = await this.previews.preview(context, batchId, async () => {
+        const upload = await uploadOf(req, bounds);
+        return { source: upload.source, cohort: cohortOf(query, upload.fields) };
+      });
       const duplicatesReportUrl = this.links.duplicatesReportUrl({
         ...view,
         organisationId: context.organisationId,
@@ -105,8 +89,6 @@ export class UploadsController {
       // Refused before the whole body was read (e.g. over a limit): answer, then close instead of reading on.
       if (!req.complete) res.setHeader('Connection', 'close');
       throw error;
-    } finally {
-      release?.();
     }
   }
 

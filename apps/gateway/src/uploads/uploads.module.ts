@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@invitations/runtime';
 import { SERVICE_CONFIG } from '../infrastructure/tokens';
 import { LINK_SIGNING_SECRET, ReportLinks } from './report-links';
 import { UploadsController } from './uploads.controller';
+import { UploadPreviews } from './upload-previews';
 import { UploadSlots } from './upload-slots';
 import { UploadsResolver } from './uploads.resolver';
 
@@ -17,6 +18,7 @@ import { UploadsResolver } from './uploads.resolver';
     UploadsResolver,
     ReportLinks,
     UploadSlots,
+    UploadPreviews,
     {
       provide: LINK_SIGNING_SECRET,
       inject: [SERVICE_CONFIG],

@@ -11,10 +11,8 @@ import {
   confirmationView,
   confirmUpload,
   duplicateRowsOf,
-  lastPositionOfUpload,
   uploadSummaryView,
   possibleDuplicateRowsOf,
-  previewBatchUpload,
   recordedUpload,
   uploadOfOrganisation,
   uploadRowsPage,
@@ -24,11 +22,11 @@ import type { GqlContext } from '../common/auth/request-principal';
 import { CommandContexts } from '../common/graphql/command-context.factory';
 import { orgOf } from '../common/graphql/org-of';
 import { APPLICATION_PORTS, type ApplicationPorts } from '../infrastructure/application-ports';
-import { ReadModels } from '../infrastructure/read-models.service';
+import { ReadModels, required } from '../infrastructure/read-models.service';
 import { CLOCK } from '../infrastructure/tokens';
 import { UseCaseCommand } from '../common/use-case.command';
 import { HttpRefusal } from '../common/errors/http-refusal';
-import { UploadSlots } from './upload-slots';
+import { UploadPreviews } from './upload-previews';
 import { ReportLinks } from './report-links';
 import {
   uploadFromDoc,
@@ -56,7 +54,7 @@ export class UploadsResolver {
     private readonly links: ReportLinks,
     @Inject(APPLICATION_PORTS) private readonly ports: ApplicationPorts,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly slots: UploadSlots,
+    private readonly previews: UploadPreviews,
   ) {}
 
   /** Null for an upload that does not exist or is another organisation's. */
@@ -71,33 +69,15 @@ export class UploadsResolver {
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'previewUpload');
-    const source = Readable.from([Buffer.from(input.csv, 'utf8')]);
-    // The same turns as the REST upload's (UploadSlots): a refusal's Retry-After goes on the HTTP answer.
-    let release: () => void;
+    const file = { source: Readable.from([Buffer.from(input.csv, 'utf8')]), cohort: input.cohort ?? null };
     try {
-      release = await this.slots.acquire();
+      const view = await this.previews.preview(context, input.batchId, async () => file);
+      return uploadFromPreview(view, context.organisationId);
     } catch (error) {
+      // The same turns as the REST upload's (UploadSlots): a refusal's Retry-After goes on the HTTP answer.
       if (error instanceof HttpRefusal)
         for (const [name, value] of Object.entries(error.headers)) req.res?.setHeader(name, value);
       throw error;
-    }
-    try {
-      const { view } = await this.commands.execute(
-        new UseCaseCommand(async (ports) => {
-          const previewed = await previewBatchUpload(
-            ports,
-            context,
-            input.batchId,
-            source,
-            input.cohort ?? null,
-          );
-          // Waited for, so that upload(id) and the batch's uploads show it at once.
-          return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
-        }),
-      );
-      return uploadFromPreview(view, context.organisationId);
-    } finally {
-      release();
     }
   }
 
@@ -116,8 +96,7 @@ export class UploadsResolver {
         }),
       ),
     );
-    const batch = await this.readModels.batch(context.organisationId, batchId);
-    if (!batch) throw new Error(`batch ${batchId} is missing from the read model`);
+    const batch = required(await this.readModels.batch(context.organisationId, batchId), `batch ${batchId}`);
     const { staged, skippedDuplicates, invited, autoAccepted } = job;
     return {
       staged,

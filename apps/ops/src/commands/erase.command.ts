@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { erasePerson, summaryOf, type ErasureSummary } from '@invitations/application';
 import { newId } from '@invitations/kernel';
 import { loadConfig } from '@invitations/runtime';
@@ -8,6 +7,7 @@ import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
 import { UsageError } from '../cli/usage-error';
 import { writeOut } from '../cli/stdout';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const usage = `npm run ops -- erase --email EMAIL [--url URL] [--token TOKEN]
   Erases a person (crypto-shredding): their Skills Passport and every invitee with that email, in every
@@ -18,11 +18,7 @@ const usage = `npm run ops -- erase --email EMAIL [--url URL] [--token TOKEN]
 ${TARGET_USAGE}`;
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...TARGET_OPTIONS, email: { type: 'string' } },
-    strict: true,
-  });
+  const values = commandOptions(argv, { ...TARGET_OPTIONS, email: { type: 'string' } });
   if (!values.email) throw new UsageError('--email is required');
   const email = values.email;
   const config = loadConfig();

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '@invitations/runtime';
 import { organisationAudit } from '@invitations/application';
 import { optionalInstant } from '../cli/instant';
@@ -6,6 +5,7 @@ import { openLogForReading } from '../cli/stores';
 import { UsageError } from '../cli/usage-error';
 import { writeOut } from '../cli/stdout';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const usage = `npm run ops -- export --org ORG [--from INSTANT] [--to INSTANT] > audit.ndjson
   The audit log of an organisation for a period, streamed to stdout as NDJSON, one line per event in log order:
@@ -16,10 +16,10 @@ const usage = `npm run ops -- export --org ORG [--from INSTANT] [--to INSTANT] >
   --to INSTANT      events before this instant (default: no end), e.g. 2025-04-01 or 2025-04-01T00:00:00+10:00`;
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { org: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-    strict: true,
+  const values = commandOptions(argv, {
+    org: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
   });
   if (!values.org) throw new UsageError(`--org is required\n\n${usage}`);
   const from = optionalInstant(values.from, '--from');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { allProjections, selectProjections } from '@invitations/read-models';
 import { rebuildProjections } from '@invitations/runtime';
 import { loadConfig } from '@invitations/runtime';
@@ -9,6 +8,7 @@ import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
 import { UsageError } from '../cli/usage-error';
 import { writeOut } from '../cli/stdout';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const NAMES = allProjections.map((projection) => projection.name).join(', ');
 
@@ -21,11 +21,7 @@ const usage = `npm run ops -- rebuild [--projection NAME ...] [--url URL] [--tok
 ${TARGET_USAGE}`;
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...TARGET_OPTIONS, projection: { type: 'string', multiple: true } },
-    strict: true,
-  });
+  const values = commandOptions(argv, { ...TARGET_OPTIONS, projection: { type: 'string', multiple: true } });
   const names = values.projection;
   try {
     selectProjections(names);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '@invitations/runtime';
 import {
   replayBatch,
@@ -14,6 +13,7 @@ import { formatRecord, formatTable } from '../cli/table';
 import { UsageError } from '../cli/usage-error';
 import { writeOut } from '../cli/stdout';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const usage = `npm run ops -- replay (--invitee ID | --batch ID) [--as-of INSTANT] [--json]
   The history of an invitee, or of a batch (its events and all its invitees', in log order), and the state as it
@@ -25,15 +25,11 @@ const usage = `npm run ops -- replay (--invitee ID | --batch ID) [--as-of INSTAN
   --json            the replay as one JSON document (events with their data) instead of tables`;
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      invitee: { type: 'string' },
-      batch: { type: 'string' },
-      'as-of': { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    strict: true,
+  const values = commandOptions(argv, {
+    invitee: { type: 'string' },
+    batch: { type: 'string' },
+    'as-of': { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (Boolean(values.invitee) === Boolean(values.batch))
     throw new UsageError(`give one of --invitee or --batch\n\n${usage}`);

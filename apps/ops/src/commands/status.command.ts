@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { EventStore, LogOpenReport } from '@invitations/event-store';
 import { allProjections } from '@invitations/read-models';
 import { NO_POSITION } from '@invitations/runtime';
@@ -10,6 +9,7 @@ import { formatTable } from '../cli/table';
 import { chooseTarget, TARGET_OPTIONS, TARGET_USAGE } from '../cli/target';
 import { writeOut } from '../cli/stdout';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const usage = `npm run ops -- status [--json] [--url URL] [--token TOKEN]
   Each projection's checkpoint (the last log position its read model includes) and its lag behind the log's head,
@@ -26,11 +26,7 @@ const MAX_COUNTED_LAG = 10_000;
 const SUBSCRIBERS = [...allProjections.map((projection) => projection.name), NOTIFICATIONS_SUBSCRIPTION];
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...TARGET_OPTIONS, json: { type: 'boolean' } },
-    strict: true,
-  });
+  const values = commandOptions(argv, { ...TARGET_OPTIONS, json: { type: 'boolean' } });
   const config = loadConfig();
   const target = chooseTarget(config, values);
   const report =

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { DEV_TOKEN_LIFETIME, mintDevToken } from '@invitations/auth';
 import { resolveJwtSecret } from '@invitations/auth';
 import { ORG_ADMIN_ROLE } from '@invitations/auth';
 import { loadConfig } from '@invitations/runtime';
 import { UsageError } from '../cli/usage-error';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--name NAME] [--mfa] [--expires ${DEV_TOKEN_LIFETIME}]
   Prints a development admin token (HS256) signed with JWT_SECRET, or with the secret the embedded service keeps
@@ -14,17 +14,13 @@ const usage = `npm run token -- --org ORG --sub USER [--role ROLE ...] [--name N
   --expires SPAN  how long the token lives (e.g. 15m, 2h; default ${DEV_TOKEN_LIFETIME})`;
 
 async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      org: { type: 'string' },
-      sub: { type: 'string' },
-      role: { type: 'string', multiple: true },
-      name: { type: 'string' },
-      mfa: { type: 'boolean' },
-      expires: { type: 'string', default: DEV_TOKEN_LIFETIME },
-    },
-    strict: true,
+  const values = commandOptions(argv, {
+    org: { type: 'string' },
+    sub: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    name: { type: 'string' },
+    mfa: { type: 'boolean' },
+    expires: { type: 'string', default: DEV_TOKEN_LIFETIME },
   });
   if (!values.org || !values.sub) throw new UsageError(`--org and --sub are required\n\n${usage}`);
   const config = loadConfig();

@@ -1,12 +1,12 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { embeddedStoreHolder, verifyEmbeddedLog, type LogVerification } from '@invitations/event-store';
 import { loadConfig } from '@invitations/runtime';
 import { writeOut } from '../cli/stdout';
 import { formatRecord } from '../cli/table';
 import { UsageError } from '../cli/usage-error';
 import type { Command } from './command';
+import { commandOptions } from '../cli/options';
 
 /** Exit statuses of `verify`, beyond 0 (intact), 1 (could not check) and 2 (usage). */
 export const VERIFY_EXIT = { intact: 0, 'torn-tail': 3, damaged: 4 } as const;
@@ -19,7 +19,7 @@ const usage = `npm run ops -- verify [--json]
   --json   the findings as JSON`;
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const values = commandOptions(argv, { json: { type: 'boolean' } });
   const config = loadConfig();
   if (config.eventStore !== 'embedded') {
     throw new UsageError(

@@ -3,7 +3,7 @@ import type { EventStore } from '@invitations/event-store';
 import { decideOn } from '../decide';
 import { deriveId } from '@invitations/kernel';
 import type { AdminContext, InvitationSettings, Written } from '../ports';
-import { batchOfOrganisation, inviteeOfOrganisation } from '../tenancy/tenant-streams';
+import { batchOfOrganisation, inviteeOfOrganisation, organisationInvitees } from '../tenancy/tenant-streams';
 import { termsOfBatch } from './invitation-terms';
 
 /**
@@ -35,17 +35,7 @@ export async function resendInvitation(
 }
 
 /** Revokes an invitation: its token stops working. */
-export async function revokeInvitation(
-  deps: { store: EventStore },
-  context: AdminContext,
-  inviteeId: string,
-): Promise<Written> {
-  await inviteeOfOrganisation(deps.store, context.organisationId, inviteeId);
-  return decideOn(
-    deps.store,
-    inviteeStreamId(inviteeId),
-    inviteeDecider,
-    { type: 'RevokeInvitation', now: context.now.toISOString() },
-    context,
-  );
-}
+export const revokeInvitation = organisationInvitees.command((_: void, now) => ({
+  type: 'RevokeInvitation',
+  now,
+}));

@@ -9,6 +9,7 @@ import {
   type InviteeState,
 } from '@invitations/domain';
 import { loadStream, type EventStore } from '@invitations/event-store';
+import { OrganisationAggregate } from './organisation-command';
 
 /** An invitee that exists and was not removed. */
 export type LiveInvitee = Exclude<InviteeState, { status: 'absent' }>;
@@ -46,3 +47,20 @@ export async function inviteeOfOrganisation(
 export function notFound(what: string): ServiceError {
   return new ServiceError('NOT_FOUND', `No ${what} with this id.`);
 }
+
+/** The commands an admin's use cases decide on one aggregate of their organisation, each behind its check above. */
+export const organisationPools = new OrganisationAggregate(
+  resourcePoolDecider,
+  poolStreamId,
+  poolOfOrganisation,
+);
+export const organisationBatches = new OrganisationAggregate(
+  batchDecider,
+  batchStreamId,
+  batchOfOrganisation,
+);
+export const organisationInvitees = new OrganisationAggregate(
+  inviteeDecider,
+  inviteeStreamId,
+  inviteeOfOrganisation,
+);

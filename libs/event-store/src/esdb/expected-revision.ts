@@ -14,34 +14,30 @@ import {
   type ExpectedRevision,
 } from '../event-store.port';
 
+/** The expected revisions that name a condition rather than a revision. */
+type Named<Expected> = Exclude<Expected, bigint>;
+
 /**
- * The port's expected revisions and the client's happen to be spelled alike today; mapping them explicitly keeps
- * the adapter honest if either side changes, and the compiler checks every case.
+ * The port's named expected revisions and the client's happen to be spelled alike today; mapping them explicitly
+ * keeps the adapter honest if either side changes, and the compiler checks that every one is mapped, both ways.
  */
+const TO_CLIENT: Record<Named<ExpectedRevision>, Named<AppendExpectedRevision>> = {
+  [ANY]: CLIENT_ANY,
+  [NO_STREAM]: CLIENT_NO_STREAM,
+  [STREAM_EXISTS]: CLIENT_STREAM_EXISTS,
+};
+const FROM_CLIENT: Record<Named<AppendExpectedRevision>, Named<ExpectedRevision>> = {
+  [CLIENT_ANY]: ANY,
+  [CLIENT_NO_STREAM]: NO_STREAM,
+  [CLIENT_STREAM_EXISTS]: STREAM_EXISTS,
+};
+
 export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case ANY:
-      return CLIENT_ANY;
-    case NO_STREAM:
-      return CLIENT_NO_STREAM;
-    case STREAM_EXISTS:
-      return CLIENT_STREAM_EXISTS;
-    default:
-      return expected;
-  }
+  return typeof expected === 'bigint' ? expected : TO_CLIENT[expected];
 }
 
 export function fromClientExpectedRevision(expected: AppendExpectedRevision): ExpectedRevision {
-  switch (expected) {
-    case CLIENT_ANY:
-      return ANY;
-    case CLIENT_NO_STREAM:
-      return NO_STREAM;
-    case CLIENT_STREAM_EXISTS:
-      return STREAM_EXISTS;
-    default:
-      return expected;
-  }
+  return typeof expected === 'bigint' ? expected : FROM_CLIENT[expected];
 }
 
 /** The client says `no_stream` where the port says `null`. */

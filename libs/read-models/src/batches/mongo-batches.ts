@@ -1,5 +1,5 @@
 import type { Db, IndexDescription } from 'mongodb';
-import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import { MongoOrganisationDocuments, type StoredDocument } from '../mongo/mongo-documents';
 import type { BatchDoc } from './batch.document';
 import type { Batches } from './batches.port';
 
@@ -8,13 +8,9 @@ export const BATCH_INDEXES: readonly IndexDescription[] = [
 ];
 
 /** The `batches` read model in MongoDB. */
-export class MongoBatches extends MongoDocuments<BatchDoc> implements Batches {
+export class MongoBatches extends MongoOrganisationDocuments<BatchDoc> implements Batches {
   constructor(db: Db, collectionName = 'batches') {
     super(db.collection<StoredDocument>(collectionName), BATCH_INDEXES);
-  }
-
-  async byId(organisationId: string, batchId: string): Promise<BatchDoc | null> {
-    return this.byIdIn(organisationId, batchId);
   }
 
   async ofPool(organisationId: string, poolId: string): Promise<BatchDoc[]> {

@@ -46,11 +46,6 @@ export class MongoDocuments<D extends Positioned> implements DocumentStore<D> {
     return this.sorted({}, { _id: 1 });
   }
 
-  /** The document of this id in this organisation only: another organisation's answers null, as a missing one. */
-  async byIdIn(organisationId: string, id: string): Promise<D | null> {
-    return (await this.collection.findOne({ _id: id, organisationId })) as unknown as D | null;
-  }
-
   /** The documents `filter` matches, in `sort`'s order. */
   async sorted(filter: Filter<StoredDocument>, sort: Sort): Promise<D[]> {
     return (await this.collection.find(filter).sort(sort).toArray()) as unknown as D[];
@@ -59,5 +54,13 @@ export class MongoDocuments<D extends Positioned> implements DocumentStore<D> {
   /** Creates the indexes the read model's queries use. Idempotent. */
   async ensureIndexes(): Promise<void> {
     if (this.indexes.length > 0) await this.collection.createIndexes([...this.indexes]);
+  }
+}
+
+/** Documents that each belong to one organisation (batches, uploads, invitees, pools), found by id within it. */
+export class MongoOrganisationDocuments<D extends Positioned> extends MongoDocuments<D> {
+  /** The document of this id in this organisation only: another organisation's answers null, as a missing one. */
+  async byId(organisationId: string, id: string): Promise<D | null> {
+    return (await this.collection.findOne({ _id: id, organisationId })) as unknown as D | null;
   }
 }

@@ -1,5 +1,5 @@
 import type { Db, IndexDescription } from 'mongodb';
-import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import { MongoDocuments, MongoOrganisationDocuments, type StoredDocument } from '../mongo/mongo-documents';
 import type { MemberDoc, PoolDoc } from './pool.document';
 import type { Pools } from './pools.port';
 
@@ -13,7 +13,7 @@ export const MEMBER_INDEXES: readonly IndexDescription[] = [
 ];
 
 /** The `pools` documents in MongoDB. */
-export class MongoPoolDocuments extends MongoDocuments<PoolDoc> {
+export class MongoPoolDocuments extends MongoOrganisationDocuments<PoolDoc> {
   constructor(db: Db, collectionName = 'pools') {
     super(db.collection<StoredDocument>(collectionName), POOL_INDEXES);
   }
@@ -34,7 +34,7 @@ export class MongoPools implements Pools {
   ) {}
 
   async byId(organisationId: string, poolId: string): Promise<PoolDoc | null> {
-    return this.pools.byIdIn(organisationId, poolId);
+    return this.pools.byId(organisationId, poolId);
   }
 
   async ofOrganisation(organisationId: string): Promise<PoolDoc[]> {

@@ -1,5 +1,5 @@
 import type { Db, IndexDescription } from 'mongodb';
-import { MongoDocuments, type StoredDocument } from '../mongo/mongo-documents';
+import { MongoOrganisationDocuments, type StoredDocument } from '../mongo/mongo-documents';
 import type { UploadDoc } from './upload.document';
 import type { Uploads } from './uploads.port';
 
@@ -9,13 +9,9 @@ export const UPLOAD_INDEXES: readonly IndexDescription[] = [
 ];
 
 /** The `uploads` read model in MongoDB. */
-export class MongoUploads extends MongoDocuments<UploadDoc> implements Uploads {
+export class MongoUploads extends MongoOrganisationDocuments<UploadDoc> implements Uploads {
   constructor(db: Db, collectionName = 'uploads') {
     super(db.collection<StoredDocument>(collectionName), UPLOAD_INDEXES);
-  }
-
-  async byId(organisationId: string, uploadId: string): Promise<UploadDoc | null> {
-    return this.byIdIn(organisationId, uploadId);
   }
 
   async ofBatch(organisationId: string, batchId: string): Promise<UploadDoc[]> {

@@ -1,8 +1,6 @@
-import BTree, { simpleComparator } from 'sorted-btree';
 import type { DeliveryStatus, InviteeStatus } from '@invitations/domain';
 import type { InviteeDoc } from '../invitee.document';
-
-type SortedInvitees = BTree<string, InviteeDoc>;
+import { InviteeTrees, type SortedInvitees } from './sorted-invitees';
 
 /**
  * The invitees of one batch that have a delivery status, in one tree per delivery status and state, each in the
@@ -10,37 +8,30 @@ type SortedInvitees = BTree<string, InviteeDoc>;
  * counted from their sizes, as documents come and go.
  */
 export class BatchDeliveries {
-  private readonly trees = new Map<DeliveryStatus, Map<InviteeStatus, SortedInvitees>>();
-  private size = 0;
+  private readonly trees = new InviteeTrees<DeliveryStatus, InviteeStatus>();
 
   get isEmpty(): boolean {
-    return this.size === 0;
+    return this.trees.isEmpty;
   }
 
   add(doc: InviteeDoc): void {
-    const status = doc.deliveryStatus!;
-    let byState = this.trees.get(status);
-    if (byState === undefined) this.trees.set(status, (byState = new Map()));
-    let tree = byState.get(doc.state);
-    if (tree === undefined)
-      byState.set(doc.state, (tree = new BTree<string, InviteeDoc>(undefined, simpleComparator)));
-    if (tree.set(doc.sortKey, doc)) this.size += 1;
+    this.trees.add(doc.deliveryStatus!, doc.state, doc);
   }
 
   remove(doc: InviteeDoc): void {
-    if (this.trees.get(doc.deliveryStatus!)?.get(doc.state)?.delete(doc.sortKey)) this.size -= 1;
+    this.trees.remove(doc.deliveryStatus!, doc.state, doc);
   }
 
   /** Puts a document's next version where the previous one was: same delivery status, state and sort key. */
   replace(next: InviteeDoc): void {
-    this.trees.get(next.deliveryStatus!)?.get(next.state)?.set(next.sortKey, next);
+    this.trees.replace(next.deliveryStatus!, next.state, next);
   }
 
   /** The trees of these states and delivery statuses. */
   treesOf(states: readonly InviteeStatus[], statuses: readonly DeliveryStatus[]): SortedInvitees[] {
     const trees: SortedInvitees[] = [];
     for (const status of new Set(statuses)) {
-      const byState = this.trees.get(status);
+      const byState = this.trees.of(status);
       if (byState === undefined) continue;
       for (const state of new Set(states)) {
         const tree = byState.get(state);
@@ -52,7 +43,7 @@ export class BatchDeliveries {
 
   count(state: InviteeStatus, statuses: readonly DeliveryStatus[]): number {
     let count = 0;
-    for (const status of statuses) count += this.trees.get(status)?.get(state)?.size ?? 0;
+    for (const status of statuses) count += this.trees.of(status)?.get(state)?.size ?? 0;
     return count;
   }
 }

@@ -1,12 +1,7 @@
-import BTree, { simpleComparator } from 'sorted-btree';
 import type { InviteeStatus, UploadStatus } from '@invitations/domain';
 import type { InviteeDoc } from '../invitee.document';
 import { noCounts, type BatchCounts } from '../invitees.port';
-
-type SortedInvitees = BTree<string, InviteeDoc>;
-
-/** Sort keys are plain ASCII strings: compared with < and >, as MongoDB compares them. */
-const sortedInvitees = (): SortedInvitees => new BTree<string, InviteeDoc>(undefined, simpleComparator);
+import { InviteeTrees, type SortedInvitees } from './sorted-invitees';
 
 /**
  * The invitees of one batch, in one tree per state and upload status, each in the tabs' order (`sortKey`). Any tab
@@ -14,35 +9,30 @@ const sortedInvitees = (): SortedInvitees => new BTree<string, InviteeDoc>(undef
  * O(log n + page), and the counts are the trees' sizes, kept as documents come and go rather than counted.
  */
 export class BatchTabs {
-  private readonly trees = new Map<InviteeStatus, Map<UploadStatus, SortedInvitees>>();
-  private size = 0;
+  private readonly trees = new InviteeTrees<InviteeStatus, UploadStatus>();
 
   get isEmpty(): boolean {
-    return this.size === 0;
+    return this.trees.isEmpty;
   }
 
   add(doc: InviteeDoc): void {
-    let byStatus = this.trees.get(doc.state);
-    if (byStatus === undefined) this.trees.set(doc.state, (byStatus = new Map()));
-    let tree = byStatus.get(doc.uploadStatus);
-    if (tree === undefined) byStatus.set(doc.uploadStatus, (tree = sortedInvitees()));
-    if (tree.set(doc.sortKey, doc)) this.size += 1;
+    this.trees.add(doc.state, doc.uploadStatus, doc);
   }
 
   remove(doc: InviteeDoc): void {
-    if (this.trees.get(doc.state)?.get(doc.uploadStatus)?.delete(doc.sortKey)) this.size -= 1;
+    this.trees.remove(doc.state, doc.uploadStatus, doc);
   }
 
   /** Puts a document's next version where the previous one was: same state, upload status and sort key. */
   replace(next: InviteeDoc): void {
-    this.trees.get(next.state)?.get(next.uploadStatus)?.set(next.sortKey, next);
+    this.trees.replace(next.state, next.uploadStatus, next);
   }
 
   /** The trees of a tab: its states, narrowed to one upload status when given. */
   treesOf(states: readonly InviteeStatus[], uploadStatus?: UploadStatus | null): SortedInvitees[] {
     const trees: SortedInvitees[] = [];
     for (const state of new Set(states)) {
-      const byStatus = this.trees.get(state);
+      const byStatus = this.trees.of(state);
       if (byStatus === undefined) continue;
       if (uploadStatus) {
         const tree = byStatus.get(uploadStatus);
@@ -56,7 +46,7 @@ export class BatchTabs {
 
   counts(): BatchCounts {
     const counts = noCounts();
-    for (const [state, byStatus] of this.trees) {
+    for (const [state, byStatus] of this.trees.entries()) {
       for (const [uploadStatus, tree] of byStatus) {
         counts.states[state] += tree.size;
         if (state === 'UPLOADED' && uploadStatus === 'INVALID') counts.invalid += tree.size;

@@ -20,6 +20,7 @@ import { BatchDeliveries } from './batch-deliveries';
 import { BatchTabs } from './batch-tabs';
 import { MergedCursor } from './merged-cursor';
 import { PoolSeats } from './pool-seats';
+import type { SortedInvitees } from './sorted-invitees';
 
 interface InviteesState extends InMemoryState<InviteeDoc> {
   /** Organisation, then batch: a batch's tabs answer only within their organisation. */
@@ -52,6 +53,16 @@ function byExpiry(a: InviteeDoc, b: InviteeDoc): number {
 
 const isOut = (doc: InviteeDoc) => doc.state === 'INVITED' && doc.expiresAt !== null;
 const hasDelivery = (doc: InviteeDoc) => doc.deliveryStatus != null;
+
+/** Whether two versions of an invitee sit at the same place of their batch's tab: organisation, batch, state, order. */
+function inSameTab(previous: InviteeDoc, next: InviteeDoc): boolean {
+  return (
+    previous.organisationId === next.organisationId &&
+    previous.batchId === next.batchId &&
+    previous.state === next.state &&
+    previous.sortKey === next.sortKey
+  );
+}
 
 /** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
 export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
@@ -188,13 +199,7 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
    * each structure is touched only where the invitee's key in it changed.
    */
   protected override replaced(previous: InviteeDoc, next: InviteeDoc): void {
-    const samePlace =
-      previous.organisationId === next.organisationId &&
-      previous.batchId === next.batchId &&
-      previous.state === next.state &&
-      previous.uploadStatus === next.uploadStatus &&
-      previous.sortKey === next.sortKey;
-    if (samePlace) {
+    if (inSameTab(previous, next) && previous.uploadStatus === next.uploadStatus) {
       this.tabsOf(next.organisationId, next.batchId)?.replace(next);
     } else {
       this.removeFromTabs(previous);
@@ -214,14 +219,11 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
 
   /** A message's status moves the invitee between delivery trees only when its best status changes. */
   private replaceDelivery(previous: InviteeDoc, next: InviteeDoc): void {
-    const samePlace =
+    if (
       hasDelivery(previous) &&
       previous.deliveryStatus === next.deliveryStatus &&
-      previous.organisationId === next.organisationId &&
-      previous.batchId === next.batchId &&
-      previous.state === next.state &&
-      previous.sortKey === next.sortKey;
-    if (samePlace) {
+      inSameTab(previous, next)
+    ) {
       this.deliveriesOf(next.organisationId, next.batchId)?.replace(next);
       return;
     }
@@ -299,8 +301,6 @@ export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesStat
     return this.state.tabs.get(organisationId)?.get(batchId);
   }
 }
-
-type SortedInvitees = BTree<string, InviteeDoc>;
 
 /** The documents a search keeps (null: every one). */
 function searchOf(search: string | null | undefined): ((doc: InviteeDoc) => boolean) | null {

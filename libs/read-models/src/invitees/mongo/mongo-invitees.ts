@@ -1,6 +1,6 @@
 import type { Db, Filter, IndexDescription } from 'mongodb';
 import { FAILED_DELIVERY_STATUSES, type InviteeStatus } from '@invitations/domain';
-import { MongoDocuments, type StoredDocument } from '../../mongo/mongo-documents';
+import { MongoOrganisationDocuments, type StoredDocument } from '../../mongo/mongo-documents';
 import type { InviteeDoc } from '../invitee.document';
 import {
   INVITEE_STATES,
@@ -41,13 +41,9 @@ export const INVITEE_INDEXES: readonly IndexDescription[] = [
 ];
 
 /** The `invitees` read model in MongoDB: its queries as the server's, on the indexes above. */
-export class MongoInvitees extends MongoDocuments<InviteeDoc> implements Invitees {
+export class MongoInvitees extends MongoOrganisationDocuments<InviteeDoc> implements Invitees {
   constructor(db: Db, collectionName = 'invitees') {
     super(db.collection<StoredDocument>(collectionName), INVITEE_INDEXES);
-  }
-
-  async byId(organisationId: string, inviteeId: string): Promise<InviteeDoc | null> {
-    return this.byIdIn(organisationId, inviteeId);
   }
 
   async tabPage(request: TabRequest): Promise<TabPage> {
