@@ -40,6 +40,31 @@ export function given<Command, E extends Event, State>(
   };
 }
 
+/**
+ * A command refused: why (the test's name), the events before it, the code, and a part of the message (undefined
+ * when any will do: every row has all four, as it.each would give a shorter row's test jest's `done` instead).
+ */
+export type Refusal<E extends Event> = [
+  why: string,
+  events: readonly E[],
+  code: ErrorCode,
+  messagePart: string | undefined,
+];
+
+/** A table of refusals of one command: a test a row, each refused with its code (and message part). */
+export function itRefuses<Command, E extends Event, State>(
+  decider: Decider<Command, E, State>,
+  command: () => Command,
+  refusals: readonly Refusal<E>[],
+  title = 'refuses %s',
+): void {
+  it.each(refusals)(title, (_why, events, code, messagePart) => {
+    given(decider, [...events])
+      .when(command())
+      .thenThrows(code, messagePart);
+  });
+}
+
 function thrownBy(decide: () => Event[]): unknown {
   let decided: Event[];
   try {
