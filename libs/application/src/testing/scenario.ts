@@ -57,14 +57,16 @@ export function sendTo(
 }
 
 /**
- * The person of `token` accepts, then is staged again into a new batch of a new pool of the same organisation:
- * a member elsewhere, whom inviting accepts at once.
+ * The person of `token` accepts, then is staged again into a new batch of a new pool of the same organisation and
+ * invited there: a member elsewhere, whom inviting accepts at once. Answers that batch, the new invitee, and what
+ * sending answered.
  */
-export async function memberStagedInAnotherPool(world: ApplicationWorld, token: string, poolName: string) {
+export async function memberInvitedToAnotherPool(world: ApplicationWorld, token: string, poolName: string) {
   await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
   const { poolId } = await createResourcePool(world, adminContext(), poolName);
   const { batchId } = await createInvitationBatch(world, adminContext(), poolId, 'April');
-  return { batchId, inviteeId: await staged(world, batchId) };
+  const inviteeId = await staged(world, batchId);
+  return { batchId, inviteeId, sent: await sendTo(world, batchId, [inviteeId]) };
 }
 
 /** Issues the current invitation's token, as the notification process manager does. */
