@@ -8,7 +8,13 @@ import { sendInvitations } from '../invitations/send-invitations';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { createResourcePool } from '../pools/create-resource-pool';
 import type { AdminContext } from '../ports';
-import { adminContext, applicationWorld, type ApplicationWorld } from './application-world';
+import {
+  adminContext,
+  applicationWorld,
+  privateWorld,
+  type ApplicationWorld,
+  type PrivateWorld,
+} from './application-world';
 
 export const ADA: PersonInput = {
   email: 'ada.lovelace@example.org',
@@ -30,6 +36,19 @@ export async function aWorldWithABatch<W extends ApplicationWorld = ApplicationW
   world: W = applicationWorld() as W,
 ) {
   return { world, ...(await aPoolAndBatch(world)) };
+}
+
+/**
+ * For each test of the describe block that calls it: a world with its personal data encrypted (`make`'s, by
+ * default privateWorld()) holding a pool and a batch, its keys removed after the test. Set once a test runs.
+ */
+export function eachPrivateWorldWithABatch<W extends PrivateWorld = PrivateWorld>(
+  make: () => Promise<W> = privateWorld as () => Promise<W>,
+): { world: W; batchId: string } {
+  const each = {} as { world: W; batchId: string };
+  beforeEach(async () => Object.assign(each, await aWorldWithABatch(await make())));
+  afterEach(() => each.world.dispose());
+  return each;
 }
 
 /** A person staged into the batch. */
