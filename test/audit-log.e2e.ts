@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Gateway } from './support/gateway-harness';
+import { person } from './support/invitation-calls';
 import * as op from './support/operations';
 
 const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
@@ -41,12 +42,6 @@ describe("the organisation's audit log, end to end", () => {
   let second: string;
   let theirs: string;
 
-  const person = (name: string) => ({
-    email: `${name.toLowerCase()}@example.com`,
-    dateOfBirth: '1990-05-01',
-    firstName: name,
-    lastName: 'Tester',
-  });
   const stage = async (token: string, batchId: string, name: string) =>
     (await gw.ok<{ stageInvitee: { id: string } }>(op.STAGE, { input: { batchId, ...person(name) } }, token))
       .stageInvitee.id;

@@ -1,19 +1,10 @@
 import { mintDevToken } from '@invitations/auth';
-import { Gateway } from './support/gateway-harness';
+import { Gateway, sharedGatewayWithBatch } from './support/gateway-harness';
 import * as op from './support/operations';
 
 /** Bad input gets a clear error with the contract's code, and a refused command writes nothing. */
 describe('bad input, end to end', () => {
-  let gw: Gateway;
-  let token: string;
-  let batchId: string;
-
-  beforeAll(async () => {
-    gw = await Gateway.start();
-    token = await gw.token('org-x', 'xavier');
-    ({ batchId } = await gw.poolAndBatch(token));
-  });
-  afterAll(() => gw.stop());
+  const world = sharedGatewayWithBatch('org-x', 'xavier');
 
   const person = { email: 'pat@example.com', dateOfBirth: '1985-05-05', firstName: 'Pat', lastName: 'Lee' };
 
@@ -22,12 +13,12 @@ describe('bad input, end to end', () => {
     query: string,
     variables: Record<string, unknown>,
     code: string,
-    auth: string = token,
+    auth: string = world.token,
   ) {
-    const head = await gw.logHead();
-    const result = await gw.graphql(query, variables, auth);
+    const head = await world.gw.logHead();
+    const result = await world.gw.graphql(query, variables, auth);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
-    expect(await gw.logHead()).toBe(head);
+    expect(await world.gw.logHead()).toBe(head);
     return result.errors![0];
   }
 
@@ -38,7 +29,11 @@ describe('bad input, end to end', () => {
     ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
     ['an over-long field', { lastName: 'L'.repeat(257) }, 'lastName'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, change, field) => {
-    const error = await refused(op.STAGE, { input: { batchId, ...person, ...change } }, 'BAD_USER_INPUT');
+    const error = await refused(
+      op.STAGE,
+      { input: { batchId: world.batchId, ...person, ...change } },
+      'BAD_USER_INPUT',
+    );
     expect(error.extensions?.errors).toEqual([
       expect.objectContaining({ field, message: expect.any(String) }),
     ]);
@@ -47,7 +42,7 @@ describe('bad input, end to end', () => {
   it('refuses an impossible date of birth (the Date scalar)', async () => {
     const error = await refused(
       op.STAGE,
-      { input: { batchId, ...person, dateOfBirth: '1985-02-30' } },
+      { input: { batchId: world.batchId, ...person, dateOfBirth: '1985-02-30' } },
       'BAD_USER_INPUT',
     );
     expect(error.message).toMatch(/real date/);
@@ -56,7 +51,9 @@ describe('bad input, end to end', () => {
   it('lists every problem at once', async () => {
     const error = await refused(
       op.STAGE,
-      { input: { batchId, ...person, email: 'nope', mobile: 'x', firstName: 'F'.repeat(300) } },
+      {
+        input: { batchId: world.batchId, ...person, email: 'nope', mobile: 'x', firstName: 'F'.repeat(300) },
+      },
       'BAD_USER_INPUT',
     );
     expect((error.extensions?.errors ?? []).map((e) => e.field).sort()).toEqual([
@@ -69,7 +66,7 @@ describe('bad input, end to end', () => {
   it('refuses a NEW person without names, naming both', async () => {
     const error = await refused(
       op.STAGE,
-      { input: { batchId, email: 'new@example.com', dateOfBirth: '1990-01-01' } },
+      { input: { batchId: world.batchId, email: 'new@example.com', dateOfBirth: '1990-01-01' } },
       'BAD_USER_INPUT',
     );
     expect((error.extensions?.errors ?? []).map((e) => e.field)).toEqual(['firstName', 'lastName']);
@@ -84,7 +81,7 @@ describe('bad input, end to end', () => {
     await refused(op.REVOKE, { id: 'no-such-invitee' }, 'NOT_FOUND');
     await refused(op.CREATE_BATCH, { poolId: 'no-such-pool', name: 'B' }, 'NOT_FOUND');
     expect(
-      (await gw.ok<{ invitee: unknown }>(op.INVITEE, { id: 'no-such-invitee' }, token)).invitee,
+      (await world.gw.ok<{ invitee: unknown }>(op.INVITEE, { id: 'no-such-invitee' }, world.token)).invitee,
     ).toBeNull();
   });
 
@@ -108,7 +105,12 @@ describe('bad input, end to end', () => {
   });
 
   it('refuses a token without the org-admin role with FORBIDDEN', async () => {
-    await refused(op.CREATE_POOL, { name: 'P' }, 'FORBIDDEN', await gw.token('org-x', 'viewer', ['viewer']));
+    await refused(
+      op.CREATE_POOL,
+      { name: 'P' },
+      'FORBIDDEN',
+      await world.gw.token('org-x', 'viewer', ['viewer']),
+    );
   });
 
   it('refuses a malformed invitation token with the generic message', async () => {
@@ -117,19 +119,19 @@ describe('bad input, end to end', () => {
   });
 
   it('answers GraphQL validation errors with BAD_USER_INPUT and no stack trace in production shape', async () => {
-    const result = await gw.graphql('query { resourcePools { nope } }', {}, token);
+    const result = await world.gw.graphql('query { resourcePools { nope } }', {}, world.token);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses queries nested too deep', async () => {
     const deep = `query { resourcePools { batches { pool { batches { pool { batches { pool { batches { pool { batches { pool { id } } } } } } } } } } } }`;
-    const result = await gw.graphql(deep, {}, token);
+    const result = await world.gw.graphql(deep, {}, world.token);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a page size out of bounds and a forged cursor', async () => {
-    await refused(op.BATCH, { id: batchId, first: 100000 }, 'BAD_USER_INPUT');
-    await refused(op.BATCH, { id: batchId, first: 10, after: '!!!' }, 'BAD_USER_INPUT');
+    await refused(op.BATCH, { id: world.batchId, first: 100000 }, 'BAD_USER_INPUT');
+    await refused(op.BATCH, { id: world.batchId, first: 10, after: '!!!' }, 'BAD_USER_INPUT');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Gateway } from './support/gateway-harness';
+import { Gateway, sharedGatewayWithBatch } from './support/gateway-harness';
 import * as op from './support/operations';
 
 /**
@@ -7,34 +7,28 @@ import * as op from './support/operations';
  * suggestions are off in production unless GRAPHQL_INTROSPECTION=true.
  */
 describe('GraphQL request bounds, end to end', () => {
-  let gw: Gateway;
-  let token: string;
-  let batchId: string;
+  const world = sharedGatewayWithBatch('org-bounds', 'bea');
   let inviteeId: string;
 
   beforeAll(async () => {
-    gw = await Gateway.start();
-    token = await gw.token('org-bounds', 'bea');
-    ({ batchId } = await gw.poolAndBatch(token));
-    const { stageInvitee } = await gw.ok<{ stageInvitee: { id: string } }>(
+    const { stageInvitee } = await world.gw.ok<{ stageInvitee: { id: string } }>(
       op.STAGE,
       {
         input: {
-          batchId,
+          batchId: world.batchId,
           email: 'ana@example.com',
           dateOfBirth: '1990-01-01',
           firstName: 'Ana',
           lastName: 'Diaz',
         },
       },
-      token,
+      world.token,
     );
     inviteeId = stageInvitee.id;
   });
-  afterAll(() => gw.stop());
 
   async function refused(query: string, variables: Record<string, unknown> = {}) {
-    const result = await gw.graphql(query, variables, token);
+    const result = await world.gw.graphql(query, variables, world.token);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -45,29 +39,31 @@ describe('GraphQL request bounds, end to end', () => {
     Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join('\n');
 
   it("refuses the issue's 200 aliases of a page of 500 with histories (17 KB), naming the bound", async () => {
-    const field = `invitationBatch(id: "${batchId}") { invited(first: 500) { nodes { history { type at data } } } }`;
+    const field = `invitationBatch(id: "${world.batchId}") { invited(first: 500) { nodes { history { type at data } } } }`;
     const query = `query { ${aliased(200, field)} }`;
     expect(query.length).toBeGreaterThan(17_000);
     expect(await refused(query)).toMatch(/Token limit of 3000 exceeded/);
   });
 
   it('refuses more aliases than the limit, naming it', async () => {
-    const message = await refused(`query { ${aliased(21, `invitationBatch(id: "${batchId}") { id }`)} }`);
+    const message = await refused(
+      `query { ${aliased(21, `invitationBatch(id: "${world.batchId}") { id }`)} }`,
+    );
     expect(message).toMatch(/Aliases limit of 20 exceeded, found 21/);
   });
 
   it('refuses one page of 500 invitees with their histories, naming the cost limit', async () => {
     const message = await refused(
       `query($id: ID!) { invitationBatch(id: $id) { invited(first: 500) { nodes { id history { type at data } } } } }`,
-      { id: batchId },
+      { id: world.batchId },
     );
     expect(message).toMatch(/Query cost limit of 5000 exceeded, found \d+/);
   });
 
   it('counts the page size given in a variable', async () => {
     const query = `query($id: ID!, $n: Int) { invitationBatch(id: $id) { uploaded(first: $n) { nodes { id history { type } } } } }`;
-    expect(await refused(query, { id: batchId, n: 500 })).toMatch(/Query cost limit/);
-    const small = await gw.graphql(query, { id: batchId, n: 10 }, token);
+    expect(await refused(query, { id: world.batchId, n: 500 })).toMatch(/Query cost limit/);
+    const small = await world.gw.graphql(query, { id: world.batchId, n: 10 }, world.token);
     expect(small.errors).toBeUndefined();
   });
 
@@ -76,7 +72,7 @@ describe('GraphQL request bounds, end to end', () => {
       { length: 11 },
       (_, i) => `p${i}: uploaded(first: 500) { totalCount nodes { id email } }`,
     ).join('\n');
-    expect(await refused(`query { invitationBatch(id: "${batchId}") { ${aliases} } }`)).toMatch(
+    expect(await refused(`query { invitationBatch(id: "${world.batchId}") { ${aliases} } }`)).toMatch(
       /Query cost limit of 5000 exceeded/,
     );
   });
@@ -92,23 +88,23 @@ describe('GraphQL request bounds, end to end', () => {
   });
 
   it("answers the console's queries well inside the bounds: a page of 50 with counts, an invitee's history", async () => {
-    const page = await gw.graphql(op.BATCH, { id: batchId, first: 50 }, token);
+    const page = await world.gw.graphql(op.BATCH, { id: world.batchId, first: 50 }, world.token);
     expect(page.errors).toBeUndefined();
-    const history = await gw.graphql(op.INVITEE, { id: inviteeId }, token);
+    const history = await world.gw.graphql(op.INVITEE, { id: inviteeId }, world.token);
     expect(history.errors).toBeUndefined();
-    const audit = await gw.graphql(op.HISTORY, { id: inviteeId }, token);
+    const audit = await world.gw.graphql(op.HISTORY, { id: inviteeId }, world.token);
     expect(audit.errors).toBeUndefined();
   });
 
   it('still answers variables that do not fit with their own input error', async () => {
-    const result = await gw.graphql(op.BATCH, { id: batchId, first: 'fifty' }, token);
+    const result = await world.gw.graphql(op.BATCH, { id: world.batchId, first: 'fifty' }, world.token);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('outside production, offers introspection and suggestions to developers', async () => {
-    const introspection = await gw.graphql('{ __schema { queryType { name } } }', {}, token);
+    const introspection = await world.gw.graphql('{ __schema { queryType { name } } }', {}, world.token);
     expect(introspection.errors).toBeUndefined();
-    const typo = await gw.graphql('{ resourcePoolz { id } }', {}, token);
+    const typo = await world.gw.graphql('{ resourcePoolz { id } }', {}, world.token);
     expect(typo.errors?.[0]?.message).toMatch(/Did you mean/);
   });
 });

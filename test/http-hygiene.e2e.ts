@@ -1,27 +1,18 @@
-import { Gateway } from './support/gateway-harness';
+import { sharedGatewayWithBatch } from './support/gateway-harness';
 import * as op from './support/operations';
 
 const HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
 
 /** Every answer carries the security headers and a request id; bodies over a route's limit answer 413. */
 describe('HTTP hygiene, end to end', () => {
-  let gw: Gateway;
-  let token: string;
-  let batchId: string;
-
-  beforeAll(async () => {
-    gw = await Gateway.start();
-    token = await gw.token('org-h', 'hana');
-    ({ batchId } = await gw.poolAndBatch(token));
-  });
-  afterAll(() => gw.stop());
+  const world = sharedGatewayWithBatch('org-h', 'hana');
 
   it.each([
-    ['GraphQL', () => fetch(`${gw.url}/graphql`, gqlInit('{ __typename }'))],
-    ['the template', () => fetch(`${gw.url}/api/templates/invitations.csv`)],
-    ['health', () => fetch(`${gw.url}/health/live`)],
-    ['an unknown route', () => fetch(`${gw.url}/nothing-here`)],
-    ['an error', () => fetch(`${gw.url}/api/uploads?batchId=x`, { method: 'POST' })],
+    ['GraphQL', () => fetch(`${world.gw.url}/graphql`, gqlInit('{ __typename }'))],
+    ['the template', () => fetch(`${world.gw.url}/api/templates/invitations.csv`)],
+    ['health', () => fetch(`${world.gw.url}/health/live`)],
+    ['an unknown route', () => fetch(`${world.gw.url}/nothing-here`)],
+    ['an error', () => fetch(`${world.gw.url}/api/uploads?batchId=x`, { method: 'POST' })],
   ])('puts the security headers and a request id on %s', async (_what, call) => {
     const response = await call();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -36,7 +27,7 @@ describe('HTTP hygiene, end to end', () => {
   });
 
   it("keeps the accept page's own, stricter policy (its form posts to itself)", async () => {
-    const response = await fetch(`${gw.url}/invitations/accept?token=nope`);
+    const response = await fetch(`${world.gw.url}/invitations/accept?token=nope`);
     expect(response.headers.get('content-security-policy')).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
     );
@@ -45,18 +36,24 @@ describe('HTTP hygiene, end to end', () => {
   });
 
   it("answers with the caller's X-Request-Id when it is sane, and a new one otherwise", async () => {
-    const given = await fetch(`${gw.url}/graphql`, gqlInit('{ __typename }', { 'x-request-id': 'req-1234' }));
+    const given = await fetch(
+      `${world.gw.url}/graphql`,
+      gqlInit('{ __typename }', { 'x-request-id': 'req-1234' }),
+    );
     expect(given.headers.get('x-request-id')).toBe('req-1234');
-    const insane = await fetch(`${gw.url}/graphql`, gqlInit('{ __typename }', { 'x-request-id': 'a b<c>' }));
+    const insane = await fetch(
+      `${world.gw.url}/graphql`,
+      gqlInit('{ __typename }', { 'x-request-id': 'a b<c>' }),
+    );
     expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers 413, as JSON naming the limit, for a GraphQL body over 100 KB', async () => {
     const csv = `${HEADER}\n${'x'.repeat(200 * 1024)}`;
     const response = await fetch(
-      `${gw.url}/graphql`,
+      `${world.gw.url}/graphql`,
       gqlInit(
-        `mutation($csv: String!) { previewUpload(input: { batchId: "${batchId}", csv: $csv }) { id } }`,
+        `mutation($csv: String!) { previewUpload(input: { batchId: "${world.batchId}", csv: $csv }) { id } }`,
         {},
         { csv },
       ),
@@ -70,7 +67,7 @@ describe('HTTP hygiene, end to end', () => {
   });
 
   it("answers 413 for a form over the accept page's limit", async () => {
-    const response = await fetch(`${gw.url}/invitations/accept`, {
+    const response = await fetch(`${world.gw.url}/invitations/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `token=${'t'.repeat(150 * 1024)}`,
@@ -84,7 +81,7 @@ describe('HTTP hygiene, end to end', () => {
       ['a pool name with CR LF', op.CREATE_POOL, { name: 'Nurses\r\nBcc: all@example.com' }, 'name'],
       ['a batch name with NUL', op.CREATE_BATCH, { poolId: 'p', name: 'March\u0000' }, 'name'],
     ])('%s', async (_what, query, variables, field) => {
-      const result = await gw.graphql(query, variables, token);
+      const result = await world.gw.graphql(query, variables, world.token);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.extensions?.errors).toEqual([
         { field, message: expect.stringMatching(/must not contain (control|bidirectional)/) },
@@ -92,11 +89,11 @@ describe('HTTP hygiene, end to end', () => {
     });
 
     it("a person's names and job role", async () => {
-      const result = await gw.graphql(
+      const result = await world.gw.graphql(
         op.STAGE,
         {
           input: {
-            batchId,
+            batchId: world.batchId,
             email: 'rtl@example.com',
             dateOfBirth: '1990-01-01',
             firstName: 'Ali\u202E',
@@ -104,7 +101,7 @@ describe('HTTP hygiene, end to end', () => {
             jobRole: 'Nurse\nManager',
           },
         },
-        token,
+        world.token,
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((result.errors?.[0]?.extensions?.errors ?? []).map((e) => e.field)).toEqual([
@@ -115,7 +112,11 @@ describe('HTTP hygiene, end to end', () => {
     });
 
     it("an invitation's message (line breaks allowed)", async () => {
-      const result = await gw.graphql(op.SEND, { input: { batchId, all: true, message: 'Hi\u0000' } }, token);
+      const result = await world.gw.graphql(
+        op.SEND,
+        { input: { batchId: world.batchId, all: true, message: 'Hi\u0000' } },
+        world.token,
+      );
       expect(result.errors?.[0]?.extensions?.errors).toEqual([
         { field: 'message', message: 'must not contain control characters (found U+0000)' },
       ]);
@@ -123,9 +124,9 @@ describe('HTTP hygiene, end to end', () => {
 
     it("a CSV row's name, by row and field, and a cohort field", async () => {
       const csv = `${HEADER}\nzed@example.com,1990-01-01,Zed\u202E,,Lee,,,\n`;
-      const response = await fetch(`${gw.url}/api/uploads?batchId=${batchId}`, {
+      const response = await fetch(`${world.gw.url}/api/uploads?batchId=${world.batchId}`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${world.token}` },
         body: csv,
       });
       expect(response.status).toBe(422);
@@ -138,16 +139,16 @@ describe('HTTP hygiene, end to end', () => {
           message: expect.stringMatching(/bidirectional/),
         }),
       ]);
-      const cohort = await gw.graphql(
+      const cohort = await world.gw.graphql(
         `mutation($input: PreviewUploadInput!) { previewUpload(input: $input) { id } }`,
         {
           input: {
-            batchId,
+            batchId: world.batchId,
             csv: `${HEADER}\nzed@example.com,1990-01-01,Zed,,Lee,,,\n`,
             cohort: { staffType: 'Agency\u0085' },
           },
         },
-        token,
+        world.token,
       );
       expect(cohort.errors?.[0]?.extensions?.errors).toEqual([
         expect.objectContaining({ field: 'cohort.staffType', message: expect.stringMatching(/U\+0085/) }),
@@ -158,7 +159,7 @@ describe('HTTP hygiene, end to end', () => {
   function gqlInit(query: string, headers: Record<string, string> = {}, variables: object = {}): RequestInit {
     return {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.token}`, ...headers },
       body: JSON.stringify({ query, variables }),
     };
   }

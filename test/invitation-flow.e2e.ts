@@ -1,5 +1,5 @@
 import { Gateway, tokenOf } from './support/gateway-harness';
-import { sendInvitations, stageInvitee } from './support/invitation-calls';
+import { person, sendInvitations, stageInvitee } from './support/invitation-calls';
 import * as op from './support/operations';
 
 /**
@@ -63,8 +63,8 @@ describe('the invitation workflow, end to end', () => {
   let stagedInB1At: string;
 
   /** A new person staged in B's first batch and invited alone: them, and the token of their invitation email. */
-  const invitedAloneInB1 = async (person: Record<string, unknown>) => {
-    const invitee = await stage(tokenB, { batchId: b1.batchId, ...person });
+  const invitedAloneInB1 = async (details: Record<string, unknown>) => {
+    const invitee = await stage(tokenB, { batchId: b1.batchId, ...details });
     await send(tokenB, { batchId: b1.batchId, inviteeIds: [invitee.id] });
     return { invitee, token: tokenOf(await emailTo(invitee.id)) };
   };
@@ -234,12 +234,9 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('resend issues a new token and voids the old one', async () => {
-    const { invitee: bea, token: first } = await invitedAloneInB1({
-      email: 'bea@example.com',
-      dateOfBirth: '1988-08-08',
-      firstName: 'Bea',
-      lastName: "O'Hara",
-    });
+    const { invitee: bea, token: first } = await invitedAloneInB1(
+      person('Bea', { dateOfBirth: '1988-08-08', lastName: "O'Hara" }),
+    );
     const resent = (await gw.ok<{ resendInvitation: Invitee }>(op.RESEND, { id: bea.id }, tokenB))
       .resendInvitation;
     expect(resent.state).toBe('INVITED');
@@ -256,12 +253,9 @@ describe('the invitation workflow, end to end', () => {
   });
 
   it('revoke makes the token unusable, with the same generic message', async () => {
-    const { invitee: cal, token } = await invitedAloneInB1({
-      email: 'cal@example.com',
-      dateOfBirth: '1979-01-31',
-      firstName: 'Cal',
-      lastName: 'Smith',
-    });
+    const { invitee: cal, token } = await invitedAloneInB1(
+      person('Cal', { dateOfBirth: '1979-01-31', lastName: 'Smith' }),
+    );
     const revoked = (await gw.ok<{ revokeInvitation: Invitee }>(op.REVOKE, { id: cal.id }, tokenB))
       .revokeInvitation;
     expect(revoked.state).toBe('REVOKED');

@@ -1,5 +1,5 @@
 import { Gateway, tokenOf } from './support/gateway-harness';
-import { sendInvitations, stageInvitee } from './support/invitation-calls';
+import { person, sendInvitations, stageInvitee } from './support/invitation-calls';
 import * as op from './support/operations';
 import * as lc from './support/lifecycle-operations';
 import type { OutgoingMessage } from '@invitations/notifications';
@@ -38,13 +38,6 @@ describe('the invitation lifecycle past "sent", end to end', () => {
     pageInfo: { hasNextPage: boolean; endCursor: string };
   };
 
-  const person = (name: string, extra: Record<string, unknown> = {}) => ({
-    email: `${name.toLowerCase()}@example.com`,
-    dateOfBirth: '1990-05-01',
-    firstName: name,
-    lastName: 'Tester',
-    ...extra,
-  });
   const stage = (token: string, batchId: string, input: Record<string, unknown>) =>
     stageInvitee<Invitee>(gw, token, { batchId, ...input });
   const send = (token: string, input: Record<string, unknown>) => sendInvitations<Invitee>(gw, token, input);

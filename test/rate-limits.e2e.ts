@@ -1,4 +1,4 @@
-import { Gateway } from './support/gateway-harness';
+import { Gateway, sharedGateway } from './support/gateway-harness';
 import * as op from './support/operations';
 
 const post = (gw: Gateway, body: object, headers: Record<string, string> = {}) =>
@@ -16,41 +16,39 @@ async function codeOf(response: Response): Promise<string | undefined> {
   return body.errors?.[0]?.extensions?.code ?? body.code;
 }
 
+/** A proxy on loopback, and limits small enough for a test to reach. */
+const BEHIND_A_PROXY = {
+  TRUST_PROXY: 'loopback',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '5',
+  ADMIN_RATE_LIMIT_PER_USER: '6',
+  ADMIN_RATE_LIMIT_PER_ORGANISATION: '10',
+};
+
 /**
  * The public token routes share one budget per client address, the address as TRUST_PROXY makes it out; the admin
  * API is limited per organisation and per user. Over a limit: RATE_LIMITED with Retry-After.
  */
 describe('rate limits behind a proxy (TRUST_PROXY=loopback), end to end', () => {
-  let gw: Gateway;
-
-  beforeAll(async () => {
-    gw = await Gateway.start({
-      env: {
-        TRUST_PROXY: 'loopback',
-        PUBLIC_RATE_LIMIT_PER_MINUTE: '5',
-        ADMIN_RATE_LIMIT_PER_USER: '6',
-        ADMIN_RATE_LIMIT_PER_ORGANISATION: '10',
-      },
-    });
-  });
-  afterAll(() => gw.stop());
+  const world = sharedGateway(BEHIND_A_PROXY);
 
   it("counts junk tokens per client address: one attacker's 5 do not block another invitee", async () => {
     for (let i = 0; i < 5; i += 1)
-      expect(await codeOf(await junkAccept(gw, '203.0.113.7'))).toBe('BAD_USER_INPUT');
-    const blocked = await junkAccept(gw, '203.0.113.7');
+      expect(await codeOf(await junkAccept(world.gw, '203.0.113.7'))).toBe('BAD_USER_INPUT');
+    const blocked = await junkAccept(world.gw, '203.0.113.7');
     expect(await codeOf(blocked)).toBe('RATE_LIMITED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // An invitee behind the same load balancer, from another address, is not blocked.
-    expect(await codeOf(await junkAccept(gw, '198.51.100.9'))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(await junkAccept(world.gw, '198.51.100.9'))).toBe('BAD_USER_INPUT');
   });
 
   it('shares one budget across the public token routes (GraphQL, the accept page and its form)', async () => {
     const from = { 'x-forwarded-for': '192.0.2.44' };
-    for (let i = 0; i < 2; i += 1) await post(gw, { query: op.BY_TOKEN, variables: { token: 'x' } }, from);
-    for (let i = 0; i < 2; i += 1) await fetch(`${gw.url}/invitations/accept?token=x`, { headers: from });
-    await junkAccept(gw, '192.0.2.44');
-    const form = await fetch(`${gw.url}/invitations/accept`, {
+    for (let i = 0; i < 2; i += 1)
+      await post(world.gw, { query: op.BY_TOKEN, variables: { token: 'x' } }, from);
+    for (let i = 0; i < 2; i += 1)
+      await fetch(`${world.gw.url}/invitations/accept?token=x`, { headers: from });
+    await junkAccept(world.gw, '192.0.2.44');
+    const form = await fetch(`${world.gw.url}/invitations/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...from },
       body: 'token=x',
@@ -62,9 +60,9 @@ describe('rate limits behind a proxy (TRUST_PROXY=loopback), end to end', () => 
   it('limits the admin API per user, then per organisation, with RATE_LIMITED and Retry-After', async () => {
     const ask = async (org: string, user: string) => {
       const response = await post(
-        gw,
+        world.gw,
         { query: op.POOLS },
-        { authorization: `Bearer ${await gw.token(org, user)}` },
+        { authorization: `Bearer ${await world.gw.token(org, user)}` },
       );
       return { code: await codeOf(response), retryAfter: response.headers.get('retry-after') };
     };
@@ -81,10 +79,10 @@ describe('rate limits behind a proxy (TRUST_PROXY=loopback), end to end', () => 
   });
 
   it('counts a GraphQL request of several operations once', async () => {
-    const token = await gw.token('org-many', 'eve');
+    const token = await world.gw.token('org-many', 'eve');
     const fields = 'a: resourcePools { id } b: resourcePools { id } c: resourcePools { id }';
     for (let i = 0; i < 6; i += 1) {
-      const response = await post(gw, { query: `{ ${fields} }` }, { authorization: `Bearer ${token}` });
+      const response = await post(world.gw, { query: `{ ${fields} }` }, { authorization: `Bearer ${token}` });
       expect(await codeOf(response)).toBeUndefined();
     }
   });

@@ -1,5 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
-import { Gateway } from './support/gateway-harness';
+import { sharedGatewayWithBatch } from './support/gateway-harness';
 
 const HEADER = 'email,date_of_birth,first_name,middle_names,last_name,preferred_name,mobile,job_role';
 const ROW = 'someone@example.com,1990-01-01,Some,,One,,,\n';
@@ -18,23 +18,12 @@ interface Answer {
  * fields other than the file are a few KB at most.
  */
 describe('upload bounds, end to end', () => {
-  let gw: Gateway;
-  let token: string;
-  let batchId: string;
-
-  beforeAll(async () => {
-    gw = await Gateway.start({
-      env: {
-        UPLOAD_MAX_BYTES: '20000',
-        UPLOAD_IDLE_SECONDS: '1',
-        UPLOAD_CONCURRENCY: '2',
-        UPLOAD_QUEUE_WAIT_SECONDS: '0.5',
-      },
-    });
-    token = await gw.token('org-ub', 'uli');
-    ({ batchId } = await gw.poolAndBatch(token));
+  const world = sharedGatewayWithBatch('org-ub', 'uli', {
+    UPLOAD_MAX_BYTES: '20000',
+    UPLOAD_IDLE_SECONDS: '1',
+    UPLOAD_CONCURRENCY: '2',
+    UPLOAD_QUEUE_WAIT_SECONDS: '0.5',
   });
-  afterAll(() => gw.stop());
 
   /** A raw upload: headers, then `chunks` written one by one (`null`: stop sending, keep the connection open). */
   function upload(
@@ -43,9 +32,9 @@ describe('upload bounds, end to end', () => {
     type = 'text/csv',
   ): { answer: Promise<Answer>; end(): void } {
     const started = Date.now();
-    const req = request(new URL(`${gw.url}/api/uploads?batchId=${batchId}`), {
+    const req = request(new URL(`${world.gw.url}/api/uploads?batchId=${world.batchId}`), {
       method: 'POST',
-      headers: { 'content-type': type, authorization: `Bearer ${token}`, ...headers },
+      headers: { 'content-type': type, authorization: `Bearer ${world.token}`, ...headers },
     });
     const answer = new Promise<Answer>((resolve, reject) => {
       req.on('response', (res) => {
@@ -92,13 +81,13 @@ describe('upload bounds, end to end', () => {
   });
 
   it('ends an upload that sends nothing for UPLOAD_IDLE_SECONDS, with a clear error, staging nothing', async () => {
-    const head = await gw.logHead();
+    const head = await world.gw.logHead();
     const { answer, end } = upload([`${HEADER}\n${ROW}`, null], { 'transfer-encoding': 'chunked' });
     const result = await answer;
     end();
     expect(result.status).toBe(408);
     expect(result.body.message).toMatch(/sent nothing for 1 seconds and was ended\. Nothing was staged/);
-    expect(await gw.logHead()).toBe(head);
+    expect(await world.gw.logHead()).toBe(head);
   });
 
   it('reads at most UPLOAD_CONCURRENCY uploads at once; the next waits briefly, then 429 with Retry-After', async () => {

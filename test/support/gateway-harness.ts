@@ -218,3 +218,38 @@ export class Gateway {
 /** The token of an accept link. */
 export const tokenOf = (message: OutgoingMessage): string =>
   new URL(message.acceptUrl ?? 'invalid:').searchParams.get('token') ?? '';
+
+/** A gateway the tests of one describe block share; its fields are set once the block's tests run. */
+export interface SharedGateway {
+  gw: Gateway;
+}
+
+/** A shared gateway with an admin of an organisation, and a pool and a batch of theirs. */
+export interface SharedGatewayWithBatch extends SharedGateway {
+  token: string;
+  batchId: string;
+}
+
+/** Starts a gateway (with `env`) before the tests of the describe block that calls it, and stops it after them. */
+export function sharedGateway(env: Record<string, string> = {}): SharedGateway {
+  const shared = {} as SharedGateway;
+  beforeAll(async () => {
+    shared.gw = await Gateway.start({ env });
+  });
+  afterAll(() => shared.gw.stop());
+  return shared;
+}
+
+/** As {@link sharedGateway}, with the admin `sub` of `org` and a pool and a batch they created. */
+export function sharedGatewayWithBatch(
+  org: string,
+  sub: string,
+  env: Record<string, string> = {},
+): SharedGatewayWithBatch {
+  const shared = sharedGateway(env) as SharedGatewayWithBatch;
+  beforeAll(async () => {
+    shared.token = await shared.gw.token(org, sub);
+    ({ batchId: shared.batchId } = await shared.gw.poolAndBatch(shared.token));
+  });
+  return shared;
+}

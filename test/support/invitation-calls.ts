@@ -8,6 +8,15 @@ export interface SentInvitations<Invitee> {
   skipped: { inviteeId: string; reason: string }[];
 }
 
+/** A person to stage, named `name` (their email made from it), with `extra` details over the usual ones. */
+export const person = (name: string, extra: Record<string, unknown> = {}) => ({
+  email: `${name.toLowerCase()}@example.com`,
+  dateOfBirth: '1990-05-01',
+  firstName: name,
+  lastName: 'Tester',
+  ...extra,
+});
+
 /** stageInvitee as an admin's client calls it: the staged person (with op.STAGE's fields). */
 export async function stageInvitee<Invitee>(
   gw: Gateway,

@@ -3,10 +3,15 @@ import { memberId } from './pools/pools.projection';
 import { applyEvents } from './testing/apply-events';
 import {
   BATCH,
+  BOB,
+  ended,
+  FIRST_BATCH,
   invitationStory,
   ORG,
   OTHER_POOL,
   POOL,
+  sent,
+  staged,
   storyInstant as at,
 } from './testing/invitation-story';
 
@@ -20,53 +25,19 @@ describe('read model projections, the lifecycle past "sent"', () => {
   beforeEach(async () => {
     readModels = new InMemoryReadModels();
     const story = invitationStory();
-    const staged = (inviteeId: string, email: string) =>
-      story.record(`invitee-${inviteeId}`, ORG, 'InviteeStaged', {
-        inviteeId,
-        batchId: BATCH,
-        poolId: POOL,
-        organisationId: ORG,
-        stagedAt: at(9),
-        person: {
-          email,
-          dateOfBirth: '1990-01-01',
-          firstName: inviteeId,
-          middleNames: null,
-          lastName: 'Lane',
-          preferredName: null,
-          mobile: null,
-          jobRole: null,
-        },
-        uploadStatus: 'NEW',
-        discrepancies: [],
-        passportId: null,
-        uploadId: null,
-      });
-    const sent = (inviteeId: string) =>
-      story.record(`invitee-${inviteeId}`, ORG, 'InvitationSent', {
-        inviteeId,
-        invitationId: `invitation-${inviteeId}`,
-        batchId: BATCH,
-        poolId: POOL,
-        message: null,
-        sentAt: at(10),
-        expiresAt: at(24),
-        remindAt: at(21),
-      });
     for (const id of ['eve', 'fay', 'gus', 'hal']) {
-      staged(id, `${id}@example.org`);
-      sent(id);
+      const person = {
+        ...BOB,
+        email: `${id}@example.org`,
+        dateOfBirth: '1990-01-01',
+        firstName: id,
+        lastName: 'Lane',
+      };
+      staged(story, id, FIRST_BATCH, person, { stagedAt: at(9) });
+      sent(story, id, `invitation-${id}`, 10, { remindAt: at(21) });
     }
-    story.record('invitee-eve', ORG, 'InvitationDeclined', {
-      inviteeId: 'eve',
-      invitationId: 'invitation-eve',
-      declinedAt: at(11),
-    });
-    story.record('invitee-fay', ORG, 'InvitationExpired', {
-      inviteeId: 'fay',
-      invitationId: 'invitation-fay',
-      expiredAt: at(24),
-    });
+    ended(story, 'eve', 'invitation-eve', 'InvitationDeclined', at(11));
+    ended(story, 'fay', 'invitation-fay', 'InvitationExpired', at(24));
     story.record('invitee-fay', ORG, 'InvitationExtended', {
       inviteeId: 'fay',
       invitationId: 'invitation-fay',

@@ -1,15 +1,18 @@
+import { itAnswers } from '@invitations/kernel/testing';
 import { detectDelimiter, holdsFirstLine } from './detect-delimiter';
 
 describe('detectDelimiter', () => {
-  it.each([
-    ['email,date_of_birth\r\na;b', ','],
-    ['email;date_of_birth\r\na,b', ';'],
-    ['"e,mail";date_of_birth\n', ';'],
-    ['email;"date,of";x,y', ','],
-    ['email', ','],
-  ])('reads %j as %j', (text, delimiter) => {
-    expect(detectDelimiter(text)).toBe(delimiter);
-  });
+  itAnswers(
+    detectDelimiter,
+    [
+      ['email,date_of_birth\r\na;b', ','],
+      ['email;date_of_birth\r\na,b', ';'],
+      ['"e,mail";date_of_birth\n', ';'],
+      ['email;"date,of";x,y', ','],
+      ['email', ','],
+    ],
+    'reads %j as %j',
+  );
 
   it('knows when the first line is whole: a line end outside quotes', () => {
     expect(holdsFirstLine('email,date_of_birth')).toBe(false);

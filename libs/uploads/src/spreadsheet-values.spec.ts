@@ -1,17 +1,20 @@
+import { itAnswers } from '@invitations/kernel/testing';
 import { isScientificNumber, spreadsheetDate } from './spreadsheet-values';
 
 describe('spreadsheetDate', () => {
-  it.each([
-    ['33312', '1991-03-15'],
-    ['33312.0', '1991-03-15'],
-    ['14-Mar-1991', '1991-03-14'],
-    ['4-mar-1991', '1991-03-04'],
-    ['14 March 1991', '1991-03-14'],
-    ['3-Sept-1991', '1991-09-03'],
-    ['31-Feb-1991', '1991-02-31'],
-  ])('reads %j as %j (the rules then check it is a real date)', (value, iso) => {
-    expect(spreadsheetDate(value)).toBe(iso);
-  });
+  itAnswers(
+    spreadsheetDate,
+    [
+      ['33312', '1991-03-15'],
+      ['33312.0', '1991-03-15'],
+      ['14-Mar-1991', '1991-03-14'],
+      ['4-mar-1991', '1991-03-04'],
+      ['14 March 1991', '1991-03-14'],
+      ['3-Sept-1991', '1991-09-03'],
+      ['31-Feb-1991', '1991-02-31'],
+    ],
+    'reads %j as %j (the rules then check it is a real date)',
+  );
 
   it.each(['1991-03-14', '14/03/1991', '1991', '3331', '333120', '14-Foo-1991', '14-Mar-91', '', 'never'])(
     'leaves %j as it is',

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
+import { eachTempDirectory } from '@invitations/event-store/testing';
 import { loadConfig } from '@invitations/runtime';
 import { chooseTarget } from './target';
 import { UsageError } from './usage-error';
@@ -32,12 +32,10 @@ describe('where a command finds the read models', () => {
   });
 
   describe('the operator token', () => {
-    let dataDir: string;
-    beforeEach(async () => (dataDir = await mkdtemp(join(tmpdir(), 'ops-token-'))));
-    afterEach(() => rm(dataDir, { recursive: true, force: true }));
+    const directory = eachTempDirectory('ops-token-');
 
     const tokenFor = async (env: Record<string, string>, given?: string) => {
-      const target = chooseTarget(loadConfig({ DATA_DIR: dataDir, ...env }), { token: given });
+      const target = chooseTarget(loadConfig({ DATA_DIR: directory.path, ...env }), { token: given });
       if (target.kind !== 'gateway') throw new Error('expected the gateway');
       return target.token();
     };
@@ -47,7 +45,7 @@ describe('where a command finds the read models', () => {
     });
 
     it("is signed with JWT_SECRET, or else with the embedded gateway's DATA_DIR/jwt-secret, and has the ops role", async () => {
-      await writeFile(join(dataDir, 'jwt-secret'), 'kept-secret-kept-secret-kept-secret\n');
+      await writeFile(join(directory.path, 'jwt-secret'), 'kept-secret-kept-secret-kept-secret\n');
       const fromEnv = await tokenFor({ JWT_SECRET: 'env-secret-env-secret-env-secret' });
       const fromFile = await tokenFor({});
 

@@ -22,7 +22,7 @@ import {
   ADA,
   aPoolAndBatch,
   issueTokenFor,
-  memberStagedInAnotherPool,
+  memberInvitedToAnotherPool,
   sendTo,
   staged,
 } from '../testing/scenario';
@@ -141,12 +141,7 @@ describe('the messages of the lifecycle', () => {
   it('tells a person accepted at once that they were added, with no link', async () => {
     const inviteeId = await invite();
     const token = new URL(ofKind(inviteeId, 'invitation')[0].acceptUrl!).searchParams.get('token')!;
-    const { batchId: otherBatch, inviteeId: again } = await memberStagedInAnotherPool(
-      world,
-      token,
-      'Crane crew',
-    );
-    const sent = await sendTo(world, otherBatch, [again]);
+    const { inviteeId: again, sent } = await memberInvitedToAnotherPool(world, token, 'Crane crew');
     expect(sent.autoAccepted).toEqual([again]);
     await deliver();
     const added = ofKind(again, 'added-to-pool');
@@ -177,12 +172,7 @@ describe('the messages of the lifecycle', () => {
     await sendReminders(world, adminContext(), { batchId, inviteeIds: [inviteeId] });
     await deliver();
     const token = new URL(ofKind(inviteeId, 'invitation')[0].acceptUrl!).searchParams.get('token')!;
-    const { batchId: otherBatch, inviteeId: again } = await memberStagedInAnotherPool(
-      world,
-      token,
-      'Crane crew',
-    );
-    await sendTo(world, otherBatch, [again]);
+    await memberInvitedToAnotherPool(world, token, 'Crane crew');
     await deliver();
 
     const queued = new Map<string, { kind: string; channel: string; inviteeId: string }>();

@@ -9,9 +9,8 @@ import {
   storedText,
   typesIn,
   withUploadConfirmations,
-  type PrivateWorld,
 } from '../testing/application-world';
-import { invitedWithToken, aWorldWithABatch } from '../testing/scenario';
+import { eachPrivateWorldWithABatch, invitedWithToken } from '../testing/scenario';
 import { confirmUpload } from '../uploads/confirm-upload';
 import { InMemoryUploadLookups } from '../uploads/in-memory-upload-lookups';
 import { previewBatchUpload } from '../uploads/preview-batch-upload';
@@ -23,26 +22,20 @@ const row = (email: string) =>
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 
 describe('shredding upload previews’ rows', () => {
-  let world: PrivateWorld & ReturnType<typeof withUploadConfirmations>;
-  let batchId: string;
-
-  beforeEach(
-    async () => ({ world, batchId } = await aWorldWithABatch(withUploadConfirmations(await privateWorld()))),
-  );
-  afterEach(() => world.dispose());
+  const setup = eachPrivateWorldWithABatch(async () => withUploadConfirmations(await privateWorld()));
 
   const preview = (emails: string[]) =>
     previewBatchUpload(
-      { ...world, lookups: new InMemoryUploadLookups(), lookupConcurrency: 1 },
+      { ...setup.world, lookups: new InMemoryUploadLookups(), lookupConcurrency: 1 },
       adminContext(),
-      batchId,
+      setup.batchId,
       csvSource(emails.map(row)),
       {},
     );
 
   it('shreds a confirmed upload’s rows (what was staged lives on) and an expired one’s, not a fresh one’s', async () => {
     const confirmed = await preview(['a@example.org', 'b@example.org']);
-    await confirmUpload(world, adminContext(), {
+    await confirmUpload(setup.world, adminContext(), {
       uploadId: confirmed.id,
       sendInvitations: false,
       message: null,
@@ -53,43 +46,39 @@ describe('shredding upload previews’ rows', () => {
       { uploadId: fresh.id, organisationId: 'org-a' },
     ];
     const shreddingAt = (iso: string) =>
-      new UploadShredding(world, { toShred: async () => due }, clockAt(iso), {
+      new UploadShredding(setup.world, { toShred: async () => due }, clockAt(iso), {
         logger: new CapturingLogger(),
       });
     const sweep = shreddingAt('2025-03-02T10:00:00.000Z');
 
     expect(await sweep.sweep()).toBe(1);
 
-    expect(await typesIn(world.store, uploadStreamId(confirmed.id))).toContain('UploadRowsShredded');
-    expect((await recordedUpload(world.store, 'org-a', confirmed.id)).rows).toEqual([]);
-    expect(await world.keys.find(uploadStreamId(confirmed.id))).toBeNull();
-    expect(await world.invitees.idsInStates('org-a', batchId, ['UPLOADED'])).toHaveLength(2);
+    expect(await typesIn(setup.world.store, uploadStreamId(confirmed.id))).toContain('UploadRowsShredded');
+    expect((await recordedUpload(setup.world.store, 'org-a', confirmed.id)).rows).toEqual([]);
+    expect(await setup.world.keys.find(uploadStreamId(confirmed.id))).toBeNull();
+    expect(await setup.world.invitees.idsInStates('org-a', setup.batchId, ['UPLOADED'])).toHaveLength(2);
     // The fresh preview can still be confirmed: its rows are kept.
-    expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toHaveLength(1);
-    expect(await storedText(world, uploadStreamId(fresh.id))).not.toContain('c@example.org');
+    expect((await recordedUpload(setup.world.store, 'org-a', fresh.id)).rows).toHaveLength(1);
+    expect(await storedText(setup.world, uploadStreamId(fresh.id))).not.toContain('c@example.org');
 
     // A day later it has expired: shredded too, and sweeping again changes nothing.
     const later = shreddingAt('2025-03-04T10:00:00.000Z');
     expect(await later.sweep()).toBe(1);
     expect(await later.sweep()).toBe(0);
-    expect((await recordedUpload(world.store, 'org-a', fresh.id)).rows).toEqual([]);
+    expect((await recordedUpload(setup.world.store, 'org-a', fresh.id)).rows).toEqual([]);
   });
 });
 
 describe('the retention sweep', () => {
-  let world: PrivateWorld;
-  let batchId: string;
-
-  beforeEach(async () => ({ world, batchId } = await aWorldWithABatch(await privateWorld())));
-  afterEach(() => world.dispose());
+  const setup = eachPrivateWorldWithABatch();
 
   it('erases the people it is given as due, for retention, and logs one it cannot', async () => {
-    const { inviteeId } = await invitedWithToken(world, batchId);
-    await revokeInvitation(world, adminContext(), inviteeId);
+    const { inviteeId } = await invitedWithToken(setup.world, setup.batchId);
+    await revokeInvitation(setup.world, adminContext(), inviteeId);
     const logger = new CapturingLogger();
     let asked = '';
     const sweep = new RetentionSweep(
-      world,
+      setup.world,
       {
         dueForRetention: async (before) => {
           asked = before;
@@ -107,9 +96,9 @@ describe('the retention sweep', () => {
     expect(await sweep.sweep()).toBe(1);
 
     expect(asked).toBe('2025-04-01T00:00:00.000Z');
-    const { state } = await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider);
+    const { state } = await loadStream(setup.world.store, inviteeStreamId(inviteeId), inviteeDecider);
     expect(state).toMatchObject({ status: 'REVOKED', erased: true });
-    expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toContain('InviteeErased');
+    expect(await typesIn(setup.world.store, inviteeStreamId(inviteeId))).toContain('InviteeErased');
     expect(logger.messages.map((entry) => entry.message).join('\n')).toContain(
       'could not erase invitee nobody',
     );

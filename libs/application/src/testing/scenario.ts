@@ -8,7 +8,13 @@ import { sendInvitations } from '../invitations/send-invitations';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { createResourcePool } from '../pools/create-resource-pool';
 import type { AdminContext } from '../ports';
-import { adminContext, applicationWorld, type ApplicationWorld } from './application-world';
+import {
+  adminContext,
+  applicationWorld,
+  privateWorld,
+  type ApplicationWorld,
+  type PrivateWorld,
+} from './application-world';
 
 export const ADA: PersonInput = {
   email: 'ada.lovelace@example.org',
@@ -30,6 +36,19 @@ export async function aWorldWithABatch<W extends ApplicationWorld = ApplicationW
   world: W = applicationWorld() as W,
 ) {
   return { world, ...(await aPoolAndBatch(world)) };
+}
+
+/**
+ * For each test of the describe block that calls it: a world with its personal data encrypted (`make`'s, by
+ * default privateWorld()) holding a pool and a batch, its keys removed after the test. Set once a test runs.
+ */
+export function eachPrivateWorldWithABatch<W extends PrivateWorld = PrivateWorld>(
+  make: () => Promise<W> = privateWorld as () => Promise<W>,
+): { world: W; batchId: string } {
+  const each = {} as { world: W; batchId: string };
+  beforeEach(async () => Object.assign(each, await aWorldWithABatch(await make())));
+  afterEach(() => each.world.dispose());
+  return each;
 }
 
 /** A person staged into the batch. */
@@ -57,14 +76,16 @@ export function sendTo(
 }
 
 /**
- * The person of `token` accepts, then is staged again into a new batch of a new pool of the same organisation:
- * a member elsewhere, whom inviting accepts at once.
+ * The person of `token` accepts, then is staged again into a new batch of a new pool of the same organisation and
+ * invited there: a member elsewhere, whom inviting accepts at once. Answers that batch, the new invitee, and what
+ * sending answered.
  */
-export async function memberStagedInAnotherPool(world: ApplicationWorld, token: string, poolName: string) {
+export async function memberInvitedToAnotherPool(world: ApplicationWorld, token: string, poolName: string) {
   await acceptInvitation(world, adminContext({ now: new Date('2025-03-03T09:00:00.000Z') }), token);
   const { poolId } = await createResourcePool(world, adminContext(), poolName);
   const { batchId } = await createInvitationBatch(world, adminContext(), poolId, 'April');
-  return { batchId, inviteeId: await staged(world, batchId) };
+  const inviteeId = await staged(world, batchId);
+  return { batchId, inviteeId, sent: await sendTo(world, batchId, [inviteeId]) };
 }
 
 /** Issues the current invitation's token, as the notification process manager does. */

@@ -4,12 +4,10 @@ import {
   AFTER_EXPIRY,
   BEFORE_EXPIRY,
   FIRST_TOKEN_HASH,
-  SECOND_TOKEN_HASH,
-  invitationAccepted,
-  invitationRevoked,
+  invitedThenAccepted,
   invitedWithToken,
-  inviteeRemoved,
-  inviteeStaged,
+  stagedThenRemoved,
+  unusableTokens,
 } from '../testing/invitee-fixtures';
 import { acceptabilityOf } from './acceptance.decisions';
 import { inviteeDecider } from './invitee.decider';
@@ -34,19 +32,16 @@ describe('acceptabilityOf: what a presented token can do, asked before anything 
   });
 
   it('is accepted already with the token that accepted', () => {
-    const accepted = [...invitedWithToken(), invitationAccepted()];
+    const accepted = invitedThenAccepted();
     expect(acceptabilityOf(stateAfter(accepted), FIRST_TOKEN_HASH, AFTER_EXPIRY)).toBe('accepted-already');
   });
 
-  it.each([
-    ['another token', invitedWithToken(), SECOND_TOKEN_HASH, BEFORE_EXPIRY],
-    ['an expired invitation', invitedWithToken(), FIRST_TOKEN_HASH, AFTER_EXPIRY],
-    ['a revoked invitation', [...invitedWithToken(), invitationRevoked()], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
-    ['a removed invitee', [inviteeStaged(), inviteeRemoved()], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
-    ['an invitee never staged', [], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
-  ])('refuses %s with the one generic message', (_case, events, tokenHash, now) => {
-    const error = refusal(events as InviteeEvent[], tokenHash as string, now as string);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: UNUSABLE_TOKEN_MESSAGE });
-  });
+  it.each([...unusableTokens(), ['a removed invitee', stagedThenRemoved(), FIRST_TOKEN_HASH, BEFORE_EXPIRY]])(
+    'refuses %s with the one generic message',
+    (_case, events, tokenHash, now) => {
+      const error = refusal(events, tokenHash, now);
+      expect(error).toBeInstanceOf(ServiceError);
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: UNUSABLE_TOKEN_MESSAGE });
+    },
+  );
 });

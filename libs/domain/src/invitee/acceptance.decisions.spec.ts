@@ -6,10 +6,13 @@ import {
   BEFORE_EXPIRY,
   EXPIRES_AT,
   invitationAccepted,
-  invitationExpired,
   invitationResent,
   invitationRevoked,
   invitationSent,
+  invitedThenAccepted,
+  invitedThenExpired,
+  invitedThenResent,
+  invitedThenRevoked,
   invitedWithToken,
   inviteeRemoved,
   inviteeStaged,
@@ -54,10 +57,8 @@ describe('AcceptInvitation', () => {
   });
 
   it('is harmless the second time with the same token: no events, no error', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationAccepted()])
-      .when(acceptCommand())
-      .then([]);
-    given(inviteeDecider, [...invitedWithToken(), invitationAccepted()])
+    given(inviteeDecider, invitedThenAccepted()).when(acceptCommand()).then([]);
+    given(inviteeDecider, invitedThenAccepted())
       .when(acceptCommand({ now: AFTER_EXPIRY }))
       .then([]);
   });
@@ -74,24 +75,16 @@ describe('AcceptInvitation', () => {
       [...invitedWithToken(), invitationResent(), tokenIssued(SECOND_INVITATION, SECOND_TOKEN_HASH)],
       { now: RESENT_AT },
     ],
-    [
-      'a token of a resent invitation not yet issued',
-      [...invitedWithToken(), invitationResent()],
-      { now: RESENT_AT },
-    ],
-    ['a revoked invitation', [...invitedWithToken(), invitationRevoked()], {}],
-    ['an expired invitation', [...invitedWithToken(), invitationExpired()], {}],
+    ['a token of a resent invitation not yet issued', invitedThenResent(), { now: RESENT_AT }],
+    ['a revoked invitation', invitedThenRevoked(), {}],
+    ['an expired invitation', invitedThenExpired(), {}],
     ['an invitation past its expiry, not yet marked expired', invitedWithToken(), { now: AFTER_EXPIRY }],
     ['an invitation at the very instant of its expiry', invitedWithToken(), { now: EXPIRES_AT }],
     ['an invitation whose token was never issued', [inviteeStaged(), invitationSent()], {}],
     ['a removed invitee', [...invitedWithToken(), invitationRevoked(), inviteeRemoved()], {}],
     ['an invitee never invited', [inviteeStaged()], {}],
     ['an unknown invitee', [], {}],
-    [
-      'a different token after acceptance',
-      [...invitedWithToken(), invitationAccepted()],
-      { tokenHash: SECOND_TOKEN_HASH },
-    ],
+    ['a different token after acceptance', invitedThenAccepted(), { tokenHash: SECOND_TOKEN_HASH }],
     [
       'an auto-accepted invitee',
       [inviteeStaged(), invitationAccepted({ invitationId: null, autoAccepted: true })],

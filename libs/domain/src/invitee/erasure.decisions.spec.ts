@@ -3,13 +3,13 @@ import {
   BATCH,
   BEFORE_EXPIRY,
   FIRST_INVITATION,
-  INVITEE_ID,
   invitationAccepted,
   invitationSent,
   invitedWithToken,
-  inviteeRemoved,
+  INVITEE_ID,
   inviteeStaged,
   sendCommand,
+  stagedThenRemoved,
   tokenIssued,
 } from '../testing/invitee-fixtures';
 import { erasedPerson } from '../personal-data/erased';
@@ -71,7 +71,7 @@ describe('erasing an invitee', () => {
   });
 
   it('erases a removed person too: their details are in the log all the same', () => {
-    given(inviteeDecider, [inviteeStaged(), inviteeRemoved()]).when(erase()).then([erased()]);
+    given(inviteeDecider, stagedThenRemoved()).when(erase()).then([erased()]);
   });
 
   it('changes nothing when erased again', () => {

@@ -1,10 +1,10 @@
-import { given } from '../testing/given-when-then';
+import { given, itRefuses } from '../testing/given-when-then';
 import {
   AFTER_EXPIRY,
   BEFORE_EXPIRY,
   EXISTING,
-  EXPIRES_AT,
   expireCommand,
+  EXPIRES_AT,
   FIRST_INVITATION,
   FIRST_TOKEN_HASH,
   INVALID,
@@ -13,6 +13,8 @@ import {
   invitationResent,
   invitationRevoked,
   invitationSent,
+  invitedThenAccepted,
+  invitedThenResent,
   invitedWithToken,
   inviteeRemoved,
   inviteeStaged,
@@ -25,11 +27,12 @@ import {
   SECOND_TOKEN_HASH,
   sendCommand,
   SENT_AT,
+  stagedThenRemoved,
   tokenIssued,
 } from '../testing/invitee-fixtures';
 import { inviteeDecider } from './invitee.decider';
 
-const accepted = [...invitedWithToken(), invitationAccepted()];
+const accepted = invitedThenAccepted();
 const revoked = [inviteeStaged(), invitationSent(), tokenIssued(), invitationRevoked()];
 const expired = [inviteeStaged(), invitationSent(), tokenIssued(), invitationExpired()];
 
@@ -88,7 +91,7 @@ describe('SendInvitation', () => {
 
   it('answers NOT_FOUND for an invitee that does not exist or was removed', () => {
     given(inviteeDecider, []).when(sendCommand()).thenThrows('NOT_FOUND');
-    given(inviteeDecider, [inviteeStaged(), inviteeRemoved()]).when(sendCommand()).thenThrows('NOT_FOUND');
+    given(inviteeDecider, stagedThenRemoved()).when(sendCommand()).thenThrows('NOT_FOUND');
   });
 });
 
@@ -107,12 +110,12 @@ describe('ResendInvitation', () => {
   });
 
   it('names the latest invitation as the previous one after several resends', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationResent()])
+    given(inviteeDecider, invitedThenResent())
       .when(resendCommand({ invitationId: 'invitation-0003' }))
       .then([invitationResent({ invitationId: 'invitation-0003', previousInvitationId: SECOND_INVITATION })]);
   });
 
-  it.each([
+  itRefuses(inviteeDecider, resendCommand, [
     [
       'a person not invited yet: send first',
       [inviteeStaged()],
@@ -121,11 +124,7 @@ describe('ResendInvitation', () => {
     ],
     ['a person who has accepted', accepted, 'CONFLICT', 'already accepted'],
     ['a removed invitee (NOT_FOUND)', [...expired, inviteeRemoved()], 'NOT_FOUND', undefined],
-  ] as const)('refuses %s', (_why, events, code, messagePart) => {
-    given(inviteeDecider, [...events])
-      .when(resendCommand())
-      .thenThrows(code, messagePart);
-  });
+  ]);
 });
 
 describe('IssueInvitationToken', () => {
@@ -150,7 +149,7 @@ describe('IssueInvitationToken', () => {
   });
 
   it.each([
-    ['superseded by a resend', [...invitedWithToken(), invitationResent()]],
+    ['superseded by a resend', invitedThenResent()],
     ['revoked', revoked],
     ['expired', expired],
     ['accepted', accepted],
@@ -177,21 +176,17 @@ describe('RevokeInvitation', () => {
   });
 
   it('revokes the latest invitation after a resend', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationResent()])
+    given(inviteeDecider, invitedThenResent())
       .when(revokeCommand())
       .then([invitationRevoked(SECOND_INVITATION)]);
   });
 
-  it.each([
+  itRefuses(inviteeDecider, () => revokeCommand(), [
     ['a person not invited yet', [inviteeStaged()], 'BAD_USER_INPUT', 'not been invited'],
     ['an invitation already revoked', revoked, 'CONFLICT', 'already been revoked'],
     ['a person who has accepted', accepted, 'CONFLICT', 'already accepted'],
     ['an invitee that does not exist (NOT_FOUND)', [], 'NOT_FOUND', undefined],
-  ] as const)('refuses %s', (_why, events, code, messagePart) => {
-    given(inviteeDecider, [...events])
-      .when(revokeCommand())
-      .thenThrows(code, messagePart);
-  });
+  ]);
 });
 
 describe('ExpireInvitation', () => {
@@ -218,9 +213,7 @@ describe('ExpireInvitation', () => {
   });
 
   it('does not expire a resent invitation by the previous expiry', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationResent()])
-      .when(expireCommand(AFTER_EXPIRY))
-      .then([]);
+    given(inviteeDecider, invitedThenResent()).when(expireCommand(AFTER_EXPIRY)).then([]);
   });
 
   it.each([

@@ -21,6 +21,7 @@ import {
   SECOND_TOKEN_HASH,
   SENT_AT,
   STAGED_AT,
+  stagedThenRemoved,
   tokenIssued,
 } from '../testing/invitee-fixtures';
 import { inviteeDecider } from './invitee.decider';
@@ -105,7 +106,7 @@ describe('invitee state', () => {
   });
 
   it('keeps the details of a removed invitee, with status REMOVED', () => {
-    expect(fold(inviteeDecider, [inviteeStaged(), inviteeRemoved()])).toEqual({
+    expect(fold(inviteeDecider, stagedThenRemoved())).toEqual({
       ...uploaded,
       ...inviteeStaged().data,
       status: 'REMOVED',

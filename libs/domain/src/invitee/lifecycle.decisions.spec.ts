@@ -1,8 +1,8 @@
-import { given } from '../testing/given-when-then';
+import { given, itRefuses } from '../testing/given-when-then';
 import {
-  aPerson,
   acceptCommand,
   AFTER_EXPIRY,
+  aPerson,
   BATCH,
   BEFORE_EXPIRY,
   correctCommand,
@@ -13,20 +13,23 @@ import {
   INVALID,
   invitationAccepted,
   invitationDeclined,
-  invitationExpired,
   invitationResent,
   invitationRevoked,
   invitationSent,
+  invitedThenAccepted,
+  invitedThenDeclined,
+  invitedThenExpired,
+  invitedThenRevoked,
   invitedWithToken,
   INVITEE_ID,
   inviteeStaged,
   NEW,
   PASSPORT_ID,
   SECOND_INVITATION,
-  SECOND_TOKEN_HASH,
   sendCommand,
   SENT_AT,
   tokenIssued,
+  unusableTokens,
 } from '../testing/invitee-fixtures';
 import type {
   DeclineInvitation,
@@ -93,36 +96,26 @@ describe('DeclineInvitation', () => {
   it('declines the current invitation with its token: DECLINED, the token answers nothing more', () => {
     const state = given(inviteeDecider, invitedWithToken()).when(decline()).then([invitationDeclined()]);
     expect(state).toMatchObject({ status: 'DECLINED', declinedAt: BEFORE_EXPIRY });
-    given(inviteeDecider, [...invitedWithToken(), invitationDeclined()])
+    given(inviteeDecider, invitedThenDeclined())
       .when(acceptCommand())
       .thenThrows('BAD_USER_INPUT', 'This invitation link is not valid');
   });
 
   it('declining twice is harmless', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationDeclined()])
-      .when(decline())
-      .then([]);
+    given(inviteeDecider, invitedThenDeclined()).when(decline()).then([]);
   });
 
   it.each([
-    ['an unknown token', invitedWithToken(), SECOND_TOKEN_HASH, BEFORE_EXPIRY],
-    ['an expired invitation', invitedWithToken(), FIRST_TOKEN_HASH, AFTER_EXPIRY],
-    ['a revoked invitation', [...invitedWithToken(), invitationRevoked()], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
-    [
-      'an accepted invitation',
-      [...invitedWithToken(), invitationAccepted()],
-      FIRST_TOKEN_HASH,
-      BEFORE_EXPIRY,
-    ],
-    ['no invitee', [], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
+    ...unusableTokens(),
+    ['an accepted invitation', invitedThenAccepted(), FIRST_TOKEN_HASH, BEFORE_EXPIRY],
   ])('refuses %s with the one generic message', (_case, events, tokenHash, now) => {
-    given(inviteeDecider, events as InviteeEvent[])
+    given(inviteeDecider, events)
       .when(decline({ tokenHash, now }))
       .thenThrows('BAD_USER_INPUT', 'This invitation link is not valid');
   });
 
   it('a declined person can no longer be invited, resent or revoked, but can be removed', () => {
-    const declined = [...invitedWithToken(), invitationDeclined()];
+    const declined = invitedThenDeclined();
     given(inviteeDecider, declined).when(sendCommand()).thenThrows('CONFLICT', 'declined');
     given(inviteeDecider, declined).when(extend()).thenThrows('CONFLICT', 'declined');
     given(inviteeDecider, declined)
@@ -162,7 +155,7 @@ describe('ExtendInvitation', () => {
   });
 
   it('brings an expired invitation back to Invited, counting the days from now', () => {
-    const state = given(inviteeDecider, [...invitedWithToken(), invitationExpired()])
+    const state = given(inviteeDecider, invitedThenExpired())
       .when(extend({ now: AFTER_EXPIRY, days: 2 }))
       .then([
         extended({ expiresAt: '2025-03-19T09:00:00.000Z', extendedAt: AFTER_EXPIRY, reinstated: true }),
@@ -191,15 +184,16 @@ describe('ExtendInvitation', () => {
       .thenThrows('BAD_USER_INPUT');
   });
 
-  it.each([
-    ['UPLOADED', [inviteeStaged()], 'BAD_USER_INPUT', 'not been invited'],
-    ['ACCEPTED', [...invitedWithToken(), invitationAccepted()], 'CONFLICT', 'already accepted'],
-    ['REVOKED', [...invitedWithToken(), invitationRevoked()], 'BAD_USER_INPUT', 'revoked'],
-  ] as const)('refuses a person who is %s, saying why', (_status, events, code, message) => {
-    given(inviteeDecider, [...events])
-      .when(extend())
-      .thenThrows(code, message);
-  });
+  itRefuses(
+    inviteeDecider,
+    () => extend(),
+    [
+      ['UPLOADED', [inviteeStaged()], 'BAD_USER_INPUT', 'not been invited'],
+      ['ACCEPTED', invitedThenAccepted(), 'CONFLICT', 'already accepted'],
+      ['REVOKED', invitedThenRevoked(), 'BAD_USER_INPUT', 'revoked'],
+    ],
+    'refuses a person who is %s, saying why',
+  );
 });
 
 describe('RemindInvitee', () => {
@@ -239,12 +233,10 @@ describe('RemindInvitee', () => {
 
   it('by an admin: refused for a person not invited, lapsed or answered, saying why', () => {
     given(inviteeDecider, [inviteeStaged()]).when(remind()).thenThrows('BAD_USER_INPUT', 'not been invited');
-    given(inviteeDecider, [...invitedWithToken(), invitationExpired()])
+    given(inviteeDecider, invitedThenExpired())
       .when(remind())
       .thenThrows('BAD_USER_INPUT', 'resend it instead');
-    given(inviteeDecider, [...invitedWithToken(), invitationDeclined()])
-      .when(remind())
-      .thenThrows('CONFLICT', 'declined');
+    given(inviteeDecider, invitedThenDeclined()).when(remind()).thenThrows('CONFLICT', 'declined');
   });
 
   it('a new invitation gets its own reminder', () => {
@@ -291,9 +283,7 @@ describe('ReclassifyInvitee', () => {
     given(inviteeDecider, [inviteeStaged(EXISTING)])
       .when(reclassify(EXISTING))
       .then([]);
-    given(inviteeDecider, [...invitedWithToken(), invitationAccepted()])
-      .when(reclassify(INVALID))
-      .then([]);
+    given(inviteeDecider, invitedThenAccepted()).when(reclassify(INVALID)).then([]);
   });
 
   it('an INVITED person found INVALID cannot accept: they are told, in words that name nothing on record', () => {
@@ -311,7 +301,7 @@ describe('ReclassifyInvitee', () => {
 
 describe('RemoveMember', () => {
   it('takes an accepted person out of the pool; the invitee is gone from the batch', () => {
-    const state = given(inviteeDecider, [...invitedWithToken(), invitationAccepted()])
+    const state = given(inviteeDecider, invitedThenAccepted())
       .when(removeMember)
       .then([
         {

@@ -1,17 +1,17 @@
 import { UNUSABLE_TOKEN_MESSAGE } from './invitee.messages';
 import { given } from '../testing/given-when-then';
 import {
-  aPerson,
   acceptCommand,
+  aPerson,
   BATCH,
   correctCommand,
   EXISTING,
   INVALID,
-  invitationAccepted,
   invitationExpired,
   invitationRevoked,
   invitationSent,
-  invitedWithToken,
+  invitedThenAccepted,
+  invitedThenDeclined,
   INVITEE_ID,
   inviteeCorrected,
   inviteeRemoved,
@@ -19,7 +19,7 @@ import {
   NEW,
   stageCommand,
   STAGED_AT,
-  invitationDeclined,
+  stagedThenRemoved,
 } from '../testing/invitee-fixtures';
 import { inviteeDecider } from './invitee.decider';
 
@@ -90,8 +90,8 @@ describe('CorrectInvitee', () => {
   });
 
   it.each([
-    ['DECLINED', [...invitedWithToken(), invitationDeclined()]],
-    ['ACCEPTED', [...invitedWithToken(), invitationAccepted()]],
+    ['DECLINED', invitedThenDeclined()],
+    ['ACCEPTED', invitedThenAccepted()],
     ['REVOKED', [inviteeStaged(), invitationSent(), invitationRevoked()]],
     ['EXPIRED', [inviteeStaged(), invitationSent(), invitationExpired()]],
   ])('is refused once the person is %s', (_status, events) => {
@@ -102,7 +102,7 @@ describe('CorrectInvitee', () => {
 
   it('answers NOT_FOUND for an invitee that does not exist or was removed', () => {
     given(inviteeDecider, []).when(correctCommand(corrected, EXISTING)).thenThrows('NOT_FOUND');
-    given(inviteeDecider, [inviteeStaged(), inviteeRemoved()])
+    given(inviteeDecider, stagedThenRemoved())
       .when(correctCommand(corrected, EXISTING))
       .thenThrows('NOT_FOUND');
   });
@@ -128,14 +128,12 @@ describe('RemoveInvitee', () => {
   });
 
   it('refuses to remove a person who has accepted', () => {
-    given(inviteeDecider, [...invitedWithToken(), invitationAccepted()])
-      .when(remove)
-      .thenThrows('CONFLICT', 'accepted');
+    given(inviteeDecider, invitedThenAccepted()).when(remove).thenThrows('CONFLICT', 'accepted');
   });
 
   it('answers NOT_FOUND for an invitee that does not exist or was already removed', () => {
     given(inviteeDecider, []).when(remove).thenThrows('NOT_FOUND');
-    given(inviteeDecider, [inviteeStaged(), inviteeRemoved()]).when(remove).thenThrows('NOT_FOUND');
+    given(inviteeDecider, stagedThenRemoved()).when(remove).thenThrows('NOT_FOUND');
   });
 
   it('leaves a removed invitee unable to accept', () => {

@@ -7,9 +7,7 @@ const created = (): PassportCreated => ({ type: 'PassportCreated', data: aPasspo
 
 describe('passport', () => {
   it('is created once, from the details given', () => {
-    expect(
-      given(passportDecider, []).when({ type: 'CreatePassport', passport: aPassport() }).then([created()]),
-    ).toEqual({
+    given(passportDecider, []).when({ type: 'CreatePassport', passport: aPassport() }).then([created()], {
       status: 'created',
       passport: aPassport(),
     });

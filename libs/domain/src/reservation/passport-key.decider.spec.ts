@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { itIsHeldByOne } from '../testing/held-by-one';
 import { passportKeyDecider } from './passport-key.decider';
 import type { ClaimPassportKey } from './reservation.commands';
 import type { PassportKeyClaimed } from './reservation.events';
@@ -14,25 +14,9 @@ const claimed = (passportId: string): PassportKeyClaimed => ({
 });
 
 describe('passport key: a passport is unique per email and per mobile', () => {
-  it('is claimed on an empty stream', () => {
-    expect(
-      given(passportKeyDecider, [])
-        .when(claim('passport-a'))
-        .then([claimed('passport-a')]),
-    ).toEqual({
-      passportId: 'passport-a',
-    });
-  });
-
-  it('claiming again by the same passport changes nothing', () => {
-    given(passportKeyDecider, [claimed('passport-a')])
-      .when(claim('passport-a'))
-      .then([]);
-  });
-
-  it('cannot be claimed by another passport', () => {
-    given(passportKeyDecider, [claimed('passport-a')])
-      .when(claim('passport-b'))
-      .thenThrows('CONFLICT');
+  itIsHeldByOne(passportKeyDecider, ['passport-a', 'passport-b'], {
+    claim,
+    claimed,
+    heldBy: (passportId) => ({ passportId }),
   });
 });

@@ -24,17 +24,15 @@ describe('resource pool', () => {
   });
 
   it('then holds its name, organisation and creation time', () => {
-    expect(
-      given(resourcePoolDecider, [])
-        .when(create('Sydney nurses'))
-        .then([created('Sydney nurses')]),
-    ).toEqual({
-      status: 'created',
-      poolId: 'pool-0001',
-      organisationId: 'org-0001',
-      name: 'Sydney nurses',
-      createdAt: NOW,
-    });
+    given(resourcePoolDecider, [])
+      .when(create('Sydney nurses'))
+      .then([created('Sydney nurses')], {
+        status: 'created',
+        poolId: 'pool-0001',
+        organisationId: 'org-0001',
+        name: 'Sydney nurses',
+        createdAt: NOW,
+      });
   });
 
   it.each(['', '   ', '\t\n'])('refuses an empty name (%j) with a field error', (name) => {

@@ -35,6 +35,12 @@ describe('given/when/then', () => {
     ).toThrow();
   });
 
+  it('checks the whole state after the decided events when it is given', () => {
+    const incrementedBy1 = given(counter, [incremented(1)]).when({ type: 'Increment', by: 1 });
+    expect(incrementedBy1.then([incremented(1)], { total: 2 })).toEqual({ total: 2 });
+    expect(() => incrementedBy1.then([incremented(1)], { total: 1 })).toThrow();
+  });
+
   it('passes thenThrows on the expected code and message, and returns the error', () => {
     const error = given(counter, [incremented(2)])
       .when({ type: 'Increment', by: 1 })

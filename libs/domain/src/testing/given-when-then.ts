@@ -1,8 +1,8 @@
 import { fold, type Decider, type Event, type ErrorCode, ServiceError } from '@invitations/kernel';
 
 export interface DeciderOutcome<E extends Event, State> {
-  /** Asserts the events decided, and returns the state once they are applied. */
-  then(expected: E[]): State;
+  /** Asserts the events decided (and, when given, the whole state once they are applied); returns that state. */
+  then(expected: E[], state?: State): State;
   /** Asserts that the command is refused with this code (and a message containing messagePart); returns the error. */
   thenThrows(code: ErrorCode, messagePart?: string): ServiceError;
 }
@@ -22,10 +22,12 @@ export function given<Command, E extends Event, State>(
       const state = deepFreeze(fold(decider, deepFreeze(structuredClone(events))));
       const decide = () => decider.decide(deepFreeze(structuredClone(command)), state);
       return {
-        then(expected) {
+        then(expected, expectedState) {
           const decided = decide();
           expect(decided).toEqual(expected);
-          return fold({ initialState: () => state, evolve: decider.evolve }, deepFreeze(decided));
+          const after = fold({ initialState: () => state, evolve: decider.evolve }, deepFreeze(decided));
+          if (expectedState !== undefined) expect(after).toEqual(expectedState);
+          return after;
         },
         thenThrows(code, messagePart) {
           const error = thrownBy(decide);
@@ -38,6 +40,31 @@ export function given<Command, E extends Event, State>(
       };
     },
   };
+}
+
+/**
+ * A command refused: why (the test's name), the events before it, the code, and a part of the message (undefined
+ * when any will do: every row has all four, as it.each would give a shorter row's test jest's `done` instead).
+ */
+export type Refusal<E extends Event> = [
+  why: string,
+  events: readonly E[],
+  code: ErrorCode,
+  messagePart: string | undefined,
+];
+
+/** A table of refusals of one command: a test a row, each refused with its code (and message part). */
+export function itRefuses<Command, E extends Event, State>(
+  decider: Decider<Command, E, State>,
+  command: () => Command,
+  refusals: readonly Refusal<E>[],
+  title = 'refuses %s',
+): void {
+  it.each(refusals)(title, (_why, events, code, messagePart) => {
+    given(decider, [...events])
+      .when(command())
+      .thenThrows(code, messagePart);
+  });
 }
 
 function thrownBy(decide: () => Event[]): unknown {

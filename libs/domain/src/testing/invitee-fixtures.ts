@@ -22,6 +22,7 @@ import type {
   InviteeCorrected,
   InviteeRemoved,
   InviteeStaged,
+  InviteeEvent,
 } from '../invitee/invitee.events';
 
 /** Ids, instants and builders shared by the invitee specs. Builders take overrides for what a test is about. */
@@ -259,3 +260,19 @@ export function invitationDeclined(
 
 /** The stream of an invitee whose first invitation is out, with its token issued. */
 export const invitedWithToken = () => [inviteeStaged({ ...EXISTING }), invitationSent(), tokenIssued()];
+
+// The streams the specs start from most often, named for how the invitee's first invitation (token issued) went.
+export const invitedThenAccepted = () => [...invitedWithToken(), invitationAccepted()];
+export const invitedThenDeclined = () => [...invitedWithToken(), invitationDeclined()];
+export const invitedThenRevoked = () => [...invitedWithToken(), invitationRevoked()];
+export const invitedThenExpired = () => [...invitedWithToken(), invitationExpired()];
+export const invitedThenResent = () => [...invitedWithToken(), invitationResent()];
+export const stagedThenRemoved = () => [inviteeStaged(), inviteeRemoved()];
+
+/** Tokens no invitee can use, whatever they ask: why, the invitee's stream, the token's hash and when it comes. */
+export const unusableTokens = (): [why: string, events: InviteeEvent[], tokenHash: string, now: string][] => [
+  ['another token', invitedWithToken(), SECOND_TOKEN_HASH, BEFORE_EXPIRY],
+  ['an expired invitation', invitedWithToken(), FIRST_TOKEN_HASH, AFTER_EXPIRY],
+  ['a revoked invitation', invitedThenRevoked(), FIRST_TOKEN_HASH, BEFORE_EXPIRY],
+  ['an invitee never staged', [], FIRST_TOKEN_HASH, BEFORE_EXPIRY],
+];

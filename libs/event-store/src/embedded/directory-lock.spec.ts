@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,6 +44,25 @@ function aDeadPid(): number {
   return child.pid as number;
 }
 
+/**
+ * Runs `body` while `child` (open-store.script.ts, told to hold) holds the store open, given what it printed once
+ * it had opened it; then kills it (SIGKILL), whatever `body` did, and waits until it has exited.
+ */
+async function whileHeldBy(
+  child: ChildProcessWithoutNullStreams,
+  body: (opened: { opened: boolean; pid: number }) => Promise<void>,
+): Promise<void> {
+  const { lines } = readLines(child);
+  const exit = exited(child);
+  try {
+    await eventually('the holder to open the store', () => lines.length > 0, 20_000);
+    await body(JSON.parse(lines[0]) as { opened: boolean; pid: number });
+  } finally {
+    child.kill('SIGKILL');
+    await exit;
+  }
+}
+
 describe('one process at a time in a store directory', () => {
   let directory: { path: string; remove: () => Promise<void> };
   let lockPath: string;
@@ -87,18 +106,12 @@ describe('one process at a time in a store directory', () => {
 
   it('is refused while another process holds the directory, and takes over once it is killed', async () => {
     const child = startScript('open-store.script.ts', [directory.path, 'hold']);
-    const { lines } = readLines(child);
-    const exit = exited(child);
-    try {
-      await eventually('the child to open the store', () => lines.length > 0, 20_000);
-      expect(JSON.parse(lines[0])).toMatchObject({ opened: true });
+    await whileHeldBy(child, async (opened) => {
+      expect(opened).toMatchObject({ opened: true });
       const error = await rejectionOf(EmbeddedEventStore.open(directory.path));
       expect(error).toBeInstanceOf(EventStoreLockedError);
       expect(error.message).toContain(`process ${child.pid}`);
-    } finally {
-      child.kill('SIGKILL');
-      await exit;
-    }
+    });
     expect(await lockHolderPid(lockPath)).toBe(child.pid);
     const store = await EmbeddedEventStore.open(directory.path);
     expect(await lockHolderPid(lockPath)).toBe(process.pid);
@@ -151,11 +164,7 @@ describe('one process at a time in a store directory', () => {
 
     it('opens at once after the holder is killed, while the killed holder lingers as a zombie', async () => {
       const parent = startScriptUnderIdleParent('open-store.script.ts', [directory.path, 'hold']);
-      const { lines } = readLines(parent);
-      const parentExit = exited(parent);
-      try {
-        await eventually('the holder to open the store', () => lines.length > 0, 20_000);
-        const { pid } = JSON.parse(lines[0]) as { pid: number };
+      await whileHeldBy(parent, async ({ pid }) => {
         await expect(EmbeddedEventStore.open(directory.path)).rejects.toBeInstanceOf(EventStoreLockedError);
 
         process.kill(pid, 'SIGKILL');
@@ -169,20 +178,12 @@ describe('one process at a time in a store directory', () => {
         } finally {
           await store.close();
         }
-      } finally {
-        parent.kill('SIGKILL');
-        await parentExit;
-      }
+      });
     });
 
     it('opens in a new process started right after the kill, with no pause', async () => {
       const parent = startScriptUnderIdleParent('open-store.script.ts', [directory.path, 'hold']);
-      const held = readLines(parent);
-      const parentExit = exited(parent);
-      try {
-        await eventually('the holder to open the store', () => held.lines.length > 0, 20_000);
-        const { pid } = JSON.parse(held.lines[0]) as { pid: number };
-
+      await whileHeldBy(parent, async ({ pid }) => {
         process.kill(pid, 'SIGKILL');
         const restart = startScript('open-store.script.ts', [directory.path, 'try']);
         const { lines, stderr } = readLines(restart);
@@ -190,10 +191,7 @@ describe('one process at a time in a store directory', () => {
         expect(stderr()).toBe('');
         expect(JSON.parse(lines[0])).toMatchObject({ opened: true, pid: restart.pid });
         expect(procState(pid)).toBe('Z');
-      } finally {
-        parent.kill('SIGKILL');
-        await parentExit;
-      }
+      });
     });
 
     it('takes over a lock whose pid now belongs to another process (a recycled pid)', async () => {

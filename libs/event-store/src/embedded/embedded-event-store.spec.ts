@@ -1,6 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { WrongExpectedRevisionError } from '../event-store.port';
 import {
   aStreamId,
@@ -8,6 +7,7 @@ import {
   asAppended,
   collect,
   eventually,
+  expectToWaitForTheHandler,
   rejectionOf,
   someEvents,
 } from '../testing/event-fixtures';
@@ -231,13 +231,11 @@ describe('embedded event store', () => {
       });
       await store.append(aStreamId(), [anEvent('held')], 'no_stream');
       await eventually('the handler to start', () => started);
-      let closed = false;
-      const closing = store.close().then(() => (closed = true));
-      await sleep(50);
-      expect(closed).toBe(false);
-      release();
-      await closing;
-      expect(handled).toBe(1);
+      await expectToWaitForTheHandler(
+        () => store.close(),
+        () => release(),
+        () => handled,
+      );
     });
   });
 

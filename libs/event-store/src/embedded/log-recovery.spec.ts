@@ -17,8 +17,15 @@ import { EmbeddedEventStore, LOG_FILE_NAME } from './embedded-event-store';
 import { exited, readLines, startScript } from './testing/child-process';
 import { aTempDirectory } from './testing/temp-directory';
 
+interface LogRecord {
+  start: number;
+  length: number;
+  batchIndex: number;
+  batchSize: number;
+}
+
 /** The start, length and batch of every record in a log file (read from the records' headers). */
-function recordsOf(log: Buffer): { start: number; length: number; batchIndex: number; batchSize: number }[] {
+function recordsOf(log: Buffer): LogRecord[] {
   const records = [];
   for (let start = 0; start < log.length;) {
     const length = log.readUInt32LE(start + 4);
@@ -73,6 +80,18 @@ describe('opening a damaged log', () => {
     return error as EventStoreCorruptionError;
   }
 
+  /** Changes bytes of the `at`-th record of the log (negative: from the end) in place; answers that record. */
+  async function damageRecord(
+    at: number,
+    damage: (log: Buffer, record: LogRecord) => void,
+  ): Promise<LogRecord> {
+    const log = await readFile(logPath);
+    const record = recordsOf(log).at(at)!;
+    damage(log, record);
+    await writeFile(logPath, log);
+    return record;
+  }
+
   /** The refusal names the file and the byte, and says what to do. */
   function expectActionable(error: Error, offset: number): void {
     expect(error.message).toContain(logPath);
@@ -123,18 +142,16 @@ describe('opening a damaged log', () => {
     });
 
     it('refuses a flipped byte in the last record', async () => {
-      const log = await readFile(logPath);
-      const last = recordsOf(log).at(-1)!;
-      log[last.start + last.length - 3] ^= 0xff;
-      await writeFile(logPath, log);
+      const last = await damageRecord(-1, (log, { start, length }) => {
+        log[start + length - 3] ^= 0xff;
+      });
       expectActionable(await expectCorruption(), last.start);
     });
 
     it('refuses zeroed bytes in the last record', async () => {
-      const log = await readFile(logPath);
-      const last = recordsOf(log).at(-1)!;
-      log.fill(0, last.start + 60, last.start + 70);
-      await writeFile(logPath, log);
+      const last = await damageRecord(-1, (log, { start }) => {
+        log.fill(0, start + 60, start + 70);
+      });
       expectActionable(await expectCorruption(), last.start);
     });
 
@@ -147,10 +164,9 @@ describe('opening a damaged log', () => {
     });
 
     it('refuses damage in the middle, with valid batches after it', async () => {
-      const log = await readFile(logPath);
-      const third = recordsOf(log)[2];
-      log[third.start + 50] ^= 0x10;
-      await writeFile(logPath, log);
+      const third = await damageRecord(2, (log, { start }) => {
+        log[start + 50] ^= 0x10;
+      });
       expectActionable(await expectCorruption(), third.start);
     });
 
@@ -270,18 +286,16 @@ describe('opening a damaged log', () => {
       });
 
       it('a last record whose bytes were not all written (zeroed: a bad checksum)', async () => {
-        const log = await readFile(logPath);
-        const last = recordsOf(log).at(-1)!;
-        log.fill(0, last.start + 60, last.start + 70);
-        await writeFile(logPath, log);
+        const last = await damageRecord(-1, (log, { start }) => {
+          log.fill(0, start + 60, start + 70);
+        });
         await expectRepaired(5, last.length, 0);
       });
 
       it('a last record with a flipped byte', async () => {
-        const log = await readFile(logPath);
-        const last = recordsOf(log).at(-1)!;
-        log[last.start + last.length - 3] ^= 0xff;
-        await writeFile(logPath, log);
+        const last = await damageRecord(-1, (log, { start, length }) => {
+          log[start + length - 3] ^= 0xff;
+        });
         await expectRepaired(5, last.length, 0);
       });
     });
@@ -304,10 +318,9 @@ describe('opening a damaged log', () => {
       });
 
       it('when a record in its middle is missing (a hole in the last write)', async () => {
-        const log = await readFile(logPath);
-        const middle = recordsOf(log).at(-2)!;
-        log.fill(0, middle.start, middle.start + middle.length);
-        await writeFile(logPath, log);
+        await damageRecord(-2, (log, { start, length }) => {
+          log.fill(0, start, start + length);
+        });
         await expectRepaired(6, batchBytes, 2);
       });
 
@@ -321,28 +334,25 @@ describe('opening a damaged log', () => {
 
     describe('damage with a valid batch after it is refused', () => {
       it('a flipped byte in a record in the middle', async () => {
-        const log = await readFile(logPath);
-        const third = recordsOf(log)[2];
-        log[third.start + third.length - 3] ^= 0xff;
-        await writeFile(logPath, log);
+        const third = await damageRecord(2, (log, { start, length }) => {
+          log[start + length - 3] ^= 0xff;
+        });
         const error = await expectCorruption();
         expectActionable(error, third.start);
         expect(error.message).toMatch(/acknowledged events follow it/);
       });
 
       it('a flipped byte in the length of a record in the middle', async () => {
-        const log = await readFile(logPath);
-        const second = recordsOf(log)[1];
-        log[second.start + 5] ^= 0x01;
-        await writeFile(logPath, log);
+        const second = await damageRecord(1, (log, { start }) => {
+          log[start + 5] ^= 0x01;
+        });
         expectActionable(await expectCorruption(), second.start);
       });
 
       it('zeroed bytes in a record in the middle', async () => {
-        const log = await readFile(logPath);
-        const fourth = recordsOf(log)[3];
-        log.fill(0, fourth.start, fourth.start + 20);
-        await writeFile(logPath, log);
+        const fourth = await damageRecord(3, (log, { start }) => {
+          log.fill(0, start, start + 20);
+        });
         expectActionable(await expectCorruption(), fourth.start);
       });
 

@@ -38,6 +38,11 @@ class FakeSource implements CatchUpSource {
   get latest(): FakeStream {
     return this.streams[this.streams.length - 1];
   }
+
+  /** Writes events into the latest stream, in order: a number stands for an ordinary event at that commit. */
+  deliver(...events: (number | AllStreamResolvedEvent)[]): void {
+    for (const event of events) this.latest.write(typeof event === 'number' ? resolved(event) : event);
+  }
 }
 
 function resolved(commit: number, streamId = 'invitee-1', type = 'InviteeStaged'): AllStreamResolvedEvent {
@@ -80,6 +85,13 @@ function subscribe(
   });
 }
 
+/** Subscribes to `source`, keeping the position of each event handled, in the order handled. */
+function subscribeKeepingPositions(source: FakeSource, options: Partial<CatchUpOptions> = {}) {
+  const positions: bigint[] = [];
+  const subscription = subscribe(source, (event) => void positions.push(event.position), options);
+  return { subscription, positions };
+}
+
 describe('EsdbCatchUpSubscription', () => {
   it('hands events over in order, one at a time, each awaited', async () => {
     const source = new FakeSource();
@@ -93,7 +105,7 @@ describe('EsdbCatchUpSubscription', () => {
       seen.push(event.position);
       running -= 1;
     });
-    [10, 20, 30].forEach((commit) => source.latest.write(resolved(commit)));
+    source.deliver(10, 20, 30);
     await until(() => seen.length === 3, 'three events');
     await subscription.stop();
     expect(seen).toEqual([10n, 20n, 30n]);
@@ -110,13 +122,8 @@ describe('EsdbCatchUpSubscription', () => {
 
   it("skips EventStoreDB's own events and anything at or before the last position handled", async () => {
     const source = new FakeSource();
-    const seen: bigint[] = [];
-    const subscription = subscribe(source, (event) => void seen.push(event.position), { after: 10n });
-    source.latest.write(resolved(10));
-    source.latest.write(resolved(15, '$stats-node', '$statsCollected'));
-    source.latest.write(resolved(20));
-    source.latest.write(resolved(20));
-    source.latest.write(resolved(30));
+    const { subscription, positions: seen } = subscribeKeepingPositions(source, { after: 10n });
+    source.deliver(10, resolved(15, '$stats-node', '$statsCollected'), 20, 20, 30);
     await until(() => seen.length === 2, 'two events');
     await subscription.stop();
     expect(seen).toEqual([20n, 30n]);
@@ -134,13 +141,13 @@ describe('EsdbCatchUpSubscription', () => {
       },
       { onCaughtUp: () => (handledWhenCaughtUp = [...handled]) },
     );
-    [1, 2, 3].forEach((commit) => source.latest.write(resolved(commit)));
+    source.deliver(1, 2, 3);
     source.latest.emit('caughtUp');
     expect(handledWhenCaughtUp).toBeNull();
     await until(() => handledWhenCaughtUp !== null, 'caught up');
     expect(handledWhenCaughtUp).toEqual([1n, 2n, 3n]);
     source.latest.emit('caughtUp');
-    source.latest.write(resolved(4));
+    source.deliver(4);
     await until(() => handled.length === 4, 'the live event');
     await subscription.stop();
     expect(handledWhenCaughtUp).toEqual([1n, 2n, 3n]);
@@ -158,16 +165,14 @@ describe('EsdbCatchUpSubscription', () => {
   it('without a caughtUp signal, calls onCaughtUp when the head position read at start is handled', async () => {
     const source = new FakeSource();
     source.head = Promise.resolve(20n);
-    const handled: bigint[] = [];
     let handledWhenCaughtUp: bigint[] | null = null;
-    const subscription = subscribe(source, (event) => void handled.push(event.position), {
+    const { subscription, positions: handled } = subscribeKeepingPositions(source, {
       onCaughtUp: () => (handledWhenCaughtUp = [...handled]),
     });
-    source.latest.write(resolved(10));
+    source.deliver(10);
     await until(() => handled.length === 1, 'the first event');
     expect(handledWhenCaughtUp).toBeNull();
-    source.latest.write(resolved(20));
-    source.latest.write(resolved(30));
+    source.deliver(20, 30);
     await until(() => handled.length === 3, 'three events');
     await subscription.stop();
     expect(handledWhenCaughtUp).toEqual([10n, 20n]);
@@ -175,18 +180,16 @@ describe('EsdbCatchUpSubscription', () => {
 
   it('on a drop, resubscribes from the last event handled, after a backoff, and goes on', async () => {
     const source = new FakeSource();
-    const seen: bigint[] = [];
     const onError = jest.fn();
-    const subscription = subscribe(source, (event) => void seen.push(event.position), { onError });
-    source.latest.write(resolved(10));
-    source.latest.write(resolved(20));
+    const { subscription, positions: seen } = subscribeKeepingPositions(source, { onError });
+    source.deliver(10, 20);
     await until(() => seen.length === 2, 'two events');
     const droppedAt = Date.now();
     source.latest.destroy(new Error('connection reset'));
     await until(() => source.streams.length === 2, 'the resubscription');
     expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(fastReconnect.initialDelayMs - 1);
     expect(source.opened[1]).toEqual({ commit: 20n, prepare: 20n });
-    source.latest.write(resolved(30));
+    source.deliver(30);
     await until(() => seen.length === 3, 'the event after the drop');
     await subscription.stop();
     expect(seen).toEqual([10n, 20n, 30n]);
@@ -241,9 +244,7 @@ describe('EsdbCatchUpSubscription', () => {
       },
       { onError },
     );
-    source.latest.write(resolved(10));
-    source.latest.write(resolved(20));
-    source.latest.write(resolved(30));
+    source.deliver(10, 20, 30);
     await until(() => onError.mock.calls.length === 1, 'onError');
     await subscription.stop();
     expect(onError).toHaveBeenCalledWith(failure);
@@ -259,8 +260,7 @@ describe('EsdbCatchUpSubscription', () => {
       seen.push(event.position);
       if (event.position === 10n) await new Promise<void>((resolve) => (release = resolve));
     });
-    source.latest.write(resolved(10));
-    source.latest.write(resolved(20));
+    source.deliver(10, 20);
     await until(() => seen.length === 1, 'the first event');
     let stopped = false;
     const stopping = subscription.stop().then(() => (stopped = true));

@@ -63,3 +63,21 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('Expected the promise to be rejected, but it was fulfilled');
 }
+
+/**
+ * Checks that `stop` (closing a store, stopping a subscription) waits for the handler running at the time: not
+ * done while the handler is held, done once `release` lets it finish, and the handler then finished once.
+ */
+export async function expectToWaitForTheHandler(
+  stop: () => Promise<void>,
+  release: () => void,
+  finishedHandlers: () => number,
+): Promise<void> {
+  let stopped = false;
+  const stopping = stop().then(() => (stopped = true));
+  await sleep(50);
+  expect(stopped).toBe(false);
+  release();
+  await stopping;
+  expect(finishedHandlers()).toBe(1);
+}

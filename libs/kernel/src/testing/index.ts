@@ -1,3 +1,4 @@
 export { CapturingLogger } from './capturing-logger';
 export { eventually } from './eventually';
 export { ManualClock } from './manual-clock';
+export { itAnswers } from './answers-table';

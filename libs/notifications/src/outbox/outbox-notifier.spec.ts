@@ -1,6 +1,6 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eachTempDirectory } from '@invitations/event-store/testing';
 import type { OutgoingMessage } from '../notifier.port';
 import { OutboxNotifier } from './outbox-notifier';
 
@@ -17,23 +17,21 @@ const message = (id: string, channel: 'email' | 'sms' = 'email'): OutgoingMessag
 });
 
 describe('OutboxNotifier', () => {
-  let dir: string;
-  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'outbox-'))));
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const directory = eachTempDirectory('outbox-');
 
   const lines = async () =>
-    (await readFile(join(dir, 'messages.ndjson'), 'utf8'))
+    (await readFile(join(directory.path, 'messages.ndjson'), 'utf8'))
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as OutgoingMessage);
 
   it('writes each message once as a JSON line, across reopenings too', async () => {
-    const first = await OutboxNotifier.open(dir);
+    const first = await OutboxNotifier.open(directory.path);
     await first.send([message('a'), message('b', 'sms')]);
     await first.send([message('a')]);
     await first.close();
 
-    const second = await OutboxNotifier.open(dir);
+    const second = await OutboxNotifier.open(directory.path);
     expect(await second.wasSent('a')).toBe(true);
     expect(await second.wasSent('c')).toBe(false);
     await second.send([message('b', 'sms'), message('c')]);
@@ -44,11 +42,11 @@ describe('OutboxNotifier', () => {
   });
 
   it('writes the contract’s fields in its order, kind included', async () => {
-    const outbox = await OutboxNotifier.open(dir);
+    const outbox = await OutboxNotifier.open(directory.path);
     await outbox.send([message('a')]);
     await outbox.close();
 
-    const line = (await readFile(join(dir, 'messages.ndjson'), 'utf8')).split('\n')[0];
+    const line = (await readFile(join(directory.path, 'messages.ndjson'), 'utf8')).split('\n')[0];
     expect(Object.keys(JSON.parse(line))).toEqual([
       'id',
       'kind',
@@ -63,23 +61,23 @@ describe('OutboxNotifier', () => {
   });
 
   it('answers a message it wrote as QUEUED (whatever reads the outbox sends it on), across reopenings', async () => {
-    const first = await OutboxNotifier.open(dir);
+    const first = await OutboxNotifier.open(directory.path);
     await first.send([message('a')]);
     await first.close();
 
-    const second = await OutboxNotifier.open(dir);
+    const second = await OutboxNotifier.open(directory.path);
     expect(await second.handoverOf('a')).toEqual({ status: 'QUEUED', providerReference: null, reason: null });
     expect(await second.handoverOf('b')).toBeNull();
     await second.close();
   });
 
   it('cuts a torn last line left by a crash, and the next message starts on a clean line', async () => {
-    const first = await OutboxNotifier.open(dir);
+    const first = await OutboxNotifier.open(directory.path);
     await first.send([message('a')]);
     await first.close();
-    await appendFile(join(dir, 'messages.ndjson'), '{"id":"torn","chan');
+    await appendFile(join(directory.path, 'messages.ndjson'), '{"id":"torn","chan');
 
-    const second = await OutboxNotifier.open(dir);
+    const second = await OutboxNotifier.open(directory.path);
     expect(await second.wasSent('torn')).toBe(false);
     await second.send([message('d')]);
     await second.close();

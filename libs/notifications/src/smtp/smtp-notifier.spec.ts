@@ -1,9 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import { eachTempDirectory } from '@invitations/event-store/testing';
 import { invitationMessagesOf as messagesOf } from '../testing/invitation-messages';
 import { SmtpNotifier, type MailTransport } from './smtp-notifier';
 
@@ -28,13 +28,7 @@ function capturingTransport(): MailTransport & { sent: string[]; failNext: boole
 }
 
 describe('SmtpNotifier', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'smtp-notifier-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const directory = eachTempDirectory('smtp-notifier-');
 
   it('sends the email with a Message-ID and Date derived from the message, from the configured sender', async () => {
     const transport = capturingTransport();
@@ -74,7 +68,7 @@ describe('SmtpNotifier', () => {
   });
 
   it('answers an email the server accepted as SENT, its Message-ID the reference, across restarts', async () => {
-    const sentLogPath = join(dir, 'smtp', 'sent-ids.log');
+    const sentLogPath = join(directory.path, 'smtp', 'sent-ids.log');
     const before = new SmtpNotifier(capturingTransport(), { sentLogPath, from: 'invite@example.org' });
     expect(await before.handoverOf('evt-12-email')).toBeNull();
     await before.send(messagesOf('evt-12').slice(0, 1));
@@ -109,7 +103,7 @@ describe('SmtpNotifier', () => {
   });
 
   it('with a sent log, remembers sent emails across restarts (and ignores a torn last line)', async () => {
-    const sentLogPath = join(dir, 'smtp', 'sent-ids.log');
+    const sentLogPath = join(directory.path, 'smtp', 'sent-ids.log');
     const before = new SmtpNotifier(capturingTransport(), { sentLogPath });
     await before.send(messagesOf('evt-7').slice(0, 1));
     await before.close();

@@ -1,5 +1,6 @@
 import { positionKey } from '../projection/projection';
 import type { ReadModelSet } from '../read-model-set';
+import { itKeepsToItsOrganisation } from '../testing/organisation-documents';
 import { describeOnBothAdapters } from '../testing/read-model-adapters';
 import { writeDocuments } from '../testing/write-documents';
 import type { MemberDoc, PoolDoc } from './pool.document';
@@ -30,24 +31,11 @@ describeOnBothAdapters('pools and members', (open) => {
   const writePools = (...docs: PoolDoc[]) => writeDocuments(readModels, 'pools', docs);
   const writeMembers = (...docs: MemberDoc[]) => writeDocuments(readModels, 'members', docs);
 
-  it('finds a pool in its organisation only', async () => {
-    const doc = pool('p1');
-    await writePools(doc);
-
-    expect(await readModels.pools.byId('org-1', 'p1')).toEqual(doc);
-    expect(await readModels.pools.byId('org-2', 'p1')).toBeNull();
-  });
-
-  it("lists an organisation's pools oldest first, then by id", async () => {
-    await writePools(
-      pool('b', { createdAt: '2025-03-02T09:00:00.000Z' }),
-      pool('c', { createdAt: '2025-03-01T09:00:00.000Z' }),
-      pool('a', { createdAt: '2025-03-02T09:00:00.000Z' }),
-      pool('other', { organisationId: 'org-2' }),
-    );
-
-    expect((await readModels.pools.ofOrganisation('org-1')).map((doc) => doc._id)).toEqual(['c', 'a', 'b']);
-    expect((await readModels.pools.ofOrganisation('org-3')).map((doc) => doc._id)).toEqual([]);
+  itKeepsToItsOrganisation('pool', () => readModels, {
+    name: 'pools',
+    aDocument: pool,
+    byId: (set, organisationId, id) => set.pools.byId(organisationId, id),
+    list: (set, organisationId) => set.pools.ofOrganisation(organisationId),
   });
 
   it("counts a pool's members", async () => {

@@ -36,14 +36,17 @@ export const CAT: PersonDetails = {
 };
 export const DAN: PersonDetails = { ...BOB, email: 'dan@example.org', firstName: 'Dan' };
 
-const batch1 = { batchId: BATCH, poolId: POOL, organisationId: ORG };
+/** The story's first batch (of its first pool), as staging names it. */
+export const FIRST_BATCH = { batchId: BATCH, poolId: POOL, organisationId: ORG };
+const batch1 = FIRST_BATCH;
 const batch2 = { batchId: OTHER_BATCH, poolId: OTHER_POOL, organisationId: ORG };
 /** An instant of the story: 9 o'clock (or the given hour) on a day of March 2025. */
 export const storyInstant = (day: number, hour = 9): string =>
   new Date(Date.UTC(2025, 2, day, hour)).toISOString();
 const at = storyInstant;
 
-function staged(
+/** Records the staging of a NEW person into a batch on day 2, with `extra` data over that. */
+export function staged(
   story: RecordedStory,
   inviteeId: string,
   batch: typeof batch1,
@@ -64,7 +67,8 @@ function staged(
   story.record(`invitee-${inviteeId}`, ORG, 'InviteeStaged', data);
 }
 
-function sent(story: RecordedStory, inviteeId: string, invitationId: string, day: number) {
+/** Records an invitation sent to an invitee of the first batch on `day`, for 14 days, with `extra` data over that. */
+export function sent(story: RecordedStory, inviteeId: string, invitationId: string, day: number, extra = {}) {
   const data = {
     inviteeId,
     invitationId,
@@ -73,8 +77,27 @@ function sent(story: RecordedStory, inviteeId: string, invitationId: string, day
     message: null,
     sentAt: at(day),
     expiresAt: at(day + 14),
+    ...extra,
   };
   story.record(`invitee-${inviteeId}`, ORG, 'InvitationSent', data);
+}
+
+/** The events that end an invitation, and the field of each that says when. */
+const ENDED_AT = {
+  InvitationRevoked: 'revokedAt',
+  InvitationExpired: 'expiredAt',
+  InvitationDeclined: 'declinedAt',
+} as const;
+
+/** Records the end of an invitation (revoked, expired or declined) at `instant`. */
+export function ended(
+  story: RecordedStory,
+  inviteeId: string,
+  invitationId: string,
+  type: keyof typeof ENDED_AT,
+  instant: string,
+) {
+  story.record(`invitee-${inviteeId}`, ORG, type, { inviteeId, invitationId, [ENDED_AT[type]]: instant });
 }
 
 /** A message to an invitee, queued (`message-<id>`), then reported on by the events given. */
@@ -207,16 +230,8 @@ export function invitationStory(): RecordedStory {
   };
   story.record('invitee-zoe', ORG, 'InvitationResent', resent);
   message(story, 'zoe', 'invitation-zoe-2', 'zoe-2-email', 'EMAIL', 5);
-  story.record('invitee-bob', ORG, 'InvitationRevoked', {
-    inviteeId: 'bob',
-    invitationId: 'invitation-bob-1',
-    revokedAt: at(6),
-  });
-  story.record('invitee-cat', ORG, 'InvitationExpired', {
-    inviteeId: 'cat',
-    invitationId: 'invitation-cat-1',
-    expiredAt: at(17),
-  });
+  ended(story, 'bob', 'invitation-bob-1', 'InvitationRevoked', at(6));
+  ended(story, 'cat', 'invitation-cat-1', 'InvitationExpired', at(17));
   story.record('passport-zoe', null, 'PassportCreated', { passportId: 'passport-zoe', ...passportOf(ZOE) });
   const accepted = {
     inviteeId: 'zoe',

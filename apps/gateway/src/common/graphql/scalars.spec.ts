@@ -14,6 +14,18 @@ function expectInputError(parse: () => unknown): void {
   throw new Error('expected a BAD_USER_INPUT refusal');
 }
 
+const REFUSED = Symbol('refused');
+
+/** What `parse` makes of `value`, or REFUSED when it refuses it, as it must, with BAD_USER_INPUT. */
+function parsedOrRefused(parse: (value: unknown) => unknown, value: unknown): unknown {
+  try {
+    return parse(value);
+  } catch {
+    expectInputError(() => parse(value));
+    return REFUSED;
+  }
+}
+
 const days = fc.date({
   min: new Date('1900-01-01T00:00:00Z'),
   max: new Date('2199-12-31T00:00:00Z'),
@@ -40,13 +52,8 @@ describe('the Date scalar (property-based)', () => {
   it('answers any other value with a real date or BAD_USER_INPUT, never anything else', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.anything()), (value) => {
-        let parsed: unknown;
-        try {
-          parsed = DateScalar.parseValue(value);
-        } catch {
-          expectInputError(() => DateScalar.parseValue(value));
-          return;
-        }
+        const parsed = parsedOrRefused((input) => DateScalar.parseValue(input), value);
+        if (parsed === REFUSED) return;
         expect(parsed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(new Date(`${parsed as string}T00:00:00Z`).toISOString().slice(0, 10)).toBe(parsed);
       }),
@@ -86,13 +93,8 @@ describe('the DateTime scalar (property-based)', () => {
           instants.map((d) => d.toISOString().slice(0, 16)),
         ),
         (value) => {
-          let parsed: unknown;
-          try {
-            parsed = DateTimeScalar.parseValue(value);
-          } catch {
-            expectInputError(() => DateTimeScalar.parseValue(value));
-            return;
-          }
+          const parsed = parsedOrRefused((input) => DateTimeScalar.parseValue(input), value);
+          if (parsed === REFUSED) return;
           expect(parsed).toBeInstanceOf(Date);
           expect(Number.isNaN((parsed as Date).getTime())).toBe(false);
         },

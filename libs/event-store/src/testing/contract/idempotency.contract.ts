@@ -8,11 +8,14 @@ export function describeIdempotency(currentStore: () => EventStore): void {
   }
 
   describe('re-appending the same events', () => {
-    it('with the same expected revision answers as the first time and writes nothing', async () => {
+    it.each([
+      ['with the same expected revision', 2, 'no_stream'],
+      ['expecting any revision', 3, 'any'],
+    ] as const)('%s answers as the first time and writes nothing', async (_how, count, expectedRevision) => {
       const streamId = aStreamId();
-      const events = someEvents(2);
-      const first = await currentStore().append(streamId, events, 'no_stream');
-      const again = await currentStore().append(streamId, events, 'no_stream');
+      const events = someEvents(count);
+      const first = await currentStore().append(streamId, events, expectedRevision);
+      const again = await currentStore().append(streamId, events, expectedRevision);
       expect(again).toEqual(first);
       expect(await idsIn(streamId)).toEqual(events.map((event) => event.id));
     });
@@ -36,15 +39,6 @@ export function describeIdempotency(currentStore: () => EventStore): void {
       const again = await currentStore().append(streamId, events, 'no_stream');
       expect(again).toEqual(first);
       expect(await currentStore().streamRevision(streamId)).toBe(2n);
-    });
-
-    it('expecting any revision writes nothing', async () => {
-      const streamId = aStreamId();
-      const events = someEvents(3);
-      const first = await currentStore().append(streamId, events, 'any');
-      const again = await currentStore().append(streamId, events, 'any');
-      expect(again).toEqual(first);
-      expect(await idsIn(streamId)).toEqual(events.map((event) => event.id));
     });
 
     it('together with new events (a partial overlap) is a conflict, and writes nothing', async () => {

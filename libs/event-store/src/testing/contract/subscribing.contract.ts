@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../../event-store.port';
-import { aStreamId, anEvent, asAppended, eventually, someEvents, someMetadata } from '../event-fixtures';
+import {
+  aStreamId,
+  anEvent,
+  asAppended,
+  eventually,
+  expectToWaitForTheHandler,
+  someEvents,
+  someMetadata,
+} from '../event-fixtures';
 import { expectIncreasingPositions } from './reading.contract';
 
 /** How long to wait to be reasonably sure that something does not happen. */
@@ -113,13 +121,11 @@ export function describeSubscribing(currentStore: () => EventStore): void {
       });
       await currentStore().append(streamId, [anEvent('held')], 'no_stream');
       await eventually('the event to be handed over', () => seen.ours.length === 1);
-      let stopped = false;
-      const stopping = subscription.stop().then(() => (stopped = true));
-      await sleep(50);
-      expect(stopped).toBe(false);
-      release();
-      await stopping;
-      expect(finishedHandlers).toBe(1);
+      await expectToWaitForTheHandler(
+        () => subscription.stop(),
+        () => release(),
+        () => finishedHandlers,
+      );
       await currentStore().append(streamId, [anEvent('after stop')], 0n);
       await sleep(QUIET_MS);
       expect(seen.ours).toHaveLength(1);
