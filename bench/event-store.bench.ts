@@ -24,7 +24,6 @@ import { join } from 'node:path';
 import { EmbeddedEventStore } from '@invitations/event-store';
 import { encodeRecord } from '@invitations/event-store';
 import type { NewEvent } from '@invitations/event-store';
-import { someMetadata } from '@invitations/event-store/testing';
 
 export interface EventStoreBenchResult {
   /** Durable appends (one event each) per second, 16 concurrent writers. */
@@ -109,7 +108,14 @@ function realisticEvent(): NewEvent {
       jobRole: 'Site supervisor',
       stagedAt: new Date().toISOString(),
     },
-    metadata: someMetadata(),
+    metadata: {
+      organisationId: randomUUID(),
+      actor: `admin-${randomUUID()}`,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      timestamp: new Date().toISOString(),
+      schemaVersion: 1,
+    },
   };
 }
 
