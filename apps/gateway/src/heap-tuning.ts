@@ -9,11 +9,7 @@ import { setFlagsFromString } from 'node:v8';
  *   before the next one, rather than V8's own factor (often 100-300%). It costs a few more collections (about
  *   10-15% on a 150,000-row upload preview) for about 40% less memory. 0 leaves it to V8.
  * - GATEWAY_NODE_FLAGS, which `npm start`, the Dockerfile and the benchmark start the gateway with: a young
- *   generation of 16 MB semi-spaces, written out so that it does not change with node's defaults (it can only be set
- *   on the command line). Measured on a 150,000-row confirmation with invitations, 8 MB semi-spaces cost 169-182 s
- *   of the gateway's CPU against 150-153 s for 16 MB (objects of a batch in flight outlive a small young generation
- *   and are copied, then promoted); 32 MB cut it further but took the 150,000-row preview's peak over 400 MB, where
- *   16 MB leaves it at 380-391 MB (360-376 with 8).
+ *   generation of 8 MB semi-spaces instead of 16 (it can only be set on the command line).
  *
  * The upload validation worker is not held to these: it gets a young generation of its own (validate-in-worker.ts).
  */
@@ -22,4 +18,4 @@ export function tuneHeap(heapGrowingPercent: number): void {
 }
 
 /** The node flags the gateway is started with (keep package.json's start script and the Dockerfile in step). */
-export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16'];
+export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
