@@ -6,12 +6,32 @@ import { matchesAudit, type AuditLog, type AuditPage, type AuditQuery } from './
 
 interface AuditState extends InMemoryState<AuditEntryDoc> {
   /**
-   * Each organisation's entries, and each pool's, batch's, invitee's and actor's, in log order (by `_id`): a page
-   * walks the shortest list the query names from its cursor.
+   * Each organisation's entries, and each pool's, batch's, invitee's and actor's of it, in log order (by `_id`): a
+   * page walks the shortest list the query names from its cursor.
    */
-  readonly lists: Map<string, AuditEntryDoc[]>;
+  readonly organisations: Map<string, OrganisationLists>;
   readonly scopes: Map<string, InviteeScope>;
 }
+
+/**
+ * An organisation's lists, keyed by the pool's copies of the ids (see `compact`): a lookup by a string already
+ * hashed, where a key made up per entry (`pool:<org>:<id>`) was a new string to build and hash for every event.
+ */
+interface OrganisationLists {
+  readonly all: AuditEntryDoc[];
+  readonly byPool: Map<string, AuditEntryDoc[]>;
+  readonly byBatch: Map<string, AuditEntryDoc[]>;
+  readonly byInvitee: Map<string, AuditEntryDoc[]>;
+  readonly byActor: Map<string, AuditEntryDoc[]>;
+}
+
+/** What narrows the lists, each with the entry's field and the query's. */
+const NARROWING = [
+  ['byPool', 'poolId'],
+  ['byBatch', 'batchId'],
+  ['byInvitee', 'inviteeId'],
+  ['byActor', 'actor'],
+] as const;
 
 const byId = (a: AuditEntryDoc, b: AuditEntryDoc) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
@@ -27,25 +47,17 @@ function firstAfter(list: readonly AuditEntryDoc[], id: string): number {
   return low;
 }
 
-/** The lists an entry is in, each under its own key. */
-function listKeys(doc: AuditEntryDoc): string[] {
-  const keys = [`org:${doc.organisationId}`];
-  if (doc.poolId) keys.push(`pool:${doc.organisationId}:${doc.poolId}`);
-  if (doc.batchId) keys.push(`batch:${doc.organisationId}:${doc.batchId}`);
-  if (doc.inviteeId) keys.push(`invitee:${doc.organisationId}:${doc.inviteeId}`);
-  if (doc.actor) keys.push(`actor:${doc.organisationId}:${doc.actor}`);
-  return keys;
+/** Files an entry in a list in log order (nearly always at its end). */
+function insert(list: AuditEntryDoc[], doc: AuditEntryDoc): void {
+  if (list.length === 0 || list[list.length - 1]._id < doc._id) list.push(doc);
+  else list.splice(firstAfter(list, doc._id), 0, doc);
 }
 
-/** The lists a query may walk: each names only entries the query could match. */
-function candidateKeys(query: AuditQuery): string[] {
-  const org = query.organisationId;
-  const keys = [`org:${org}`];
-  if (query.poolId) keys.push(`pool:${org}:${query.poolId}`);
-  if (query.batchId) keys.push(`batch:${org}:${query.batchId}`);
-  if (query.inviteeId) keys.push(`invitee:${org}:${query.inviteeId}`);
-  if (query.actor) keys.push(`actor:${org}:${query.actor}`);
-  return keys;
+/** Takes an entry out of a list in log order; true when the list is left empty. */
+function takeOut(list: AuditEntryDoc[], doc: AuditEntryDoc): boolean {
+  const index = firstAfter(list, doc._id) - 1;
+  if (index >= 0 && byId(list[index], doc) === 0) list.splice(index, 1);
+  return list.length === 0;
 }
 
 /** The `audit` read model in memory. */
@@ -54,16 +66,15 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
   private readonly strings = new StringPool();
 
   protected emptyState(): AuditState {
-    return { byId: new Map(), lists: new Map(), scopes: new Map() };
+    return { byId: new Map(), organisations: new Map(), scopes: new Map() };
   }
 
   /** Entries are written in log order, so an invitee's pool and batch are known by its later events. */
   override async write(changes: readonly DocumentChange<AuditEntryDoc>[]): Promise<void> {
     const { scopes } = this.state;
-    for (const change of changes) {
-      const document =
-        change.document && this.compact(withInviteeScope(change.document, (id) => scopes.get(id)));
-      await super.write([{ ...change, document }]);
+    const scopeOf = (id: string) => scopes.get(id);
+    for (const { id, document, position } of changes) {
+      this.apply(id, document && this.compact(withInviteeScope(document, scopeOf)), position);
     }
   }
 
@@ -87,11 +98,15 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
   }
 
   async page(query: AuditQuery, first: number, after: string | null): Promise<AuditPage> {
-    const { lists } = this.state;
-    let list: readonly AuditEntryDoc[] = [];
-    for (const [index, key] of candidateKeys(query).entries()) {
-      const candidate = lists.get(key) ?? [];
-      if (index === 0 || candidate.length < list.length) list = candidate;
+    const lists = this.state.organisations.get(query.organisationId);
+    let list: readonly AuditEntryDoc[] = lists?.all ?? [];
+    if (lists !== undefined) {
+      for (const [key, field] of NARROWING) {
+        const value = query[field];
+        if (!value) continue;
+        const candidate = lists[key].get(value) ?? [];
+        if (candidate.length < list.length) list = candidate;
+      }
     }
     const entries: AuditEntryDoc[] = [];
     let hasNextPage = false;
@@ -108,23 +123,37 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
   }
 
   protected added(doc: AuditEntryDoc): void {
-    const scope = scopeGiven(doc);
-    if (scope !== undefined && doc.inviteeId !== null) this.state.scopes.set(doc.inviteeId, scope);
-    for (const key of listKeys(doc)) {
-      const list = this.state.lists.get(key);
-      if (list === undefined) this.state.lists.set(key, [doc]);
-      else if (list.length === 0 || list[list.length - 1]._id < doc._id) list.push(doc);
-      else list.splice(firstAfter(list, doc._id), 0, doc);
+    const { scopes, organisations } = this.state;
+    // An invitee's pool and batch do not change: the first entry that names them is enough.
+    if (doc.inviteeId !== null && !scopes.has(doc.inviteeId)) {
+      const scope = scopeGiven(doc);
+      if (scope !== undefined) scopes.set(doc.inviteeId, scope);
+    }
+    let lists = organisations.get(doc.organisationId);
+    if (lists === undefined) {
+      lists = { all: [], byPool: new Map(), byBatch: new Map(), byInvitee: new Map(), byActor: new Map() };
+      organisations.set(doc.organisationId, lists);
+    }
+    insert(lists.all, doc);
+    for (const [key, field] of NARROWING) {
+      const value = doc[field];
+      if (value === null) continue;
+      const list = lists[key].get(value);
+      if (list === undefined) lists[key].set(value, [doc]);
+      else insert(list, doc);
     }
   }
 
   protected removed(doc: AuditEntryDoc): void {
-    for (const key of listKeys(doc)) {
-      const list = this.state.lists.get(key);
-      if (list === undefined) continue;
-      const index = firstAfter(list, doc._id) - 1;
-      if (index >= 0 && byId(list[index], doc) === 0) list.splice(index, 1);
-      if (list.length === 0) this.state.lists.delete(key);
+    const lists = this.state.organisations.get(doc.organisationId);
+    if (lists === undefined) return;
+    takeOut(lists.all, doc);
+    for (const [key, field] of NARROWING) {
+      const value = doc[field];
+      if (value === null) continue;
+      const list = lists[key].get(value);
+      if (list !== undefined && takeOut(list, doc)) lists[key].delete(value);
     }
+    if (lists.all.length === 0) this.state.organisations.delete(doc.organisationId);
   }
 }

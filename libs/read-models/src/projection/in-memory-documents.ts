@@ -54,7 +54,7 @@ export abstract class InMemoryDocuments<
   }
 
   async write(changes: readonly DocumentChange<D>[]): Promise<void> {
-    for (const change of changes) this.apply(change);
+    for (const { id, document, position } of changes) this.apply(id, document, position);
   }
 
   async all(): Promise<D[]> {
@@ -68,7 +68,8 @@ export abstract class InMemoryDocuments<
     other.state = mine;
   }
 
-  private apply({ id, document, position }: DocumentChange<D>): void {
+  /** One change, unless the document is already at or past its position. */
+  protected apply(id: string, document: D | null, position: string): void {
     const { byId } = this.state;
     const current = byId.get(id);
     if (current !== undefined && current._pos >= position) return;
