@@ -46,4 +46,5 @@ export const auditProjection: Projection<AuditEntryDoc> = {
   handles: new EveryType(),
   documentIds: (event) => [positionKey(event.position)],
   evolve,
+  appendOnly: true,
 };

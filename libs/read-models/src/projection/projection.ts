@@ -32,6 +32,12 @@ export interface Projection<D extends Positioned = Positioned> {
    * leaves it absent, or the very same object when the event changes nothing.
    */
   evolve(document: D | null, event: RecordedEvent): D | null;
+  /**
+   * True when each event makes at most one document, its own, which no later event changes (the audit's entries):
+   * the runner then folds each event from null without loading anything first, and a document already written (an
+   * event delivered again) is kept as it is by the stores' position guard.
+   */
+  readonly appendOnly?: boolean;
 }
 
 /** A domain event as recorded: narrows on `type` like the domain's own union. */

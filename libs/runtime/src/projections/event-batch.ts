@@ -22,9 +22,10 @@ class ProjectionEvents {
   constructor(readonly projection: Projection) {}
 
   add(event: RecordedEvent, position: string): void {
-    const ids = this.projection.documentIds(event);
     this.events.push(event);
     this.positions.push(position);
+    if (this.projection.appendOnly) return;
+    const ids = this.projection.documentIds(event);
     this.idsOfEvent.push(ids);
     for (const id of ids) this.ids.add(id);
   }
@@ -34,6 +35,7 @@ class ProjectionEvents {
    * a document has seen (at or before its `_pos`), and writes each changed document once (one call).
    */
   async apply(documents: DocumentStore, fence: Fence): Promise<void> {
+    if (this.projection.appendOnly) return this.appendEach(documents, fence);
     const loaded = await documents.load([...this.ids]);
     const current = new Map<string, Positioned | null>();
     const changes = new Map<string, DocumentChange>();
@@ -53,6 +55,19 @@ class ProjectionEvents {
     if (changes.size === 0) return;
     assertHeld(fence, `writing the ${projection.name} read model`);
     await documents.write([...changes.values()]);
+  }
+
+  /** Each event's own document, written without loading anything (see Projection.appendOnly). */
+  private async appendEach(documents: DocumentStore, fence: Fence): Promise<void> {
+    const { projection } = this;
+    const changes: DocumentChange[] = [];
+    for (let index = 0; index < this.events.length; index += 1) {
+      const document = projection.evolve(null, this.events[index]);
+      if (document !== null) changes.push({ id: document._id, document, position: this.positions[index] });
+    }
+    if (changes.length === 0) return;
+    assertHeld(fence, `writing the ${projection.name} read model`);
+    await documents.write(changes);
   }
 }
 
