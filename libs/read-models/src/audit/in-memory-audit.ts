@@ -137,7 +137,7 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
     insert(lists.all, doc);
     for (const [key, field] of NARROWING) {
       const value = doc[field];
-      if (value === null) continue;
+      if (!value) continue;
       const list = lists[key].get(value);
       if (list === undefined) lists[key].set(value, [doc]);
       else insert(list, doc);
@@ -150,7 +150,7 @@ export class InMemoryAudit extends InMemoryDocuments<AuditEntryDoc, AuditState> 
     takeOut(lists.all, doc);
     for (const [key, field] of NARROWING) {
       const value = doc[field];
-      if (value === null) continue;
+      if (!value) continue;
       const list = lists[key].get(value);
       if (list !== undefined && takeOut(list, doc)) lists[key].delete(value);
     }
