@@ -111,4 +111,37 @@ describeOnBothAdapters('audit', (open) => {
     await write({ ...doc, actorName: 'Someone Else' });
     expect((await readModels.audit.page({ organisationId: 'org-1' }, 10, null)).entries).toEqual([doc]);
   });
+
+  it('holds entries written out of log order in log order, and gives them back by id and all', async () => {
+    const [a, b, c] = [entry(), entry({ inviteeId: 'i2' }), entry({ type: 'InvitationSent' })];
+    await write(c, a);
+    await write(b);
+    expect(ids((await readModels.audit.page({ organisationId: 'org-1' }, 10, null)).entries)).toEqual(
+      ids([a, b, c]),
+    );
+    expect(ids((await readModels.audit.page({ organisationId: 'org-1' }, 10, a._id)).entries)).toEqual(
+      ids([b, c]),
+    );
+    const documents = readModels.storage.documents('audit');
+    const loaded = await documents.load([b._id, positionKey(position + 100n), a._id]);
+    expect([...loaded.entries()]).toEqual([
+      [b._id, b],
+      [a._id, a],
+    ]);
+    expect(await documents.all()).toEqual([a, b, c]);
+  });
+
+  it('takes a deleted entry out of every list', async () => {
+    const [kept, deleted] = [entry(), entry({ actor: 'admin-2' })];
+    await write(kept, deleted);
+    await readModels.storage
+      .documents('audit')
+      .write([{ id: deleted._id, document: null, position: deleted._pos }]);
+    const page = (query: Record<string, unknown>) =>
+      readModels.audit.page({ organisationId: 'org-1', ...query }, 10, null);
+    expect((await page({})).entries).toEqual([kept]);
+    expect((await page({ actor: 'admin-2' })).entries).toEqual([]);
+    expect((await page({ inviteeId: 'i1' })).entries).toEqual([kept]);
+    expect(await readModels.storage.documents('audit').all()).toEqual([kept]);
+  });
 });

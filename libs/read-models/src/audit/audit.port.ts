@@ -30,8 +30,14 @@ export interface AuditLog {
   page(query: AuditQuery, first: number, after: string | null): Promise<AuditPage>;
 }
 
+/** The fields of an entry a query narrows by. */
+export type AuditEntryFields = Pick<
+  AuditEntryDoc,
+  'organisationId' | 'type' | 'at' | 'actor' | 'poolId' | 'batchId' | 'inviteeId'
+>;
+
 /** Whether an entry matches every criterion given (the organisation included). */
-export function matchesAudit(entry: AuditEntryDoc, query: AuditQuery): boolean {
+export function matchesAudit(entry: AuditEntryFields, query: AuditQuery): boolean {
   return (
     entry.organisationId === query.organisationId &&
     (!query.from || entry.at >= query.from) &&
