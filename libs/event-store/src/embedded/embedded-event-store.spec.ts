@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WrongExpectedRevisionError } from '../event-store.port';
+import { WrongExpectedRevisionError, type RecordedEvent } from '../event-store.port';
 import {
   aStreamId,
   anEvent,
@@ -14,6 +14,7 @@ import {
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { LOCK_FILE_NAME } from './directory-lock';
 import { EmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded-event-store';
+import { LAZY_BODY_BYTES } from './record-format';
 import { aTempDirectory } from './testing/temp-directory';
 
 function embeddedFactory(options: EmbeddedEventStoreOptions = {}) {
@@ -205,6 +206,34 @@ describe('embedded event store', () => {
       expect(result).toEqual({ nextExpectedRevision: 0n, position: 1n });
       expect(await store.append(first, [event], 'any')).toEqual({ nextExpectedRevision: 0n, position: 0n });
       expect(store.stats().events).toBe(2);
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('share the events one of them decoded, and leave each a large record of its own', async () => {
+      const delivered: RecordedEvent[][] = [[], []];
+      for (const received of delivered) store.subscribeToAll((event) => void received.push(event));
+      const large = anEvent('large', { data: { rows: 'x'.repeat(LAZY_BODY_BYTES) } });
+      await store.append(aStreamId(), [...someEvents(3), large], 'no_stream');
+      await eventually('both subscribers to get every event', () => delivered.every((got) => got.length === 4));
+      const [first, second] = delivered;
+      expect(second).toEqual(first);
+      expect(second.slice(0, 3).every((event, index) => event === first[index])).toBe(true);
+      expect(second[3]).not.toBe(first[3]);
+      expect((second[3].data as { rows: string }).rows).toHaveLength(LAZY_BODY_BYTES);
+    });
+
+    it('share one read of the file when they catch up together, each getting what it asked for', async () => {
+      await store.append(aStreamId(), someEvents(5), 'no_stream');
+      await reopen();
+      const delivered: RecordedEvent[][] = [[], []];
+      for (const received of delivered) store.subscribeToAll((event) => void received.push(event));
+      // Asked while the subscribers' read is under way: a read of two events gets two.
+      await Promise.resolve();
+      const read = await collect(store.readAll({ maxCount: 2 }));
+      await eventually('both subscribers to get every event', () => delivered.every((got) => got.length === 5));
+      expect(delivered[1].every((event, index) => event === delivered[0][index])).toBe(true);
+      expect(read).toEqual(delivered[0].slice(0, 2));
     });
   });
 

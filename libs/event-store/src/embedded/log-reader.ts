@@ -1,19 +1,31 @@
 import { EventStoreCorruptionError, type ReadAllOptions, type RecordedEvent } from '../event-store.port';
 import type { LogFile } from './log-file';
 import type { LogIndex } from './log-index';
-import { checkRecord, decodeRecord } from './record-format';
+import { checkRecord, decodeRecord, LAZY_BODY_BYTES } from './record-format';
 
 /** Records closer than this are fetched with one read rather than two (skipping the bytes between). */
 const MAX_GAP_BYTES = 16 * 1024;
+/** How many of the events last read for subscriptions are kept decoded for the next subscriber (about 10 MB). */
+const SHARED_EVENTS = 8192;
 
 /**
  * Reads committed events from the log file, using the index to know where each record lies. Every record is
  * checked against its checksum again as it is read, so damage that happens while the store runs is reported
- * rather than returned.
+ * rather than returned (an event a subscriber gets decoded from another's read was checked by that read).
  */
 export class LogReader {
   /** The last batch written, kept so that live subscriptions get it without reading it back from the file. */
   private lastWritten: { start: number; bytes: Buffer } | null = null;
+  /**
+   * The events last read for subscriptions, decoded, by position modulo SHARED_EVENTS: the service's subscribers
+   * (the read models' runner, the notifications) follow the log a few hundred events apart, and each decoded every
+   * event again. Events are never changed by their readers, so one decoded event serves them all. Large records
+   * (an upload's rows) are left out: each keeps its bytes until its body is read.
+   */
+  private readonly shared: (RecordedEvent | undefined)[] = new Array<RecordedEvent | undefined>(SHARED_EVENTS);
+  private readonly sharedPositions = new Float64Array(SHARED_EVENTS).fill(-1);
+  /** The chunk being read from the file for a subscriber, from position `from`. */
+  private reading: { from: number; end: number; events: Promise<RecordedEvent[]> } | null = null;
 
   constructor(
     private readonly file: LogFile,
@@ -40,13 +52,50 @@ export class LogReader {
    * Reads events from position `from` on, before `to`, as many as fit in one chunk (at least one): one
    * sequential read. The caller loops for more.
    */
-  async readChunk(from: number, to: number): Promise<RecordedEvent[]> {
+  readChunk(from: number, to: number): Promise<RecordedEvent[]> {
+    const decoded = this.sharedRun(from, to);
+    if (decoded !== null) return Promise.resolve(decoded);
+    // Subscribers woken by the same commit ask for the same events at once: they share one read of them.
+    if (this.reading !== null && this.reading.from === from && this.reading.end <= to) return this.reading.events;
     const end = this.index.runEnd(from, to, this.chunkBytes);
     const start = this.index.offsetOf(from);
-    const bytes = await this.readSpan(start, this.index.endOf(end - 1));
+    const written = this.writtenSpan(start, this.index.endOf(end - 1));
+    if (written !== null) return Promise.resolve(this.decodeChunk(written, start, from, end));
+    const events = this.readSpan(start, this.index.endOf(end - 1)).then((bytes) =>
+      this.decodeChunk(bytes, start, from, end),
+    );
+    const reading = { from, end, events };
+    this.reading = reading;
+    const done = () => {
+      if (this.reading === reading) this.reading = null;
+    };
+    events.then(done, done);
+    return events;
+  }
+
+  /** The events of `bytes` (read from `start`), from position `from` to `end`, kept for the next subscriber. */
+  private decodeChunk(bytes: Buffer, start: number, from: number, end: number): RecordedEvent[] {
     const events: RecordedEvent[] = new Array<RecordedEvent>(end - from);
     for (let position = from; position < end; position += 1) {
-      events[position - from] = this.decodeAt(bytes, this.index.offsetOf(position) - start, position);
+      const offset = this.index.offsetOf(position);
+      const event = this.decodeAt(bytes, offset - start, position);
+      events[position - from] = event;
+      if (this.index.endOf(position) - offset < LAZY_BODY_BYTES) {
+        this.shared[position % SHARED_EVENTS] = event;
+        this.sharedPositions[position % SHARED_EVENTS] = position;
+      }
+    }
+    return events;
+  }
+
+  /** The events from `from` on (before `to`) another subscriber's read left decoded, if the first of them is. */
+  private sharedRun(from: number, to: number): RecordedEvent[] | null {
+    let end = from;
+    while (end < to && end - from < SHARED_EVENTS && this.sharedPositions[end % SHARED_EVENTS] === end) end += 1;
+    if (end === from) return null;
+    const events: RecordedEvent[] = new Array<RecordedEvent>(end - from);
+    for (let position = from; position < end; position += 1) {
+      events[position - from] = this.shared[position % SHARED_EVENTS]!;
     }
     return events;
   }
@@ -89,13 +138,20 @@ export class LogReader {
   }
 
   private async readSpan(start: number, end: number): Promise<Buffer> {
+    const written = this.writtenSpan(start, end);
+    if (written !== null) return written;
+    const bytes = Buffer.allocUnsafe(end - start);
+    await this.file.readExactly(bytes, start, end - start);
+    return bytes;
+  }
+
+  /** The bytes from `start` to `end` when the last batch written holds them all. */
+  private writtenSpan(start: number, end: number): Buffer | null {
     const last = this.lastWritten;
     if (last !== null && start >= last.start && end <= last.start + last.bytes.length) {
       return last.bytes.subarray(start - last.start, end - last.start);
     }
-    const bytes = Buffer.allocUnsafe(end - start);
-    await this.file.readExactly(bytes, start, end - start);
-    return bytes;
+    return null;
   }
 
   private decodeAt(bytes: Buffer, at: number, position: number): RecordedEvent {
