@@ -117,6 +117,26 @@ describe('the log with personal data kept out of it', () => {
     await dispose();
   });
 
+  it('opens an event once for all its subscribers, until a key is destroyed', async () => {
+    const { store, dispose } = await world();
+    await store.append('person-p1', [staged], 'any');
+    const delivered = async (): Promise<RecordedEvent> =>
+      new Promise((resolve) => {
+        const subscription = store.subscribeToAll((recorded) => {
+          void subscription.stop().then(() => resolve(recorded));
+        });
+      });
+    const [first, second] = [await delivered(), await delivered()];
+    expect(second).toBe(first);
+    expect(first.data).toEqual(staged.data);
+
+    await store.keys.destroy(['person-p1']);
+    const after = await delivered();
+    expect(after).not.toBe(first);
+    expect(after.data).toEqual({ personId: 'p1', person: { email: '[erased]' }, erased: true });
+    await dispose();
+  });
+
   it('stores streams keyed by personal data under a keyed HMAC, and finds them by their plain id', async () => {
     const { store, inner, dispose } = await world();
     await store.append(

@@ -20,6 +20,8 @@ import { seal, sealInto, unseal } from './sealed-data';
 /** How many small events' plaintext is kept (about 4 MB of people's details), and how small. */
 const RECENT_EVENTS = 10_000;
 const RECENT_MAX_CHARS = 2_048;
+/** How many opened events the subscribers share (see openedForSubscribers). */
+const SHARED_OPENED = 8192n;
 
 /** Where an event's encrypted data sits in its stored data, beside the fields kept clear. */
 export const SEALED_FIELD = '$sealed';
@@ -66,6 +68,8 @@ export class PersonalDataReader implements EventLogReader {
    * the read. Emptied whenever a key is destroyed here or an erasure is read.
    */
   private readonly recent = new Map<string, string>();
+  /** The last events opened for subscribers, by position (see openedForSubscribers); emptied as `recent` is. */
+  private openedShared: ({ sealed: RecordedEvent; opened: RecordedEvent } | undefined)[] = [];
   private readonly keyedIds = new Map<string, string>();
   private readonly keyStore: KeyStore;
 
@@ -80,16 +84,22 @@ export class PersonalDataReader implements EventLogReader {
       find: (subject) => keys.find(subject),
       cached: (subject) => keys.cached(subject),
       destroy: async (subjects) => {
-        this.recent.clear();
+        this.forgetOpened();
         await keys.destroy(subjects);
-        this.recent.clear();
+        this.forgetOpened();
       },
       forget: (subject) => {
-        this.recent.clear();
+        this.forgetOpened();
         keys.forget(subject);
       },
       close: () => keys.close(),
     };
+  }
+
+  /** Forgets every plaintext kept: a key is destroyed, or an erasure read. */
+  private forgetOpened(): void {
+    this.recent.clear();
+    this.openedShared = [];
   }
 
   /** The log underneath, as written (its open report, for operators). */
@@ -169,6 +179,19 @@ export class PersonalDataReader implements EventLogReader {
       }
     }
     return streamId;
+  }
+
+  /**
+   * The event opened, once for every subscriber: the log hands its subscribers the same decoded event (see
+   * LogReader), so the last events opened are kept beside the one they were opened from, by position.
+   */
+  protected openedForSubscribers(event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> {
+    const slot = Number(event.position % SHARED_OPENED);
+    const kept = this.openedShared[slot];
+    if (kept !== undefined && kept.sealed === event) return kept.opened;
+    const opened = this.openedNow(event);
+    if (opened !== event && !(opened instanceof Promise)) this.openedShared[slot] = { sealed: event, opened };
+    return opened;
   }
 
   /**
@@ -292,7 +315,7 @@ export class PersonalDataStore extends PersonalDataReader implements EventStore 
   subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription {
     // Synchronous where the event opens at once: the log awaits only handlers that return a promise.
     return this.store.subscribeToAll((event) => {
-      const opened = this.openedNow(event);
+      const opened = this.openedForSubscribers(event);
       return opened instanceof Promise ? opened.then(handler) : handler(opened);
     }, options);
   }
