@@ -223,6 +223,19 @@ describe('embedded event store', () => {
       expect((second[3].data as { rows: string }).rows).toHaveLength(LAZY_BODY_BYTES);
     });
 
+    it('leave their events decoded for a read of the stream just after', async () => {
+      const delivered: RecordedEvent[] = [];
+      store.subscribeToAll((event) => void delivered.push(event));
+      const streamId = aStreamId();
+      await store.append(streamId, someEvents(3), 'no_stream');
+      await eventually('the subscriber to get every event', () => delivered.length === 3);
+      const read = await collect(store.readStream(streamId));
+      expect(read.every((event, index) => event === delivered[index])).toBe(true);
+      await store.append(streamId, someEvents(1), 2n);
+      const [older] = await collect(store.readStream(streamId, { maxCount: 1 }));
+      expect(older).toEqual(delivered[0]);
+    });
+
     it('share one read of the file when they catch up together, each getting what it asked for', async () => {
       await store.append(aStreamId(), someEvents(5), 'no_stream');
       await reopen();

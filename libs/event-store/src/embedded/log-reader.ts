@@ -105,6 +105,15 @@ export class LogReader {
    * so a stream whose events were appended together costs one read.
    */
   async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    // A stream read just after its events were appended (a command on a person just staged) finds them decoded.
+    let shared = 0;
+    while (shared < positions.length && this.sharedPositions[positions[shared] % SHARED_EVENTS] === positions[shared])
+      shared += 1;
+    if (shared === positions.length) return positions.map((position) => this.shared[position % SHARED_EVENTS]!);
+    return this.readFromFile(positions);
+  }
+
+  private async readFromFile(positions: readonly number[]): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     let first = 0;
     while (first < positions.length) {

@@ -20,7 +20,7 @@ import { seal, sealInto, unseal } from './sealed-data';
 /** How many small events' plaintext is kept (about 4 MB of people's details), and how small. */
 const RECENT_EVENTS = 10_000;
 const RECENT_MAX_CHARS = 2_048;
-/** How many opened events the subscribers share (see openedForSubscribers). */
+/** How many opened events the readers share (see openedOnce). */
 const SHARED_OPENED = 8192n;
 
 /** Where an event's encrypted data sits in its stored data, beside the fields kept clear. */
@@ -68,7 +68,7 @@ export class PersonalDataReader implements EventLogReader {
    * the read. Emptied whenever a key is destroyed here or an erasure is read.
    */
   private readonly recent = new Map<string, string>();
-  /** The last events opened for subscribers, by position (see openedForSubscribers); emptied as `recent` is. */
+  /** The last events opened, by position (see openedOnce); emptied as `recent` is. */
   private openedShared: ({ sealed: RecordedEvent; opened: RecordedEvent } | undefined)[] = [];
   private readonly keyedIds = new Map<string, string>();
   private readonly keyStore: KeyStore;
@@ -133,7 +133,7 @@ export class PersonalDataReader implements EventLogReader {
           next: async (): Promise<IteratorResult<RecordedEvent>> => {
             const next = await inner.next();
             if (next.done) return next;
-            const opened = this.openedNow(next.value);
+            const opened = this.openedOnce(next.value);
             return { done: false, value: opened instanceof Promise ? await opened : opened };
           },
           return: async (value?: unknown): Promise<IteratorResult<RecordedEvent>> =>
@@ -182,10 +182,11 @@ export class PersonalDataReader implements EventLogReader {
   }
 
   /**
-   * The event opened, once for every subscriber: the log hands its subscribers the same decoded event (see
-   * LogReader), so the last events opened are kept beside the one they were opened from, by position.
+   * The event opened, once for every reader: the log hands its subscribers the same decoded event, and a stream
+   * read just after its events were appended gets them too (see LogReader), so the last events opened are kept
+   * beside the one they were opened from, by position.
    */
-  protected openedForSubscribers(event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> {
+  protected openedOnce(event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> {
     const slot = Number(event.position % SHARED_OPENED);
     const kept = this.openedShared[slot];
     if (kept !== undefined && kept.sealed === event) return kept.opened;
@@ -315,7 +316,7 @@ export class PersonalDataStore extends PersonalDataReader implements EventStore 
   subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription {
     // Synchronous where the event opens at once: the log awaits only handlers that return a promise.
     return this.store.subscribeToAll((event) => {
-      const opened = this.openedForSubscribers(event);
+      const opened = this.openedOnce(event);
       return opened instanceof Promise ? opened.then(handler) : handler(opened);
     }, options);
   }
