@@ -28,6 +28,9 @@ interface AuditColumns {
   readonly streams: string[];
 }
 
+/** The columns that hold codes of strings. */
+type CodedColumn = 'organisations' | 'types' | 'ats' | 'actors' | 'actorNames' | 'pools' | 'batches' | 'invitees';
+
 /** The code of null (and of an entry taken out, in `organisations`). */
 const NONE = -1;
 
@@ -55,8 +58,12 @@ class Words {
   private readonly codes = new Map<string, number>();
   readonly strings: string[] = [];
 
-  codeOf(value: string | null): number {
+  /** The code of `value`; `previous` is the code the previous entry had in that column, its likely answer. */
+  codeOf(value: string | null, previous: number): number {
     if (value === null) return NONE;
+    // Consecutive entries nearly always share their organisation, actor, time, pool and batch, often their invitee:
+    // comparing with the previous entry's string spares hashing a string just decoded.
+    if (previous !== NONE && this.strings[previous] === value) return previous;
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.strings.length;
@@ -176,7 +183,7 @@ function takeOut(list: EntryList, positions: Float64Array, entry: number): boole
 class EntryCursor implements AuditEntryFields {
   index = 0;
   constructor(private readonly state: AuditState) {}
-  private word(column: 'organisations' | 'types' | 'ats' | 'actors' | 'pools' | 'batches' | 'invitees') {
+  private word(column: CodedColumn) {
     return this.state.words.at(this.state.columns[column].values[this.index]);
   }
   get organisationId(): string {
@@ -306,28 +313,25 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
 
   private add(doc: AuditEntryDoc): void {
     const state = this.state;
-    const { columns, words } = state;
+    const { columns } = state;
     const entry = state.count;
     state.count += 1;
     state.size += 1;
     columns.positions.set(entry, positionOf(doc._id));
     columns.revisions.set(entry, Number(doc.revision));
-    columns.organisations.set(entry, words.codeOf(doc.organisationId));
-    columns.types.set(entry, words.codeOf(doc.type));
-    columns.ats.set(entry, words.codeOf(doc.at));
-    columns.actors.set(entry, words.codeOf(doc.actor));
-    columns.actorNames.set(entry, words.codeOf(doc.actorName));
+    this.code(entry, 'organisations', doc.organisationId);
+    this.code(entry, 'types', doc.type);
+    this.code(entry, 'ats', doc.at);
+    this.code(entry, 'actors', doc.actor);
+    this.code(entry, 'actorNames', doc.actorName);
     const previousStream = entry > 0 ? columns.streams[entry - 1] : undefined;
     columns.streams.push(previousStream === doc.stream ? previousStream : doc.stream);
-    const invitee = words.codeOf(doc.inviteeId);
-    columns.invitees.set(entry, invitee);
+    const invitee = this.code(entry, 'invitees', doc.inviteeId);
     // An invitee's later events name only the invitee: their pool and batch are those its first entries named.
     const scope = invitee === NONE ? undefined : state.scopes.get(invitee);
     const filled = scope === undefined ? doc : withInviteeScope(doc, () => this.scopeOf(scope));
-    const pool = words.codeOf(filled.poolId);
-    const batch = words.codeOf(filled.batchId);
-    columns.pools.set(entry, pool);
-    columns.batches.set(entry, batch);
+    const pool = this.code(entry, 'pools', filled.poolId);
+    const batch = this.code(entry, 'batches', filled.batchId);
     if (scope === undefined && invitee !== NONE && pool !== NONE && batch !== NONE) state.scopes.set(invitee, entry);
 
     const positions = columns.positions.values;
@@ -346,6 +350,14 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
       if (list === undefined) lists[key].set(code, [entry]);
       else insert(list, positions, entry);
     }
+  }
+
+  /** Puts the code of `value` in the entry's slot of the column, and answers it. */
+  private code(entry: number, column: CodedColumn, value: string | null): number {
+    const values = this.state.columns[column];
+    const coded = this.state.words.codeOf(value, entry > 0 ? values.values[entry - 1] : NONE);
+    values.set(entry, coded);
+    return coded;
   }
 
   /** The pool and batch of the entry that gave an invitee its scope. */
