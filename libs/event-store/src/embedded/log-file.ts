@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -52,6 +52,20 @@ export class LogFile {
     let read = 0;
     while (read < length) {
       const { bytesRead } = await this.handle.read(into, read, length - read, offset + read);
+      if (bytesRead === 0) throw new Error(`Unexpected end of ${this.path} at byte ${offset + read}`);
+      read += bytesRead;
+    }
+  }
+
+  /**
+   * The same, without leaving the thread: for a few KB (a stream's events), nearly always in the page cache, an
+   * asynchronous read costs more of the event loop (its promise, the round trip through the thread pool) than the
+   * read itself, by ten times or more.
+   */
+  readExactlyNow(into: Buffer, offset: number, length: number): void {
+    let read = 0;
+    while (read < length) {
+      const bytesRead = readSync(this.handle.fd, into, read, length - read, offset + read);
       if (bytesRead === 0) throw new Error(`Unexpected end of ${this.path} at byte ${offset + read}`);
       read += bytesRead;
     }

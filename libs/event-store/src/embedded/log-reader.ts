@@ -5,6 +5,8 @@ import { checkRecord, decodeRecord, LAZY_BODY_BYTES } from './record-format';
 
 /** Records closer than this are fetched with one read rather than two (skipping the bytes between). */
 const MAX_GAP_BYTES = 16 * 1024;
+/** Spans up to this size are read without leaving the thread (see LogFile.readExactlyNow); larger ones are not. */
+const READ_NOW_BYTES = 64 * 1024;
 /** How many of the events last read for subscriptions are kept decoded for the next subscriber (about 10 MB). */
 const SHARED_EVENTS = 8192;
 
@@ -150,7 +152,8 @@ export class LogReader {
     const written = this.writtenSpan(start, end);
     if (written !== null) return written;
     const bytes = Buffer.allocUnsafe(end - start);
-    await this.file.readExactly(bytes, start, end - start);
+    if (end - start <= READ_NOW_BYTES) this.file.readExactlyNow(bytes, start, end - start);
+    else await this.file.readExactly(bytes, start, end - start);
     return bytes;
   }
 
