@@ -25,6 +25,22 @@ const recorded = (
 });
 
 describe('the audit projection', () => {
+  it("makes an upload's rows an entry of the upload's alone, without reading (decrypting) the rows", () => {
+    const event = { ...recorded('UploadRowsRecorded', {}), streamId: 'upload-u1' };
+    Object.defineProperty(event, 'data', {
+      get: () => {
+        throw new Error('the rows were read');
+      },
+    });
+    expect(auditProjection.evolve(null, event)).toMatchObject({
+      type: 'UploadRowsRecorded',
+      stream: 'upload-u1',
+      poolId: null,
+      batchId: null,
+      inviteeId: null,
+    });
+  });
+
   it('handles every event type, each event one entry at its position', () => {
     const event = recorded('SomeTypeOfTomorrow', {});
     expect(auditProjection.handles.has(event.type)).toBe(true);

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@invitations/event-store';
+import { PERSONAL_DATA_RULES } from '@invitations/domain';
 import { positionKey, type Projection } from '../projection/projection';
 import type { AuditEntryDoc } from './audit-entry.document';
 
@@ -14,6 +15,17 @@ function idOf(data: Record<string, unknown>, field: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+const NO_IDS: Record<string, unknown> = {};
+
+/**
+ * Whether an event's data may name a pool, a batch or an invitee. A large one does not (an upload's rows, a
+ * thousand to a chunk, under the upload's own key, as the domain's personal-data rules say): its data is opened
+ * only when read, and reading it for the audit would decrypt and parse every row.
+ */
+function namesIds(type: string): boolean {
+  return PERSONAL_DATA_RULES[type]?.large !== true;
+}
+
 /**
  * An event of an organisation is one entry, written once (a document already there is that event's). Events of
  * no organisation (passports, which every organisation shares) are no organisation's audit.
@@ -22,7 +34,7 @@ function evolve(doc: AuditEntryDoc | null, event: RecordedEvent): AuditEntryDoc 
   if (doc !== null) return doc;
   const { organisationId, actor, actorName, timestamp } = event.metadata;
   if (!organisationId) return null;
-  const data = (event.data ?? {}) as Record<string, unknown>;
+  const data = namesIds(event.type) ? ((event.data ?? {}) as Record<string, unknown>) : NO_IDS;
   const key = positionKey(event.position);
   return {
     _id: key,
