@@ -10,11 +10,15 @@ type EventWithBody = RecordedEvent & { [BODY]: LazyBody };
 
 /**
  * The JSON body `[metadata, data]` of one record, parsed on first use. Until then it holds the read buffer and
- * the body's offsets (so the event keeps that buffer alive); once parsed, only the values.
+ * the body's offsets (so the event keeps that buffer alive); once parsed, only the values. The metadata alone is
+ * parsed when only it is read (who did it, when: what every subscriber reads), so that an upload's rows are parsed
+ * only by those that read them.
  */
 class LazyBody {
   metadata: EventMetadata | undefined = undefined;
   data: unknown = undefined;
+  /** Where the data's JSON starts, once the metadata alone was parsed. */
+  private dataFrom = -1;
 
   constructor(
     private bytes: Buffer | null,
@@ -25,11 +29,48 @@ class LazyBody {
   /** Parses the body on the first call (one `JSON.parse` for both fields); later calls return at once. */
   parsed(event: RecordedEvent): this {
     if (this.bytes !== null) {
-      [this.metadata, this.data] = parseBody(this.bytes, this.from, this.to, event);
+      if (this.dataFrom >= 0) this.data = parseJson(this.bytes, this.dataFrom, this.to - 1, event);
+      else [this.metadata, this.data] = parseJson(this.bytes, this.from, this.to, event) as [EventMetadata, unknown];
       this.bytes = null;
     }
     return this;
   }
+
+  /** The metadata, parsed alone when the body is `[{...},...]` as the log writes it (else with the data). */
+  metadataOf(event: RecordedEvent): EventMetadata {
+    if (this.bytes === null || this.dataFrom >= 0) return this.metadata as EventMetadata;
+    const whole = this.bytes[this.from] === OPEN_ARRAY && this.bytes[this.to - 1] === CLOSE_ARRAY;
+    const end = whole ? objectEnd(this.bytes, this.from + 1, this.to) : -1;
+    if (end < 0 || this.bytes[end] !== COMMA) return this.parsed(event).metadata as EventMetadata;
+    this.metadata = parseJson(this.bytes, this.from + 1, end, event) as EventMetadata;
+    this.dataFrom = end + 1;
+    return this.metadata;
+  }
+}
+
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+
+/** The offset just after the JSON object starting at `from` (-1 when none starts there, or it does not end). */
+function objectEnd(bytes: Buffer, from: number, to: number): number {
+  if (bytes[from] !== OPEN_OBJECT) return -1;
+  let depth = 0;
+  let inString = false;
+  for (let at = from; at < to; at += 1) {
+    const byte = bytes[at];
+    if (inString) {
+      if (byte === BACKSLASH) at += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_OBJECT) depth += 1;
+    else if (byte === CLOSE_OBJECT && --depth === 0) return at + 1;
+  }
+  return -1;
 }
 
 /**
@@ -53,7 +94,7 @@ const METADATA_ACCESSOR: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: EventWithBody): EventMetadata {
-    return this[BODY].parsed(this).metadata as EventMetadata;
+    return this[BODY].metadataOf(this);
   },
   set(this: EventWithBody, value: EventMetadata) {
     this[BODY].parsed(this).metadata = value;
@@ -77,9 +118,9 @@ export function addLazyBody(event: RecordedEvent, buffer: Buffer, from: number, 
  * memory since): reported as damage to the event, like a failed checksum, rather than as a bare SyntaxError out
  * of whatever first read the event's data.
  */
-function parseBody(buffer: Buffer, from: number, to: number, event: RecordedEvent): [EventMetadata, unknown] {
+function parseJson(buffer: Buffer, from: number, to: number, event: RecordedEvent): unknown {
   try {
-    return JSON.parse(buffer.toString('utf8', from, to)) as [EventMetadata, unknown];
+    return JSON.parse(buffer.toString('utf8', from, to)) as unknown;
   } catch (error) {
     throw new EventStoreCorruptionError(
       `Event store log is damaged: the body of event ${event.id} at position ${event.position} is not ` +

@@ -55,7 +55,7 @@ describe('decodeRecord of a large body', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
-  it('parses the body once, on the first read of data or metadata, for both', () => {
+  it('parses the body once, on the first read of data, for both; the metadata alone when it is read first', () => {
     const parse = jest.spyOn(JSON, 'parse');
     const first = decode();
     const second = decode();
@@ -67,8 +67,23 @@ describe('decodeRecord of a large body', () => {
     expect(parse).toHaveBeenCalledTimes(1);
 
     expect(second.metadata).toEqual(appended.metadata);
-    expect(second.data).toEqual(appended.data);
     expect(parse).toHaveBeenCalledTimes(2);
+    expect(parse.mock.calls[1][0].length).toBeLessThan(LAZY_BODY_BYTES);
+    expect(second.metadata).toBe(second.metadata);
+    expect(second.data).toEqual(appended.data);
+    expect(second.data).toBe(second.data);
+    expect(parse).toHaveBeenCalledTimes(3);
+  });
+
+  it('finds the end of metadata whose strings hold braces, quotes and escapes', () => {
+    appended = {
+      ...appended,
+      metadata: { ...appended.metadata, actorName: 'Ada "}{" \\ O\'Brien }', correlationId: '{[' },
+    };
+    ({ buffer, length } = sealedRecord(appended));
+    const event = decode();
+    expect(event.metadata).toEqual(appended.metadata);
+    expect(event.data).toEqual(appended.data);
   });
 
   it('keeps the parsed values, not the bytes they came from', () => {
