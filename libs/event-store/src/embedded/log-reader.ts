@@ -78,11 +78,14 @@ export class LogReader {
   /** The events of `bytes` (read from `start`), from position `from` to `end`, kept for the next subscriber. */
   private decodeChunk(bytes: Buffer, start: number, from: number, end: number): RecordedEvent[] {
     const events: RecordedEvent[] = new Array<RecordedEvent>(end - from);
+    // Only events near the head are kept: a reader of older history (a rebuild, an export) is alone, and keeping
+    // what it reads would only make the collector carry every event it decodes into the old generation.
+    const sharedFrom = this.index.count - SHARED_EVENTS;
     for (let position = from; position < end; position += 1) {
       const offset = this.index.offsetOf(position);
       const event = this.decodeAt(bytes, offset - start, position);
       events[position - from] = event;
-      if (this.index.endOf(position) - offset < LAZY_BODY_BYTES) {
+      if (position >= sharedFrom && this.index.endOf(position) - offset < LAZY_BODY_BYTES) {
         this.shared[position % SHARED_EVENTS] = event;
         this.sharedPositions[position % SHARED_EVENTS] = position;
       }
