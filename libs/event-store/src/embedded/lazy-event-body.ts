@@ -30,7 +30,11 @@ class LazyBody {
   parsed(event: RecordedEvent): this {
     if (this.bytes !== null) {
       if (this.dataFrom >= 0) this.data = parseJson(this.bytes, this.dataFrom, this.to - 1, event);
-      else [this.metadata, this.data] = parseJson(this.bytes, this.from, this.to, event) as [EventMetadata, unknown];
+      else
+        [this.metadata, this.data] = parseJson(this.bytes, this.from, this.to, event) as [
+          EventMetadata,
+          unknown,
+        ];
       this.bytes = null;
     }
     return this;
@@ -39,36 +43,31 @@ class LazyBody {
   /** The metadata, parsed alone when the body is `[{...},...]` as the log writes it (else with the data). */
   metadataOf(event: RecordedEvent): EventMetadata {
     if (this.bytes === null || this.dataFrom >= 0) return this.metadata as EventMetadata;
-    const whole = this.bytes[this.from] === OPEN_ARRAY && this.bytes[this.to - 1] === CLOSE_ARRAY;
+    const whole = this.bytes[this.from] === BYTE['['] && this.bytes[this.to - 1] === BYTE[']'];
     const end = whole ? objectEnd(this.bytes, this.from + 1, this.to) : -1;
-    if (end < 0 || this.bytes[end] !== COMMA) return this.parsed(event).metadata as EventMetadata;
+    if (end < 0 || this.bytes[end] !== BYTE[',']) return this.parsed(event).metadata as EventMetadata;
     this.metadata = parseJson(this.bytes, this.from + 1, end, event) as EventMetadata;
     this.dataFrom = end + 1;
     return this.metadata;
   }
 }
 
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
+/** The bytes of JSON's punctuation that finding the metadata's end looks at. */
+const BYTE = { '[': 0x5b, ']': 0x5d, '{': 0x7b, '}': 0x7d, '"': 0x22, '\\': 0x5c, ',': 0x2c } as const;
 
 /** The offset just after the JSON object starting at `from` (-1 when none starts there, or it does not end). */
 function objectEnd(bytes: Buffer, from: number, to: number): number {
-  if (bytes[from] !== OPEN_OBJECT) return -1;
+  if (bytes[from] !== BYTE['{']) return -1;
   let depth = 0;
   let inString = false;
   for (let at = from; at < to; at += 1) {
     const byte = bytes[at];
     if (inString) {
-      if (byte === BACKSLASH) at += 1;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) inString = true;
-    else if (byte === OPEN_OBJECT) depth += 1;
-    else if (byte === CLOSE_OBJECT && --depth === 0) return at + 1;
+      if (byte === BYTE['\\']) at += 1;
+      else if (byte === BYTE['"']) inString = false;
+    } else if (byte === BYTE['"']) inString = true;
+    else if (byte === BYTE['{']) depth += 1;
+    else if (byte === BYTE['}'] && --depth === 0) return at + 1;
   }
   return -1;
 }
