@@ -78,11 +78,14 @@ describe('decodeRecord of a large body', () => {
   it('finds the end of metadata whose strings hold braces, quotes and escapes', () => {
     appended = {
       ...appended,
-      metadata: { ...appended.metadata, actorName: 'Ada "}{" \\ O\'Brien }', correlationId: '{[' },
+      metadata: { ...appended.metadata, actorName: 'Ada "}" \\ O\'Brien', correlationId: '{{[' },
     };
     ({ buffer, length } = sealedRecord(appended));
+    const parse = jest.spyOn(JSON, 'parse');
     const event = decode();
     expect(event.metadata).toEqual(appended.metadata);
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(parse.mock.calls[0][0].length).toBeLessThan(LAZY_BODY_BYTES);
     expect(event.data).toEqual(appended.data);
   });
 
