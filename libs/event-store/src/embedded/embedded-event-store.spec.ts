@@ -215,7 +215,9 @@ describe('embedded event store', () => {
       for (const received of delivered) store.subscribeToAll((event) => void received.push(event));
       const large = anEvent('large', { data: { rows: 'x'.repeat(LAZY_BODY_BYTES) } });
       await store.append(aStreamId(), [...someEvents(3), large], 'no_stream');
-      await eventually('both subscribers to get every event', () => delivered.every((got) => got.length === 4));
+      await eventually('both subscribers to get every event', () =>
+        delivered.every((got) => got.length === 4),
+      );
       const [first, second] = delivered;
       expect(second).toEqual(first);
       expect(second.slice(0, 3).every((event, index) => event === first[index])).toBe(true);
@@ -244,7 +246,9 @@ describe('embedded event store', () => {
       // Asked while the subscribers' read is under way: a read of two events gets two.
       await Promise.resolve();
       const read = await collect(store.readAll({ maxCount: 2 }));
-      await eventually('both subscribers to get every event', () => delivered.every((got) => got.length === 5));
+      await eventually('both subscribers to get every event', () =>
+        delivered.every((got) => got.length === 5),
+      );
       expect(delivered[1].every((event, index) => event === delivered[0][index])).toBe(true);
       expect(read).toEqual(delivered[0].slice(0, 2));
     });

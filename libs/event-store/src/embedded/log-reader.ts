@@ -24,7 +24,9 @@ export class LogReader {
    * event again. Events are never changed by their readers, so one decoded event serves them all. Large records
    * (an upload's rows) are left out: each keeps its bytes until its body is read.
    */
-  private readonly shared: (RecordedEvent | undefined)[] = new Array<RecordedEvent | undefined>(SHARED_EVENTS);
+  private readonly shared: (RecordedEvent | undefined)[] = new Array<RecordedEvent | undefined>(
+    SHARED_EVENTS,
+  );
   private readonly sharedPositions = new Float64Array(SHARED_EVENTS).fill(-1);
   /** The chunk being read from the file for a subscriber, from position `from`. */
   private reading: { from: number; end: number; events: Promise<RecordedEvent[]> } | null = null;
@@ -54,15 +56,18 @@ export class LogReader {
    * Reads events from position `from` on, before `to`, as many as fit in one chunk (at least one): one
    * sequential read. The caller loops for more.
    */
-  readChunk(from: number, to: number): Promise<RecordedEvent[]> {
+  // Async, so that a failure is a rejection; what it decodes at once it decodes before returning, so that the
+  // next subscriber finds it.
+  async readChunk(from: number, to: number): Promise<RecordedEvent[]> {
     const decoded = this.sharedRun(from, to);
-    if (decoded !== null) return Promise.resolve(decoded);
+    if (decoded !== null) return decoded;
     // Subscribers woken by the same commit ask for the same events at once: they share one read of them.
-    if (this.reading !== null && this.reading.from === from && this.reading.end <= to) return this.reading.events;
+    if (this.reading !== null && this.reading.from === from && this.reading.end <= to)
+      return this.reading.events;
     const end = this.index.runEnd(from, to, this.chunkBytes);
     const start = this.index.offsetOf(from);
     const written = this.writtenSpan(start, this.index.endOf(end - 1));
-    if (written !== null) return Promise.resolve(this.decodeChunk(written, start, from, end));
+    if (written !== null) return this.decodeChunk(written, start, from, end);
     const events = this.readSpan(start, this.index.endOf(end - 1)).then((bytes) =>
       this.decodeChunk(bytes, start, from, end),
     );
@@ -96,7 +101,8 @@ export class LogReader {
   /** The events from `from` on (before `to`) another subscriber's read left decoded, if the first of them is. */
   private sharedRun(from: number, to: number): RecordedEvent[] | null {
     let end = from;
-    while (end < to && end - from < SHARED_EVENTS && this.sharedPositions[end % SHARED_EVENTS] === end) end += 1;
+    while (end < to && end - from < SHARED_EVENTS && this.sharedPositions[end % SHARED_EVENTS] === end)
+      end += 1;
     if (end === from) return null;
     const events: RecordedEvent[] = new Array<RecordedEvent>(end - from);
     for (let position = from; position < end; position += 1) {
@@ -112,9 +118,13 @@ export class LogReader {
   async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
     // A stream read just after its events were appended (a command on a person just staged) finds them decoded.
     let shared = 0;
-    while (shared < positions.length && this.sharedPositions[positions[shared] % SHARED_EVENTS] === positions[shared])
+    while (
+      shared < positions.length &&
+      this.sharedPositions[positions[shared] % SHARED_EVENTS] === positions[shared]
+    )
       shared += 1;
-    if (shared === positions.length) return positions.map((position) => this.shared[position % SHARED_EVENTS]!);
+    if (shared === positions.length)
+      return positions.map((position) => this.shared[position % SHARED_EVENTS]!);
     return this.readFromFile(positions);
   }
 

@@ -1,7 +1,13 @@
 import type { DocumentChange, DocumentStore } from '../projection/document-store';
 import { positionKey } from '../projection/projection';
 import { withInviteeScope, type AuditEntryDoc, type InviteeScope } from './audit-entry.document';
-import { matchesAudit, type AuditEntryFields, type AuditLog, type AuditPage, type AuditQuery } from './audit.port';
+import {
+  matchesAudit,
+  type AuditEntryFields,
+  type AuditLog,
+  type AuditPage,
+  type AuditQuery,
+} from './audit.port';
 
 /**
  * The entries in columns, an entry being an index into each: the audit keeps an entry per event (about seven per
@@ -29,7 +35,8 @@ interface AuditColumns {
 }
 
 /** The columns that hold codes of strings. */
-type CodedColumn = 'organisations' | 'types' | 'ats' | 'actors' | 'actorNames' | 'pools' | 'batches' | 'invitees';
+type CodedColumn =
+  'organisations' | 'types' | 'ats' | 'actors' | 'actorNames' | 'pools' | 'batches' | 'invitees';
 
 /** The code of null (and of an entry taken out, in `organisations`). */
 const NONE = -1;
@@ -332,7 +339,8 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
     const filled = scope === undefined ? doc : withInviteeScope(doc, () => this.scopeOf(scope));
     const pool = this.code(entry, 'pools', filled.poolId);
     const batch = this.code(entry, 'batches', filled.batchId);
-    if (scope === undefined && invitee !== NONE && pool !== NONE && batch !== NONE) state.scopes.set(invitee, entry);
+    if (scope === undefined && invitee !== NONE && pool !== NONE && batch !== NONE)
+      state.scopes.set(invitee, entry);
 
     const positions = columns.positions.values;
     insert(state.ordered, positions, entry);
