@@ -63,12 +63,8 @@ export class LogFile {
    * read itself, by ten times or more.
    */
   readExactlyNow(into: Buffer, offset: number, length: number): void {
-    let read = 0;
-    while (read < length) {
-      const bytesRead = readSync(this.handle.fd, into, read, length - read, offset + read);
-      if (bytesRead === 0) throw new Error(`Unexpected end of ${this.path} at byte ${offset + read}`);
-      read += bytesRead;
-    }
+    const read = readNow(this.handle.fd, into, offset, length);
+    if (read < length) throw new Error(`Unexpected end of ${this.path} at byte ${offset + read}`);
   }
 
   /** Cuts the file at `length` (a torn tail) and makes that durable. */
@@ -86,6 +82,20 @@ export class LogFile {
     this.syncCount += 1;
     await this.handle.datasync();
   }
+}
+
+/**
+ * Reads up to `length` bytes at `offset` of the file `fd` into `into` (from its start) without leaving the thread:
+ * how many there were, fewer only at the file's end.
+ */
+export function readNow(fd: number, into: Buffer, offset: number, length: number): number {
+  let read = 0;
+  while (read < length) {
+    const bytesRead = readSync(fd, into, read, length - read, offset + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return read;
 }
 
 /** Makes a new directory entry durable (a created file survives a crash only once its directory is synced). */

@@ -1,4 +1,3 @@
-import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -10,7 +9,7 @@ import {
 } from '../event-store.port';
 import { LOG_FILE_NAME } from './embedded-event-store';
 import { FileWindow } from './file-window';
-import type { LogFile } from './log-file';
+import { readNow, type LogFile } from './log-file';
 import { LogIndex } from './log-index';
 import { LogReader } from './log-reader';
 import { readScannedRecord, type ScannedRecord } from './log-recovery';
@@ -229,13 +228,8 @@ export class ReadOnlyLogFile {
 
   /** As LogFile.readExactlyNow: a few KB read without leaving the thread. */
   readExactlyNow(into: Buffer, offset: number, length: number): void {
-    let read = 0;
-    while (read < length) {
-      const bytesRead = readSync(this.handle.fd, into, read, length - read, offset + read);
-      if (bytesRead === 0)
-        throw new LogChangedError(`Unexpected end of ${this.path} at byte ${offset + read}`);
-      read += bytesRead;
-    }
+    const read = readNow(this.handle.fd, into, offset, length);
+    if (read < length) throw new LogChangedError(`Unexpected end of ${this.path} at byte ${offset + read}`);
   }
 
   close(): Promise<void> {

@@ -116,8 +116,6 @@ const NARROWING = [
 interface AuditState {
   readonly columns: AuditColumns;
   readonly words: Words;
-  /** How many entries the columns hold (taken out ones included). */
-  count: number;
   /** Every entry held, in log order: whether a position is held already, and `all()`. */
   readonly ordered: EntryList;
   readonly organisations: Map<number, OrganisationLists>;
@@ -141,7 +139,6 @@ const emptyState = (): AuditState => ({
     streams: [],
   },
   words: new Words(),
-  count: 0,
   ordered: [],
   organisations: new Map(),
   scopes: new Map(),
@@ -321,8 +318,8 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
   private add(doc: AuditEntryDoc): void {
     const state = this.state;
     const { columns } = state;
-    const entry = state.count;
-    state.count += 1;
+    // The entry's index: as many as the columns hold (taken out ones included).
+    const entry = columns.streams.length;
     state.size += 1;
     columns.positions.set(entry, positionOf(doc._id));
     columns.revisions.set(entry, Number(doc.revision));
