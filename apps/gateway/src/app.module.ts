@@ -14,7 +14,7 @@ import { BatchesModule } from './batches/batches.module';
 import { AdminRateLimitGuard } from './common/auth/admin-rate-limit.guard';
 import { AuthGuard } from './common/auth/auth.guard';
 import { DeliveriesModule } from './deliveries/deliveries.module';
-import { formatGraphQLError } from './common/errors/format-graphql-error';
+import { errorRequestsPlugin, formatGraphQLError } from './common/errors/format-graphql-error';
 import { HttpErrorFilter } from './common/errors/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { boundsParseOptions, boundsValidationRules, costLimitPlugin } from './common/graphql/request-bounds';
@@ -74,7 +74,7 @@ export class GatewayModule {
           validationRules: boundsValidationRules,
           // No per-field cache-control hints: the API answers no-store data, and the hints wrap every field's
           // resolver (a fifth of a page of 50's execution time).
-          plugins: [costLimitPlugin, ApolloServerPluginCacheControlDisabled()],
+          plugins: [costLimitPlugin, errorRequestsPlugin, ApolloServerPluginCacheControlDisabled()],
           // Answers as compact JSON: Apollo indents them by default, which costs a page of 50 a tenth more bytes to
           // write and send and a twentieth of its serving time.
           stringifyResult: (result) => JSON.stringify(result),

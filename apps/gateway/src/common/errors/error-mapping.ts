@@ -27,9 +27,9 @@ const logger = new Logger('Errors');
 
 /**
  * What a client may see of an error: domain and API errors as they are; anything else becomes a generic
- * INTERNAL_SERVER_ERROR (logged here with its stack, never sent).
+ * INTERNAL_SERVER_ERROR (logged here with its stack and the id of the request it broke, never sent).
  */
-export function toClientError(error: unknown): ClientError {
+export function toClientError(error: unknown, requestId?: string): ClientError {
   if (error instanceof HttpRefusal) {
     const { code, message, errors, status, headers } = error;
     return { code, message, errors, status, headers };
@@ -40,14 +40,15 @@ export function toClientError(error: unknown): ClientError {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // A body over the parser's limit (body-parser's PayloadTooLargeError, which Nest maps to an HttpException).
-    if (status === HttpStatus.PAYLOAD_TOO_LARGE) return toClientError(bodyTooLarge(limitOf(error)));
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+      return toClientError(bodyTooLarge(limitOf(error)), requestId);
     const code =
       (Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] as ErrorCode) ?? 'BAD_USER_INPUT';
     if (status < 500) return { code, message: error.message, errors: [], status };
   }
   if (isClientGone(error)) {
     // Not a fault of the service: the client closed the connection mid-request (an upload cancelled, a tab shut).
-    logger.log('the client went away before the request was read whole');
+    logger.log({ msg: 'the client went away before the request was read whole', reqId: requestId });
     return {
       code: 'BAD_USER_INPUT',
       message: 'The request was ended by the client.',
@@ -55,7 +56,11 @@ export function toClientError(error: unknown): ClientError {
       status: 400,
     };
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logger.error({
+    msg: error instanceof Error ? error.message : String(error),
+    reqId: requestId,
+    stack: error instanceof Error ? error.stack : undefined,
+  });
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', errors: [] };
 }
 

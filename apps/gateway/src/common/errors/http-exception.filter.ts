@@ -1,5 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { requestIdOf } from '../logging/request-context';
 import { HTTP_STATUS, toClientError } from './error-mapping';
 
 /** REST routes answer errors as JSON `{code, message, errors}` with the matching HTTP status; no stack traces. */
@@ -12,7 +13,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    const { status, headers, ...error } = toClientError(exception);
+    const request = host.switchToHttp().getRequest<Request>();
+    const { status, headers, ...error } = toClientError(exception, requestIdOf(request));
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(status ?? HTTP_STATUS[error.code]).json(error);
   }

@@ -1,17 +1,5 @@
-import { Writable } from 'node:stream';
-import { JsonLogger, createServiceLog, nestLevels } from './json-log';
-import { requestContext } from './request-context';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, log: createServiceLog({ logging: { format: 'json', level: 'info' } }, destination) };
-}
+import { JsonLogger, nestLevels } from './json-log';
+import { capturedLog as capture } from './testing/captured-log';
 
 describe('the service log', () => {
   it('redacts the bearer token, cookies, idempotency keys and tokens wherever a line holds them', () => {
@@ -39,12 +27,23 @@ describe('the service log', () => {
     });
   });
 
-  it('names the request being served on every line written meanwhile', () => {
+  it('writes the fields a line is given, its request among them, at every level', () => {
     const { lines, log } = capture();
-    requestContext.run({ requestId: 'req-7' }, () => new JsonLogger(log).warn('slow lookup', 'Uploads'));
+    new JsonLogger(log).warn({ msg: 'slow lookup', reqId: 'req-7' }, 'Uploads');
+    new JsonLogger(log).error(
+      { msg: 'it broke', reqId: 'req-8', stack: 'Error: it broke\n    at x' },
+      'Errors',
+    );
     new JsonLogger(log).log('outside any request', 'Gateway');
     expect(lines).toEqual([
       expect.objectContaining({ level: 'warn', reqId: 'req-7', context: 'Uploads', msg: 'slow lookup' }),
+      expect.objectContaining({
+        level: 'error',
+        reqId: 'req-8',
+        context: 'Errors',
+        msg: 'it broke',
+        stack: expect.stringMatching(/at x/),
+      }),
       expect.not.objectContaining({ reqId: expect.anything() }),
     ]);
   });

@@ -4,7 +4,6 @@ import type { LogLevel, ServiceConfig } from '@invitations/runtime';
 
 /** Nest's names for the levels (written here, not imported: this file is loaded without Nest in the tests). */
 type NestLevel = 'verbose' | 'debug' | 'log' | 'warn' | 'error' | 'fatal';
-import { requestContext } from './request-context';
 
 /**
  * Where a log line must never carry a secret: tokens in headers (the bearer token, cookies, an idempotency key)
@@ -22,8 +21,8 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * The service's log: JSON lines (pino) with the level, time, the writing part (`context`) and the id of the
- * request being served (`reqId`), or Nest's coloured text for a developer's terminal (LOG_FORMAT=text, the default
+ * The service's log: JSON lines (pino) with the level, time, the writing part (`context`) and, on the lines about
+ * a request, its id (`reqId`), or Nest's coloured text for a developer's terminal (LOG_FORMAT=text, the default
  * outside production).
  */
 export function createServiceLog(
@@ -37,11 +36,6 @@ export function createServiceLog(
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      // Every line written while a request is served names it (unless the line names its request itself).
-      mixin: (line: object) => {
-        const request = requestContext.getStore();
-        return request && !('reqId' in line) ? { reqId: request.requestId } : {};
-      },
     },
     destination ?? bufferedStdout(),
   );
@@ -93,12 +87,13 @@ export class JsonLogger implements LoggerService {
   fatal(message: unknown, ...rest: unknown[]): void {
     this.write('fatal', message, rest);
   }
-  /** Nest calls error(message, stack?, context?). */
+  /** Nest calls error(message, stack?, context?); a message may also be the line's fields (`{msg, reqId, stack}`). */
   error(message: unknown, ...rest: unknown[]): void {
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? rest.pop() : undefined;
     const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
     const fields = { context, ...(stack ? { stack } : {}) };
     if (message instanceof Error) this.pino.error({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.pino.error({ ...fields, ...message });
     else this.pino.error(fields, String(message));
   }
 

@@ -1,12 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A caller's `X-Request-Id` is kept when it is sane (it becomes the correlation id of the events it causes). */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The request being served, for every log line written while it is (its id, never who asked or what). */
-export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
 /** The caller's X-Request-Id when sane, or a new one. */
 export function newRequestId(req: IncomingMessage): string {
