@@ -5,9 +5,14 @@ import { setFlagsFromString } from 'node:v8';
  * the process (150,000 passports are about 100 MB), and V8's defaults let the heap grow to twice or more of what is
  * live before collecting: 500 MB of resident memory for 150 MB of data, 600+ MB during a large upload.
  *
- * - HEAP_GROWING_PERCENT (default 30): the heap may grow 30% over what was live after the last full collection
- *   before the next one, rather than V8's own factor (often 100-300%). It costs a few more collections (about
- *   10-15% on a 150,000-row upload preview) for about 40% less memory. 0 leaves it to V8.
+ * - HEAP_GROWING_PERCENT (default 100): the heap may grow 100% over what was live after the last full collection
+ *   before the next one, rather than V8's own factor (up to 300%). A trade-off, measured in turns on 2026-12-06
+ *   with a batch of 150,000 invitees held: 30% (the default until then) kept the heap 100 MB smaller under query
+ *   load (448 MB of resident memory against 545), but collected it whole every few seconds, and each full
+ *   collection's marking took the second core from the load and its pauses the first: the tab page's p99 was
+ *   51-82 ms against 34-36 ms, a 150,000-row confirmation took 154 s of CPU against 124 s, and the 150,000-row
+ *   preview peaked at 345-358 MB against 374-393 MB (goal < 400). 0 leaves it to V8 (500-600 MB at a preview's
+ *   peak).
  * - GATEWAY_NODE_FLAGS, which `npm start`, the Dockerfile and the benchmark start the gateway with: a young
  *   generation of 8 MB semi-spaces instead of 16 (it can only be set on the command line). A trade-off, measured in
  *   turns on 2026-12-05: 16 MB cut a 150,000-row confirmation with invitations from 169-182 s of the gateway's CPU

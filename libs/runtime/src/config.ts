@@ -147,7 +147,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       maxFieldLength: number('UPLOAD_MAX_FIELD_LENGTH', 256, 1),
       previewTtlHours: number('UPLOAD_PREVIEW_TTL_HOURS', 24, 0),
     },
-    heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 30, 0)),
+    heapGrowingPercent: Math.round(number('HEAP_GROWING_PERCENT', 100, 0)),
     linkSigningSecret: text('LINK_SIGNING_SECRET'),
     reportLinkTtlMinutes: number('REPORT_LINK_TTL_MINUTES', 60, 0.01),
     ...hardeningSettings(env, number, problems),
