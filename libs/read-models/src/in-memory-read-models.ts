@@ -41,6 +41,12 @@ export class InMemoryReadModels implements ReadModelSet, ReadModelStorage {
   private readonly asides = new Map<string, AnyInMemoryDocuments>();
   private readonly previousVersions = new Map<ProjectionName, AnyInMemoryDocuments>();
 
+  /**
+   * A write here costs no round trip. The rebuild benchmark (237,517 events) ran 75,857-91,799 events a second
+   * gathering 1,000 at a time against 69,070-83,963 at 10,000, in turns (2026-12-06).
+   */
+  readonly rebuildBatchSize = 1_000;
+
   constructor() {
     this.live = documentsByProjection<AnyInMemoryDocuments>(this);
   }

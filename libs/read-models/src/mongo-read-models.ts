@@ -35,6 +35,8 @@ export class MongoReadModels implements ReadModelSet, ReadModelStorage {
   readonly uploads: MongoUploads;
   readonly audit: MongoAudit;
   private readonly live: Record<ProjectionName, MongoDocuments<Positioned>>;
+  /** Each write is a bulk write per collection, a round trip: a rebuild makes them large. */
+  readonly rebuildBatchSize = 10_000;
 
   constructor(private readonly db: Db) {
     this.invitees = new MongoInvitees(db);

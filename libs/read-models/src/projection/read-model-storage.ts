@@ -9,6 +9,12 @@ export const previousVersion = (name: ProjectionName): string => `${name}__prev`
  * need them: the live ones, and versions built aside then switched in.
  */
 export interface ReadModelStorage {
+  /**
+   * How many events a rebuild gathers before it writes them: large where a write is a round trip (MongoDB's bulk
+   * writes), small where it is not (in memory, where a batch's events held until it is written outlive the young
+   * generation and are promoted for nothing).
+   */
+  readonly rebuildBatchSize: number;
   /** The live documents of a projection (what the read model's queries answer from). */
   documents(name: ProjectionName): DocumentStore;
   /** The versions stored (`invitees`, `invitees__prev`, `invitees__rebuild_<time>`...): MongoDB's collections. */

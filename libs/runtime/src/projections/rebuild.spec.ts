@@ -112,6 +112,22 @@ describe('rebuildProjections', () => {
     expect([...(await stores.checkpoints.load([...NAMES])).values()]).toEqual(NAMES.map(() => head));
   });
 
+  it('gathers as many events per write as the storage asks (the in-memory read models: 1,000)', async () => {
+    const head = await store.headPosition();
+    expect(head).toBeGreaterThan(2_500n);
+    const replayed: number[] = [];
+    await rebuildProjections(store, stores, undefined, {
+      onProgress: ({ phase, events }) => {
+        if (phase === 'replaying') replayed.push(events);
+      },
+    });
+    // A write after every 1,000 events, the last one after what was left.
+    expect(stores.storage.rebuildBatchSize).toBe(1_000);
+    expect(replayed.length).toBeGreaterThan(2);
+    expect(replayed.slice(0, -1)).toEqual(replayed.slice(0, -1).map((_, index) => (index + 1) * 1_000));
+    expect(replayed.at(-1)).toBe(Number(head + 1n));
+  });
+
   it('keeps the previous version of each read model for a rollback, and leaves no work version behind', async () => {
     await buildIncrementally();
     await runner.stop();

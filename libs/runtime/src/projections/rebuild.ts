@@ -20,7 +20,7 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   onProgress?: (progress: RebuildProgress) => void;
-  /** Write every this many events (default 10,000). */
+  /** Write every this many events (default: the storage's `rebuildBatchSize`). */
   batchSize?: number;
   /** Suffix of the versions built aside (default `__rebuild_<timestamp>`). */
   suffix?: string;
@@ -54,7 +54,7 @@ export async function rebuildProjections(
   const replay = (phase: RebuildPhase, documentsOf: DocumentsOf, after: bigint) =>
     replayLog(
       store,
-      { projections, documentsOf, after, batchSize: options.batchSize ?? 10_000 },
+      { projections, documentsOf, after, batchSize: options.batchSize ?? storage.rebuildBatchSize },
       (progress) => options.onProgress?.({ phase, ...progress }),
     );
 
