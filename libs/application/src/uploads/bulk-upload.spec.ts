@@ -13,6 +13,7 @@ import { confirmUpload } from './confirm-upload';
 import { InMemoryUploadLookups } from './in-memory-upload-lookups';
 import { previewBatchUpload } from './preview-batch-upload';
 import { recordedUpload, toPreviewView } from './recorded-upload';
+import { ROWS_PER_SLICE } from './stage-upload-rows';
 
 const row = (email: string, first = 'Ada') =>
   csvRow({ email, date_of_birth: '1990-12-10', first_name: first, last_name: 'Lovelace' });
@@ -97,6 +98,28 @@ describe('a bulk upload: previewed, recorded, confirmed', () => {
     });
     expect(outcome.job).toMatchObject({ staged: 1, skippedDuplicates: 1, invited: 0 });
     expect(poolId).toBeTruthy();
+  });
+
+  it('stages a chunk of more rows than a slice, each once, the seat taken since the preview skipped wherever it falls', async () => {
+    const people = Array.from({ length: 2 * ROWS_PER_SLICE + 50 }, (_, i) => `p${i}@example.org`);
+    const view = await preview(people.map((email) => row(email)));
+    const late = people[2 * ROWS_PER_SLICE + 10]; // in the third slice
+    await staged(world, batchId, { email: late, dateOfBirth: '1990-12-10', firstName: 'L', lastName: 'T' });
+    const request = { uploadId: view.id, sendInvitations: true, message: null };
+
+    const outcome = await confirmUpload(world, adminContext(), request);
+    expect(outcome.job).toMatchObject({
+      total: people.length,
+      staged: people.length - 1,
+      skippedDuplicates: 1,
+    });
+    expect(outcome.job).toMatchObject({ invited: people.length - 1 });
+    const invited = await world.invitees.idsInStates('org-a', batchId, ['INVITED']);
+    expect(new Set(invited).size).toBe(people.length - 1);
+
+    const headAfter = await world.store.headPosition();
+    await confirmUpload(world, adminContext(), request);
+    expect(await world.store.headPosition()).toBe(headAfter);
   });
 
   it("answers another organisation's upload as missing", async () => {
