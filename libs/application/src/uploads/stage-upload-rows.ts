@@ -48,8 +48,8 @@ export interface StagedRows {
 /**
  * The rows of a chunk staged together (see stageUploadRows). Everything a slice holds while its appends commit (its
  * rows' plans, their events encoded, the promises awaiting them) outlives the young generation's collections, which
- * copy it at each: a whole chunk of 1,000 rows at once made a 150,000-row confirmation with invitations spend 127-131 s
- * of the gateway's CPU, slices of 100 89-90 s (measured in turns on 2026-12-06, `npm run bench -- --part confirm`),
+ * copy it at each: a whole chunk of 1,000 rows at once made a 150,000-row confirmation with invitations spend 125-130 s
+ * of the gateway's CPU, slices of 100 85-86 s (measured in turns on 2026-12-06, `npm run bench -- --part confirm`),
  * for ten times as many appends, which the log commits together with the process manager's anyway.
  */
 export const ROWS_PER_SLICE = 100;
