@@ -14,6 +14,7 @@ import {
 } from '@invitations/domain';
 import { InMemoryReadModelStores, rebuildProjections } from '@invitations/runtime';
 import { appendGeneratedLog, generateInvitationLog, type LogShape } from '@invitations/read-models/testing';
+import { collectGarbage } from './gateway-process';
 
 /**
  * 4 organisations x 3 pools x 6 batches x 500 people: about 236,000 events (pools, batches, seats
@@ -77,7 +78,7 @@ async function timedRebuild(
     await appendGeneratedLog(store, generateInvitationLog(BENCH_LOG), 2000);
     const readModels = new InMemoryReadModelStores();
     // The writing's garbage is collected first: the figure is the rebuild's own work.
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
     const started = performance.now();
     const { events } = await rebuildProjections(store, readModels);
     const seconds = (performance.now() - started) / 1000;

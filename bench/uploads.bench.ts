@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IN_MEMORY_ORGANISATION, InMemoryUploadLookups } from '@invitations/application';
 import { UploadPreviewOutcome, previewUpload } from '@invitations/application';
+import { collectGarbage } from './gateway-process';
 import { rawParseRowsPerSec } from './raw-parse';
 import { generateUploadData } from './upload-data';
 
@@ -103,10 +104,6 @@ async function measurePeakRss<T>(run: () => Promise<T>): Promise<{ result: T; pe
   } finally {
     clearInterval(sampler);
   }
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function megabytes(bytes: number): number {
