@@ -18,7 +18,11 @@ import { setFlagsFromString } from 'node:v8';
  *   turns on 2026-12-05: 16 MB cut a 150,000-row confirmation with invitations from 169-182 s of the gateway's CPU
  *   to 150-153 s (a batch's objects in flight outlive a small young generation, and are copied and promoted), but
  *   served the admins' queries 15-25% slower (the tab page 1,429-1,510 req/s against 1,652-1,760; `{ __typename }`
- *   2,133-2,192 against 2,749-2,982) and took the 150,000-row preview's peak to 380-392 MB (goal < 400).
+ *   2,133-2,192 against 2,749-2,982) and took the 150,000-row preview's peak to 380-392 MB (goal < 400). Measured
+ *   again on 2026-12-06, once requests had got cheaper and a confirmation staged 100 rows at a time: the queries were
+ *   no slower at 16 MB (the tab page 1,840-1,876 req/s against 1,482-1,766, in turns), a larger young generation no
+ *   longer sped a confirmation (32 MB: 88 s of CPU against 81 s), and the preview peaked at 386-427 MB at 16 MB
+ *   against 374-393 at 8. The preview's memory is what keeps 8 (docs/operations.md, Memory).
  *
  * The upload validation worker is not held to these: it gets a young generation of its own (validate-in-worker.ts).
  */
