@@ -22,7 +22,7 @@ import { setFlagsFromString } from 'node:v8';
  *   again on 2026-12-06, once requests had got cheaper and a confirmation staged 100 rows at a time: the queries were
  *   no slower at 16 MB (the tab page 1,840-1,876 req/s against 1,482-1,766, in turns), a larger young generation no
  *   longer sped a confirmation (32 MB: 88 s of CPU against 81 s), and the preview peaked at 386-427 MB at 16 MB
- *   against 374-393 at 8. The preview's memory is what keeps 8 (docs/operations.md, Memory).
+ *   against 374-404 at 8. The preview's memory is what keeps 8 (docs/operations.md, Memory).
  *
  * The upload validation worker is not held to these: it gets a young generation of its own (validate-in-worker.ts).
  */
