@@ -288,7 +288,6 @@ describe('the ops command line, beside a running gateway', () => {
       expect(entries.map((entry) => entry.type)).toEqual([
         'InviteeStaged',
         'InvitationSent',
-        'InvitationTokenIssued',
         'InvitationAccepted',
       ]);
       expect(replay.organisationId).toBe('acme');

@@ -62,6 +62,12 @@ export interface InvitationSettings {
   invitationTtlDays: number;
   /** Days before expiry at which the one reminder goes out (fractions allowed); null for none. */
   reminderDaysBeforeExpiry: number | null;
+  /**
+   * The secret invitation tokens derive from (INVITATION_TOKEN_SECRET, resolveInvitationTokenSecret): a new
+   * invitation records its token's hash as it is sent (newInvitation). The same as the notification process
+   * manager's, wherever it runs.
+   */
+  invitationTokenSecret: Uint8Array;
 }
 
 export interface UploadSettings {

@@ -46,11 +46,16 @@ export interface ApplicationPorts {
 
 export function applicationPorts(
   config: ServiceConfig,
-  store: PersonalDataStore,
-  readModels: ReadModelStores,
-  workers: ValidationWorkers,
+  opened: {
+    store: PersonalDataStore;
+    readModels: ReadModelStores;
+    workers: ValidationWorkers;
+    /** The secret invitation tokens derive from (INVITATION_TOKEN_SECRET). */
+    tokenSecret: Uint8Array;
+  },
   clock: Clock,
 ): ApplicationPorts {
+  const { store, readModels, workers, tokenSecret } = opened;
   const { maxBytes, maxRows, maxFieldLength, previewTtlHours } = config.uploads;
   const readSide = readSideOf(readModels.readModels);
   const settings: ServiceSettings = {
@@ -58,6 +63,7 @@ export function applicationPorts(
     maxFieldLength,
     invitationTtlDays: config.invitationTtlDays,
     reminderDaysBeforeExpiry: config.reminderDaysBeforeExpiry,
+    invitationTokenSecret: tokenSecret,
     limits: { maxBytes, maxRows, maxFieldLength },
     previewTtlHours,
   };

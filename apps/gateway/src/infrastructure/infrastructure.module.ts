@@ -77,12 +77,13 @@ export class InfrastructureModule {
         },
         {
           provide: APPLICATION_PORTS,
-          inject: [EVENT_STORE, READ_MODELS, UploadValidationWorkers],
+          inject: [EVENT_STORE, READ_MODELS, UploadValidationWorkers, INVITATION_TOKEN_SECRET],
           useFactory: (
             store: PersonalDataStore,
             readModels: ReadModelStores,
             workers: UploadValidationWorkers,
-          ) => applicationPorts(config, store, readModels, workers, clock),
+            tokenSecret: Uint8Array,
+          ) => applicationPorts(config, { store, readModels, workers, tokenSecret }, clock),
         },
         ...providers,
       ],

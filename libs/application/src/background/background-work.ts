@@ -111,6 +111,7 @@ export class BackgroundWork {
           settings: {
             invitationTtlDays: options.invitationTtlDays,
             reminderDaysBeforeExpiry: options.reminderDaysBeforeExpiry,
+            invitationTokenSecret: options.tokenSecret,
           },
         },
         { clock: options.clock, logger },

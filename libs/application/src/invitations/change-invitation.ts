@@ -1,10 +1,10 @@
 import { invitationSchedule, inviteeDecider, inviteeStreamId } from '@invitations/domain';
 import type { EventStore } from '@invitations/event-store';
 import { decideOn } from '../decide';
-import { deriveId } from '@invitations/kernel';
 import type { AdminContext, InvitationSettings, Written } from '../ports';
 import { batchOfOrganisation, inviteeOfOrganisation, organisationInvitees } from '../tenancy/tenant-streams';
 import { termsOfBatch } from './invitation-terms';
+import { newInvitation } from './new-invitation';
 
 /**
  * Resends an invitation: a new invitation and token replace the current one, whose token stops working at once;
@@ -25,7 +25,7 @@ export async function resendInvitation(
     inviteeDecider,
     {
       type: 'ResendInvitation',
-      invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+      ...newInvitation(deps.settings, context.commandId, inviteeId),
       message: current.invitation?.message ?? null,
       now,
       ...invitationSchedule(now, terms),

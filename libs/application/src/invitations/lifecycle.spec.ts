@@ -9,7 +9,8 @@ import { createResourcePool } from '../pools/create-resource-pool';
 import { updateResourcePool } from '../pools/update-resource-pool';
 import { stageInvitee } from '../invitees/stage-invitee';
 import { adminContext, typesIn, type ApplicationWorld } from '../testing/application-world';
-import { ADA, invitedWithToken, sendTo, staged, aWorldWithABatch } from '../testing/scenario';
+import { ADA, invitedWithToken, linkTokenOf, sendTo, staged, aWorldWithABatch } from '../testing/scenario';
+import { hashInvitationToken } from '@invitations/notifications';
 import { acceptInvitation } from './accept-invitation';
 import {
   extendInvitations,
@@ -265,7 +266,7 @@ describe('the invitation lifecycle past "sent"', () => {
 
   describe('corrections while invited', () => {
     it('a new email voids the old invitation and invites the new address; a name alone keeps it', async () => {
-      const { inviteeId } = await invitedWithToken(world, batchId);
+      const { inviteeId, token } = await invitedWithToken(world, batchId);
       const before = (await stateOf(inviteeId)).invitation!.invitationId;
       await correctInvitee(world, adminContext(), inviteeId, { preferredName: 'Countess' });
       expect((await stateOf(inviteeId)).invitation!.invitationId).toBe(before);
@@ -273,7 +274,12 @@ describe('the invitation lifecycle past "sent"', () => {
       const after = await stateOf(inviteeId);
       expect(after).toMatchObject({ status: 'INVITED', person: { email: 'ada@example.net' } });
       expect(after.invitation!.invitationId).not.toBe(before);
-      expect(after.invitation!.tokenHash).toBeNull();
+      // The new invitation's link works at once; the old one no longer does.
+      const newToken = await linkTokenOf(world, inviteeId);
+      expect(after.invitation!.tokenHash).toBe(hashInvitationToken(newToken));
+      await expect(acceptInvitation(world, adminContext(), token)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
     });
   });
 

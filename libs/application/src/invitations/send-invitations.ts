@@ -18,6 +18,7 @@ import type {
 import { batchOfOrganisation, inviteeOfOrganisation, type LiveInvitee } from '../tenancy/tenant-streams';
 import { inChunks, lastPosition, type BulkStep } from './bulk/in-chunks';
 import { termsOfBatch } from './invitation-terms';
+import { newInvitation } from './new-invitation';
 import { detailsDifferReason, reclassified } from './reclassify';
 
 export interface SendInvitationsDeps {
@@ -43,8 +44,8 @@ export interface SendInvitationsOutcome extends Written {
 }
 
 /**
- * Invites staged people: each gets an InvitationSent (the notification process manager then issues the token and
- * sends the email and text message), or is accepted at once when they are already a member of another pool of the
+ * Invites staged people: each gets an InvitationSent with its token's hash (the notification process manager then
+ * sends the email and text message with the link), or is accepted at once when they are already a member of another pool of the
  * organisation. Each person is compared with the passports again first, as they are now: one who became INVALID
  * (a passport created meanwhile with other details) is skipped, the differing fields named. INVALID people, and
  * anyone not in the Uploaded tab, are skipped with the reason. Expiry and reminder follow the batch's terms.
@@ -121,7 +122,7 @@ async function sendOne(
     inviteeDecider,
     () => ({
       type: 'SendInvitation' as const,
-      invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+      ...newInvitation(deps.settings, context.commandId, inviteeId),
       message,
       now,
       ...invitationSchedule(now, terms),

@@ -1,7 +1,7 @@
 import { invitationSchedule, inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
 import { handleCommand, type EventStore } from '@invitations/event-store';
-import { deriveId } from '@invitations/kernel';
 import { termsOfBatch } from '../invitations/invitation-terms';
+import { newInvitation } from '../invitations/new-invitation';
 import type { AdminContext, InvitationSettings, PassportLookup, PersonSettings, Written } from '../ports';
 import { checkCorrectionLimit } from '../privacy/correction-limit';
 import { UNCOUNTED_MATCHES, type PassportMatchBudget } from '../privacy/passport-matches';
@@ -50,7 +50,7 @@ export async function correctInvitee(
   const reinvitation =
     current.status === 'INVITED'
       ? {
-          invitationId: deriveId(context.commandId, inviteeId, 'invitation'),
+          ...newInvitation(deps.settings, context.commandId, inviteeId),
           now,
           ...invitationSchedule(
             now,

@@ -16,12 +16,18 @@ import { RecordingNotifier } from '@invitations/notifications/testing';
 import { acceptInvitation } from '../invitations/accept-invitation';
 import { extendInvitations, sendReminders } from '../invitations/bulk/bulk-invitations';
 import { updateOrganisation } from '../organisations/organisation';
-import { adminContext, applicationWorld, type ApplicationWorld } from '../testing/application-world';
+import {
+  adminContext,
+  applicationWorld,
+  TOKEN_SECRET,
+  typesIn,
+  type ApplicationWorld,
+} from '../testing/application-world';
 import { onInvitee } from '../testing/invitee-commands';
 import {
   ADA,
   aPoolAndBatch,
-  issueTokenFor,
+  issueRandomTokenFor,
   memberInvitedToAnotherPool,
   sendTo,
   staged,
@@ -29,7 +35,8 @@ import {
 import { ReminderSweep } from '../reminders/reminder-sweep';
 import { InvitationNotifications } from './invitation-notifications';
 
-const SECRET = Buffer.alloc(32, 9);
+/** The secret tokens derive from: the same for the manager as for whoever sends the invitations. */
+const SECRET = TOKEN_SECRET;
 
 /** The notification process manager and the reminder sweep, over the in-memory event store, without Nest. */
 describe('the messages of the lifecycle', () => {
@@ -87,6 +94,11 @@ describe('the messages of the lifecycle', () => {
     expect(token).toBe(deriveInvitationToken(SECRET, inviteeId, state.invitation!.invitationId).token);
     expect(state.invitation!.tokenHash).toBe(hashInvitationToken(token));
     expect(readInvitationToken(token)?.inviteeId).toBe(inviteeId);
+    // The invitation was sent with its token's hash: the manager had nothing to record in the invitee's stream.
+    expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toEqual([
+      'InviteeStaged',
+      'InvitationSent',
+    ]);
     const log: string[] = [];
     for await (const event of world.store.readAll()) log.push(JSON.stringify(event.data));
     expect(log.join()).not.toContain(token);
@@ -95,6 +107,24 @@ describe('the messages of the lifecycle', () => {
     handled = -1n;
     await deliver(); // every event again, as after a crash before the checkpoint: nothing twice
     expect(ofKind(inviteeId, 'invitation')).toHaveLength(2);
+  });
+
+  it('records its own token when its secret is not the one the invitation was sent with: the link it sends works', async () => {
+    manager = new InvitationNotifications(world.store, notifier, {
+      publicBaseUrl: 'https://invitations.example.test',
+      clock,
+      tokenSecret: Buffer.alloc(32, 9),
+    });
+    const inviteeId = await invite();
+    expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toEqual([
+      'InviteeStaged',
+      'InvitationSent',
+      'InvitationTokenIssued',
+    ]);
+    const [email] = ofKind(inviteeId, 'invitation');
+    const token = new URL(email.acceptUrl!).searchParams.get('token')!;
+    const now = adminContext({ now: new Date('2025-03-03T09:00:00.000Z') });
+    await expect(acceptInvitation(world, now, token)).resolves.toMatchObject({ inviteeId });
   });
 
   it('the reminder sweep reminds once when due, with the same link; the manager sends it once', async () => {
@@ -126,7 +156,7 @@ describe('the messages of the lifecycle', () => {
   it('an invitation from before derived tokens is reminded with the derived link, which replaces the old one', async () => {
     const inviteeId = await staged(world, batchId);
     await sendTo(world, batchId, [inviteeId]);
-    const old = await issueTokenFor(world, inviteeId); // random, as tokens were issued before
+    const old = await issueRandomTokenFor(world, inviteeId); // random, as tokens were issued before
     handled = await world.store.headPosition();
     await sendReminders(world, adminContext(), { batchId, inviteeIds: [inviteeId] });
     await deliver();

@@ -42,8 +42,9 @@ const LINK_MESSAGES: Record<string, InvitationMessageKind> = {
 
 /**
  * The process manager that sends the messages, from the log:
- * - an invitation (InvitationSent, InvitationResent): it records the hash of the invitation's token in the
- *   invitee's stream (InvitationTokenIssued), then sends the email, and the text message when a mobile is known;
+ * - an invitation (InvitationSent, InvitationResent): it sends the email, and the text message when a mobile is
+ *   known, with the link of the invitation's token. The invitation recorded the token's hash as it was sent; one sent
+ *   before hashes were recorded with it (before 2026-12-06) gets it recorded first (InvitationTokenIssued);
  * - a reminder (InviteeReminded) and an extension (InvitationExtended): the same link again;
  * - a person accepted at once (InvitationAccepted, automatically): an ADDED_TO_POOL message, with no link.
  * Every message names the organisation (its display name) and the pool.
@@ -136,6 +137,7 @@ export class InvitationNotifications {
     const { inviteeId, invitationId } = event.data;
     const { token, tokenHash } = deriveInvitationToken(this.options.tokenSecret, inviteeId, invitationId);
     const now = this.options.clock.now();
+    // Nothing to record for an invitation sent with its token's hash (the decider finds the same hash on record).
     const issued = await handleCommand(
       this.store,
       inviteeStreamId(inviteeId),

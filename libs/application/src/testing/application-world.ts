@@ -22,11 +22,15 @@ import type { AdminContext, BatchInvitees, Memberships, PassportLookup, ServiceS
 import { UploadConfirmations } from '../uploads/upload-confirmations';
 import { CapturingLogger } from '@invitations/kernel/testing';
 
+/** The secret invitation tokens derive from in these tests (the notification process manager's too). */
+export const TOKEN_SECRET: Uint8Array = Buffer.alloc(32, 7);
+
 export const SETTINGS: ServiceSettings = {
   defaultPhoneRegion: 'AU',
   maxFieldLength: 256,
   invitationTtlDays: 14,
   reminderDaysBeforeExpiry: 3,
+  invitationTokenSecret: TOKEN_SECRET,
   limits: { maxBytes: 35 * 1024 * 1024, maxRows: 150_000, maxFieldLength: 256 },
   previewTtlHours: 24,
 };

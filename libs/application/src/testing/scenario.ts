@@ -1,6 +1,6 @@
 import { inviteeDecider, inviteeStreamId, type PersonInput } from '@invitations/domain';
-import { handleCommand } from '@invitations/event-store';
-import { issueInvitationToken } from '@invitations/notifications';
+import { handleCommand, loadStream } from '@invitations/event-store';
+import { deriveInvitationToken, issueInvitationToken } from '@invitations/notifications';
 import { newId } from '@invitations/kernel';
 import { createInvitationBatch } from '../batches/create-invitation-batch';
 import { acceptInvitation } from '../invitations/accept-invitation';
@@ -61,8 +61,16 @@ export async function staged(world: ApplicationWorld, batchId: string, person: P
 export async function invitedWithToken(world: ApplicationWorld, batchId: string, person: PersonInput = ADA) {
   const inviteeId = await staged(world, batchId, person);
   await sendTo(world, batchId, [inviteeId]);
-  const token = await issueTokenFor(world, inviteeId);
-  return { inviteeId, token };
+  return { inviteeId, token: await linkTokenOf(world, inviteeId) };
+}
+
+/** The token of the invitee's current invitation, as its link carries it (derived, as the messages derive it). */
+export async function linkTokenOf(world: ApplicationWorld, inviteeId: string): Promise<string> {
+  const { state } = await loadStream(world.store, inviteeStreamId(inviteeId), inviteeDecider);
+  if (state.status === 'absent' || state.invitation === null)
+    throw new Error(`${inviteeId} has no invitation`);
+  return deriveInvitationToken(world.settings.invitationTokenSecret, inviteeId, state.invitation.invitationId)
+    .token;
 }
 
 /** Invites the named people of a batch (not `all`), as an admin does, with no message unless given. */
@@ -88,8 +96,8 @@ export async function memberInvitedToAnotherPool(world: ApplicationWorld, token:
   return { batchId, inviteeId, sent: await sendTo(world, batchId, [inviteeId]) };
 }
 
-/** Issues the current invitation's token, as the notification process manager does. */
-export async function issueTokenFor(world: ApplicationWorld, inviteeId: string): Promise<string> {
+/** Issues a random token for the current invitation, as the notification process manager did before tokens were derived. */
+export async function issueRandomTokenFor(world: ApplicationWorld, inviteeId: string): Promise<string> {
   const { token, tokenHash } = issueInvitationToken(inviteeId);
   await handleCommand(
     world.store,

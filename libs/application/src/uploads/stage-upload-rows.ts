@@ -18,6 +18,7 @@ import {
 } from '@invitations/event-store';
 import { deriveId, ServiceError } from '@invitations/kernel';
 import { termsOfBatch } from '../invitations/invitation-terms';
+import { newInvitation } from '../invitations/new-invitation';
 import { classifiedAgainstPassports } from '../invitees/person-intake';
 import { batchOfOrganisation } from '../tenancy/tenant-streams';
 import { sendInvitations, type SendInvitationsDeps } from '../invitations/send-invitations';
@@ -66,9 +67,8 @@ export function rowIds(uploadId: string, row: UploadRow, sendCommandId = sendCom
   return {
     inviteeId,
     stageCommandId: deriveId(uploadId, 'stage', String(row.row)),
-    /** As sendInvitations derives them from its command id. */
+    /** As sendInvitations derives them from its command id (its invitation: newInvitation). */
     sendCommandId: deriveId(sendCommandId, inviteeId),
-    invitationId: deriveId(sendCommandId, inviteeId, 'invitation'),
   };
 }
 
@@ -238,7 +238,7 @@ async function writeInvitees(
     if (invite) {
       const sent = invitation(staged, {
         type: 'SendInvitation',
-        invitationId: ids.invitationId,
+        ...newInvitation(deps.settings, sendCommandIdOf(request.uploadId), ids.inviteeId),
         message: invite.message,
         now,
         ...schedule!,

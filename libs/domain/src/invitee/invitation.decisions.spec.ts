@@ -1,5 +1,6 @@
 import { given, itRefuses } from '../testing/given-when-then';
 import {
+  acceptCommand,
   AFTER_EXPIRY,
   BEFORE_EXPIRY,
   EXISTING,
@@ -13,6 +14,7 @@ import {
   invitationResent,
   invitationRevoked,
   invitationSent,
+  invitationSentWithoutToken,
   invitedThenAccepted,
   invitedThenResent,
   invitedWithToken,
@@ -37,15 +39,18 @@ const revoked = [inviteeStaged(), invitationSent(), tokenIssued(), invitationRev
 const expired = [inviteeStaged(), invitationSent(), tokenIssued(), invitationExpired()];
 
 describe('SendInvitation', () => {
-  it('sends an invitation to an uploaded person; the token comes later', () => {
+  it("sends an invitation to an uploaded person with its token's hash: the link works at once", () => {
     const state = given(inviteeDecider, [inviteeStaged(EXISTING)])
       .when(sendCommand())
       .then([invitationSent()]);
     expect(state).toMatchObject({
       status: 'INVITED',
       invitedAt: SENT_AT,
-      invitation: { invitationId: FIRST_INVITATION, expiresAt: EXPIRES_AT, tokenHash: null },
+      invitation: { invitationId: FIRST_INVITATION, expiresAt: EXPIRES_AT, tokenHash: FIRST_TOKEN_HASH },
     });
+    given(inviteeDecider, [inviteeStaged(EXISTING), invitationSent()])
+      .when(acceptCommand())
+      .then([invitationAccepted()]);
   });
 
   it('invites a NEW person', () => {
@@ -105,7 +110,11 @@ describe('ResendInvitation', () => {
     expect(state).toMatchObject({
       status: 'INVITED',
       invitedAt: SENT_AT,
-      invitation: { invitationId: SECOND_INVITATION, expiresAt: RESENT_EXPIRES_AT, tokenHash: null },
+      invitation: {
+        invitationId: SECOND_INVITATION,
+        expiresAt: RESENT_EXPIRES_AT,
+        tokenHash: SECOND_TOKEN_HASH,
+      },
     });
   });
 
@@ -128,8 +137,8 @@ describe('ResendInvitation', () => {
 });
 
 describe('IssueInvitationToken', () => {
-  it('records the token hash of the current invitation', () => {
-    const state = given(inviteeDecider, [inviteeStaged(), invitationSent()])
+  it('records the token hash of an invitation sent without it (before the hash was recorded as it is sent)', () => {
+    const state = given(inviteeDecider, [inviteeStaged(), invitationSentWithoutToken()])
       .when(issueTokenCommand())
       .then([tokenIssued()]);
     expect(state).toMatchObject({

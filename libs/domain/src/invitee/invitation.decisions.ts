@@ -26,7 +26,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
   requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
+  const { invitationId, tokenHash, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
   const message = requireInvitationMessage(command.message);
   if (memberElsewhereWithPassportId !== null) {
     return [
@@ -47,7 +47,17 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   return [
     {
       type: 'InvitationSent',
-      data: { inviteeId, invitationId, batchId, poolId, message, sentAt: now, expiresAt, remindAt },
+      data: {
+        inviteeId,
+        invitationId,
+        tokenHash,
+        batchId,
+        poolId,
+        message,
+        sentAt: now,
+        expiresAt,
+        remindAt,
+      },
     },
   ];
 }
@@ -63,7 +73,7 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
   if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, now, expiresAt, remindAt } = command;
+  const { invitationId, tokenHash, now, expiresAt, remindAt } = command;
   const message = requireInvitationMessage(command.message);
   const previousInvitationId = latestInvitation(invitee).invitationId;
   return [
@@ -72,6 +82,7 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
       data: {
         inviteeId,
         invitationId,
+        tokenHash,
         previousInvitationId,
         batchId,
         poolId,

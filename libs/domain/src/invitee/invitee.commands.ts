@@ -28,6 +28,8 @@ export interface CorrectInvitee {
 /** A new invitation, decided by the handler: its id, when it is sent, when it expires and is reminded. */
 export interface Reinvitation {
   invitationId: string;
+  /** The hash of its token, as SendInvitation's. */
+  tokenHash: string;
   now: string;
   expiresAt: string;
   remindAt: string | null;
@@ -40,6 +42,8 @@ export interface RemoveInvitee {
 export interface SendInvitation {
   type: 'SendInvitation';
   invitationId: string;
+  /** The hash of the invitation's token (derived from its id under the service's secret): its link works at once. */
+  tokenHash: string;
   message: string | null;
   now: string;
   expiresAt: string;
@@ -54,6 +58,8 @@ export interface SendInvitation {
 export interface ResendInvitation {
   type: 'ResendInvitation';
   invitationId: string;
+  /** The hash of the new invitation's token, as SendInvitation's. */
+  tokenHash: string;
   message: string | null;
   now: string;
   expiresAt: string;

@@ -43,6 +43,11 @@ export type InvitationSent = Event<
   {
     inviteeId: string;
     invitationId: string;
+    /**
+     * The hash of the invitation's token, recorded as it is sent. Absent from invitations sent before 2026-12-06,
+     * whose token the notification process manager recorded next (InvitationTokenIssued).
+     */
+    tokenHash?: string;
     batchId: string;
     poolId: string;
     message: string | null;
@@ -59,6 +64,8 @@ export type InvitationResent = Event<
   {
     inviteeId: string;
     invitationId: string;
+    /** As InvitationSent's. */
+    tokenHash?: string;
     previousInvitationId: string;
     batchId: string;
     poolId: string;
@@ -69,7 +76,11 @@ export type InvitationResent = Event<
   }
 >;
 
-/** The one-time token of an invitation, kept only as its SHA-256 hash (hex). */
+/**
+ * The one-time token of an invitation, kept only as its SHA-256 hash (hex), recorded after the invitation: by the
+ * notification process manager for an invitation sent without its hash (before 2026-12-06), or whose token cannot
+ * be derived again (a random one, replaced at its reminder or extension).
+ */
 export type InvitationTokenIssued = Event<
   'InvitationTokenIssued',
   { inviteeId: string; invitationId: string; tokenHash: string; issuedAt: string }

@@ -11,6 +11,7 @@ import {
   invitationAccepted,
   invitationResent,
   invitationSent,
+  invitationSentWithoutToken,
   INVITEE_ID,
   inviteeCorrected,
   inviteeRemoved,
@@ -129,7 +130,18 @@ describe('invitee state', () => {
   it('ignores a token issued for an invitation that is no longer the current one', () => {
     const events = [inviteeStaged(), invitationSent(), invitationResent(), tokenIssued(FIRST_INVITATION)];
     expect(fold(inviteeDecider, events)).toMatchObject({
-      invitation: { invitationId: SECOND_INVITATION, tokenHash: null },
+      invitation: { invitationId: SECOND_INVITATION, tokenHash: SECOND_TOKEN_HASH },
+    });
+  });
+
+  it("holds an invitation's token hash from its sending; one sent without it has none until it is issued", () => {
+    expect(fold(inviteeDecider, [inviteeStaged(), invitationSent()])).toMatchObject({
+      invitation: { invitationId: FIRST_INVITATION, tokenHash: FIRST_TOKEN_HASH },
+    });
+    const sentWithout = [inviteeStaged(), invitationSentWithoutToken()];
+    expect(fold(inviteeDecider, sentWithout)).toMatchObject({ invitation: { tokenHash: null } });
+    expect(fold(inviteeDecider, [...sentWithout, tokenIssued()])).toMatchObject({
+      invitation: { tokenHash: FIRST_TOKEN_HASH },
     });
   });
 

@@ -86,7 +86,10 @@ export function evolveInvitee(state: InviteeState, event: InviteeEvent): Invitee
   }
 }
 
-/** A new invitation has no token until the notification process manager issues one. */
+/**
+ * A new invitation, with its token's hash as it was sent; one sent before the hash was recorded with it has no token
+ * until the notification process manager issues one (InvitationTokenIssued).
+ */
 function newInvitation(event: InvitationSent | InvitationResent): CurrentInvitation {
   const { invitationId, sentAt, expiresAt, message } = event.data;
   return {
@@ -94,7 +97,7 @@ function newInvitation(event: InvitationSent | InvitationResent): CurrentInvitat
     sentAt,
     expiresAt,
     message,
-    tokenHash: null,
+    tokenHash: event.data.tokenHash ?? null,
     remindAt: event.data.remindAt ?? null,
     remindedAt: null,
   };

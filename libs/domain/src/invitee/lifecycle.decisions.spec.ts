@@ -26,6 +26,7 @@ import {
   NEW,
   PASSPORT_ID,
   SECOND_INVITATION,
+  SECOND_TOKEN_HASH,
   sendCommand,
   SENT_AT,
   tokenIssued,
@@ -244,6 +245,7 @@ describe('RemindInvitee', () => {
       .when({
         type: 'ResendInvitation',
         invitationId: SECOND_INVITATION,
+        tokenHash: SECOND_TOKEN_HASH,
         message: null,
         now: BEFORE_EXPIRY,
         expiresAt: '2025-03-24T12:00:00.000Z',
@@ -321,6 +323,7 @@ describe('RemoveMember', () => {
 describe('CorrectInvitee while invited', () => {
   const reinvitation = {
     invitationId: SECOND_INVITATION,
+    tokenHash: SECOND_TOKEN_HASH,
     now: BEFORE_EXPIRY,
     expiresAt: '2025-03-24T12:00:00.000Z',
     remindAt: null,
@@ -344,8 +347,16 @@ describe('CorrectInvitee while invited', () => {
       .then([corrected(person, NEW), resentBeforeExpiry()]);
     expect(state).toMatchObject({
       status: 'INVITED',
-      invitation: { invitationId: SECOND_INVITATION, tokenHash: null },
+      invitation: { invitationId: SECOND_INVITATION, tokenHash: SECOND_TOKEN_HASH },
     });
+    // The new link works at once; the old one no longer does.
+    const reinvited = [...invitedWithToken(), corrected(person, NEW), resentBeforeExpiry()];
+    given(inviteeDecider, reinvited)
+      .when(acceptCommand({ tokenHash: FIRST_TOKEN_HASH }))
+      .thenThrows('BAD_USER_INPUT');
+    given(inviteeDecider, reinvited)
+      .when(acceptCommand({ tokenHash: SECOND_TOKEN_HASH }))
+      .then([invitationAccepted({ invitationId: SECOND_INVITATION })]);
     given(inviteeDecider, [...invitedWithToken(), ...[corrected(person, NEW)]])
       .when(acceptCommand())
       .then([invitationAccepted()]);
@@ -356,7 +367,10 @@ describe('CorrectInvitee while invited', () => {
     const decided = given(inviteeDecider, invitedWithToken())
       .when({ ...correctCommand(mobile, EXISTING), reinvitation })
       .then([corrected(mobile), resentBeforeExpiry()]);
-    expect(decided).toMatchObject({ person: { mobile: '+61498765432' }, invitation: { tokenHash: null } });
+    expect(decided).toMatchObject({
+      person: { mobile: '+61498765432' },
+      invitation: { tokenHash: SECOND_TOKEN_HASH },
+    });
     const named = aPerson({ preferredName: 'Augusta' });
     given(inviteeDecider, invitedWithToken())
       .when({ ...correctCommand(named, EXISTING), reinvitation })

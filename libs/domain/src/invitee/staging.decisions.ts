@@ -85,6 +85,7 @@ export function correctInvitee(command: CorrectInvitee, state: InviteeState): In
       data: {
         inviteeId: invitee.inviteeId,
         invitationId: reinvitation.invitationId,
+        tokenHash: reinvitation.tokenHash,
         previousInvitationId: previous.invitationId,
         batchId: invitee.batchId,
         poolId: invitee.poolId,

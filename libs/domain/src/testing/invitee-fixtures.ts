@@ -106,6 +106,7 @@ export function sendCommand(overrides: Partial<SendInvitation> = {}): SendInvita
   return {
     type: 'SendInvitation',
     invitationId: FIRST_INVITATION,
+    tokenHash: FIRST_TOKEN_HASH,
     message: 'Welcome aboard',
     now: SENT_AT,
     expiresAt: EXPIRES_AT,
@@ -119,6 +120,7 @@ export function resendCommand(overrides: Partial<ResendInvitation> = {}): Resend
   return {
     type: 'ResendInvitation',
     invitationId: SECOND_INVITATION,
+    tokenHash: SECOND_TOKEN_HASH,
     message: null,
     now: RESENT_AT,
     expiresAt: RESENT_EXPIRES_AT,
@@ -182,6 +184,7 @@ export function invitationSent(overrides: Partial<InvitationSent['data']> = {}):
     data: {
       inviteeId: INVITEE_ID,
       invitationId: FIRST_INVITATION,
+      tokenHash: FIRST_TOKEN_HASH,
       batchId: BATCH.batchId,
       poolId: BATCH.poolId,
       message: 'Welcome aboard',
@@ -199,6 +202,7 @@ export function invitationResent(overrides: Partial<InvitationResent['data']> = 
     data: {
       inviteeId: INVITEE_ID,
       invitationId: SECOND_INVITATION,
+      tokenHash: SECOND_TOKEN_HASH,
       previousInvitationId: FIRST_INVITATION,
       batchId: BATCH.batchId,
       poolId: BATCH.poolId,
@@ -258,8 +262,16 @@ export function invitationDeclined(
   return { type: 'InvitationDeclined', data: { inviteeId: INVITEE_ID, invitationId, declinedAt } };
 }
 
-/** The stream of an invitee whose first invitation is out, with its token issued. */
-export const invitedWithToken = () => [inviteeStaged({ ...EXISTING }), invitationSent(), tokenIssued()];
+/** The stream of an invitee whose first invitation is out (sent with its token's hash). */
+export const invitedWithToken = () => [inviteeStaged({ ...EXISTING }), invitationSent()];
+
+/** An invitation sent before its token's hash was recorded with it: the process manager issued the token next. */
+export const invitationSentWithoutToken = (
+  overrides: Partial<InvitationSent['data']> = {},
+): InvitationSent => {
+  const { tokenHash: _recordedSince, ...sent } = invitationSent(overrides).data;
+  return { type: 'InvitationSent', data: sent };
+};
 
 // The streams the specs start from most often, named for how the invitee's first invitation (token issued) went.
 export const invitedThenAccepted = () => [...invitedWithToken(), invitationAccepted()];

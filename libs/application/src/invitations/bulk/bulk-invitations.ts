@@ -11,6 +11,7 @@ import { deriveId, ServiceError } from '@invitations/kernel';
 import type { AdminContext, BatchInvitees, InvitationSettings, Written } from '../../ports';
 import { batchOfOrganisation, inviteeOfOrganisation, type LiveInvitee } from '../../tenancy/tenant-streams';
 import { termsOfBatch } from '../invitation-terms';
+import { newInvitation } from '../new-invitation';
 import { inChunks, lastPosition } from './in-chunks';
 
 export interface BulkInvitationDeps {
@@ -43,7 +44,7 @@ export async function resendInvitations(
   const message = requireInvitationMessage(request.message ?? null);
   return applyToInvitees(deps, context, request, (invitee, { now, terms }) => ({
     type: 'ResendInvitation',
-    invitationId: deriveId(context.commandId, invitee.inviteeId, 'invitation'),
+    ...newInvitation(deps.settings, context.commandId, invitee.inviteeId),
     message: message ?? invitee.invitation?.message ?? null,
     now,
     ...invitationSchedule(now, terms),
