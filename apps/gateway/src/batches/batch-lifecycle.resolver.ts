@@ -60,7 +60,7 @@ export class BatchLifecycleResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'updateInvitationBatch');
     await this.commands.execute(
-      new UseCaseCommand((ports) => updateInvitationBatch(ports, context, batchId, changes)),
+      new UseCaseCommand((ports) => updateInvitationBatch(ports, context, batchId, changes), context),
     );
     return batchView(
       required(await this.readModels.batch(context.organisationId, batchId), `batch ${batchId}`),

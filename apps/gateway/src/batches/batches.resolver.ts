@@ -51,7 +51,7 @@ export class BatchesResolver {
     const context = this.contexts.forAdmin(req, 'createInvitationBatch');
     const { poolId, name, ...terms } = input;
     const { batchId: id } = await this.commands.execute(
-      new UseCaseCommand((ports) => createInvitationBatch(ports, context, poolId, name, terms)),
+      new UseCaseCommand((ports) => createInvitationBatch(ports, context, poolId, name, terms), context),
     );
     return batchView(required(await this.readModels.batch(context.organisationId, id), `batch ${id}`));
   }

@@ -89,7 +89,9 @@ export class DeliveryReceiptsController {
   private async record(req: ReceiptRequest, receipt: DeliveryReceipt): Promise<void> {
     const { correlationId, now } = this.contexts.forAnyone(req, 'recordDeliveryReceipt');
     await this.commands.execute(
-      new UseCaseCommand((ports) => recordDeliveryReceipt(ports, { correlationId, now }, receipt)),
+      new UseCaseCommand((ports) => recordDeliveryReceipt(ports, { correlationId, now }, receipt), {
+        correlationId,
+      }),
     );
   }
 }

@@ -68,12 +68,15 @@ export class BackgroundService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Waits (with a bound) until the read models include the given position; a mutation then answers with its own write. */
-  async waitFor(position: bigint): Promise<void> {
+  async waitFor(position: bigint, requestId: string): Promise<void> {
     if (position < 0n) return;
     const timeoutMs = this.config.consistencyWaitMs;
     const reached = this.config.runProjections
       ? await this.projections.waitForPosition(position, timeoutMs)
       : await this.checkpoints.waitFor(position, timeoutMs);
-    if (!reached) this.logger.warn(`read models did not reach position ${position} within ${timeoutMs} ms`);
+    if (!reached) {
+      const msg = `read models did not reach position ${position} within ${timeoutMs} ms`;
+      this.logger.warn({ msg, reqId: requestId });
+    }
   }
 }

@@ -38,7 +38,7 @@ export class InvitationAnswers {
     const { operation, useCase } = ANSWERS[answer];
     const context = this.contexts.forAnyone(req, operation);
     const { inviteeId, poolId } = await this.commands.execute(
-      new UseCaseCommand((ports) => useCase(ports, context, token)),
+      new UseCaseCommand((ports) => useCase(ports, context, token), context),
     );
     return { inviteeId, poolId, state: answer };
   }

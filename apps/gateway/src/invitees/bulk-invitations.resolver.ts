@@ -26,7 +26,7 @@ export class BulkInvitationsResolver {
   @Mutation('resendInvitations')
   async resendInvitations(@Args('input') input: BulkInvitationRequest, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'resendInvitations');
-    return this.answer(new UseCaseCommand((ports) => resendInvitations(ports, context, input)));
+    return this.answer(new UseCaseCommand((ports) => resendInvitations(ports, context, input), context));
   }
 
   @Mutation('extendInvitations')
@@ -35,19 +35,19 @@ export class BulkInvitationsResolver {
     @Context() { req }: GqlContext,
   ) {
     const context = this.contexts.forAdmin(req, 'extendInvitations');
-    return this.answer(new UseCaseCommand((ports) => extendInvitations(ports, context, input)));
+    return this.answer(new UseCaseCommand((ports) => extendInvitations(ports, context, input), context));
   }
 
   @Mutation('revokeInvitations')
   async revokeInvitations(@Args('input') input: BulkInvitationRequest, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'revokeInvitations');
-    return this.answer(new UseCaseCommand((ports) => revokeInvitations(ports, context, input)));
+    return this.answer(new UseCaseCommand((ports) => revokeInvitations(ports, context, input), context));
   }
 
   @Mutation('sendReminders')
   async sendReminders(@Args('input') input: BulkInvitationRequest, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'sendReminders');
-    return this.answer(new UseCaseCommand((ports) => sendReminders(ports, context, input)));
+    return this.answer(new UseCaseCommand((ports) => sendReminders(ports, context, input), context));
   }
 
   private async answer(command: UseCaseCommand<Awaited<ReturnType<typeof resendInvitations>>>) {

@@ -104,7 +104,7 @@ export class InviteesResolver {
   async stageInvitee(@Args('input') { batchId, ...person }: StageInput, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'stageInvitee');
     const { inviteeId } = await this.commands.execute(
-      new UseCaseCommand((ports) => stageInvitee(ports, context, batchId, person)),
+      new UseCaseCommand((ports) => stageInvitee(ports, context, batchId, person), context),
     );
     return this.answer(context.organisationId, inviteeId);
   }
@@ -119,7 +119,9 @@ export class InviteesResolver {
   @Mutation('removeInvitee')
   async removeInvitee(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'removeInvitee');
-    await this.commands.execute(new UseCaseCommand((ports) => removeInvitee(ports, context, inviteeId)));
+    await this.commands.execute(
+      new UseCaseCommand((ports) => removeInvitee(ports, context, inviteeId), context),
+    );
     return true;
   }
 
@@ -127,7 +129,7 @@ export class InviteesResolver {
   async eraseInvitee(@Args('inviteeId') inviteeId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'eraseInvitee');
     const { erasedAt } = await this.commands.execute(
-      new UseCaseCommand((ports) => eraseInvitee(ports, context, inviteeId)),
+      new UseCaseCommand((ports) => eraseInvitee(ports, context, inviteeId), context),
     );
     return { inviteeId, erasedAt };
   }
@@ -136,13 +138,15 @@ export class InviteesResolver {
   async sendInvitations(@Args('input') input: SendInput, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'sendInvitations');
     const outcome = await this.commands.execute(
-      new UseCaseCommand((ports) =>
-        sendInvitations(ports, context, {
-          batchId: input.batchId,
-          inviteeIds: input.inviteeIds ?? null,
-          all: input.all ?? false,
-          message: input.message ?? null,
-        }),
+      new UseCaseCommand(
+        (ports) =>
+          sendInvitations(ports, context, {
+            batchId: input.batchId,
+            inviteeIds: input.inviteeIds ?? null,
+            all: input.all ?? false,
+            message: input.message ?? null,
+          }),
+        context,
       ),
     );
     const answer = (ids: string[]) => Promise.all(ids.map((id) => this.answer(context.organisationId, id)));
@@ -171,7 +175,7 @@ export class InviteesResolver {
     change: (ports: ApplicationPorts, context: AdminContext, inviteeId: string) => Promise<Written>,
   ): Promise<InviteeNode> {
     const context = this.contexts.forAdmin(req, operation);
-    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context, inviteeId)));
+    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context, inviteeId), context));
     return this.answer(context.organisationId, inviteeId);
   }
 

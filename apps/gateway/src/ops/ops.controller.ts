@@ -65,7 +65,7 @@ export class OpsController {
       actor: req.principal?.userId ?? null,
     };
     const erasure = await this.commands.execute(
-      new UseCaseCommand((ports) => erasePerson(ports, context, email)),
+      new UseCaseCommand((ports) => erasePerson(ports, context, email), context),
     );
     return summaryOf(erasure);
   }

@@ -38,7 +38,9 @@ export class OrganisationResolver {
   @Mutation('updateOrganisation')
   async updateOrganisation(@Args('input') input: OrganisationChanges, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'updateOrganisation');
-    await this.commands.execute(new UseCaseCommand((ports) => updateOrganisation(ports, context, input)));
+    await this.commands.execute(
+      new UseCaseCommand((ports) => updateOrganisation(ports, context, input), context),
+    );
     return organisationOf(await organisationView(this.ports, context.organisationId));
   }
 }

@@ -77,7 +77,7 @@ export class MembersResolver {
     change: (ports: ApplicationPorts, context: AdminContext) => Promise<Written>,
   ) {
     const context = this.contexts.forAdmin(req, operation);
-    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context)));
+    await this.commands.execute(new UseCaseCommand((ports) => change(ports, context), context));
     return poolView(required(await this.readModels.pool(context.organisationId, poolId), `pool ${poolId}`));
   }
 }

@@ -32,7 +32,7 @@ export class PoolsResolver {
   async createResourcePool(@Args('input') input: { name: string }, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'createResourcePool');
     const { poolId: id } = await this.commands.execute(
-      new UseCaseCommand((ports) => createResourcePool(ports, context, input.name)),
+      new UseCaseCommand((ports) => createResourcePool(ports, context, input.name), context),
     );
     return poolView(required(await this.readModels.pool(context.organisationId, id), `pool ${id}`));
   }

@@ -40,7 +40,7 @@ export class UploadPreviews {
         new UseCaseCommand(async (ports) => {
           const previewed = await previewBatchUpload(ports, context, batchId, source, cohort);
           return { view: previewed, position: await lastPositionOfUpload(ports.store, previewed.id) };
-        }),
+        }, context),
       );
       return view;
     } finally {

@@ -88,12 +88,14 @@ export class UploadsResolver {
   ) {
     const context = this.contexts.forAdmin(req, 'confirmUpload');
     const { job, batchId, uploadId } = await this.commands.execute(
-      new UseCaseCommand((ports) =>
-        confirmUpload(ports, context, {
-          uploadId: input.uploadId,
-          sendInvitations: input.sendInvitations ?? false,
-          message: input.message ?? null,
-        }),
+      new UseCaseCommand(
+        (ports) =>
+          confirmUpload(ports, context, {
+            uploadId: input.uploadId,
+            sendInvitations: input.sendInvitations ?? false,
+            message: input.message ?? null,
+          }),
+        context,
       ),
     );
     const batch = required(await this.readModels.batch(context.organisationId, batchId), `batch ${batchId}`);
@@ -112,7 +114,9 @@ export class UploadsResolver {
   @Mutation('cancelUpload')
   async cancelUpload(@Args('uploadId') uploadId: string, @Context() { req }: GqlContext) {
     const context = this.contexts.forAdmin(req, 'cancelUpload');
-    await this.commands.execute(new UseCaseCommand((ports) => cancelUpload(ports, context, uploadId)));
+    await this.commands.execute(
+      new UseCaseCommand((ports) => cancelUpload(ports, context, uploadId), context),
+    );
     return this.uploadView(context.organisationId, uploadId);
   }
 
