@@ -26,7 +26,7 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
   if (invitee.status !== 'UPLOADED') throw new ServiceError('BAD_USER_INPUT', INVITEE_MESSAGES.resendInstead);
   requireDetailsMatchPassport(invitee);
   const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, tokenHash, now, expiresAt, remindAt, memberElsewhereWithPassportId } = command;
+  const { now, memberElsewhereWithPassportId } = command;
   const message = requireInvitationMessage(command.message);
   if (memberElsewhereWithPassportId !== null) {
     return [
@@ -44,22 +44,16 @@ export function sendInvitation(command: SendInvitation, state: InviteeState): In
       },
     ];
   }
-  return [
-    {
-      type: 'InvitationSent',
-      data: {
-        inviteeId,
-        invitationId,
-        tokenHash,
-        batchId,
-        poolId,
-        message,
-        sentAt: now,
-        expiresAt,
-        remindAt,
-      },
-    },
-  ];
+  return [{ type: 'InvitationSent', data: invitationData(invitee, command, message) }];
+}
+
+/** What a new invitation records, sent or resent: whose, its id and token's hash, its message and its times. */
+function invitationData(
+  { inviteeId, batchId, poolId }: StagedInviteeState,
+  { invitationId, tokenHash, now, expiresAt, remindAt }: SendInvitation | ResendInvitation,
+  message: string | null,
+) {
+  return { inviteeId, invitationId, tokenHash, batchId, poolId, message, sentAt: now, expiresAt, remindAt };
 }
 
 /**
@@ -72,25 +66,12 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
   if (invitee.status === 'ACCEPTED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.alreadyAccepted);
   if (invitee.status === 'DECLINED') throw new ServiceError('CONFLICT', INVITEE_MESSAGES.declined);
   requireDetailsMatchPassport(invitee);
-  const { inviteeId, batchId, poolId } = invitee;
-  const { invitationId, tokenHash, now, expiresAt, remindAt } = command;
   const message = requireInvitationMessage(command.message);
   const previousInvitationId = latestInvitation(invitee).invitationId;
   return [
     {
       type: 'InvitationResent',
-      data: {
-        inviteeId,
-        invitationId,
-        tokenHash,
-        previousInvitationId,
-        batchId,
-        poolId,
-        message,
-        sentAt: now,
-        expiresAt,
-        remindAt,
-      },
+      data: { ...invitationData(invitee, command, message), previousInvitationId },
     },
   ];
 }
