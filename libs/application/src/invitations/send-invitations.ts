@@ -45,10 +45,10 @@ export interface SendInvitationsOutcome extends Written {
 
 /**
  * Invites staged people: each gets an InvitationSent with its token's hash (the notification process manager then
- * sends the email and text message with the link), or is accepted at once when they are already a member of another pool of the
- * organisation. Each person is compared with the passports again first, as they are now: one who became INVALID
- * (a passport created meanwhile with other details) is skipped, the differing fields named. INVALID people, and
- * anyone not in the Uploaded tab, are skipped with the reason. Expiry and reminder follow the batch's terms.
+ * sends the email and text message with the link), or is accepted at once when they are already a member of another
+ * pool of the organisation. Each person is compared with the passports again first, as they are now: one who became
+ * INVALID (a passport created meanwhile with other details) is skipped, the differing fields named. INVALID people,
+ * and anyone not in the Uploaded tab, are skipped with the reason. Expiry and reminder follow the batch's terms.
  */
 export async function sendInvitations(
   deps: SendInvitationsDeps,

@@ -96,7 +96,7 @@ export async function memberInvitedToAnotherPool(world: ApplicationWorld, token:
   return { batchId, inviteeId, sent: await sendTo(world, batchId, [inviteeId]) };
 }
 
-/** Issues a random token for the current invitation, as the notification process manager did before tokens were derived. */
+/** Issues a random token for the current invitation, as the process manager did before tokens were derived. */
 export async function issueRandomTokenFor(world: ApplicationWorld, inviteeId: string): Promise<string> {
   const { token, tokenHash } = issueInvitationToken(inviteeId);
   await handleCommand(

@@ -77,7 +77,8 @@ export function resendInvitation(command: ResendInvitation, state: InviteeState)
 }
 
 /**
- * Records the hash of the token the notification process manager is about to send. Nothing when the invitation
+ * Records the hash of the token the notification process manager is about to send, when the invitation does not
+ * hold it already (sent before hashes were recorded with it, or under another secret). Nothing when the invitation
  * is no longer the current, pending one (superseded, revoked, accepted meanwhile): the manager then sends nothing.
  * Issuing again replaces the hash, so only the latest token of an invitation works.
  */
@@ -85,7 +86,7 @@ export function issueInvitationToken(command: IssueInvitationToken, state: Invit
   if (state.status !== 'INVITED') return [];
   const invitation = latestInvitation(state);
   const superseded = invitation.invitationId !== command.invitationId;
-  // The same hash again is a redelivery of the same notification: recording it twice would change nothing.
+  // The same hash again (an invitation sent with it, or a redelivered notification): recording it would change nothing.
   if (superseded || invitation.tokenHash === command.tokenHash) return [];
   const { invitationId, tokenHash, now } = command;
   return [
