@@ -61,15 +61,18 @@ describe('the messages of the lifecycle', () => {
   const ofKind = (inviteeId: string, kind: string) =>
     notifier.sent.filter((m) => m.inviteeId === inviteeId && m.kind === kind);
 
+  const managerWith = (tokenSecret: Uint8Array) =>
+    new InvitationNotifications(world.store, notifier, {
+      publicBaseUrl: 'https://invitations.example.test',
+      clock,
+      tokenSecret,
+    });
+
   beforeEach(async () => {
     world = applicationWorld();
     notifier = new RecordingNotifier();
     clock = new ManualClock(new Date('2025-03-02T09:00:00.000Z'));
-    manager = new InvitationNotifications(world.store, notifier, {
-      publicBaseUrl: 'https://invitations.example.test',
-      clock,
-      tokenSecret: SECRET,
-    });
+    manager = managerWith(SECRET);
     handled = -1n;
     ({ batchId } = await aPoolAndBatch(world));
     await updateOrganisation(world, adminContext(), { name: 'Acme' });
@@ -110,11 +113,7 @@ describe('the messages of the lifecycle', () => {
   });
 
   it('records its own token when its secret is not the one the invitation was sent with: the link it sends works', async () => {
-    manager = new InvitationNotifications(world.store, notifier, {
-      publicBaseUrl: 'https://invitations.example.test',
-      clock,
-      tokenSecret: Buffer.alloc(32, 9),
-    });
+    manager = managerWith(Buffer.alloc(32, 9));
     const inviteeId = await invite();
     expect(await typesIn(world.store, inviteeStreamId(inviteeId))).toEqual([
       'InviteeStaged',

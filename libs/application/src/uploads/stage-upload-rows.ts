@@ -218,6 +218,7 @@ async function writeInvitees(
   const { context, batch, invite } = request;
   let plans = seated;
   const now = context.now.toISOString();
+  const sendCommandId = sendCommandIdOf(request.uploadId);
   // Sending compares each person with the passports as they are now: a row whose classification changed since
   // the preview goes the one-by-one way, where sendInvitations records the change (and skips one now INVALID).
   if (invite) plans = await classifiedAsPreviewed(deps, plans, oneByOne);
@@ -238,7 +239,7 @@ async function writeInvitees(
     if (invite) {
       const sent = invitation(staged, {
         type: 'SendInvitation',
-        ...newInvitation(deps.settings, sendCommandIdOf(request.uploadId), ids.inviteeId),
+        ...newInvitation(deps.settings, sendCommandId, ids.inviteeId),
         message: invite.message,
         now,
         ...schedule!,
@@ -364,8 +365,9 @@ async function stageOneByOne(
 ) {
   const counts = { staged: 0, skipped: 0, invited: 0, autoAccepted: 0 };
   const staged: string[] = [];
+  const sendCommandId = sendCommandIdOf(request.uploadId);
   const stageRow = async (row: UploadRow) => {
-    const ids = rowIds(request.uploadId, row, sendCommandIdOf(request.uploadId));
+    const ids = rowIds(request.uploadId, row, sendCommandId);
     try {
       wrote(
         await stagePerson(deps.store, {
@@ -387,7 +389,7 @@ async function stageOneByOne(
   if (request.invite && staged.length > 0) {
     const sent = await sendInvitations(
       deps,
-      { ...request.context, commandId: sendCommandIdOf(request.uploadId) },
+      { ...request.context, commandId: sendCommandId },
       { batchId: request.batch.batchId, inviteeIds: staged, all: false, message: request.invite.message },
     );
     counts.invited = sent.invited.length;
