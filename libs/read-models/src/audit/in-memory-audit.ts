@@ -13,9 +13,9 @@ import {
  * The entries in columns, an entry being an index into each: the audit keeps an entry per event (about seven per
  * person invited, a million for a 150,000-row confirmation), and an object per entry, with its id string and its
  * slot in a Map by id, was three or four objects per event for every full collection to mark. Here an entry is a
- * number in typed arrays (which a collection does not even look into) and a reference to its stream's id, and a
- * document is made only when one is asked for (a page, a load). The strings an entry names (its organisation, type,
- * time, actor, pool, batch, invitee) are held once each, in `words`, and columns hold their codes.
+ * number in typed arrays (which a collection does not even look into) and references to its stream's id and its
+ * time, and a document is made only when one is asked for (a page, a load). The strings an entry names (its
+ * organisation, type, actor, pool, batch, invitee) are held once each, in `words`, and columns hold their codes.
  */
 interface AuditColumns {
   /** The event's position (the entry's `_id` and `_pos`, as a number: positions stay below 2^53). */
@@ -24,7 +24,6 @@ interface AuditColumns {
   /** The organisation's code; NONE once the entry is taken out (nothing takes an entry out but a deletion). */
   readonly organisations: GrowingColumn<Int32Array>;
   readonly types: GrowingColumn<Int32Array>;
-  readonly ats: GrowingColumn<Int32Array>;
   readonly actors: GrowingColumn<Int32Array>;
   readonly actorNames: GrowingColumn<Int32Array>;
   readonly pools: GrowingColumn<Int32Array>;
@@ -32,11 +31,16 @@ interface AuditColumns {
   readonly invitees: GrowingColumn<Int32Array>;
   /** The stream's id (a command's events share their stream, so consecutive entries share one string). */
   readonly streams: string[];
+  /**
+   * When the event was recorded. A time repeats only from one entry to the next (a command's events): a code would
+   * cost a lookup and a slot in `words` for each new time, so each entry holds its string (the previous entry's
+   * when they are the same).
+   */
+  readonly ats: string[];
 }
 
 /** The columns that hold codes of strings. */
-type CodedColumn =
-  'organisations' | 'types' | 'ats' | 'actors' | 'actorNames' | 'pools' | 'batches' | 'invitees';
+type CodedColumn = 'organisations' | 'types' | 'actors' | 'actorNames' | 'pools' | 'batches' | 'invitees';
 
 /** The code of null (and of an entry taken out, in `organisations`). */
 const NONE = -1;
@@ -130,13 +134,13 @@ const emptyState = (): AuditState => ({
     revisions: floats(),
     organisations: ints(),
     types: ints(),
-    ats: ints(),
     actors: ints(),
     actorNames: ints(),
     pools: ints(),
     batches: ints(),
     invitees: ints(),
     streams: [],
+    ats: [],
   },
   words: new Words(),
   ordered: [],
@@ -197,7 +201,7 @@ class EntryCursor implements AuditEntryFields {
     return this.word('types')!;
   }
   get at(): string {
-    return this.word('ats')!;
+    return this.state.columns.ats[this.index];
   }
   get actor(): string | null {
     return this.word('actors');
@@ -220,6 +224,11 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
   get size(): number {
     return this.state.size;
   }
+
+  /** An entry is filed in its lists as it is written (in log order, at their ends): nothing waits for the end. */
+  startBuilding(): void {}
+
+  finishBuilding(): void {}
 
   /** Exchanges contents with another audit: how a version built aside is switched in. */
   swapContents(other: InMemoryAudit): void {
@@ -303,7 +312,7 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
       _id: key,
       organisationId: words.at(columns.organisations.values[entry])!,
       type: words.at(columns.types.values[entry])!,
-      at: words.at(columns.ats.values[entry])!,
+      at: columns.ats[entry],
       actor: words.at(columns.actors.values[entry]),
       actorName: words.at(columns.actorNames.values[entry]),
       stream: columns.streams[entry],
@@ -325,11 +334,12 @@ export class InMemoryAudit implements DocumentStore<AuditEntryDoc>, AuditLog {
     columns.revisions.set(entry, Number(doc.revision));
     this.code(entry, 'organisations', doc.organisationId);
     this.code(entry, 'types', doc.type);
-    this.code(entry, 'ats', doc.at);
     this.code(entry, 'actors', doc.actor);
     this.code(entry, 'actorNames', doc.actorName);
     const previousStream = entry > 0 ? columns.streams[entry - 1] : undefined;
     columns.streams.push(previousStream === doc.stream ? previousStream : doc.stream);
+    const previousAt = entry > 0 ? columns.ats[entry - 1] : undefined;
+    columns.ats.push(previousAt === doc.at ? previousAt : doc.at);
     const invitee = this.code(entry, 'invitees', doc.inviteeId);
     // An invitee's later events name only the invitee: their pool and batch are those its first entries named.
     const scope = invitee === NONE ? undefined : state.scopes.get(invitee);

@@ -17,6 +17,15 @@ export abstract class InMemoryDocuments<
   S extends InMemoryState<D> = InMemoryState<D>,
 > implements DocumentStore<D> {
   protected state: S;
+  /**
+   * Whether a version built aside may hold only its documents by id while it is built, and file them all in the
+   * query structures once, when it is switched in (`finishBuilding`): true where those structures do not depend on
+   * the order documents come and go in, nor `admits` on them. A rebuild then files each document once, rather than
+   * every version of it the log's events make.
+   */
+  protected readonly filedOnceBuilt: boolean = false;
+  /** True while this store is a version built aside that holds its documents by id only. */
+  private building = false;
 
   constructor() {
     this.state = this.emptyState();
@@ -61,6 +70,18 @@ export abstract class InMemoryDocuments<
     return [...this.state.byId.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }
 
+  /** Makes this (empty) store a version built aside: see `filedOnceBuilt`. */
+  startBuilding(): void {
+    this.building = this.filedOnceBuilt;
+  }
+
+  /** Files every document in the query structures, once a version built aside is complete. */
+  finishBuilding(): void {
+    if (!this.building) return;
+    this.building = false;
+    for (const doc of this.state.byId.values()) this.added(doc);
+  }
+
   /** Exchanges contents with another store of the same read model: how a version built aside is switched in. */
   swapContents(other: this): void {
     const mine = this.state;
@@ -73,6 +94,11 @@ export abstract class InMemoryDocuments<
     const { byId } = this.state;
     const current = byId.get(id);
     if (current !== undefined && current._pos >= position) return;
+    if (this.building) {
+      if (document === null) byId.delete(id);
+      else byId.set(id, document);
+      return;
+    }
     if (document === null) {
       if (current === undefined) return;
       byId.delete(id);

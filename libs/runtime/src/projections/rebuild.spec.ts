@@ -1,5 +1,6 @@
 import {
   allProjections,
+  INVITEE_STATES,
   positionKey,
   type DocumentStore,
   type InviteeDoc,
@@ -39,6 +40,43 @@ async function previousVersions(stores: ReadModelStores) {
     if (previous) kept.set(name, previous);
   }
   return snapshotReadModels({ documents: (name) => kept.get(name)! }, allProjections);
+}
+
+/**
+ * What the invitees read model answers of every batch and pool the documents name (each tab's first page, counts,
+ * seats, deliveries, members) and of the sweeps: its query structures, beside its documents.
+ */
+async function inviteeAnswers(stores: InMemoryReadModelStores) {
+  const { invitees } = stores.readModels;
+  const documents = (await stores.storage.documents('invitees').all()) as InviteeDoc[];
+  const batches = new Map(documents.map((doc) => [doc.batchId, doc]));
+  const answers: unknown[] = [];
+  for (const { organisationId, batchId, poolId } of batches.values()) {
+    answers.push(await invitees.countsOfBatch(organisationId, batchId));
+    for (const state of INVITEE_STATES) {
+      answers.push(await invitees.tabPage({ organisationId, batchId, states: [state], first: 20 }));
+      answers.push(
+        await invitees.tabPage({
+          organisationId,
+          batchId,
+          states: [state],
+          deliveryStatuses: ['SENT'],
+          first: 20,
+        }),
+      );
+    }
+    answers.push(await invitees.membersPage({ organisationId, poolId, first: 20 }));
+    const ofBatch = documents.filter((doc) => doc.batchId === batchId);
+    const seats = await invitees.seatsTaken(
+      poolId,
+      ofBatch.map((doc) => doc.email),
+      ofBatch.flatMap((doc) => (doc.mobile ? [doc.mobile] : [])),
+    );
+    answers.push({ emails: seats.emails.size, mobiles: seats.mobiles.size });
+  }
+  answers.push(await invitees.dueToExpire('2100-01-01T00:00:00.000Z'));
+  answers.push(await invitees.dueForReminder('2100-01-01T00:00:00.000Z'));
+  return answers;
 }
 
 describe('rebuildProjections', () => {
@@ -110,6 +148,20 @@ describe('rebuildProjections', () => {
     expect(replayed.length).toBeGreaterThan(2);
     expect(replayed).toEqual([...replayed].sort((a, b) => a - b));
     expect([...(await stores.checkpoints.load([...NAMES])).values()]).toEqual(NAMES.map(() => head));
+  });
+
+  it("answers the rebuilt invitees' queries (tabs, counts, seats, sweeps) as the ones built incrementally", async () => {
+    await buildIncrementally();
+    await runner.stop();
+    const incremental = await inviteeAnswers(stores);
+    // Answers with something in them: pages of people, invitations due.
+    const people = incremental.flatMap((answer) => (answer as { nodes?: unknown[] }).nodes ?? []);
+    expect(people.length).toBeGreaterThan(100);
+    expect(incremental.at(-2)).not.toEqual([]);
+
+    await rebuildProjections(store, stores);
+
+    expect(await inviteeAnswers(stores)).toEqual(incremental);
   });
 
   it('gathers as many events per write as the storage asks (the in-memory read models: 1,000)', async () => {

@@ -66,6 +66,9 @@ function inSameTab(previous: InviteeDoc, next: InviteeDoc): boolean {
 
 /** The `invitees` read model in memory: Maps and sorted trees kept as documents change, no query engine. */
 export class InMemoryInvitees extends InMemoryDocuments<InviteeDoc, InviteesState> implements Invitees {
+  /** Trees by key and counts of seats: the same whatever order the invitees are filed in. */
+  protected override readonly filedOnceBuilt = true;
+
   protected emptyState(): InviteesState {
     return {
       byId: new Map(),
