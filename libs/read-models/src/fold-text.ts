@@ -18,6 +18,11 @@ const MAX_CACHED_LENGTH = 64;
 const MAX_CACHED_NAMES = 20_000;
 const foldedNames = new Map<string, string>();
 
+/** Text of printable ASCII characters only, which decomposition and the marks' removal leave as they are. */
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 function fold(text: string): string {
+  // Most search texts (emails, mobiles, many names) are ASCII: decomposing them would copy them for nothing.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { foldText } from './fold-text';
 import { searchText } from './invitees/search-text';
 import { decodeCursor, encodeCursor, sortKey } from './invitees/tab-order';
@@ -7,6 +8,21 @@ import { positionKey } from './projection/projection';
 describe('text keys', () => {
   it('folds accents and case, and collapses whitespace', () => {
     expect(foldText('  Zoë   ÅNGSTRÖM\tNúñez ')).toBe('zoe angstrom nunez');
+  });
+
+  it('folds ASCII text (its short way) as it folds any text', () => {
+    const decomposed = (text: string) =>
+      text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    // Long enough to pass the memo by: each is folded afresh.
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)),
+    });
+    fc.assert(
+      fc.property(ascii, (text) =>
+        expect(foldText(text.padEnd(80, ' Ab'))).toBe(decomposed(text.padEnd(80, ' Ab'))),
+      ),
+    );
+    fc.assert(fc.property(ascii, (text) => expect(foldText(text)).toBe(decomposed(text))));
   });
 
   it('makes the search text from every name, the email and the mobile, skipping the missing ones', () => {

@@ -53,6 +53,8 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     declinedAt: null,
     remindAt: null,
     remindedAt: null,
+    // Every field a later event sets is here from the start, so that every invitee's document has one shape.
+    closedAt: null,
     invitationId: null,
     uploadId: event.data.uploadId,
     ...noDeliveries(),
@@ -82,28 +84,39 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
     case 'MemberRemoved':
       return null;
     case 'InvitationSent': {
+      // One literal over the document (no objects spread into it): every invitation of a confirmation comes this way.
       const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
-      const fields = { invitationId, invitedAt: sentAt, expiresAt, sortKey: sortKey(sentAt, inviteeId) };
-      const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
-      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
-      const reopened = { declinedAt: null, closedAt: null };
-      return { ...doc, state: 'INVITED', ...fields, ...reminder, ...reopened, deliveryStatus, _pos };
+      return {
+        ...doc,
+        state: 'INVITED',
+        invitationId,
+        invitedAt: sentAt,
+        expiresAt,
+        sortKey: sortKey(sentAt, inviteeId),
+        remindAt: event.data.remindAt ?? null,
+        remindedAt: null,
+        declinedAt: null,
+        closedAt: null,
+        deliveryStatus: deliveryStatusOf(deliveriesOf(doc), invitationId),
+        _pos,
+      };
     }
     case 'InvitationResent': {
       // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order. A new
       // invitation's messages start again at QUEUED: until they are queued it has no delivery status.
       const { invitationId, expiresAt } = event.data;
-      const reminder = { remindAt: event.data.remindAt ?? null, remindedAt: null };
-      const deliveryStatus = deliveryStatusOf(deliveriesOf(doc), invitationId);
-      const invitation = {
+      return {
+        ...doc,
+        state: 'INVITED',
         invitationId,
         expiresAt,
-        ...reminder,
+        remindAt: event.data.remindAt ?? null,
+        remindedAt: null,
         declinedAt: null,
         closedAt: null,
-        deliveryStatus,
+        deliveryStatus: deliveryStatusOf(deliveriesOf(doc), invitationId),
+        _pos,
       };
-      return { ...doc, state: 'INVITED', ...invitation, _pos };
     }
     case 'InvitationExtended': {
       if (event.data.invitationId !== doc.invitationId) return doc;
@@ -126,10 +139,19 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
       return { ...doc, ...copyPersonDetails(erasedPerson()), search: '', erased: true, _pos };
     case 'InvitationAccepted': {
       const { inviteeId, invitationId, passportId, acceptedAt, autoAccepted } = event.data;
-      const fields = { passportId, acceptedAt, autoAccepted, sortKey: sortKey(acceptedAt, inviteeId) };
-      // Accepted automatically, the person was never sent an invitation: they count as invited when accepted.
-      const invitation = invitationId === null ? { invitedAt: acceptedAt } : { invitationId };
-      return { ...doc, state: 'ACCEPTED', ...fields, ...invitation, closedAt: null, _pos };
+      return {
+        ...doc,
+        state: 'ACCEPTED',
+        passportId,
+        acceptedAt,
+        autoAccepted,
+        sortKey: sortKey(acceptedAt, inviteeId),
+        // Accepted automatically, the person was never sent an invitation: they count as invited when accepted.
+        invitationId: invitationId ?? doc.invitationId,
+        invitedAt: invitationId === null ? acceptedAt : doc.invitedAt,
+        closedAt: null,
+        _pos,
+      };
     }
     default: {
       if (!MESSAGE_EVENTS.has(recorded.type)) return doc;

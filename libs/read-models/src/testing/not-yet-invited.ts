@@ -13,5 +13,6 @@ export const NOT_YET_INVITED = {
   declinedAt: null,
   remindAt: null,
   remindedAt: null,
+  closedAt: null,
   invitationId: null,
 } as const satisfies Partial<InviteeDoc>;
