@@ -147,7 +147,7 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
         autoAccepted,
         sortKey: sortKey(acceptedAt, inviteeId),
         // Accepted automatically, the person was never sent an invitation: they count as invited when accepted.
-        invitationId: invitationId ?? doc.invitationId,
+        invitationId: invitationId === null ? doc.invitationId : invitationId,
         invitedAt: invitationId === null ? acceptedAt : doc.invitedAt,
         closedAt: null,
         _pos,
