@@ -63,6 +63,36 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
   };
 }
 
+/**
+ * The invitee with an invitation out (sent, or sent anew): in the Invited tab, reopened, its reminder to come, its
+ * delivery status that of the new invitation's messages. One literal over the document, no object spread into it:
+ * every invitation of a confirmation comes this way.
+ */
+function withInvitation(
+  doc: InviteeDoc,
+  invitationId: string,
+  expiresAt: string,
+  remindAt: string | null | undefined,
+  _pos: string,
+  invitedAt: string | null,
+  order: string,
+): InviteeDoc {
+  return {
+    ...doc,
+    state: 'INVITED',
+    invitationId,
+    invitedAt,
+    expiresAt,
+    sortKey: order,
+    remindAt: remindAt ?? null,
+    remindedAt: null,
+    declinedAt: null,
+    closedAt: null,
+    deliveryStatus: deliveryStatusOf(deliveriesOf(doc), invitationId),
+    _pos,
+  };
+}
+
 /** The invitee after one of its events. */
 function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | null {
   const event = recorded as Recorded<InviteeEvent>;
@@ -84,39 +114,14 @@ function evolve(doc: InviteeDoc | null, recorded: RecordedEvent): InviteeDoc | n
     case 'MemberRemoved':
       return null;
     case 'InvitationSent': {
-      // One literal over the document (no objects spread into it): every invitation of a confirmation comes this way.
-      const { inviteeId, invitationId, sentAt, expiresAt } = event.data;
-      return {
-        ...doc,
-        state: 'INVITED',
-        invitationId,
-        invitedAt: sentAt,
-        expiresAt,
-        sortKey: sortKey(sentAt, inviteeId),
-        remindAt: event.data.remindAt ?? null,
-        remindedAt: null,
-        declinedAt: null,
-        closedAt: null,
-        deliveryStatus: deliveryStatusOf(deliveriesOf(doc), invitationId),
-        _pos,
-      };
+      const { inviteeId, invitationId, sentAt, expiresAt, remindAt } = event.data;
+      return withInvitation(doc, invitationId, expiresAt, remindAt, _pos, sentAt, sortKey(sentAt, inviteeId));
     }
     case 'InvitationResent': {
       // invitedAt is when the person was first invited: a resend moves neither it nor the tab's order. A new
       // invitation's messages start again at QUEUED: until they are queued it has no delivery status.
-      const { invitationId, expiresAt } = event.data;
-      return {
-        ...doc,
-        state: 'INVITED',
-        invitationId,
-        expiresAt,
-        remindAt: event.data.remindAt ?? null,
-        remindedAt: null,
-        declinedAt: null,
-        closedAt: null,
-        deliveryStatus: deliveryStatusOf(deliveriesOf(doc), invitationId),
-        _pos,
-      };
+      const { invitationId, expiresAt, remindAt } = event.data;
+      return withInvitation(doc, invitationId, expiresAt, remindAt, _pos, doc.invitedAt, doc.sortKey);
     }
     case 'InvitationExtended': {
       if (event.data.invitationId !== doc.invitationId) return doc;
