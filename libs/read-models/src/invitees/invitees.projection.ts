@@ -53,7 +53,8 @@ function staged(event: Recorded<InviteeStaged>): InviteeDoc {
     declinedAt: null,
     remindAt: null,
     remindedAt: null,
-    // Every field a later event sets is here from the start, so that every invitee's document has one shape.
+    // Here from the start (only a closing event gives it a value), so that invitees' documents keep one shape as
+    // their events come; an erasure alone adds a field.
     closedAt: null,
     invitationId: null,
     uploadId: event.data.uploadId,
